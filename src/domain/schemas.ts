@@ -1,0 +1,347 @@
+// Stored records. These zod schemas are the single source of truth: types come from them.
+import { z } from 'zod';
+
+/** Bump with a migration in src/store/migrations.ts whenever a stored shape changes. */
+export const SCHEMA_VERSION = 1;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+/** A calendar day, `YYYY-MM-DD`, in the case's time zone. */
+const isoDate = z.iso.date();
+const id = z.string().min(1).max(200);
+
+export const LanguageSchema = z.enum(['es', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const RoleSchema = z.enum(['worker', 'supervisor', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const StaffSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  role: RoleSchema,
+  team: z.string().min(1).max(100),
+  availableHoursPerMonth: z.number().min(0).max(744),
+  language: LanguageSchema,
+  timeZone: z.string().min(1),
+  createdAt: isoDateTime,
+});
+export type Staff = z.infer<typeof StaffSchema>;
+
+// ---- intake -------------------------------------------------------------------------
+
+export const ClientKindSchema = z.enum(['individual', 'family', 'group', 'community']);
+export const ManagementModelSchema = z.enum(['brokerage', 'intensive', 'clinical', 'strengths']);
+export type ManagementModel = z.infer<typeof ManagementModelSchema>;
+export const PrioritySchema = z.enum(['high', 'medium', 'low']);
+export const IntensitySchema = z.enum(['intensive', 'moderate', 'basic']);
+export type Intensity = z.infer<typeof IntensitySchema>;
+
+export const ClientProfileSchema = z.object({
+  kind: ClientKindSchema,
+  /** Name or alias, as the worker chose to record it. */
+  name: z.string().min(1).max(200),
+  contact: z.string().max(300),
+  language: LanguageSchema,
+  timeZone: z.string().min(1),
+});
+
+export const ConsentSchema = z.object({
+  dataProcessing: z.literal(true),
+  messaging: z.boolean(),
+  recordedAt: isoDateTime,
+  recordedBy: id,
+  /** Set when the client withdraws consent to receive messages. */
+  messagingWithdrawnAt: isoDateTime.optional(),
+});
+
+// ---- assessment ---------------------------------------------------------------------
+
+export const LIFE_DOMAINS = [
+  'income', 'employment', 'housing', 'food', 'health', 'mentalHealth', 'substanceUse',
+  'education', 'familyRelations', 'socialSupport', 'legal', 'safety', 'dailyLiving',
+  'mobility', 'childcare',
+] as const;
+export const LifeDomainSchema = z.enum(LIFE_DOMAINS);
+export type LifeDomain = z.infer<typeof LifeDomainSchema>;
+
+/** 1 in crisis … 5 empowered; null = not applicable. */
+export const DomainLevelSchema = z.number().int().min(1).max(5).nullable();
+export type DomainLevel = z.infer<typeof DomainLevelSchema>;
+
+export const AssessmentSchema = z.object({
+  id,
+  kind: z.enum(['initial', 'reassessment', 'review']),
+  startedAt: isoDateTime,
+  completedAt: isoDateTime.optional(),
+  by: id,
+  /** Rated domains; a domain missing here has not been asked yet (assessment in parts). */
+  ratings: z.partialRecord(LifeDomainSchema, DomainLevelSchema),
+  strengths: z.object({ personal: z.string(), family: z.string(), community: z.string() }).partial(),
+  clientView: z.string().optional(),
+  aspirations: z.string().optional(),
+  context: z.object({ economic: z.string(), social: z.string(), family: z.string(), institutional: z.string() }).partial(),
+  notes: z.object({ micro: z.string(), meso: z.string(), macro: z.string() }).partial(),
+  safetyConcern: z.boolean().optional(),
+  /** Set on completion: what the assessment recommends; a person decides. */
+  intensity: IntensitySchema.optional(),
+  contactEveryDays: z.number().int().positive().optional(),
+  nextReviewDate: isoDate.optional(),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+// ---- goals and tasks ----------------------------------------------------------------
+
+export const AgreementSchema = z.object({ at: isoDateTime, recordedBy: id });
+
+export const GoalSchema = z.object({
+  id,
+  domain: LifeDomainSchema,
+  text: z.string().min(1).max(1000),
+  actor: z.string().min(1).max(200),
+  indicator: z.string().min(1).max(500),
+  target: z.string().min(1).max(200),
+  deadline: isoDate,
+  support: z.string().max(500),
+  obstacles: z.string().max(500),
+  dependsOnThirdParty: z.boolean(),
+  agreement: AgreementSchema,
+  status: z.enum(['active', 'achieved', 'dropped']),
+  createdAt: isoDateTime,
+  createdBy: id,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const ContractSchema = z.object({
+  id,
+  targetProblems: z.array(z.object({ text: z.string().min(1).max(500), acknowledgedByClient: z.literal(true) })).min(1).max(3),
+  sessions: z.number().int().min(1).max(52),
+  startDate: isoDate,
+  endDate: isoDate,
+  createdAt: isoDateTime,
+  createdBy: id,
+});
+export type Contract = z.infer<typeof ContractSchema>;
+
+export const AchievementSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('noOpportunity')]);
+export type Achievement = z.infer<typeof AchievementSchema>;
+
+export const ProgressSchema = z.object({
+  at: isoDateTime,
+  rating: AchievementSchema,
+  obstacles: z.string().max(1000).optional(),
+  needsHelp: z.boolean().optional(),
+  source: z.enum(['client', 'worker']),
+  by: id,
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const TaskOwnerSchema = z.enum(['client', 'worker', 'professional']);
+
+export const TaskSchema = z.object({
+  id,
+  goalId: id.optional(),
+  description: z.string().min(1).max(1000),
+  owner: TaskOwnerSchema,
+  /** Who, when the owner is another professional or service. */
+  ownerName: z.string().max(200).optional(),
+  dueDate: isoDate,
+  obstacles: z.array(z.object({ text: z.string().min(1).max(500), kind: z.enum(['internal', 'external']) })),
+  checkInEveryDays: z.number().int().min(1).max(90),
+  commitment: z.object({ at: isoDateTime, confirmedBy: id }),
+  status: z.enum(['open', 'done', 'dropped']),
+  progress: z.array(ProgressSchema),
+  createdAt: isoDateTime,
+  createdBy: id,
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+// ---- services -----------------------------------------------------------------------
+
+export const ServiceSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  category: z.string().min(1).max(100),
+  provider: z.string().max(200),
+  contact: z.string().max(300),
+  /** Cost per referral in euros; 0 when free. */
+  cost: z.number().min(0),
+  eligibility: z.string().max(1000),
+  /** Places available; null when not limited or unknown. */
+  capacity: z.number().int().min(0).nullable(),
+  active: z.boolean(),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const REFERRAL_STATUSES = ['proposed', 'referred', 'accepted', 'inProgress', 'completed', 'declined'] as const;
+export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
+
+export const ReferralSchema = z.object({
+  id,
+  serviceId: id,
+  category: z.string().min(1),
+  status: ReferralStatusSchema,
+  history: z.array(z.object({ status: ReferralStatusSchema, at: isoDateTime, by: id, note: z.string().max(1000).optional() })),
+  cost: z.number().min(0),
+  /** Another active referral of the same category when this one was made. */
+  possibleDuplicateOf: id.optional(),
+  createdAt: isoDateTime,
+  createdBy: id,
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+
+// ---- monitoring, advocacy, review, closure ------------------------------------------
+
+export const ContactTypeSchema = z.enum(['visit', 'call', 'message', 'meeting', 'accompaniment']);
+export const ContactSchema = z.object({
+  id,
+  date: isoDate,
+  type: ContactTypeSchema,
+  minutes: z.number().int().min(0).max(24 * 60),
+  withWhom: z.string().max(200),
+  note: z.string().max(4000),
+  by: id,
+  at: isoDateTime,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const BarrierTypeSchema = z.enum(['eligibility', 'regulation', 'policy', 'procedure']);
+export const AdvocacySchema = z.object({
+  id,
+  date: isoDate,
+  action: z.string().min(1).max(2000),
+  barrierType: BarrierTypeSchema,
+  barrier: z.string().min(1).max(2000),
+  level: z.enum(['micro', 'meso', 'macro']),
+  outcome: z.string().max(2000).optional(),
+  by: id,
+  at: isoDateTime,
+});
+export type Advocacy = z.infer<typeof AdvocacySchema>;
+
+export const ReviewDecisionSchema = z.enum(['continue', 'changeApproach', 'close']);
+export const ReviewSchema = z.object({
+  id,
+  at: isoDateTime,
+  by: id,
+  assessmentId: id.optional(),
+  decision: ReviewDecisionSchema,
+  newModel: ManagementModelSchema.optional(),
+  newIntensity: IntensitySchema.optional(),
+  nextReviewDate: isoDate.optional(),
+  note: z.string().max(4000),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const ClosureReasonSchema = z.enum(['goalsMet', 'clientRequest', 'transfer', 'lostContact', 'other']);
+export const ClosureSchema = z.object({
+  at: isoDateTime,
+  by: id,
+  reason: ClosureReasonSchema,
+  reasonNote: z.string().max(1000).optional(),
+  outcomes: z.array(z.object({ goalId: id, outcome: z.enum(['achieved', 'partial', 'notAchieved']) })),
+  summary: z.string().min(1).max(4000),
+});
+export type Closure = z.infer<typeof ClosureSchema>;
+
+export const AlertSchema = z.object({
+  id,
+  kind: z.enum(['domainCrisis', 'safetyConcern', 'stalledTask']),
+  at: isoDateTime,
+  /** The task, for a stalled task; ids only, never text. */
+  refId: id.optional(),
+  /** Set by the follow-ups scheduler once the supervisor has been told. */
+  deliveredAt: isoDateTime.optional(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const CaseSchema = z.object({
+  id,
+  status: z.enum(['open', 'closed']),
+  workerId: id,
+  team: z.string().min(1),
+  /** Other workers this case is explicitly shared with. */
+  sharedWith: z.array(id),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  client: ClientProfileSchema,
+  referralSource: z.string().min(1).max(300),
+  consent: ConsentSchema,
+  model: ManagementModelSchema,
+  priority: PrioritySchema,
+  /** Recommended by the last assessment or set by a review; none before the first assessment. */
+  intensity: IntensitySchema.optional(),
+  contactEveryDays: z.number().int().positive().optional(),
+  nextReviewDate: isoDate.optional(),
+  budget: z.number().min(0).optional(),
+  assessments: z.array(AssessmentSchema),
+  /** An assessment in progress, saved so the worker can continue later. */
+  assessmentDraft: AssessmentSchema.optional(),
+  goals: z.array(GoalSchema),
+  contract: ContractSchema.optional(),
+  tasks: z.array(TaskSchema),
+  referrals: z.array(ReferralSchema),
+  contacts: z.array(ContactSchema),
+  advocacy: z.array(AdvocacySchema),
+  reviews: z.array(ReviewSchema),
+  alerts: z.array(AlertSchema),
+  closure: ClosureSchema.optional(),
+  reopenings: z.array(z.object({ at: isoDateTime, by: id, reason: z.string().min(1).max(1000) })),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+// ---- people and channels ------------------------------------------------------------
+
+/** A one-time code a worker creates so a client can link their chat to their case. */
+export const LinkCodeSchema = z.object({
+  /** The public half of the code, used to find it. */
+  id,
+  /** sha256 of the whole code; the code itself is never stored. */
+  codeHash: z.string().length(64),
+  caseId: id,
+  createdBy: id,
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  failedAttempts: z.number().int().min(0),
+  usedAt: isoDateTime.optional(),
+  usedBy: id.optional(),
+  lockedAt: isoDateTime.optional(),
+});
+export type LinkCode = z.infer<typeof LinkCodeSchema>;
+
+/** A chat user bound to a case as its client. */
+export const ClientLinkSchema = z.object({ id, caseId: id, linkedAt: isoDateTime, codeId: id });
+export type ClientLink = z.infer<typeof ClientLinkSchema>;
+
+/** Per chat user: language preference, first-contact flag, failed link attempts. */
+export const UserProfileSchema = z.object({
+  id,
+  language: LanguageSchema.optional(),
+  welcomedAt: isoDateTime.optional(),
+  failedLinkAttempts: z.number().int().min(0),
+  linkLockedUntil: isoDateTime.optional(),
+});
+export type UserProfile = z.infer<typeof UserProfileSchema>;
+
+/** Where to reach a user proactively; botbuilder's ConversationReference, kept as sent. */
+export const ConversationRefSchema = z.object({
+  id,
+  channelId: z.string(),
+  serviceUrl: z.string(),
+  updatedAt: isoDateTime,
+  reference: z.looseObject({}),
+});
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+/** Conversation and dialog state, for botbuilder's Storage. */
+export const BotStateRecordSchema = z.object({ id, key: z.string(), eTag: z.string(), value: z.looseObject({}) });
+export type BotStateRecord = z.infer<typeof BotStateRecordSchema>;
+
+export const AuditEntrySchema = z.object({
+  at: isoDateTime,
+  actor: id,
+  action: z.string().min(1).max(100),
+  caseId: id.optional(),
+  outcome: z.enum(['ok', 'denied']).default('ok'),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
