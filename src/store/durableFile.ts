@@ -1,0 +1,62 @@
+// Atomic, durable file writes: temp file + fsync + rename + fsync of the folder, so a crash
+// leaves either the old or the new content, and a resolved write survives a power cut.
+import { open, rename, unlink, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+let tempCounter = 0;
+
+/** Writes `content` to a temp file beside `file` and syncs it; returns the temp path. */
+export async function writeSyncedTemp(file: string, content: string): Promise<string> {
+  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temp;
+}
+
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileDurably(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = await writeSyncedTemp(file, content);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dirname(file));
+}
+
+/** A lowdb adapter for one JSON document with durable writes (lowdb's own never fsyncs). */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return JSON.parse(text) as T;
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.file, JSON.stringify(data, null, 2));
+  }
+}

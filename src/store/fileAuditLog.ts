@@ -1,0 +1,83 @@
+// The audit trail: one JSON line per entry in a file per day, appended and fsynced in
+// batches. Entries carry ids only, never names or notes.
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { syncFolder } from './durableFile.js';
+import type { AuditLog } from '../domain/ports.js';
+import { AuditEntrySchema, type AuditEntry } from '../domain/schemas.js';
+
+interface Queued { line: string; day: string; resolve: () => void; reject: (error: unknown) => void }
+
+export class FileAuditLog implements AuditLog {
+  private queue: Queued[] = [];
+  private writing: Promise<void> | null = null;
+  private handle: { day: string; file: FileHandle } | null = null;
+
+  constructor(private readonly folder: string) {}
+
+  async open(): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+  }
+
+  record(input: Parameters<AuditLog['record']>[0]): Promise<void> {
+    const entry = AuditEntrySchema.parse({ ...input, at: input.at ?? new Date().toISOString() });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ line: `${JSON.stringify(entry)}\n`, day: entry.at.slice(0, 10), resolve, reject });
+      if (!this.writing) this.writing = this.drain();
+    });
+  }
+
+  async readDay(day: string): Promise<AuditEntry[]> {
+    await this.flush();
+    let text: string;
+    try {
+      text = await readFile(this.fileFor(day), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return text.split('\n').filter(Boolean).map((line) => AuditEntrySchema.parse(JSON.parse(line)));
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.handle?.file.close();
+    this.handle = null;
+  }
+
+  private fileFor(day: string): string {
+    return join(this.folder, `${day}.jsonl`);
+  }
+
+  private async drain(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        for (const day of new Set(batch.map((q) => q.day))) {
+          const file = await this.fileHandleFor(day);
+          await file.appendFile(batch.filter((q) => q.day === day).map((q) => q.line).join(''));
+          await file.datasync();
+        }
+        batch.forEach((q) => q.resolve());
+      } catch (error) {
+        batch.forEach((q) => q.reject(error));
+      }
+    }
+    this.writing = null;
+  }
+
+  private async fileHandleFor(day: string): Promise<FileHandle> {
+    if (this.handle?.day === day) return this.handle.file;
+    await this.handle?.file.close();
+    this.handle = { day, file: await open(this.fileFor(day), 'a', 0o600) };
+    // A new file's name must reach the disk too, or a crash could lose the whole day.
+    await syncFolder(this.folder);
+    return this.handle.file;
+  }
+}

@@ -1,0 +1,119 @@
+// The embedded JSON store under DATA_DIR: meta.json (schema version, through lowdb), a
+// folder of one-file-per-record collections, and the audit log.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import type { AuditLog, Collection } from '../domain/ports.js';
+import {
+  BotStateRecordSchema, CaseSchema, ClientLinkSchema, ConversationRefSchema, LinkCodeSchema,
+  SCHEMA_VERSION, ServiceSchema, StaffSchema, UserProfileSchema,
+  type BotStateRecord, type Case, type ClientLink, type ConversationRef, type LinkCode,
+  type Service, type Staff, type UserProfile,
+} from '../domain/schemas.js';
+import { DurableJsonFile } from './durableFile.js';
+import { StoreError } from './errors.js';
+import { FileAuditLog } from './fileAuditLog.js';
+import { FileCollection } from './fileCollection.js';
+import { COLLECTION_NAMES, MIGRATIONS, migrationFor, type CollectionName, type Migration } from './migrations.js';
+
+const MetaSchema = z.object({ schemaVersion: z.number().int().positive(), createdAt: z.string() });
+type Meta = z.infer<typeof MetaSchema>;
+
+/** Everything the bot keeps; dialogs see only these interfaces. */
+export interface Repositories {
+  staff: Collection<Staff>;
+  cases: Collection<Case>;
+  services: Collection<Service>;
+  linkCodes: Collection<LinkCode>;
+  clientLinks: Collection<ClientLink>;
+  users: Collection<UserProfile>;
+  conversationRefs: Collection<ConversationRef>;
+  botState: Collection<BotStateRecord>;
+  audit: AuditLog;
+}
+
+const SCHEMAS: { [K in CollectionName]: z.ZodType<{ id: string }> } = {
+  staff: StaffSchema, cases: CaseSchema, services: ServiceSchema, linkCodes: LinkCodeSchema,
+  clientLinks: ClientLinkSchema, users: UserProfileSchema, conversationRefs: ConversationRefSchema,
+  botState: BotStateRecordSchema,
+};
+
+export interface OpenOptions {
+  schemaVersion?: number;
+  migrations?: Record<number, Migration>;
+}
+
+export class JsonStore {
+  private constructor(
+    readonly dataDir: string,
+    readonly repositories: Repositories,
+    private readonly collections: FileCollection<{ id: string }>[],
+    private readonly auditLog: FileAuditLog,
+  ) {}
+
+  /**
+   * Opens DATA_DIR, creating it when new; migrates older data; validates every file.
+   * Throws StoreError naming the file and the problem, having changed nothing, when a file
+   * is corrupt, invalid or from a newer version.
+   */
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<JsonStore> {
+    const targetVersion = options.schemaVersion ?? SCHEMA_VERSION;
+    const metaFile = join(dataDir, 'meta.json');
+    const meta = new Low<Meta | null>(new DurableJsonFile(metaFile), null);
+    try {
+      await meta.read();
+    } catch (error) {
+      throw new StoreError(metaFile, `is not valid JSON (${(error as Error).message})`);
+    }
+    const storedVersion = await storedSchemaVersion(dataDir, metaFile, meta.data, targetVersion);
+    if (storedVersion > targetVersion) {
+      throw new StoreError(metaFile, `has schema version ${storedVersion}, newer than this bot's ${targetVersion}: update the bot`);
+    }
+
+    const collections = Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [name, new FileCollection(name, join(dataDir, name), SCHEMAS[name])]),
+    ) as Record<CollectionName, FileCollection<{ id: string }>>;
+    // Validate everything before writing anything, so a bad file leaves the data untouched.
+    const toRewrite: [FileCollection<{ id: string }>, { id: string }[]][] = [];
+    for (const name of COLLECTION_NAMES) {
+      const { migrated } = await collections[name].load(migrationFor(name, storedVersion, targetVersion, options.migrations ?? MIGRATIONS));
+      toRewrite.push([collections[name], migrated]);
+    }
+    for (const [collection, records] of toRewrite) await Promise.all(records.map((record) => collection.put(record)));
+    if (meta.data?.schemaVersion !== targetVersion) {
+      meta.data = { schemaVersion: targetVersion, createdAt: meta.data?.createdAt ?? new Date().toISOString() };
+      await meta.write();
+    }
+
+    const audit = new FileAuditLog(join(dataDir, 'audit'));
+    await audit.open();
+    const repositories = { ...collections, audit } as unknown as Repositories;
+    return new JsonStore(dataDir, repositories, Object.values(collections), audit);
+  }
+
+  /** Resolves once every acknowledged and pending change is on disk. */
+  async flush(): Promise<void> {
+    await Promise.all(this.collections.map((c) => c.flush()));
+    await this.auditLog.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.auditLog.close();
+  }
+}
+
+async function storedSchemaVersion(dataDir: string, metaFile: string, meta: unknown, newStoreVersion: number): Promise<number> {
+  if (meta === null) {
+    // No meta.json: a new store, unless collections exist, which means meta.json was lost.
+    const existing = await readdir(dataDir).catch(() => [] as string[]);
+    if (existing.some((entry) => (COLLECTION_NAMES as readonly string[]).includes(entry))) {
+      throw new StoreError(metaFile, 'is missing but the folder holds data: restore it from a backup');
+    }
+    return newStoreVersion;
+  }
+  const parsed = MetaSchema.safeParse(meta);
+  if (!parsed.success) throw new StoreError(metaFile, `does not match the meta schema: ${parsed.error.issues[0]!.message}`);
+  return parsed.data.schemaVersion;
+}

@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/store/errors.js';
+import { fileNameFor } from '../../src/store/fileCollection.js';
+import { JsonStore } from '../../src/store/jsonStore.js';
+import { caseRecord, staffRecord } from '../support/records.js';
+import { tempDir } from '../support/tempDir.js';
+
+describe('JsonStore', () => {
+  it('keeps records across a restart, one file per record', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.cases.put(caseRecord({ id: 'C-AAAAAA' }));
+    await store.repositories.cases.put(caseRecord({ id: 'C-BBBBBB' }));
+    await store.repositories.staff.put(staffRecord());
+    await store.close();
+
+    expect((await readdir(join(dir, 'cases'))).sort()).toEqual(['C-AAAAAA.json', 'C-BBBBBB.json']);
+    const reopened = await JsonStore.open(dir);
+    expect(reopened.repositories.cases.get('C-BBBBBB')?.client.name).toBe('Ana P.');
+    expect(reopened.repositories.staff.all()).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('applies concurrent changes to one case one after another, losing neither', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    const { cases } = store.repositories;
+    await cases.put(caseRecord());
+    const addContact = (n: number) => cases.update('C-TEST01', (c) => c && {
+      ...c,
+      contacts: [...c.contacts, { id: `K-${n}`, date: '2026-11-02', type: 'call' as const, minutes: n, withWhom: 'cliente', note: '', by: 'worker-1', at: '2026-11-02T10:00:00.000Z' }],
+    });
+    await Promise.all([addContact(1), addContact(2), addContact(3)]);
+    await store.close();
+    const reopened = await JsonStore.open(dir);
+    expect(reopened.repositories.cases.get('C-TEST01')?.contacts.map((k) => k.id).sort()).toEqual(['K-1', 'K-2', 'K-3']);
+    await reopened.close();
+  });
+
+  it('refuses an invalid change and keeps the record as it was', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.cases.put(caseRecord());
+    await expect(store.repositories.cases.update('C-TEST01', (c) => ({ ...c!, priority: 'urgent' as never }))).rejects.toThrow();
+    expect(store.repositories.cases.get('C-TEST01')?.priority).toBe('medium');
+    await store.close();
+  });
+
+  it('deletes a record from memory and disk', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.users.put({ id: '29:abc/def', failedLinkAttempts: 0 });
+    expect(await readdir(join(dir, 'users'))).toEqual([fileNameFor('29:abc/def')]);
+    await store.repositories.users.delete('29:abc/def');
+    expect(store.repositories.users.get('29:abc/def')).toBeUndefined();
+    expect(await readdir(join(dir, 'users'))).toEqual([]);
+    await store.close();
+  });
+
+  it('stops on a corrupt file, naming it, and leaves it untouched', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.cases.put(caseRecord());
+    await store.close();
+    const file = join(dir, 'cases', 'C-TEST01.json');
+    const corrupt = '{"id": "C-TEST01", "status": ';
+    await writeFile(file, corrupt);
+
+    const error = await JsonStore.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).file).toBe(file);
+    expect((error as StoreError).message).toMatch(/not valid JSON/);
+    expect(await readFile(file, 'utf8')).toBe(corrupt);
+  });
+
+  it('stops on a record that breaks the schema, naming the field', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'cases'), { recursive: true });
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: '2026-11-01T00:00:00Z' }));
+    const invalid = JSON.stringify({ ...caseRecord(), model: 'psychic' });
+    await writeFile(join(dir, 'cases', 'C-TEST01.json'), invalid);
+    await expect(JsonStore.open(dir)).rejects.toThrow(/C-TEST01\.json: does not match the cases schema at "model"/);
+    expect(await readFile(join(dir, 'cases', 'C-TEST01.json'), 'utf8')).toBe(invalid);
+  });
+
+  it('refuses data from a newer version and data without its meta file', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 99, createdAt: '2026-11-01T00:00:00Z' }));
+    await expect(JsonStore.open(dir)).rejects.toThrow(/schema version 99, newer/);
+
+    const lost = await tempDir();
+    await mkdir(join(lost, 'cases'));
+    await expect(JsonStore.open(lost)).rejects.toThrow(/meta\.json: is missing but the folder holds data/);
+  });
+
+  it('migrates older records on open and records the new version', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'services'), { recursive: true });
+    await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: '2026-11-01T00:00:00Z' }));
+    // A version-1 service without `active`, which version 2 of this test's schema requires.
+    const { active: _dropped, ...oldService } = { id: 'S-1', name: 'Banco de alimentos', category: 'food', provider: 'Cáritas', contact: '', cost: 0, eligibility: '', capacity: null, active: true };
+    await writeFile(join(dir, 'services', 'S-1.json'), JSON.stringify(oldService));
+    const store = await JsonStore.open(dir, { schemaVersion: 2, migrations: { 1: { services: (r) => ({ active: true, ...r }) } } });
+    expect(store.repositories.services.get('S-1')?.active).toBe(true);
+    await store.close();
+    expect(JSON.parse(await readFile(join(dir, 'services', 'S-1.json'), 'utf8')).active).toBe(true);
+    expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('discards temp files of writes that never completed', async () => {
+    const dir = await tempDir();
+    await (await JsonStore.open(dir)).close();
+    await writeFile(join(dir, 'cases', 'C-X.json.123.1.tmp'), '{"half');
+    const store = await JsonStore.open(dir);
+    expect(await readdir(join(dir, 'cases'))).toEqual([]);
+    await store.close();
+  });
+
+  it('records audit entries durably, ids only', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.audit.record({ actor: 'worker-1', action: 'case.read', caseId: 'C-TEST01', at: '2026-11-22T10:00:00.000Z' });
+    await store.repositories.audit.record({ actor: 'worker-2', action: 'case.read', caseId: 'C-TEST01', outcome: 'denied', at: '2026-11-22T10:01:00.000Z' });
+    await store.close();
+    const reopened = await JsonStore.open(dir);
+    const entries = await reopened.repositories.audit.readDay('2026-11-22');
+    expect(entries.map((e) => [e.actor, e.outcome])).toEqual([['worker-1', 'ok'], ['worker-2', 'denied']]);
+    await reopened.close();
+  });
+
+  it('loses no acknowledged change when the process is killed with SIGKILL', async () => {
+    const dir = await tempDir();
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/ackingWriter.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const acknowledged: string[] = [];
+    await new Promise<void>((resolve) => {
+      writer.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        acknowledged.push(...chunk.split('\n').filter((l) => l.startsWith('C-')));
+        if (acknowledged.length >= 40) {
+          writer.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => writer.once('exit', resolve));
+    const store = await JsonStore.open(dir);
+    for (const id of acknowledged) expect(store.repositories.cases.get(id), id).toBeDefined();
+    await store.close();
+  });
+});
