@@ -39,12 +39,14 @@ export interface ParsedDate {
 /**
  * Reads a date typed in natural language ("el próximo martes a las 10", "in two weeks",
  * "15/03/2027"). Returns null when nothing in the text is a date. Dates without a year
- * are taken forward (the next such day).
+ * are taken forward (the next such day) unless `lean` is 'past' (a day that has happened).
  */
-export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date()): ParsedDate | null {
+export function parseNaturalDate(
+  text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future',
+): ParsedDate | null {
   const parser = lang === 'es' ? chrono.es : chrono.en.GB;
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
-  const [result] = parser.parse(text, reference, { forwardDate: true });
+  const [result] = parser.parse(text, reference, { forwardDate: lean === 'future' });
   if (!result) return null;
   const instant = result.start.date();
   return { instant, date: localDate(instant, timeZone), hasTime: result.start.isCertain('hour') };

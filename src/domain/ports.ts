@@ -1,5 +1,7 @@
 // The store as the domain and the dialogs see it: small interfaces a database could implement.
-import type { AuditEntry } from './schemas.js';
+import type {
+  AuditEntry, BotStateRecord, Case, ClientLink, ConversationRef, LinkCode, Service, Staff, UserProfile,
+} from './schemas.js';
 
 export interface Collection<T extends { id: string }> {
   get(id: string): T | undefined;
@@ -21,4 +23,17 @@ export interface AuditLog {
   record(entry: Omit<AuditEntry, 'at' | 'outcome'> & { outcome?: AuditEntry['outcome']; at?: string }): Promise<void>;
   /** Entries of one day (`YYYY-MM-DD`, UTC), oldest first. */
   readDay(day: string): Promise<AuditEntry[]>;
+}
+
+/** Everything the bot keeps; dialogs see only these interfaces. */
+export interface Repositories {
+  staff: Collection<Staff>;
+  cases: Collection<Case>;
+  services: Collection<Service>;
+  linkCodes: Collection<LinkCode>;
+  clientLinks: Collection<ClientLink>;
+  users: Collection<UserProfile>;
+  conversationRefs: Collection<ConversationRef>;
+  botState: Collection<BotStateRecord>;
+  audit: AuditLog;
 }

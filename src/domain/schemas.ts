@@ -266,6 +266,8 @@ export const CaseSchema = z.object({
   updatedAt: isoDateTime,
   client: ClientProfileSchema,
   referralSource: z.string().min(1).max(300),
+  /** The day the case was opened (first interview). */
+  intakeDate: isoDate,
   consent: ConsentSchema,
   model: ManagementModelSchema,
   priority: PrioritySchema,
@@ -320,6 +322,8 @@ export const UserProfileSchema = z.object({
   welcomedAt: isoDateTime.optional(),
   failedLinkAttempts: z.number().int().min(0),
   linkLockedUntil: isoDateTime.optional(),
+  /** The case a staff member is working on, so commands need not repeat its id. */
+  currentCaseId: id.optional(),
 });
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 

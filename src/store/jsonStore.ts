@@ -4,12 +4,10 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import type { AuditLog, Collection } from '../domain/ports.js';
+import type { Repositories } from '../domain/ports.js';
 import {
   BotStateRecordSchema, CaseSchema, ClientLinkSchema, ConversationRefSchema, LinkCodeSchema,
   SCHEMA_VERSION, ServiceSchema, StaffSchema, UserProfileSchema,
-  type BotStateRecord, type Case, type ClientLink, type ConversationRef, type LinkCode,
-  type Service, type Staff, type UserProfile,
 } from '../domain/schemas.js';
 import { DurableJsonFile } from './durableFile.js';
 import { StoreError } from './errors.js';
@@ -20,24 +18,14 @@ import { COLLECTION_NAMES, MIGRATIONS, migrationFor, type CollectionName, type M
 const MetaSchema = z.object({ schemaVersion: z.number().int().positive(), createdAt: z.string() });
 type Meta = z.infer<typeof MetaSchema>;
 
-/** Everything the bot keeps; dialogs see only these interfaces. */
-export interface Repositories {
-  staff: Collection<Staff>;
-  cases: Collection<Case>;
-  services: Collection<Service>;
-  linkCodes: Collection<LinkCode>;
-  clientLinks: Collection<ClientLink>;
-  users: Collection<UserProfile>;
-  conversationRefs: Collection<ConversationRef>;
-  botState: Collection<BotStateRecord>;
-  audit: AuditLog;
-}
 
 const SCHEMAS: { [K in CollectionName]: z.ZodType<{ id: string }> } = {
   staff: StaffSchema, cases: CaseSchema, services: ServiceSchema, linkCodes: LinkCodeSchema,
   clientLinks: ClientLinkSchema, users: UserProfileSchema, conversationRefs: ConversationRefSchema,
   botState: BotStateRecordSchema,
 };
+
+export type { Repositories };
 
 export interface OpenOptions {
   schemaVersion?: number;

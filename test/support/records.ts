@@ -13,7 +13,7 @@ export function caseRecord(overrides: Partial<Case> = {}): Case {
     id: 'C-TEST01', status: 'open', workerId: 'worker-1', team: 'norte', sharedWith: [],
     createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z',
     client: { kind: 'individual', name: 'Ana P.', contact: '600 000 000', language: 'es', timeZone: 'Europe/Madrid' },
-    referralSource: 'Centro de salud',
+    referralSource: 'Centro de salud', intakeDate: '2026-11-01',
     consent: { dataProcessing: true, messaging: true, recordedAt: '2026-11-01T09:00:00.000Z', recordedBy: 'worker-1' },
     model: 'strengths', priority: 'medium',
     assessments: [], goals: [], tasks: [], referrals: [], contacts: [], advocacy: [], reviews: [], alerts: [], reopenings: [],

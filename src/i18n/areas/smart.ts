@@ -1,5 +1,91 @@
+// SMART goal coaching (SPEC §2 step 3). For caseworkers: brief, professional, one question
+// each, with an example. Placeholders are filled by src/domain/smart.ts.
 export const es = {
+  // Coaching questions, one per failing check.
+  askGoalText: 'Falta el objetivo. ¿Qué hará la persona, cuánto y para cuándo? Ejemplo: «{example}».',
+  askObservableVerb: '«{verb}» no es observable. ¿Qué hará la persona que se pueda ver o contar? Ejemplo: «{example}».',
+  askActor: '¿Quién lo hará: la persona usuaria u otra persona con nombre? Ejemplo: «{example}».',
+  askIndicator: '¿Con qué indicador se medirá el avance? Ejemplo: «{example}».',
+  askTarget: '¿Qué meta indicará que se ha logrado (un número, una frecuencia o un estado comprobable)? Ejemplo: «{example}».',
+  askMeasurableTarget: 'La meta «{target}» no se puede comprobar. ¿Qué número, frecuencia o estado la mide? Ejemplo: «{example}».',
+  askOwnStep: '«{found}» depende de terceros. ¿Qué paso está en manos de la persona usuaria? Ejemplo: «{suggestion}».',
+  askSupport: '¿Qué apoyo hará falta para lograrlo? Ejemplo: «{example}».',
+  askObstacles: '¿Qué obstáculos se prevén? Ejemplo: «{example}».',
+  askDomain: '¿A qué necesidad valorada responde el objetivo? Necesidades con nivel ≤ 3: {needs}.',
+  askLinkedNeed: '«{domain}» no figura entre las necesidades valoradas (nivel ≤ 3). ¿A cuál responde el objetivo: {needs}?',
+  askAssessmentFirst: 'Ninguna necesidad valorada tiene nivel ≤ 3, así que el objetivo SMART no se puede vincular. ¿Se completa antes la valoración?',
+  askDeadline: '¿Para qué fecha debe estar logrado? Ejemplo: «{example}».',
+  askFutureDeadline: 'La fecha límite ({deadline}) no es posterior a hoy. ¿Cuál es la nueva fecha? Ejemplo: «{example}».',
+  askDeadlineWithinPlan: 'La fecha límite ({deadline}) es posterior al fin del plan ({planEnd}). ¿Qué fecha dentro del plan sirve? Ejemplo: «{example}».',
+
+  // Summary lines for the goal dialog.
+  notSmartYet: 'El objetivo aún no es SMART. Falta: {criteria}.',
+  smartOk: 'El objetivo cumple los criterios SMART.',
+
+  // The five criteria, as named in practice.
+  criterionSpecific: 'específico',
+  criterionMeasurable: 'medible',
+  criterionAchievable: 'alcanzable',
+  criterionRelevant: 'relevante',
+  criterionTimeBound: 'temporal',
+
+  // Life domains, as needs are named in the coaching questions.
+  domainIncome: 'ingresos',
+  domainEmployment: 'empleo',
+  domainHousing: 'vivienda',
+  domainFood: 'alimentación',
+  domainHealth: 'salud',
+  domainMentalHealth: 'salud mental',
+  domainSubstanceUse: 'consumo de sustancias',
+  domainEducation: 'educación',
+  domainFamilyRelations: 'relaciones familiares',
+  domainSocialSupport: 'apoyo social y comunitario',
+  domainLegal: 'situación legal',
+  domainSafety: 'seguridad',
+  domainDailyLiving: 'autonomía en la vida diaria',
+  domainMobility: 'movilidad',
+  domainChildcare: 'crianza y cuidado de menores',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
+  askGoalText: 'The goal is missing. What will the person do, how much and by when? Example: “{example}”.',
+  askObservableVerb: '“{verb}” is not observable. What will the person do that can be seen or counted? Example: “{example}”.',
+  askActor: 'Who will do it: the client or another named person? Example: “{example}”.',
+  askIndicator: 'Which indicator will measure progress? Example: “{example}”.',
+  askTarget: 'What target will show it is achieved (a number, a frequency or a checkable state)? Example: “{example}”.',
+  askMeasurableTarget: 'The target “{target}” cannot be checked. Which number, frequency or state measures it? Example: “{example}”.',
+  askOwnStep: '“{found}” depends on a third party. Which step is in the client’s hands? Example: “{suggestion}”.',
+  askSupport: 'What support will be needed to achieve it? Example: “{example}”.',
+  askObstacles: 'Which obstacles are expected? Example: “{example}”.',
+  askDomain: 'Which assessed need does the goal address? Needs at level ≤ 3: {needs}.',
+  askLinkedNeed: '“{domain}” is not among the assessed needs (level ≤ 3). Which one does the goal address: {needs}?',
+  askAssessmentFirst: 'No assessed need is at level ≤ 3, so the SMART goal cannot be linked. Should the assessment be completed first?',
+  askDeadline: 'By what date should it be achieved? Example: “{example}”.',
+  askFutureDeadline: 'The deadline ({deadline}) is not after today. What is the new date? Example: “{example}”.',
+  askDeadlineWithinPlan: 'The deadline ({deadline}) is after the plan ends ({planEnd}). Which date within the plan works? Example: “{example}”.',
+
+  notSmartYet: 'The goal is not SMART yet. Missing: {criteria}.',
+  smartOk: 'The goal meets the SMART criteria.',
+
+  criterionSpecific: 'specific',
+  criterionMeasurable: 'measurable',
+  criterionAchievable: 'achievable',
+  criterionRelevant: 'relevant',
+  criterionTimeBound: 'time-bound',
+
+  domainIncome: 'income',
+  domainEmployment: 'employment',
+  domainHousing: 'housing',
+  domainFood: 'food',
+  domainHealth: 'health',
+  domainMentalHealth: 'mental health',
+  domainSubstanceUse: 'substance use',
+  domainEducation: 'education',
+  domainFamilyRelations: 'family relations',
+  domainSocialSupport: 'social support and community',
+  domainLegal: 'legal situation',
+  domainSafety: 'safety',
+  domainDailyLiving: 'daily living skills',
+  domainMobility: 'mobility',
+  domainChildcare: 'childcare and parenting',
 };

@@ -1,0 +1,27 @@
+// "Ver caso": the summary of one case the person may see; it becomes their current case.
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { session } from '../src/bot/session.js';
+import { BaseDialog } from './baseDialog.js';
+import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { caseSummary } from './render.js';
+
+export const CASE_SUMMARY_DIALOG = 'caseSummary';
+
+export class CaseSummaryDialog extends BaseDialog {
+  constructor() {
+    super(CASE_SUMMARY_DIALOG, 'caseload.name', 'caseload.help', [
+      (step) => step.beginDialog(CASE_PICKER_DIALOG, { ...(step.options as CasePickerOptions), status: 'any' } satisfies CasePickerOptions),
+      (step) => this.show(step),
+    ]);
+    this.addDialog(new CasePickerDialog());
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const caseId = step.result as string | undefined;
+    if (!caseId) return step.endDialog();
+    const { actor, services } = session(step.context);
+    const record = await services.cases.read(actor, caseId, 'case.summary');
+    await step.context.sendActivity(caseSummary(step.context, record));
+    return step.endDialog();
+  }
+}

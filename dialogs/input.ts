@@ -1,0 +1,87 @@
+// Reading typed answers: choices by number or word, yes/no, numbers, optional text, dates.
+// Plain functions, so every dialog reads answers the same way and tests can check them alone.
+import { isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
+import type { Language } from '../src/domain/schemas.js';
+import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
+
+export interface Choice {
+  value: string;
+  /** Shown to the user, in their language. */
+  label: string;
+  /** More words that pick this choice, in either language. */
+  words?: string[];
+}
+
+export type InputSpec =
+  | { kind: 'text'; optional?: boolean; maxLength?: number }
+  | { kind: 'choice'; choices: Choice[] }
+  | { kind: 'yesNo' }
+  | { kind: 'integer'; min: number; max: number; optional?: boolean }
+  | { kind: 'timeZone' }
+  | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any' };
+
+export type InputResult = { ok: true; value: string | number | boolean | null } | { ok: false; error: MessageKey; params?: Record<string, string | number> };
+
+export function parseChoice(typed: string, choices: Choice[]): Choice | undefined {
+  const wanted = normalize(typed).replace(/[.)]$/, '');
+  const byNumber = /^\d+$/.test(wanted) ? choices[Number(wanted) - 1] : undefined;
+  if (byNumber) return byNumber;
+  const exact = choices.find((c) => [c.value, c.label, ...(c.words ?? [])].some((w) => normalize(w) === wanted));
+  if (exact) return exact;
+  // A unique start of a label ("fam" → familia) is enough.
+  const starts = wanted.length >= 3 ? choices.filter((c) => [c.label, ...(c.words ?? [])].some((w) => normalize(w).startsWith(wanted))) : [];
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+export function parseYesNo(typed: string): boolean | undefined {
+  if (matchesWord(typed, 'common.yesWords')) return true;
+  if (matchesWord(typed, 'common.noWords')) return false;
+  return undefined;
+}
+
+/** Words that leave an optional answer empty ("no", "-", "ninguno", "skip"). */
+export function isSkip(typed: string): boolean {
+  return matchesWord(typed, 'common.skipWords');
+}
+
+export function readInput(spec: InputSpec, typed: string, lang: Language, now: Date = new Date()): InputResult {
+  const trimmed = typed.trim();
+  switch (spec.kind) {
+    case 'text': {
+      if (spec.optional && (trimmed === '' || isSkip(trimmed))) return { ok: true, value: '' };
+      if (trimmed === '') return { ok: false, error: 'common.errorEmpty' };
+      const max = spec.maxLength ?? 1000;
+      if (trimmed.length > max) return { ok: false, error: 'common.errorTooLong', params: { max } };
+      return { ok: true, value: trimmed };
+    }
+    case 'choice': {
+      const choice = parseChoice(trimmed, spec.choices);
+      return choice ? { ok: true, value: choice.value } : { ok: false, error: 'common.errorChoice', params: { max: spec.choices.length } };
+    }
+    case 'yesNo': {
+      const answer = parseYesNo(trimmed);
+      return answer === undefined ? { ok: false, error: 'common.errorYesNo' } : { ok: true, value: answer };
+    }
+    case 'integer': {
+      if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
+      const number = /^-?\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+      if (!Number.isInteger(number) || number < spec.min || number > spec.max) return { ok: false, error: 'common.errorInteger', params: { min: spec.min, max: spec.max } };
+      return { ok: true, value: number };
+    }
+    case 'timeZone':
+      return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };
+    case 'date': {
+      const parsed = parseNaturalDate(trimmed, lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
+      if (!parsed) return { ok: false, error: 'common.errorDate' };
+      const today = localDate(now, spec.timeZone);
+      if (spec.allow === 'future' && parsed.date < today) return { ok: false, error: 'common.errorDatePast' };
+      if (spec.allow === 'past' && parsed.date > today) return { ok: false, error: 'common.errorDateFuture' };
+      return { ok: true, value: parsed.date };
+    }
+  }
+}
+
+/** The error for a rejected answer, in the user's language. */
+export function errorText(result: Extract<InputResult, { ok: false }>, lang: Language): string {
+  return t(lang, result.error, result.params);
+}

@@ -1,0 +1,105 @@
+// Intake (apertura, SPEC §2 step 1): the client's profile, referral source, consent, model
+// and priority. Nothing is stored until the worker confirms the summary.
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatDate } from '../src/domain/dates.js';
+import { newId } from '../src/domain/ids.js';
+import type { Case } from '../src/domain/schemas.js';
+import { say, session, text } from '../src/bot/session.js';
+import { BaseDialog } from './baseDialog.js';
+import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } from './choices.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { answer, ask, vals } from './prompts.js';
+import { setCurrentCase } from './currentCase.js';
+
+export const INTAKE_DIALOG = 'intake';
+
+type Values = Record<string, string | boolean>;
+
+export class IntakeDialog extends BaseDialog {
+  constructor() {
+    super(INTAKE_DIALOG, 'intake.name', 'intake.help', [
+      (step) => ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(session(step.context).lang) }),
+      (step) => this.keep(step, 'kind', 'intake.askName', { kind: 'text', maxLength: 200 }),
+      (step) => this.keep(step, 'name', 'intake.askContact', { kind: 'text', optional: true, maxLength: 300 }),
+      (step) => this.keep(step, 'contact', 'intake.askLanguage', { kind: 'choice', choices: languageChoices(session(step.context).lang) }),
+      (step) => this.keep(step, 'language', 'intake.askTimeZone', { kind: 'timeZone' }),
+      (step) => this.keep(step, 'timeZone', 'intake.askSource', { kind: 'text', maxLength: 300 }),
+      async (step) => {
+        vals(step).source = answer<string>(step);
+        const options: DateInputOptions = { question: text(step.context, 'intake.askIntakeDate'), allow: 'past' };
+        return step.beginDialog(DATE_INPUT_DIALOG, options);
+      },
+      async (step) => {
+        vals(step).intakeDate = step.result as string;
+        return ask(step, text(step.context, 'intake.askConsentData'), { kind: 'yesNo' });
+      },
+      async (step) => {
+        if (!answer<boolean>(step)) {
+          await say(step.context, 'intake.noConsent');
+          return step.endDialog();
+        }
+        return ask(step, text(step.context, 'intake.askConsentMessages'), { kind: 'yesNo' });
+      },
+      (step) => this.keep(step, 'messaging', 'intake.askModel', { kind: 'choice', choices: modelChoices(session(step.context).lang) }),
+      (step) => this.keep(step, 'model', 'intake.askPriority', { kind: 'choice', choices: priorityChoices(session(step.context).lang) }),
+      async (step) => {
+        vals(step).priority = answer<string>(step);
+        await step.context.sendActivity(this.summary(step));
+        return ask(step, text(step.context, 'intake.askConfirm'), { kind: 'yesNo' });
+      },
+      (step) => this.save(step),
+    ]);
+    this.addDialog(new DateInputDialog());
+  }
+
+  /** Keeps the last answer under `field`, then asks the next question. */
+  private keep(step: WaterfallStepContext, field: string, next: Parameters<typeof text>[1], spec: Parameters<typeof ask>[2]) {
+    vals(step)[field] = answer(step) as string | boolean;
+    return ask(step, text(step.context, next), spec);
+  }
+
+  private summary(step: WaterfallStepContext): string {
+    const { lang } = session(step.context);
+    const v = vals(step) as Values;
+    return text(step.context, 'intake.summary', {
+      kind: labelOf(kindChoices(lang), v.kind as string),
+      name: v.name as string,
+      contact: (v.contact as string) || text(step.context, 'intake.none'),
+      language: labelOf(languageChoices(lang), v.language as string),
+      timeZone: v.timeZone as string,
+      source: v.source as string,
+      intakeDate: formatDate(v.intakeDate as string, lang),
+      messaging: text(step.context, v.messaging ? 'common.yes' : 'common.no'),
+      model: labelOf(modelChoices(lang), v.model as string),
+      priority: labelOf(priorityChoices(lang), v.priority as string),
+    });
+  }
+
+  private async save(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) {
+      await say(step.context, 'intake.notSaved');
+      return step.endDialog();
+    }
+    const { actor, services } = session(step.context);
+    if (actor.kind !== 'staff') return step.endDialog();
+    const v = vals(step) as Values;
+    const now = services.now().toISOString();
+    const record: Case = {
+      id: newId('C'), status: 'open', workerId: actor.id, team: actor.staff.team, sharedWith: [],
+      createdAt: now, updatedAt: now,
+      client: {
+        kind: v.kind as Case['client']['kind'], name: v.name as string, contact: v.contact as string,
+        language: v.language as Case['client']['language'], timeZone: v.timeZone as string,
+      },
+      referralSource: v.source as string,
+      intakeDate: v.intakeDate as string,
+      consent: { dataProcessing: true, messaging: v.messaging as boolean, recordedAt: now, recordedBy: actor.id },
+      model: v.model as Case['model'], priority: v.priority as Case['priority'],
+      assessments: [], goals: [], tasks: [], referrals: [], contacts: [], advocacy: [], reviews: [], alerts: [], reopenings: [],
+    };
+    const created = await services.cases.create(actor, record);
+    await setCurrentCase(step.context, created.id);
+    await say(step.context, 'intake.created', { caseId: created.id, name: created.client.name });
+    return step.endDialog(created.id);
+  }
+}

@@ -1,0 +1,69 @@
+// What each role can do from the main menu, and how a typed message picks an option.
+import type { Actor } from '../src/domain/access.js';
+import type { Language } from '../src/domain/schemas.js';
+import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
+
+export type Audience = 'worker' | 'supervisor' | 'admin' | 'client';
+
+export interface MenuEntry {
+  dialogId: string;
+  label: MessageKey;
+  words: MessageKey;
+  audiences: Audience[];
+}
+
+/** In menu order. Entries whose dialog is not registered are left out of the menu. */
+export const MENU: MenuEntry[] = [
+  { dialogId: 'intake', label: 'shell.newCaseLabel', words: 'shell.newCaseWords', audiences: ['worker'] },
+  { dialogId: 'caseload', label: 'shell.myCasesLabel', words: 'shell.myCasesWords', audiences: ['worker'] },
+  { dialogId: 'caseload', label: 'shell.teamCasesLabel', words: 'shell.teamCasesWords', audiences: ['supervisor'] },
+  { dialogId: 'caseSummary', label: 'shell.caseSummaryLabel', words: 'shell.caseSummaryWords', audiences: ['worker', 'supervisor'] },
+  { dialogId: 'assessment', label: 'shell.assessmentLabel', words: 'shell.assessmentWords', audiences: ['worker'] },
+  { dialogId: 'smartGoal', label: 'shell.goalLabel', words: 'shell.goalWords', audiences: ['worker'] },
+  { dialogId: 'contract', label: 'shell.contractLabel', words: 'shell.contractWords', audiences: ['worker'] },
+  { dialogId: 'task', label: 'shell.taskLabel', words: 'shell.taskWords', audiences: ['worker'] },
+  { dialogId: 'taskProgress', label: 'shell.progressLabel', words: 'shell.progressWords', audiences: ['worker'] },
+  { dialogId: 'referral', label: 'shell.referralLabel', words: 'shell.referralWords', audiences: ['worker'] },
+  { dialogId: 'contactLog', label: 'shell.contactLabel', words: 'shell.contactWords', audiences: ['worker'] },
+  { dialogId: 'advocacy', label: 'shell.advocacyLabel', words: 'shell.advocacyWords', audiences: ['worker'] },
+  { dialogId: 'review', label: 'shell.reviewLabel', words: 'shell.reviewWords', audiences: ['worker', 'supervisor'] },
+  { dialogId: 'closure', label: 'shell.closureLabel', words: 'shell.closureWords', audiences: ['worker', 'supervisor'] },
+  { dialogId: 'reopen', label: 'shell.reopenLabel', words: 'shell.reopenWords', audiences: ['worker', 'supervisor'] },
+  { dialogId: 'linkCode', label: 'shell.linkCodeLabel', words: 'shell.linkCodeWords', audiences: ['worker'] },
+  { dialogId: 'monthlySheet', label: 'shell.monthlySheetLabel', words: 'shell.monthlySheetWords', audiences: ['worker'] },
+  { dialogId: 'caseloadReview', label: 'shell.caseloadReviewLabel', words: 'shell.caseloadReviewWords', audiences: ['supervisor'] },
+  { dialogId: 'barrierReport', label: 'shell.barrierReportLabel', words: 'shell.barrierReportWords', audiences: ['supervisor'] },
+  { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker'] },
+  { dialogId: 'clientPlan', label: 'shell.clientPlanLabel', words: 'shell.clientPlanWords', audiences: ['client'] },
+  { dialogId: 'checkIn', label: 'shell.checkInLabel', words: 'shell.checkInWords', audiences: ['client'] },
+];
+
+export function audienceOf(actor: Actor): Audience | undefined {
+  if (actor.kind === 'client') return 'client';
+  if (actor.kind === 'staff') return actor.staff.role;
+  return undefined;
+}
+
+export function menuFor(actor: Actor, registered: ReadonlySet<string>): MenuEntry[] {
+  const audience = audienceOf(actor);
+  return MENU.filter((e) => audience && e.audiences.includes(audience) && registered.has(e.dialogId));
+}
+
+export function renderMenu(lang: Language, entries: MenuEntry[]): string {
+  const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
+  return [t(lang, 'shell.menuIntro'), ...items, '', t(lang, 'shell.menuFooter')].join('\n');
+}
+
+const CASE_ID = /\bC-[A-HJ-NP-Z2-9]{6}\b/i;
+
+/** A case id typed with a command ("valoración C-7K3QPA"), upper-cased. */
+export function caseIdIn(typed: string): string | undefined {
+  return CASE_ID.exec(typed)?.[0].toUpperCase();
+}
+
+/** The menu entry a message picks: by number, by the option's words, or by its label. */
+export function pickEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
+  const command = normalize(typed.replace(CASE_ID, '')).replace(/[.)]$/, '');
+  if (/^\d+$/.test(command)) return entries[Number(command) - 1];
+  return entries.find((e) => matchesWord(command, e.words) || normalize(t(lang, e.label)) === command);
+}

@@ -1,0 +1,66 @@
+// One text prompt for every question: the answer is read by dialogs/input.ts, so typing
+// alone always works; choices also come as suggested actions where the channel shows them.
+import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
+import { TextPrompt, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { session } from '../src/bot/session.js';
+import { t } from '../src/i18n/catalog.js';
+import { errorText, readInput, type InputSpec } from './input.js';
+
+export const INPUT_PROMPT = 'enlace.input';
+
+interface InputPromptOptions {
+  prompt: Partial<Activity>;
+  validations: InputSpec;
+}
+
+export function createInputPrompt(): TextPrompt {
+  return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    const { lang, services } = session(prompt.context);
+    const options = prompt.options as unknown as InputPromptOptions;
+    const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
+    if (value === undefined) return false;
+    const result = readInput(options.validations, value, lang, services.now());
+    if (result.ok) return true;
+    // Say what was wrong, then ask again: the prompt does not repeat itself after a reply.
+    await prompt.context.sendActivity(errorText(result, lang));
+    await prompt.context.sendActivity(options.prompt);
+    return false;
+  });
+}
+
+/** Asks `question` and reads the answer as `spec` says; the next step gets it from `answer`. */
+const LAST_SPEC = '__lastSpec';
+
+/** The waterfall's own values (botbuilder types them as a bare object). */
+export function vals(step: WaterfallStepContext): Record<string, any> {
+  return step.values as Record<string, unknown>;
+}
+
+export async function ask(step: WaterfallStepContext, question: string, spec: InputSpec = { kind: 'text' }) {
+  const { lang } = session(step.context);
+  let prompt: Partial<Activity> = MessageFactory.text(question);
+  if (spec.kind === 'choice') {
+    const list = spec.choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
+    prompt = MessageFactory.suggestedActions(spec.choices.map((c) => c.label), `${question}\n\n${list}`);
+  } else if (spec.kind === 'yesNo') {
+    prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
+  }
+  prompt.type = ActivityTypes.Message;
+  vals(step)[LAST_SPEC] = spec;
+  const options: InputPromptOptions = { prompt, validations: spec };
+  return step.prompt(INPUT_PROMPT, options as never);
+}
+
+/** The answer to the last `ask`, as read by its spec. */
+export function answer<T extends string | number | boolean | null>(step: WaterfallStepContext): T {
+  const { lang, services } = session(step.context);
+  const result = readInput(lastSpec(step), String(step.result ?? ''), lang, services.now());
+  if (!result.ok) throw new Error('answer() called on an answer the prompt did not accept');
+  return result.value as T;
+}
+
+function lastSpec(step: WaterfallStepContext): InputSpec {
+  const spec = vals(step)[LAST_SPEC] as InputSpec | undefined;
+  if (!spec) throw new Error('answer() without ask()');
+  return spec;
+}

@@ -1,0 +1,46 @@
+// Case lines and summaries shown to staff (never to clients).
+import type { TurnContext } from 'botbuilder';
+import { text, session } from '../src/bot/session.js';
+import { formatDate } from '../src/domain/dates.js';
+import type { Case } from '../src/domain/schemas.js';
+import type { MessageKey } from '../src/i18n/catalog.js';
+import { isActive } from '../src/domain/referrals.js';
+import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } from './choices.js';
+
+export function statusText(context: TurnContext, record: Case): string {
+  return text(context, record.status === 'open' ? 'caseload.statusOpen' : 'caseload.statusClosed');
+}
+
+export function intensityText(context: TurnContext, record: Case): string {
+  return record.intensity ? text(context, `caseload.intensity_${record.intensity}` as MessageKey) : text(context, 'caseload.intensityNone');
+}
+
+export function dateText(context: TurnContext, date: string | undefined): string {
+  return date ? formatDate(date, session(context).lang) : text(context, 'caseload.noDate');
+}
+
+export function caseLine(context: TurnContext, record: Case, n: number, workerName?: string): string {
+  const params = {
+    n, caseId: record.id, name: record.client.name, status: statusText(context, record),
+    intensity: intensityText(context, record), review: dateText(context, record.nextReviewDate), worker: workerName ?? '',
+  };
+  return text(context, workerName === undefined ? 'caseload.line' : 'caseload.lineTeam', params);
+}
+
+export function caseSummary(context: TurnContext, record: Case): string {
+  const { lang } = session(context);
+  return text(context, 'caseload.summary', {
+    caseId: record.id, status: statusText(context, record), name: record.client.name,
+    kind: labelOf(kindChoices(lang), record.client.kind), contact: record.client.contact || text(context, 'intake.none'),
+    language: labelOf(languageChoices(lang), record.client.language), timeZone: record.client.timeZone,
+    source: record.referralSource, intakeDate: dateText(context, record.intakeDate),
+    model: labelOf(modelChoices(lang), record.model), priority: labelOf(priorityChoices(lang), record.priority),
+    intensity: intensityText(context, record), review: dateText(context, record.nextReviewDate),
+    contactEvery: record.contactEveryDays ? text(context, 'caseload.days', { days: record.contactEveryDays }) : text(context, 'caseload.noDate'),
+    consentAt: dateText(context, record.consent.recordedAt.slice(0, 10)),
+    messaging: text(context, record.consent.messaging && !record.consent.messagingWithdrawnAt ? 'common.yes' : 'common.no'),
+    assessments: record.assessments.length, goals: record.goals.filter((g) => g.status === 'active').length,
+    tasks: record.tasks.filter((t) => t.status === 'open').length,
+    referrals: record.referrals.filter(isActive).length, contacts: record.contacts.length,
+  });
+}

@@ -1,0 +1,106 @@
+// One-time codes that bind a client's chat to their case. The worker sees the code once;
+// only its hash is stored. Wrong attempts count against the code and against the chat user.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../domain/access.js';
+import { defaultConfig } from '../domain/config.js';
+import { READABLE_ALPHABET, randomReadable } from '../domain/ids.js';
+import type { Repositories } from '../domain/ports.js';
+import type { ClientLink } from '../domain/schemas.js';
+import type { CaseService } from './caseService.js';
+
+const HOUR = 3600_000;
+/** How long a chat user is locked out after too many wrong codes. */
+const USER_LOCK_MS = HOUR;
+const CODE_PATTERN = new RegExp(`^([${READABLE_ALPHABET}]{4})-?([${READABLE_ALPHABET}]{4})$`);
+
+export type RedeemResult =
+  | { ok: true; link: ClientLink }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' };
+
+export function looksLikeLinkCode(text: string): boolean {
+  return CODE_PATTERN.test(text.trim().toUpperCase().replace(/\s+/g, ''));
+}
+
+function hash(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
+
+export class LinkCodeService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly cases: CaseService,
+    private readonly now: () => Date = () => new Date(),
+    private readonly config = defaultConfig,
+  ) {}
+
+  /** A new code for the client of `caseId`; the caller shows it to the worker only. */
+  async create(actor: Actor, caseId: string): Promise<{ code: string; expiresAt: string }> {
+    await this.cases.read(actor, caseId, 'linkCode.create');
+    let id: string;
+    do id = randomReadable(4); while (this.repos.linkCodes.get(id));
+    const code = `${id}-${randomReadable(4)}`;
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.config.linkCode.lifetimeHours * HOUR).toISOString();
+    await this.repos.linkCodes.put({
+      id, codeHash: hash(code), caseId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt, failedAttempts: 0,
+    });
+    return { code, expiresAt };
+  }
+
+  async redeem(userId: string, typed: string): Promise<RedeemResult> {
+    const now = this.now();
+    const profile = this.repos.users.get(userId);
+    if (profile?.linkLockedUntil && Date.parse(profile.linkLockedUntil) > now.getTime()) return { ok: false, reason: 'locked' };
+
+    const match = CODE_PATTERN.exec(typed.trim().toUpperCase().replace(/\s+/g, ''));
+    const code = match ? `${match[1]}-${match[2]}` : '';
+    const stored = match ? this.repos.linkCodes.get(match[1]!) : undefined;
+    const right = stored !== undefined && timingSafeEqual(Buffer.from(stored.codeHash, 'hex'), Buffer.from(hash(code), 'hex'));
+
+    if (!stored || !right) {
+      if (stored && !stored.usedAt) await this.countFailureOnCode(stored.id);
+      const locked = await this.countFailureOnUser(userId);
+      await this.repos.audit.record({ actor: userId, action: 'client.link', caseId: stored?.caseId, outcome: 'denied', at: now.toISOString() });
+      return { ok: false, reason: locked ? 'locked' : 'invalid' };
+    }
+    if (stored.lockedAt) return this.refuse(userId, stored.caseId, 'locked');
+    if (stored.usedAt) return this.refuse(userId, stored.caseId, 'used');
+    if (Date.parse(stored.expiresAt) <= now.getTime()) return this.refuse(userId, stored.caseId, 'expired');
+
+    const at = now.toISOString();
+    await this.repos.linkCodes.update(stored.id, (c) => c && { ...c, usedAt: at, usedBy: userId });
+    const link = await this.repos.clientLinks.put({ id: userId, caseId: stored.caseId, linkedAt: at, codeId: stored.id });
+    await this.repos.users.update(userId, (p) => ({ ...(p ?? { id: userId }), failedLinkAttempts: 0, linkLockedUntil: undefined }));
+    await this.repos.audit.record({ actor: userId, action: 'client.link', caseId: stored.caseId, at });
+    return { ok: true, link };
+  }
+
+  private async refuse(userId: string, caseId: string, reason: 'locked' | 'used' | 'expired'): Promise<RedeemResult> {
+    await this.repos.audit.record({ actor: userId, action: 'client.link', caseId, outcome: 'denied', at: this.now().toISOString() });
+    return { ok: false, reason };
+  }
+
+  private async countFailureOnCode(codeId: string): Promise<void> {
+    const at = this.now().toISOString();
+    await this.repos.linkCodes.update(codeId, (c) => {
+      if (!c) return c;
+      const failedAttempts = c.failedAttempts + 1;
+      return { ...c, failedAttempts, lockedAt: c.lockedAt ?? (failedAttempts >= this.config.linkCode.maxFailedAttempts ? at : undefined) };
+    });
+  }
+
+  /** Returns whether the user is now locked out. */
+  private async countFailureOnUser(userId: string): Promise<boolean> {
+    const now = this.now();
+    const profile = await this.repos.users.update(userId, (p) => {
+      const failedLinkAttempts = (p?.failedLinkAttempts ?? 0) + 1;
+      const lock = failedLinkAttempts >= this.config.linkCode.maxFailedAttempts;
+      return {
+        ...(p ?? { id: userId }),
+        failedLinkAttempts: lock ? 0 : failedLinkAttempts,
+        linkLockedUntil: lock ? new Date(now.getTime() + USER_LOCK_MS).toISOString() : p?.linkLockedUntil,
+      };
+    });
+    return profile?.linkLockedUntil !== undefined && Date.parse(profile.linkLockedUntil) > now.getTime();
+  }
+}

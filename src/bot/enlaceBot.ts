@@ -1,0 +1,182 @@
+// The thin botbuilder shell: remembers how to reach each user, works out who they are and
+// their language, handles language switching and client linking, and runs the dialogs.
+import { ActivityHandler, ConversationState, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { looksLikeLinkCode } from '../app/linkCodes.js';
+import type { AppServices } from '../app/services.js';
+import { guessLanguage } from '../domain/language.js';
+import type { Language } from '../domain/schemas.js';
+import { matchesWord, normalize, t } from '../i18n/catalog.js';
+import { caseIdIn, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { identify, preferredLanguage, tenantOf, timeZoneOf, userKey } from './identity.js';
+import { log } from './log.js';
+import { say, session, setSession } from './session.js';
+
+export interface BotOptions {
+  services: AppServices;
+  conversationState: ConversationState;
+  dialogs: Dialog[];
+  allowedTenantIds: string[];
+}
+
+export class EnlaceBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogSet: DialogSet;
+  private readonly registered: ReadonlySet<string>;
+
+  constructor(private readonly options: BotOptions) {
+    super();
+    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogSet = new DialogSet(this.dialogState);
+    for (const dialog of options.dialogs) this.dialogSet.add(dialog);
+    this.registered = new Set(options.dialogs.map((d) => d.id));
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcomeNewMembers(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { services } = this.options;
+    const activity = context.activity;
+    if (!this.tenantAllowed(context)) {
+      log('tenant.refused', { tenant: tenantOf(activity) ?? 'none', user: userKey(activity) });
+      await context.sendActivity(t(guessLanguage(activity.text ?? '', activity.locale), 'shell.tenantRefused'));
+      return;
+    }
+    await this.rememberConversation(context);
+    const actor = identify(activity, services.repos);
+    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : preferredLanguage(actor, activity, services.repos);
+    setSession(context, { actor, lang, services, timeZone: timeZoneOf(actor, services.repos, services.config.defaultTimeZone) });
+    log('turn', { user: actor.id, kind: actor.kind });
+
+    if (actor.kind === 'unknown') return this.handleStranger(context);
+    const typed = activity.text ?? '';
+    const dc = await this.dialogSet.createContext(context);
+    if (matchesWord(firstWord(typed), 'common.languageWords')) {
+      await this.switchLanguage(context, typed);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    const welcomed = await this.welcomeOnce(context);
+    const entries = menuFor(actor, this.registered);
+    const entry = pickEntry(typed, entries, lang);
+    if (entry) {
+      await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });
+      return;
+    }
+    if (welcomed) return;
+    if (matchesWord(typed, 'common.cancelWords')) await say(context, 'common.nothingToCancel');
+    else if (!matchesWord(typed, 'common.helpWords')) await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
+    await this.sendMenu(context);
+  }
+
+  private tenantAllowed(context: TurnContext): boolean {
+    const allowed = this.options.allowedTenantIds;
+    if (allowed.length === 0) return true;
+    const tenant = tenantOf(context.activity);
+    return tenant !== undefined && allowed.includes(tenant);
+  }
+
+  /** Proactive follow-ups need the latest reference of every user; it is kept on every message. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const id = userKey(context.activity);
+    if (!id) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.options.services.repos.conversationRefs.put({
+      id, channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
+      updatedAt: this.options.services.now().toISOString(), reference: JSON.parse(JSON.stringify(reference)),
+    });
+  }
+
+  /** A stranger either types a link code from their worker or gets a polite refusal. */
+  private async handleStranger(context: TurnContext): Promise<void> {
+    const typed = context.activity.text ?? '';
+    if (!looksLikeLinkCode(typed)) {
+      await say(context, 'shell.refusal');
+      return;
+    }
+    const { actor, services } = session(context);
+    const result = await services.linkCodes.redeem(actor.id, typed);
+    if (!result.ok) {
+      const key = { invalid: 'client.linkInvalid', expired: 'client.linkExpired', used: 'client.linkUsed', locked: 'client.linkLocked' } as const;
+      await say(context, key[result.reason]);
+      return;
+    }
+    const client = identify(context.activity, services.repos);
+    const lang = preferredLanguage(client, context.activity, services.repos);
+    setSession(context, { ...session(context), actor: client, lang });
+    await services.repos.users.update(client.id, (p) => ({ ...(p ?? { id: client.id, failedLinkAttempts: 0 }), welcomedAt: services.now().toISOString() }));
+    await say(context, 'client.linked');
+    await this.sendMenu(context);
+  }
+
+  private async switchLanguage(context: TurnContext, typed: string): Promise<void> {
+    const { actor, lang, services } = session(context);
+    const rest = normalize(typed).split(' ').slice(1).join(' ');
+    const wanted: Language = rest
+      ? (matchesWord(rest, 'shell.languageWordsEn') ? 'en' : matchesWord(rest, 'shell.languageWordsEs') ? 'es' : lang === 'es' ? 'en' : 'es')
+      : lang === 'es' ? 'en' : 'es';
+    await services.repos.users.update(actor.id, (p) => ({ ...(p ?? { id: actor.id, failedLinkAttempts: 0 }), language: wanted }));
+    setSession(context, { ...session(context), lang: wanted });
+    await say(context, actor.kind === 'client' ? 'client.languageSet' : 'shell.languageSet');
+  }
+
+  /** The welcome with the role's options, once per user; true when it was sent now. */
+  private async welcomeOnce(context: TurnContext): Promise<boolean> {
+    const { actor, services } = session(context);
+    if (services.repos.users.get(actor.id)?.welcomedAt) return false;
+    await services.repos.users.update(actor.id, (p) => ({ ...(p ?? { id: actor.id, failedLinkAttempts: 0 }), welcomedAt: services.now().toISOString() }));
+    if (actor.kind === 'staff') {
+      const key = actor.staff.role === 'worker' ? 'shell.welcomeWorker' : actor.staff.role === 'supervisor' ? 'shell.welcomeSupervisor' : 'shell.welcomeAdmin';
+      await say(context, key, { name: actor.staff.name, team: actor.staff.team });
+    } else {
+      await say(context, 'client.welcome');
+    }
+    await this.sendMenu(context);
+    return true;
+  }
+
+  private async sendMenu(context: TurnContext): Promise<void> {
+    const { actor, lang } = session(context);
+    const entries = menuFor(actor, this.registered);
+    if (actor.kind === 'client') {
+      const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
+      await context.sendActivity([t(lang, 'client.menuIntro'), ...items].join('\n'));
+      return;
+    }
+    await context.sendActivity(renderMenu(lang, entries));
+  }
+
+  private async welcomeNewMembers(context: TurnContext): Promise<void> {
+    const { services } = this.options;
+    for (const member of context.activity.membersAdded ?? []) {
+      if (member.id === context.activity.recipient?.id) continue;
+      const asSender = { ...context.activity, from: member };
+      const actor = identify(asSender, services.repos);
+      if (actor.kind === 'unknown') continue;
+      setSession(context, {
+        actor, services, lang: preferredLanguage(actor, asSender, services.repos),
+        timeZone: timeZoneOf(actor, services.repos, services.config.defaultTimeZone),
+      });
+      await this.welcomeOnce(context);
+    }
+  }
+}
+
+function firstWord(typed: string): string {
+  return normalize(typed).split(' ')[0] ?? '';
+}

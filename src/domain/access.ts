@@ -1,0 +1,40 @@
+// Who may see and change what (SPEC §5). Pure rules; the case service applies and audits them.
+import type { Case, Staff } from './schemas.js';
+
+/** The person behind a chat turn. */
+export type Actor =
+  | { kind: 'staff'; id: string; staff: Staff }
+  | { kind: 'client'; id: string; caseId: string }
+  | { kind: 'unknown'; id: string };
+
+/** Case content: a worker their own and shared cases; a supervisor their team's; an admin none. */
+export function canReadCase(actor: Actor, record: Case): boolean {
+  if (actor.kind !== 'staff') return false;
+  const { staff } = actor;
+  if (staff.role === 'worker') return record.workerId === staff.id || record.sharedWith.includes(staff.id);
+  if (staff.role === 'supervisor') return record.team === staff.team;
+  return false;
+}
+
+/** Changes follow reading: whoever may read a case's content works on it. */
+export const canChangeCase = canReadCase;
+
+/** Only the case's worker or a supervisor of its team may reopen a closed case. */
+export function canReopenCase(actor: Actor, record: Case): boolean {
+  if (actor.kind !== 'staff') return false;
+  return actor.staff.id === record.workerId || (actor.staff.role === 'supervisor' && actor.staff.team === record.team);
+}
+
+/** A client sees their own case's goals and tasks in plain language, nothing else. */
+export function isClientOf(actor: Actor, record: Case): boolean {
+  return actor.kind === 'client' && actor.caseId === record.id;
+}
+
+export function isRole(actor: Actor, ...roles: Staff['role'][]): boolean {
+  return actor.kind === 'staff' && roles.includes(actor.staff.role);
+}
+
+/** The cases a staff member's caseload view lists. */
+export function visibleCases(actor: Actor, cases: readonly Case[]): Case[] {
+  return cases.filter((c) => canReadCase(actor, c));
+}

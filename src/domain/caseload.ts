@@ -1,0 +1,107 @@
+// Caseload and time (SPEC §3): required vs available worker time, and the monthly
+// contact sheet (ficha mensual).
+import { caseTimeZone, defaultConfig, type PracticeConfig } from './config.js';
+import { localDate } from './dates.js';
+import type { Case, Intensity, Staff } from './schemas.js';
+
+/**
+ * A case not assessed yet has no intensity; it counts as moderate, the middle estimate,
+ * since intake and the first assessment already take real time.
+ */
+export const INTENSITY_BEFORE_ASSESSMENT: Intensity = 'moderate';
+
+export function estimatedMonthlyMinutes(caseRecord: Case, config: PracticeConfig = defaultConfig): number {
+  return config.intensity[caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT].monthlyMinutesPerCase;
+}
+
+export interface CaseloadTime {
+  openCases: number;
+  requiredMinutes: number;
+  availableMinutes: number;
+  over: boolean;
+}
+
+/**
+ * The worker's monthly time: the estimate summed over their own open cases against their
+ * available hours. Cases only shared with them count on their own worker's caseload.
+ */
+export function caseloadTime(cases: readonly Case[], staff: Staff, config: PracticeConfig = defaultConfig): CaseloadTime {
+  const open = cases.filter((c) => c.workerId === staff.id && c.status === 'open');
+  const requiredMinutes = open.reduce((sum, c) => sum + estimatedMonthlyMinutes(c, config), 0);
+  const availableMinutes = staff.availableHoursPerMonth * 60;
+  return { openCases: open.length, requiredMinutes, availableMinutes, over: requiredMinutes > availableMinutes };
+}
+
+export interface ContactSheetRow {
+  caseId: string;
+  contacts: number;
+  minutes: number;
+  estimateMinutes: number;
+}
+
+export interface ContactSheet {
+  month: string;
+  workerId: string;
+  rows: ContactSheetRow[];
+  totals: { contacts: number; minutes: number; estimateMinutes: number };
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** First and last calendar day of `YYYY-MM`. */
+export function monthBounds(month: string): { first: string; last: string } {
+  if (!MONTH.test(month)) throw new Error(`Not a month (YYYY-MM): ${month}`);
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  // Day 0 of the next month is the last day of this one.
+  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** Whether the case was open on any day of the month (calendar days of the case's time zone). */
+function openDuringMonth(caseRecord: Case, month: string, config: PracticeConfig): boolean {
+  const { first, last } = monthBounds(month);
+  // A closed case without its closure record is taken as closed at its last update.
+  const closed = caseRecord.status === 'closed'
+    ? localDate(new Date(caseRecord.closure?.at ?? caseRecord.updatedAt), caseTimeZone(caseRecord, config))
+    : undefined;
+  return caseRecord.intakeDate <= last && (closed === undefined || closed >= first);
+}
+
+function sheetRow(caseRecord: Case, month: string, config: PracticeConfig): ContactSheetRow {
+  // Contact dates are calendar days in the case's time zone, so the month is their prefix.
+  const inMonth = caseRecord.contacts.filter((contact) => contact.date.startsWith(`${month}-`));
+  return {
+    caseId: caseRecord.id,
+    contacts: inMonth.length,
+    minutes: inMonth.reduce((sum, contact) => sum + contact.minutes, 0),
+    estimateMinutes: openDuringMonth(caseRecord, month, config) ? estimatedMonthlyMinutes(caseRecord, config) : 0,
+  };
+}
+
+/**
+ * The ficha mensual: for each of the worker's cases open during `month` (YYYY-MM) or with
+ * contacts in it, the contacts and minutes logged on the case against its estimate. The
+ * estimate is the full month's for any case open during the month (not prorated); it uses
+ * the case's current intensity.
+ */
+export function monthlyContactSheet(
+  cases: readonly Case[],
+  workerId: string,
+  month: string,
+  config: PracticeConfig = defaultConfig,
+): ContactSheet {
+  monthBounds(month); // validates the month before any work
+  const rows = cases
+    .filter((c) => c.workerId === workerId)
+    .map((c) => sheetRow(c, month, config))
+    .filter((row) => row.contacts > 0 || row.estimateMinutes > 0);
+  const totals = rows.reduce(
+    (sum, row) => ({
+      contacts: sum.contacts + row.contacts,
+      minutes: sum.minutes + row.minutes,
+      estimateMinutes: sum.estimateMinutes + row.estimateMinutes,
+    }),
+    { contacts: 0, minutes: 0, estimateMinutes: 0 },
+  );
+  return { month, workerId, rows, totals };
+}

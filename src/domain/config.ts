@@ -1,0 +1,73 @@
+// Practice defaults: the one place where the numbers of the method live.
+// The bot recommends from these values; a person decides (SPEC §5).
+import { isValidTimeZone } from './dates.js';
+import type { Case, Intensity } from './schemas.js';
+
+export interface IntensityDefaults {
+  /** Expected interval between contacts with the client. */
+  readonly contactEveryDays: number;
+  /** Days from a completed assessment to the next review. */
+  readonly reviewAfterDays: number;
+  /** Estimated worker time per case per month (contacts, coordination, records). */
+  readonly monthlyMinutesPerCase: number;
+}
+
+export interface TaskCenteredDefaults {
+  readonly sessions: number;
+  readonly minWeeks: number;
+  readonly maxWeeks: number;
+  /** A plan running longer than this needs a new contract. */
+  readonly warnAfterWeeks: number;
+}
+
+/** A daily window, `HH:MM` in the client's local time; it may wrap past midnight. */
+export interface QuietHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface PracticeConfig {
+  readonly intensity: Readonly<Record<Intensity, IntensityDefaults>>;
+  readonly taskCentered: TaskCenteredDefaults;
+  /** How long a client has to answer a check-in before the worker is told. */
+  readonly checkInReplyWindowHours: number;
+  readonly quietHours: QuietHours;
+  /** Days past the review date before the review counts as overdue. */
+  readonly reviewGraceDays: number;
+  /** Days before the review date when the worker gets a reminder (also on the day). */
+  readonly reviewReminderDaysBefore: number;
+  readonly defaultTimeZone: string;
+  readonly linkCode: { readonly lifetimeHours: number; readonly maxFailedAttempts: number };
+}
+
+export const defaultConfig: PracticeConfig = deepFreeze({
+  intensity: {
+    // Monthly minutes: each contact is taken as ~30–45 min plus travel, coordination with
+    // services and case notes. Weekly contact (4–5 a month) comes to about 4 h; a contact
+    // every three weeks (1–2 a month) about 2 h; one monthly contact about 1 h.
+    intensive: { contactEveryDays: 7, reviewAfterDays: 30, monthlyMinutesPerCase: 240 },
+    // The spec allows every 2–4 weeks; 3 weeks is the middle of that range.
+    moderate: { contactEveryDays: 21, reviewAfterDays: 90, monthlyMinutesPerCase: 120 },
+    basic: { contactEveryDays: 30, reviewAfterDays: 180, monthlyMinutesPerCase: 60 },
+  },
+  taskCentered: { sessions: 8, minWeeks: 6, maxWeeks: 12, warnAfterWeeks: 12 },
+  checkInReplyWindowHours: 48,
+  quietHours: { start: '21:00', end: '08:00' },
+  reviewGraceDays: 0,
+  reviewReminderDaysBefore: 7,
+  defaultTimeZone: 'Europe/Madrid',
+  linkCode: { lifetimeHours: 72, maxFailedAttempts: 5 },
+});
+
+/** The time zone a case's calendar days are counted in: the client's, or the default. */
+export function caseTimeZone(caseRecord: Case, config: PracticeConfig = defaultConfig): string {
+  const zone = caseRecord.client.timeZone;
+  return isValidTimeZone(zone) ? zone : config.defaultTimeZone;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

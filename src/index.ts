@@ -1,0 +1,30 @@
+// Entry point: `npm start`. Reads settings, opens the store (stopping on bad data, which is
+// left untouched), serves the bot, and stops cleanly on SIGTERM/SIGINT.
+import 'dotenv/config';
+import { readSettings } from './settings.js';
+import { startBot } from './server.js';
+import { StoreError } from './store/errors.js';
+
+const begun = Date.now();
+try {
+  const settings = readSettings();
+  const bot = await startBot(settings);
+  console.log(`Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing turns in flight and flushing the store`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  if (error instanceof StoreError) {
+    console.error(`Enlace cannot start: the data file ${error.file} ${error.problem}. The file has been left as it is; fix or restore it, then start again.`);
+  } else {
+    console.error(`Enlace cannot start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}
