@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
+    env: { ENLACE_QUIET: '1' },
   },
 });

@@ -288,7 +288,7 @@ const EN_INNER_OBJECTS = "his|her|their|my|your|its|him|herself|himself|themselv
 const VAGUE_VERBS: Record<Language, VagueVerb[]> = {
   es: [
     // Not "mejores": far more often the adjective ("mejores condiciones") than the verb.
-    vague('mejorar', conjugated(['mejor'], AR_ENDINGS.filter((ending) => ending !== 'xx')), 'acudir a las 4 citas de seguimiento'),
+    vague('mejorar', conjugated(['mejor'], AR_ENDINGS.filter((ending) => ending !== 'es')), 'acudir a las 4 citas de seguimiento'),
     vague('entender', conjugated(['entend', 'entiend'], ER_ENDINGS), 'explicar con sus palabras los pasos de la solicitud'),
     vague('comprender', conjugated(['comprend'], ER_ENDINGS), 'explicar con sus palabras los pasos de la solicitud'),
     vague('sentirse mejor', '(?:se\\s+)?(?:sent|sient|sint)[a-z]*\\s+(?:(?:mucho|algo|un poco)\\s+)?(?:mas\\s+)?(?:mejor|bien)',

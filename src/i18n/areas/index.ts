@@ -13,5 +13,6 @@ import * as advocacy from './advocacy.js';
 import * as review from './review.js';
 import * as closure from './closure.js';
 import * as client from './client.js';
+import * as clientCheckIn from './clientCheckIn.js';
 
-export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client };
+export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client, clientCheckIn };
