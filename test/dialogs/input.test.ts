@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseChoice, parseYesNo, readInput } from '../../dialogs/input.js';
+import { caseIdIn, MENU, pickEntry } from '../../dialogs/menu.js';
+
+const choices = [
+  { value: 'individual', label: 'Persona', words: ['individual'] },
+  { value: 'family', label: 'Familia', words: ['family'] },
+  { value: 'group', label: 'Grupo' },
+];
+const NOW = new Date('2026-11-23T09:00:00Z');
+
+describe('typed answers', () => {
+  it('pick a choice by number, label, other-language word or a unique start', () => {
+    expect(parseChoice('2', choices)?.value).toBe('family');
+    expect(parseChoice('2.', choices)?.value).toBe('family');
+    expect(parseChoice('FAMILIA', choices)?.value).toBe('family');
+    expect(parseChoice('family', choices)?.value).toBe('family');
+    expect(parseChoice('gru', choices)?.value).toBe('group');
+    expect(parseChoice('4', choices)).toBeUndefined();
+    expect(parseChoice('xyz', choices)).toBeUndefined();
+  });
+
+  it('read yes and no in both languages, and nothing else', () => {
+    expect(['sí', 'si', 'Vale', 'yes', 'OK'].map(parseYesNo)).toEqual([true, true, true, true, true]);
+    expect(['no', 'N', 'nope'].map(parseYesNo)).toEqual([false, false, false]);
+    expect(parseYesNo('tal vez')).toBeUndefined();
+  });
+
+  it('refuse bad numbers, empty and over-long text with the reason', () => {
+    expect(readInput({ kind: 'integer', min: 0, max: 1440 }, '90', 'es', NOW)).toEqual({ ok: true, value: 90 });
+    expect(readInput({ kind: 'integer', min: 0, max: 1440 }, '2000', 'es', NOW)).toMatchObject({ ok: false, error: 'common.errorInteger' });
+    expect(readInput({ kind: 'integer', min: 0, max: 10 }, '3.5', 'es', NOW)).toMatchObject({ ok: false });
+    expect(readInput({ kind: 'text' }, '   ', 'es', NOW)).toMatchObject({ ok: false, error: 'common.errorEmpty' });
+    expect(readInput({ kind: 'text', maxLength: 5 }, 'demasiado', 'es', NOW)).toMatchObject({ ok: false, error: 'common.errorTooLong' });
+    expect(readInput({ kind: 'text', optional: true }, 'ninguno', 'es', NOW)).toEqual({ ok: true, value: '' });
+  });
+
+  it('read dates in the user language and zone, and keep them on the right side of today', () => {
+    const zone = 'Europe/Madrid';
+    expect(readInput({ kind: 'date', timeZone: zone, allow: 'future' }, 'el martes', 'es', NOW)).toEqual({ ok: true, value: '2026-11-24' });
+    expect(readInput({ kind: 'date', timeZone: zone, allow: 'future' }, 'in two weeks', 'en', NOW)).toEqual({ ok: true, value: '2026-12-07' });
+    expect(readInput({ kind: 'date', timeZone: zone, allow: 'past' }, 'ayer', 'es', NOW)).toEqual({ ok: true, value: '2026-11-22' });
+    expect(readInput({ kind: 'date', timeZone: zone, allow: 'future' }, 'ayer', 'es', NOW)).toMatchObject({ ok: false, error: 'common.errorDatePast' });
+    expect(readInput({ kind: 'date', timeZone: zone, allow: 'any' }, 'pronto', 'es', NOW)).toMatchObject({ ok: false, error: 'common.errorDate' });
+  });
+
+  it('count a late-evening message in the user time zone', () => {
+    // 23:30 UTC is already the next day in Madrid.
+    const lateEvening = new Date('2026-11-23T23:30:00Z');
+    expect(readInput({ kind: 'date', timeZone: 'Europe/Madrid', allow: 'any' }, 'hoy', 'es', lateEvening)).toEqual({ ok: true, value: '2026-11-24' });
+  });
+});
+
+describe('menu commands', () => {
+  const worker = MENU.filter((e) => e.audiences.includes('worker'));
+
+  it('pick an option by words in either language or by its number', () => {
+    expect(pickEntry('nueva apertura', worker, 'es')?.dialogId).toBe('intake');
+    expect(pickEntry('My cases', worker, 'en')?.dialogId).toBe('caseload');
+    expect(pickEntry('2', worker, 'es')?.dialogId).toBe(worker[1]!.dialogId);
+    expect(pickEntry('valoración C-7K3QPA', worker, 'es')?.dialogId).toBe('assessment');
+    expect(pickEntry('buenos días', worker, 'es')).toBeUndefined();
+  });
+
+  it('find a case id typed with a command', () => {
+    expect(caseIdIn('ver caso c-7k3qpa por favor')).toBe('C-7K3QPA');
+    expect(caseIdIn('ver caso')).toBeUndefined();
+  });
+});
