@@ -45,6 +45,24 @@ export const es = {
   domainDailyLiving: 'autonomía en la vida diaria',
   domainMobility: 'movilidad',
   domainChildcare: 'crianza y cuidado de menores',
+
+  // The goal dialog (dialogs/smartGoalDialog.ts).
+  name: 'objetivo SMART',
+  help: 'Objetivo SMART (paso 3 del proceso): escribes el objetivo en una frase y te pregunto lo que falte para que sea específico, medible, alcanzable, relevante (vinculado a una necesidad valorada con nivel ≤ 3) y con fecha límite. Al final se registra si la persona usuaria está de acuerdo; sin su acuerdo no se guarda nada.',
+  askGoal: 'Nuevo objetivo SMART para {name} ({caseId}). ¿Qué hará la persona? Escríbelo en una frase. Ejemplo: «Ana enviará 5 currículos por semana».',
+  askActorDefault: '¿Quién lo hará? Escribe «sí» si es la persona usuaria ({client}), o el nombre de otra persona.',
+  clientWords: 'persona usuaria|la persona usuaria|usuaria|usuario|cliente|client|the client',
+  useExampleWords: 'ejemplo|usar ejemplo|usar el ejemplo|example|use example|use the example',
+  keepWords: 'mantener|mantenerlo|dejarlo|dejarlo así|keep|keep it',
+  ownStepHint: 'Escribe el paso de la persona, «ejemplo» para usar el ejemplo o «mantener» para dejar el objetivo como está (constará que depende de terceros).',
+  targetHint: 'Escribe «ejemplo» para usar «{measure}», que ya figura en el objetivo, o escribe otra meta.',
+  thirdPartyKept: 'Se mantiene el objetivo; constará que depende de terceros.',
+  summary: 'Objetivo SMART:\n• Objetivo: {text}\n• Quién: {actor}\n• Indicador: {indicator}\n• Meta: {target}\n• Apoyos: {support}\n• Obstáculos: {obstacles}\n• Necesidad: {domain}\n• Fecha límite: {deadline}\n• Depende de terceros: {thirdParty}',
+  askAgreement: '¿Está de acuerdo la persona usuaria con este objetivo? (sí/no)',
+  saved: 'Objetivo {goalId} guardado en el caso {caseId}, con el acuerdo de la persona usuaria registrado.',
+  notAgreed: 'Sin el acuerdo de la persona usuaria el objetivo no se guarda. No se ha guardado nada; podéis reformularlo juntos y volver a empezar.',
+  assessFirst: 'No se ha creado ningún objetivo. Completa (o repite) la valoración del caso {caseId} y vuelve después.',
+  notSavedNotSmart: 'El caso ha cambiado mientras tanto y el objetivo ya no es SMART, así que no se ha guardado. Vuelve a empezar el objetivo.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -88,4 +106,21 @@ export const en: { [K in keyof typeof es]: string } = {
   domainDailyLiving: 'daily living skills',
   domainMobility: 'mobility',
   domainChildcare: 'childcare and parenting',
+
+  name: 'SMART goal',
+  help: 'SMART goal (step 3 of the process): you write the goal in one sentence and I ask whatever is missing for it to be specific, measurable, achievable, relevant (linked to an assessed need at level ≤ 3) and time-bound. At the end the client’s agreement is recorded; without it nothing is saved.',
+  askGoal: 'New SMART goal for {name} ({caseId}). What will the person do? Write it in one sentence. Example: “Ana will send 5 CVs a week”.',
+  askActorDefault: 'Who will do it? Type “yes” if it is the client ({client}), or the name of another person.',
+  clientWords: 'client|the client|service user|persona usuaria|usuaria|usuario|cliente',
+  useExampleWords: 'example|use example|use the example|ejemplo|usar ejemplo|usar el ejemplo',
+  keepWords: 'keep|keep it|leave it|mantener|mantenerlo',
+  ownStepHint: 'Type the client’s step, “example” to use the example, or “keep” to leave the goal as it is (it will be recorded as depending on a third party).',
+  targetHint: 'Type “example” to use “{measure}”, which the goal already states, or type another target.',
+  thirdPartyKept: 'The goal is kept; it will be recorded as depending on a third party.',
+  summary: 'SMART goal:\n• Goal: {text}\n• Who: {actor}\n• Indicator: {indicator}\n• Target: {target}\n• Support: {support}\n• Obstacles: {obstacles}\n• Need: {domain}\n• Deadline: {deadline}\n• Depends on a third party: {thirdParty}',
+  askAgreement: 'Does the client agree with this goal? (yes/no)',
+  saved: 'Goal {goalId} saved in case {caseId}, with the client’s agreement recorded.',
+  notAgreed: 'Without the client’s agreement the goal is not saved. Nothing was saved; you can reword it together and start again.',
+  assessFirst: 'No goal was created. Complete (or redo) the assessment of case {caseId}, then come back.',
+  notSavedNotSmart: 'The case changed in the meantime and the goal is no longer SMART, so it was not saved. Please start the goal again.',
 };

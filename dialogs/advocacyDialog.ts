@@ -1,0 +1,87 @@
+// Advocacy (defensa, SPEC §2 step 7): an action taken for the client and the barrier met,
+// with its type and level. Nothing is stored until the worker confirms the summary.
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { say, session, text } from '../src/bot/session.js';
+import { addAdvocacyEntry, isMacroBarrier, type AdvocacyInput } from '../src/domain/advocacy.js';
+import { formatDate, localDate } from '../src/domain/dates.js';
+import { CaseClosedError } from '../src/domain/errors.js';
+import { newId } from '../src/domain/ids.js';
+import { AdvocacySchema, BarrierTypeSchema, type Language } from '../src/domain/schemas.js';
+import type { MessageKey } from '../src/i18n/catalog.js';
+import { BaseDialog } from './baseDialog.js';
+import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { catalogChoices, labelOf } from './choices.js';
+import type { InputSpec } from './input.js';
+import { answer, ask, vals } from './prompts.js';
+
+export const ADVOCACY_DIALOG = 'advocacy';
+
+export const barrierTypeChoices = (lang: Language) => catalogChoices(lang, BarrierTypeSchema.options.map((type) =>
+  [type, `advocacy.barrierType_${type}`, `advocacy.barrierTypeWords_${type}`] as [string, MessageKey, MessageKey]));
+
+const levelChoices = (lang: Language) => catalogChoices(lang, AdvocacySchema.shape.level.options.map((level) =>
+  [level, `advocacy.level_${level}`, `advocacy.levelWords_${level}`] as [string, MessageKey, MessageKey]));
+
+export class AdvocacyDialog extends BaseDialog {
+  constructor() {
+    super(ADVOCACY_DIALOG, 'advocacy.name', 'advocacy.help', [
+      (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
+      async (step) => {
+        const caseId = step.result as string | undefined;
+        if (!caseId) return step.endDialog();
+        vals(step).caseId = caseId;
+        return ask(step, text(step.context, 'advocacy.askAction'), { kind: 'text', maxLength: 2000 });
+      },
+      (step) => this.keep(step, 'action', 'advocacy.askBarrierType', { kind: 'choice', choices: barrierTypeChoices(session(step.context).lang) }),
+      (step) => this.keep(step, 'barrierType', 'advocacy.askBarrier', { kind: 'text', maxLength: 2000 }),
+      (step) => this.keep(step, 'barrier', 'advocacy.askLevel', { kind: 'choice', choices: levelChoices(session(step.context).lang) }),
+      (step) => this.keep(step, 'level', 'advocacy.askOutcome', { kind: 'text', optional: true, maxLength: 2000 }),
+      (step) => this.confirm(step),
+      (step) => this.save(step),
+    ]);
+    this.addDialog(new CasePickerDialog());
+  }
+
+  /** Keeps the last answer under `field`, then asks the next question. */
+  private keep(step: WaterfallStepContext, field: string, next: MessageKey, spec: InputSpec) {
+    vals(step)[field] = answer(step);
+    return ask(step, text(step.context, next), spec);
+  }
+
+  private confirm(step: WaterfallStepContext) {
+    const { lang, services, timeZone } = session(step.context);
+    const v = vals(step);
+    v.outcome = answer<string>(step);
+    v.date = localDate(services.now(), timeZone);
+    const summary = text(step.context, 'advocacy.summary', {
+      caseId: v.caseId, date: formatDate(v.date, lang), action: v.action,
+      barrierType: labelOf(barrierTypeChoices(lang), v.barrierType), level: labelOf(levelChoices(lang), v.level),
+      barrier: v.barrier, outcome: v.outcome || text(step.context, 'advocacy.noOutcome'),
+    });
+    return ask(step, `${summary}\n\n${text(step.context, 'advocacy.askConfirm')}`, { kind: 'yesNo' });
+  }
+
+  private async save(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) {
+      await say(step.context, 'advocacy.notSaved');
+      return step.endDialog();
+    }
+    const { actor, services } = session(step.context);
+    const v = vals(step);
+    const input: AdvocacyInput = {
+      date: v.date, action: v.action, barrierType: v.barrierType, barrier: v.barrier, level: v.level, ...(v.outcome ? { outcome: v.outcome } : {}),
+    };
+    const id = newId('A');
+    try {
+      await services.cases.change(actor, v.caseId, 'advocacy.create', (current) =>
+        addAdvocacyEntry(current, input, { by: actor.id, at: services.now().toISOString(), today: v.date, id }));
+    } catch (error) {
+      if (!(error instanceof CaseClosedError)) throw error;
+      await say(step.context, 'common.caseClosed', { caseId: v.caseId });
+      return step.endDialog();
+    }
+    const macro = isMacroBarrier({ level: v.level, barrierType: v.barrierType });
+    await say(step.context, macro ? 'advocacy.savedMacro' : 'advocacy.saved', { id, caseId: v.caseId });
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,157 @@
+// Closure (finalización, SPEC §2 step 9): the reason, the outcome of each active goal and a
+// summary. Once confirmed the case is closed and read-only until it is reopened.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { say, session, text } from '../src/bot/session.js';
+import { isRole } from '../src/domain/access.js';
+import { closeCase } from '../src/domain/closure.js';
+import { CaseClosedError, DomainError } from '../src/domain/errors.js';
+import type { Closure } from '../src/domain/schemas.js';
+import { BaseDialog } from './baseDialog.js';
+import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
+import { catalogChoices, labelOf } from './choices.js';
+import type { Choice } from './input.js';
+import { answer, ask, vals } from './prompts.js';
+
+export const CLOSURE_DIALOG = 'closure';
+const OUTCOMES_DIALOG = 'enlace.closureOutcomes';
+
+type Outcome = Closure['outcomes'][number];
+
+interface OutcomesState {
+  goals: { id: string; text: string }[];
+  outcomes: Outcome[];
+}
+
+export const reasonChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
+  ['goalsMet', 'closure.reason_goalsMet', 'closure.reasonWords_goalsMet'],
+  ['clientRequest', 'closure.reason_clientRequest', 'closure.reasonWords_clientRequest'],
+  ['transfer', 'closure.reason_transfer', 'closure.reasonWords_transfer'],
+  ['lostContact', 'closure.reason_lostContact', 'closure.reasonWords_lostContact'],
+  ['other', 'closure.reason_other', 'closure.reasonWords_other'],
+]);
+
+const outcomeChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
+  ['achieved', 'closure.outcome_achieved', 'closure.outcomeWords_achieved'],
+  ['partial', 'closure.outcome_partial', 'closure.outcomeWords_partial'],
+  ['notAchieved', 'closure.outcome_notAchieved', 'closure.outcomeWords_notAchieved'],
+]);
+
+export class ClosureDialog extends BaseDialog {
+  constructor() {
+    super(CLOSURE_DIALOG, 'closure.name', 'closure.help', [
+      (step) => this.pickCase(step),
+      (step) => this.askReason(step),
+      (step) => this.askReasonNote(step),
+      (step) => this.askOutcomes(step),
+      (step) => this.askSummary(step),
+      (step) => this.confirm(step),
+      (step) => this.close(step),
+    ]);
+    this.addDialog(new CasePickerDialog());
+    this.addDialog(outcomesDialog());
+  }
+
+  private async pickCase(step: WaterfallStepContext) {
+    if (!isRole(session(step.context).actor, 'worker', 'supervisor')) {
+      await say(step.context, 'common.notAllowed');
+      return step.endDialog();
+    }
+    return step.beginDialog(CASE_PICKER_DIALOG, step.options);
+  }
+
+  private async askReason(step: WaterfallStepContext) {
+    const caseId = step.result as string | undefined;
+    if (!caseId) return step.endDialog();
+    const { actor, services } = session(step.context);
+    const record = await services.cases.read(actor, caseId, 'closure.read');
+    vals(step).caseId = caseId;
+    vals(step).goals = record.goals.filter((g) => g.status === 'active').map((g) => ({ id: g.id, text: g.text }));
+    await say(step.context, 'closure.intro', { caseId, name: record.client.name });
+    return ask(step, text(step.context, 'closure.askReason'), { kind: 'choice', choices: reasonChoices(step.context) });
+  }
+
+  private async askReasonNote(step: WaterfallStepContext) {
+    vals(step).reason = answer<string>(step);
+    if (vals(step).reason !== 'other') return step.next();
+    return ask(step, text(step.context, 'closure.askReasonNote'), { kind: 'text', maxLength: 1000 });
+  }
+
+  private async askOutcomes(step: WaterfallStepContext) {
+    if (vals(step).reason === 'other') vals(step).reasonNote = answer<string>(step);
+    const goals = vals(step).goals as OutcomesState['goals'];
+    if (goals.length === 0) await say(step.context, 'closure.noActiveGoals');
+    return step.beginDialog(OUTCOMES_DIALOG, { goals, outcomes: [] } satisfies OutcomesState);
+  }
+
+  private async askSummary(step: WaterfallStepContext) {
+    vals(step).outcomes = step.result as Outcome[];
+    return ask(step, text(step.context, 'closure.askSummary'), { kind: 'text', maxLength: 4000 });
+  }
+
+  private async confirm(step: WaterfallStepContext) {
+    const v = vals(step);
+    v.summary = answer<string>(step);
+    const goals = v.goals as OutcomesState['goals'];
+    const outcomes = (v.outcomes as Outcome[]).map((o) => text(step.context, 'closure.outcomeLine', {
+      goal: goals.find((g) => g.id === o.goalId)?.text ?? o.goalId, outcome: labelOf(outcomeChoices(step.context), o.outcome),
+    }));
+    await step.context.sendActivity(text(step.context, 'closure.summary', {
+      caseId: v.caseId, reason: reasonText(step.context, v.reason, v.reasonNote),
+      outcomes: outcomes.length > 0 ? outcomes.join('\n') : text(step.context, 'closure.noOutcomes'), summary: v.summary,
+    }));
+    return ask(step, text(step.context, 'closure.askConfirm'), { kind: 'yesNo' });
+  }
+
+  private async close(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) {
+      await say(step.context, 'closure.notSaved');
+      return step.endDialog();
+    }
+    const { actor, services } = session(step.context);
+    const v = vals(step);
+    const closure: Closure = {
+      at: services.now().toISOString(), by: actor.id, reason: v.reason,
+      ...(v.reasonNote ? { reasonNote: v.reasonNote } : {}), outcomes: v.outcomes, summary: v.summary,
+    };
+    try {
+      await services.cases.change(actor, v.caseId, 'case.close', (current) => closeCase(current, closure));
+    } catch (error) {
+      if (error instanceof CaseClosedError) await say(step.context, 'common.caseClosed', { caseId: v.caseId });
+      else if (error instanceof DomainError) await say(step.context, goalsChanged(error) ? 'closure.goalsChanged' : 'closure.closeFailed');
+      else throw error;
+      return step.endDialog();
+    }
+    await say(step.context, 'closure.closed', { caseId: v.caseId });
+    return step.endDialog();
+  }
+}
+
+function reasonText(context: TurnContext, reason: string, note: string | undefined): string {
+  const label = labelOf(reasonChoices(context), reason);
+  return note ? text(context, 'closure.reasonWithNote', { reason: label, note }) : label;
+}
+
+/** The goals changed between asking their outcomes and closing. */
+function goalsChanged(error: DomainError): boolean {
+  return (error.details.issues ?? []).some((i) => i.code === 'outcomeMissing' || i.code === 'unknownGoal');
+}
+
+/** Asks the outcome of each active goal in turn; ends with the outcomes. */
+function outcomesDialog(): WaterfallDialog {
+  const state = (step: WaterfallStepContext) => step.options as OutcomesState;
+  return new WaterfallDialog(OUTCOMES_DIALOG, [
+    async (step) => {
+      const { goals, outcomes } = state(step);
+      const goal = goals[outcomes.length];
+      if (!goal) return step.endDialog(outcomes);
+      const question = text(step.context, 'closure.askOutcome', { n: outcomes.length + 1, total: goals.length, goal: goal.text });
+      return ask(step, question, { kind: 'choice', choices: outcomeChoices(step.context) });
+    },
+    async (step) => {
+      const { goals, outcomes } = state(step);
+      const outcome: Outcome = { goalId: goals[outcomes.length]!.id, outcome: answer<Outcome['outcome']>(step) };
+      return step.replaceDialog(OUTCOMES_DIALOG, { goals, outcomes: [...outcomes, outcome] } satisfies OutcomesState);
+    },
+  ]);
+}

@@ -1,0 +1,245 @@
+// The service directory (SPEC §2 step 5): every staff member sees it by category; only an
+// admin adds a service, changes one of its details, or deactivates / reactivates it. The
+// directory is not case data, so it is read and written straight from its repository.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { say, session, text } from '../src/bot/session.js';
+import { isRole } from '../src/domain/access.js';
+import { newId } from '../src/domain/ids.js';
+import { ServiceSchema, type Language, type Service } from '../src/domain/schemas.js';
+import { t, type MessageKey } from '../src/i18n/catalog.js';
+import { BaseDialog } from './baseDialog.js';
+import { catalogChoices, labelOf } from './choices.js';
+import type { Choice, InputSpec } from './input.js';
+import { answer, ask, vals } from './prompts.js';
+
+export const DIRECTORY_DIALOG = 'directory';
+const ADD = `${DIRECTORY_DIALOG}.add`;
+const EDIT = `${DIRECTORY_DIALOG}.edit`;
+const TOGGLE = `${DIRECTORY_DIALOG}.toggle`;
+
+/** The categories the directory offers, in display order (stable slugs, labels in the catalog). */
+export const SERVICE_CATEGORIES = [
+  'income', 'food', 'housing', 'employment', 'mentalHealth', 'dayCare', 'legal', 'childFamily', 'addiction', 'homeCare',
+] as const;
+
+const MAX_EUROS = 1_000_000;
+const MAX_PLACES = 100_000;
+
+export const categoryChoices = (lang: Language, categories: readonly string[] = SERVICE_CATEGORIES): Choice[] =>
+  categories.map((category) => {
+    const known = (SERVICE_CATEGORIES as readonly string[]).includes(category);
+    return known
+      ? catalogChoices(lang, [[category, `services.category_${category}` as MessageKey, `services.categoryWords_${category}` as MessageKey]])[0]!
+      : { value: category, label: category };
+  });
+
+export const categoryLabel = (lang: Language, category: string) => labelOf(categoryChoices(lang, [category]), category);
+
+/** Categories in display order: the known ones first, then any other found in the data. */
+export function sortCategories(categories: Iterable<string>): string[] {
+  const unique = [...new Set(categories)];
+  const rank = (c: string) => {
+    const index = (SERVICE_CATEGORIES as readonly string[]).indexOf(c);
+    return index === -1 ? SERVICE_CATEGORIES.length : index;
+  };
+  return unique.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function euros(lang: Language, amount: number): string {
+  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+}
+
+export const costText = (lang: Language, cost: number) => (cost === 0 ? t(lang, 'services.free') : euros(lang, cost));
+
+const EDITABLE_FIELDS = ['name', 'category', 'provider', 'contact', 'cost', 'eligibility', 'capacity'] as const;
+type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const ASK_FIELD: Record<EditableField, MessageKey> = {
+  name: 'services.askName', category: 'services.askCategory', provider: 'services.askProvider', contact: 'services.askContact',
+  cost: 'services.askCost', eligibility: 'services.askEligibility', capacity: 'services.askCapacity',
+};
+
+const fieldChoices = (lang: Language) => catalogChoices(lang, EDITABLE_FIELDS.map((f) =>
+  [f, `services.field_${f}` as MessageKey, `services.fieldWords_${f}` as MessageKey] as [string, MessageKey, MessageKey]));
+
+/** How each detail is asked, whether added or changed. */
+function fieldSpec(lang: Language, field: EditableField): InputSpec {
+  switch (field) {
+    case 'name': return { kind: 'text', maxLength: 200 };
+    case 'category': return { kind: 'choice', choices: categoryChoices(lang) };
+    case 'provider': return { kind: 'text', optional: true, maxLength: 200 };
+    case 'contact': return { kind: 'text', optional: true, maxLength: 300 };
+    case 'cost': return { kind: 'integer', min: 0, max: MAX_EUROS };
+    case 'eligibility': return { kind: 'text', optional: true, maxLength: 1000 };
+    case 'capacity': return { kind: 'integer', min: 0, max: MAX_PLACES, optional: true };
+  }
+}
+
+/** One detail of a service, as shown to staff. */
+function fieldText(lang: Language, field: EditableField, value: Service[EditableField]): string {
+  if (field === 'category') return categoryLabel(lang, value as string);
+  if (field === 'cost') return costText(lang, value as number);
+  if (field === 'capacity') return value === null ? t(lang, 'services.capacityNone') : String(value);
+  return (value as string) || t(lang, 'services.noValue');
+}
+
+function serviceLine(lang: Language, service: Service): string {
+  return t(lang, 'services.serviceLine', {
+    name: service.name, inactive: service.active ? '' : t(lang, 'services.inactiveMark'),
+    provider: fieldText(lang, 'provider', service.provider), contact: fieldText(lang, 'contact', service.contact),
+    cost: fieldText(lang, 'cost', service.cost), capacity: fieldText(lang, 'capacity', service.capacity),
+    eligibility: fieldText(lang, 'eligibility', service.eligibility),
+  });
+}
+
+const serviceChoices = (lang: Language, services: readonly Service[]): Choice[] =>
+  services.map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name}${t(lang, 'services.inactiveMark')}`, words: [s.name, s.id] }));
+
+const isAdmin = (context: TurnContext) => isRole(session(context).actor, 'admin');
+
+export class DirectoryDialog extends BaseDialog {
+  constructor() {
+    super(DIRECTORY_DIALOG, 'services.directoryName', 'services.directoryHelp', [
+      (step) => this.show(step),
+      (step) => this.dispatch(step),
+      (step) => step.endDialog(),
+    ]);
+    // Adding asks every detail in turn: each step keeps the answer to the question before it.
+    this.addDialog(new WaterfallDialog(ADD, [
+      ...EDITABLE_FIELDS.map((field, i) => async (step: WaterfallStepContext) => {
+        if (i > 0) vals(step)[EDITABLE_FIELDS[i - 1]!] = answer(step);
+        return ask(step, text(step.context, ASK_FIELD[field]), fieldSpec(session(step.context).lang, field));
+      }),
+      (step) => this.confirmAdd(step),
+      (step) => this.add(step),
+    ]));
+    this.addDialog(new WaterfallDialog(EDIT, [
+      (step) => this.askService(step),
+      (step) => {
+        vals(step).serviceId = answer<string>(step);
+        return ask(step, text(step.context, 'services.askField'), { kind: 'choice', choices: fieldChoices(session(step.context).lang) });
+      },
+      (step) => this.askNewValue(step),
+      (step) => this.confirmEdit(step),
+      (step) => this.edit(step),
+    ]));
+    this.addDialog(new WaterfallDialog(TOGGLE, [
+      (step) => this.askService(step),
+      (step) => this.confirmToggle(step),
+      (step) => this.toggle(step),
+    ]));
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const { lang, services } = session(step.context);
+    const admin = isAdmin(step.context);
+    const listed = services.repos.services.all().filter((s) => admin || s.active);
+    if (listed.length === 0) await say(step.context, 'services.directoryEmpty');
+    else {
+      const groups = sortCategories(listed.map((s) => s.category)).map((category) => [
+        text(step.context, 'services.categoryHeader', { category: categoryLabel(lang, category) }),
+        ...listed.filter((s) => s.category === category).sort((a, b) => a.name.localeCompare(b.name)).map((s) => serviceLine(lang, s)),
+      ].join('\n'));
+      const count = listed.filter((s) => s.active).length;
+      await step.context.sendActivity([text(step.context, 'services.directoryHeader', { count }), ...groups].join('\n'));
+    }
+    if (!admin) return step.endDialog();
+    const actions: [string, MessageKey, MessageKey][] = [['add', 'services.actionAdd', 'services.actionWords_add']];
+    if (listed.length > 0) actions.push(['edit', 'services.actionEdit', 'services.actionWords_edit'], ['toggle', 'services.actionToggle', 'services.actionWords_toggle']);
+    actions.push(['done', 'services.actionDone', 'services.actionWords_done']);
+    return ask(step, text(step.context, 'services.askAdminAction'), { kind: 'choice', choices: catalogChoices(lang, actions) });
+  }
+
+  private async dispatch(step: WaterfallStepContext) {
+    const action = answer<string>(step);
+    const target = { add: ADD, edit: EDIT, toggle: TOGGLE }[action];
+    return target ? step.beginDialog(target) : step.endDialog();
+  }
+
+  private confirmAdd(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    vals(step).capacity = answer(step);
+    const details = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, fieldText(lang, f, vals(step)[f])]));
+    return ask(step, `${text(step.context, 'services.addSummary', details)}\n\n${text(step.context, 'services.askConfirmAdd')}`, { kind: 'yesNo' });
+  }
+
+  private async add(step: WaterfallStepContext) {
+    const { actor, services } = session(step.context);
+    if (!answer<boolean>(step) || !isAdmin(step.context)) return this.notSaved(step);
+    const v = vals(step);
+    const service = ServiceSchema.parse({
+      id: newId('SV'), name: v.name, category: v.category, provider: v.provider, contact: v.contact,
+      cost: v.cost, eligibility: v.eligibility, capacity: v.capacity, active: true,
+    });
+    await services.repos.services.put(service);
+    await services.repos.audit.record({ actor: actor.id, action: 'directory.add', at: services.now().toISOString() });
+    await say(step.context, 'services.added', { name: service.name, id: service.id });
+    return step.endDialog();
+  }
+
+  private askService(step: WaterfallStepContext) {
+    const { lang, services } = session(step.context);
+    const all = [...services.repos.services.all()].sort((a, b) => a.name.localeCompare(b.name));
+    return ask(step, text(step.context, 'services.askWhichService'), { kind: 'choice', choices: serviceChoices(lang, all) });
+  }
+
+  private askNewValue(step: WaterfallStepContext) {
+    const { lang, services } = session(step.context);
+    const field = answer<EditableField>(step);
+    vals(step).field = field;
+    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    const question = text(step.context, 'services.askNewValue', {
+      field: t(lang, `services.field_${field}`), service: service.name, current: fieldText(lang, field, service[field]),
+      question: t(lang, ASK_FIELD[field]),
+    });
+    return ask(step, question, fieldSpec(lang, field));
+  }
+
+  private confirmEdit(step: WaterfallStepContext) {
+    const { lang, services } = session(step.context);
+    const field = vals(step).field as EditableField;
+    const value = answer<string | number | null>(step);
+    vals(step).value = value;
+    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    return ask(step, text(step.context, 'services.confirmEdit', {
+      field: t(lang, `services.field_${field}`), service: service.name,
+      before: fieldText(lang, field, service[field]), after: fieldText(lang, field, value),
+    }), { kind: 'yesNo' });
+  }
+
+  private async edit(step: WaterfallStepContext) {
+    if (!answer<boolean>(step) || !isAdmin(step.context)) return this.notSaved(step);
+    const { field, value, serviceId } = vals(step) as { field: EditableField; value: string | number | null; serviceId: string };
+    const updated = await this.change(step, serviceId, 'directory.edit', (current) => ({ ...current, [field]: value }));
+    await say(step.context, 'services.edited', { service: updated.name });
+    return step.endDialog();
+  }
+
+  private confirmToggle(step: WaterfallStepContext) {
+    const { services } = session(step.context);
+    const service = services.repos.services.get(answer<string>(step))!;
+    vals(step).serviceId = service.id;
+    return ask(step, text(step.context, service.active ? 'services.confirmDeactivate' : 'services.confirmReactivate', { service: service.name }), { kind: 'yesNo' });
+  }
+
+  private async toggle(step: WaterfallStepContext) {
+    if (!answer<boolean>(step) || !isAdmin(step.context)) return this.notSaved(step);
+    const updated = await this.change(step, vals(step).serviceId as string, 'directory.toggle', (current) => ({ ...current, active: !current.active }));
+    await say(step.context, updated.active ? 'services.reactivated' : 'services.deactivated', { service: updated.name });
+    return step.endDialog();
+  }
+
+  /** Applies `change` to the stored service (validated) and audits who changed the directory. */
+  private async change(step: WaterfallStepContext, serviceId: string, action: string, change: (current: Service) => Service): Promise<Service> {
+    const { actor, services } = session(step.context);
+    const updated = await services.repos.services.update(serviceId, (current) => current && ServiceSchema.parse(change(current)));
+    await services.repos.audit.record({ actor: actor.id, action, at: services.now().toISOString() });
+    return updated!;
+  }
+
+  private async notSaved(step: WaterfallStepContext) {
+    await say(step.context, 'services.notSaved');
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,284 @@
+// Referrals (vinculación, SPEC §2 step 5): propose a referral to an active service, move a
+// referral along its lifecycle, or set the case budget. A possible duplication is shown
+// before saving, and the committed costs against the budget after every change.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { say, session, text } from '../src/bot/session.js';
+import { CaseClosedError, DomainError } from '../src/domain/errors.js';
+import { newId } from '../src/domain/ids.js';
+import {
+  advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts,
+} from '../src/domain/referrals.js';
+import { REFERRAL_STATUSES, type Case, type Language, type Referral, type ReferralStatus } from '../src/domain/schemas.js';
+import { t, type MessageKey } from '../src/i18n/catalog.js';
+import { BaseDialog } from './baseDialog.js';
+import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { catalogChoices, labelOf } from './choices.js';
+import { categoryChoices, categoryLabel, costText, euros, sortCategories } from './directoryDialog.js';
+import type { Choice } from './input.js';
+import { answer, ask, vals } from './prompts.js';
+
+export const REFERRAL_DIALOG = 'referral';
+const NEW = `${REFERRAL_DIALOG}.new`;
+const ADVANCE = `${REFERRAL_DIALOG}.advance`;
+const BUDGET = `${REFERRAL_DIALOG}.budget`;
+const MAX_BUDGET = 10_000_000;
+const ALL_CATEGORIES = '*';
+
+interface CaseOptions {
+  caseId: string;
+}
+
+const caseIdOf = (step: WaterfallStepContext) => (step.options as CaseOptions).caseId;
+
+const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) => catalogChoices(lang, statuses.map((s) =>
+  [s, `services.status_${s}`, `services.statusWords_${s}`] as [string, MessageKey, MessageKey]));
+
+const statusLabel = (lang: Language, status: ReferralStatus) => labelOf(statusChoices(lang, [status]), status);
+
+function serviceName(context: TurnContext, serviceId: string): string {
+  return session(context).services.repos.services.get(serviceId)?.name ?? serviceId;
+}
+
+/** Committed referral costs against the case budget, warning when over. */
+function costsText(context: TurnContext, record: Pick<Case, 'referrals' | 'budget'>): string {
+  const { lang } = session(context);
+  const costs = referralCosts(record);
+  const committed = euros(lang, costs.committed);
+  if (costs.budget === null || costs.remaining === null) return text(context, 'services.costsNoBudget', { committed });
+  const budget = euros(lang, costs.budget);
+  if (costs.over) return text(context, 'services.costsOver', { committed, budget, over: euros(lang, -costs.remaining) });
+  return text(context, 'services.costsWithin', { committed, budget, remaining: euros(lang, costs.remaining) });
+}
+
+function referralLine(context: TurnContext, referral: Referral, n: number): string {
+  const { lang } = session(context);
+  return text(context, 'services.referralLine', {
+    n, service: serviceName(context, referral.serviceId), category: categoryLabel(lang, referral.category),
+    status: statusLabel(lang, referral.status), cost: costText(lang, referral.cost),
+    duplicate: referral.possibleDuplicateOf ? text(context, 'services.duplicateMark', { id: referral.possibleDuplicateOf }) : '',
+  });
+}
+
+export class ReferralDialog extends BaseDialog {
+  constructor() {
+    super(REFERRAL_DIALOG, 'services.referralName', 'services.referralHelp', [
+      (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
+      (step) => this.overview(step),
+      (step) => step.beginDialog({ new: NEW, advance: ADVANCE, budget: BUDGET }[answer<'new' | 'advance' | 'budget'>(step)], { caseId: vals(step).caseId } satisfies CaseOptions),
+      (step) => step.endDialog(),
+    ]);
+    this.addDialog(new CasePickerDialog());
+    this.addDialog(new WaterfallDialog(NEW, [
+      (step) => this.askCategory(step),
+      (step) => this.askService(step),
+      (step) => this.confirmReferral(step),
+      (step) => this.saveReferral(step),
+    ]));
+    this.addDialog(new WaterfallDialog(ADVANCE, [
+      (step) => this.askReferral(step),
+      (step) => this.askStatus(step),
+      (step) => {
+        vals(step).to = answer<ReferralStatus>(step);
+        return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 });
+      },
+      (step) => this.confirmAdvance(step),
+      (step) => this.saveAdvance(step),
+    ]));
+    this.addDialog(new WaterfallDialog(BUDGET, [
+      (step) => this.askBudget(step),
+      (step) => this.confirmBudget(step),
+      (step) => this.saveBudget(step),
+    ]));
+  }
+
+  private async overview(step: WaterfallStepContext) {
+    const caseId = step.result as string | undefined;
+    if (!caseId) return step.endDialog();
+    vals(step).caseId = caseId;
+    const record = await this.read(step, caseId);
+    const lines = record.referrals.length === 0
+      ? [text(step.context, 'services.noReferrals', { caseId })]
+      : [text(step.context, 'services.referralsHeader', { caseId }), ...record.referrals.map((r, i) => referralLine(step.context, r, i + 1))];
+    await step.context.sendActivity([...lines, '', costsText(step.context, record)].join('\n'));
+    const actions: [string, MessageKey, MessageKey][] = [['new', 'services.actionNew', 'services.referralActionWords_new']];
+    if (record.referrals.some(isActive)) actions.push(['advance', 'services.actionAdvance', 'services.referralActionWords_advance']);
+    actions.push(['budget', 'services.actionBudget', 'services.referralActionWords_budget']);
+    return ask(step, text(step.context, 'services.askReferralAction'), { kind: 'choice', choices: catalogChoices(session(step.context).lang, actions) });
+  }
+
+  // ---- new referral ----
+
+  private activeServices(context: TurnContext) {
+    return session(context).services.repos.services.all().filter((s) => s.active);
+  }
+
+  private async askCategory(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    const active = this.activeServices(step.context);
+    if (active.length === 0) {
+      await say(step.context, 'services.noActiveServices');
+      return step.endDialog();
+    }
+    const all: Choice = { value: ALL_CATEGORIES, label: t(lang, 'services.allCategories'), words: t(lang, 'services.allCategoriesWords').split('|') };
+    const choices = [all, ...categoryChoices(lang, sortCategories(active.map((s) => s.category)))];
+    return ask(step, text(step.context, 'services.askCategoryFilter'), { kind: 'choice', choices });
+  }
+
+  private async askService(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    const category = answer<string>(step);
+    const order = sortCategories(this.activeServices(step.context).map((s) => s.category));
+    const offered = this.activeServices(step.context)
+      .filter((s) => category === ALL_CATEGORIES || s.category === category)
+      .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name));
+    const choices = offered.map((s) => ({
+      value: s.id, words: [s.name, s.id],
+      label: t(lang, 'services.serviceChoice', { name: s.name, provider: s.provider || t(lang, 'services.noValue'), cost: costText(lang, s.cost) }),
+    }));
+    return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices });
+  }
+
+  private async confirmReferral(step: WaterfallStepContext) {
+    const { lang, services } = session(step.context);
+    const service = services.repos.services.get(answer<string>(step))!;
+    vals(step).serviceId = service.id;
+    if (service.capacity === 0) await say(step.context, 'services.noPlaces', { service: service.name });
+    const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
+    const question = duplicate
+      ? text(step.context, 'services.duplicateWarning', {
+        category: categoryLabel(lang, duplicate.category), service: serviceName(step.context, duplicate.serviceId),
+        status: statusLabel(lang, duplicate.status), id: duplicate.id,
+      })
+      : text(step.context, 'services.confirmReferral', { service: service.name, cost: costText(lang, service.cost) });
+    return ask(step, question, { kind: 'yesNo' });
+  }
+
+  private async saveReferral(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) return this.notSaved(step);
+    const { actor, services } = session(step.context);
+    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    if (!service.active) {
+      await say(step.context, 'services.serviceInactive', { service: service.name });
+      return step.endDialog();
+    }
+    const id = newId('R');
+    const at = services.now().toISOString();
+    const updated = await this.change(step, 'referral.create', (current) => ({
+      ...current, referrals: [...current.referrals, newReferral(current, service, actor.id, at, id)],
+    }));
+    if (!updated) return step.endDialog();
+    const created = updated.referrals.find((r) => r.id === id)!;
+    const lines = [text(step.context, 'services.referralCreated', { id, service: service.name })];
+    if (created.possibleDuplicateOf) lines.push(text(step.context, 'services.referralFlagged', { id: created.possibleDuplicateOf }));
+    await step.context.sendActivity([...lines, costsText(step.context, updated)].join('\n'));
+    return step.endDialog();
+  }
+
+  // ---- advance a referral ----
+
+  private async askReferral(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    const active = (await this.read(step, caseIdOf(step))).referrals.filter(isActive);
+    const choices = active.map((r) => ({
+      value: r.id, words: [r.id],
+      label: t(lang, 'services.referralChoice', { service: serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
+    }));
+    return ask(step, text(step.context, 'services.askWhichReferral'), { kind: 'choice', choices });
+  }
+
+  /** Offers only the moves the lifecycle allows from the referral's status. */
+  private async askStatus(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    const referral = (await this.read(step, caseIdOf(step))).referrals.find((r) => r.id === answer<string>(step))!;
+    vals(step).referralId = referral.id;
+    vals(step).from = referral.status;
+    const allowed = REFERRAL_STATUSES.filter((to) => canTransition(referral.status, to));
+    const question = text(step.context, 'services.askNextStatus', { status: statusLabel(lang, referral.status) });
+    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) });
+  }
+
+  private async confirmAdvance(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    vals(step).note = answer<string>(step);
+    const record = await this.read(step, caseIdOf(step));
+    const referral = record.referrals.find((r) => r.id === vals(step).referralId)!;
+    return ask(step, text(step.context, 'services.confirmAdvance', {
+      service: serviceName(step.context, referral.serviceId), from: statusLabel(lang, vals(step).from), to: statusLabel(lang, vals(step).to),
+    }), { kind: 'yesNo' });
+  }
+
+  private async saveAdvance(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) return this.notSaved(step);
+    const { actor, lang, services } = session(step.context);
+    const { referralId, to, note } = vals(step) as { referralId: string; to: ReferralStatus; note: string };
+    const updated = await this.change(step, 'referral.advance', (current) =>
+      advanceCaseReferral(current, referralId, to, actor.id, services.now().toISOString(), note || undefined));
+    if (!updated) return step.endDialog();
+    await step.context.sendActivity([
+      text(step.context, 'services.advanced', { id: referralId, status: statusLabel(lang, to) }), costsText(step.context, updated),
+    ].join('\n'));
+    return step.endDialog();
+  }
+
+  // ---- case budget ----
+
+  private async askBudget(step: WaterfallStepContext) {
+    const { lang } = session(step.context);
+    const { budget } = await this.read(step, caseIdOf(step));
+    const current = budget === undefined ? text(step.context, 'services.noBudget') : euros(lang, budget);
+    return ask(step, text(step.context, 'services.askBudget', { current }), { kind: 'integer', min: 0, max: MAX_BUDGET, optional: true });
+  }
+
+  private async confirmBudget(step: WaterfallStepContext) {
+    const budget = answer<number | null>(step);
+    vals(step).budget = budget;
+    const caseId = caseIdOf(step);
+    const question = budget === null
+      ? text(step.context, 'services.confirmRemoveBudget', { caseId })
+      : text(step.context, 'services.confirmBudget', { caseId, budget: euros(session(step.context).lang, budget) });
+    return ask(step, question, { kind: 'yesNo' });
+  }
+
+  private async saveBudget(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) return this.notSaved(step);
+    const budget = vals(step).budget as number | null;
+    const updated = await this.change(step, 'case.budget', ({ budget: _previous, ...rest }) => (budget === null ? rest : { ...rest, budget }));
+    if (!updated) return step.endDialog();
+    const caseId = caseIdOf(step);
+    const done = budget === null
+      ? text(step.context, 'services.budgetRemoved', { caseId })
+      : text(step.context, 'services.budgetSaved', { caseId, budget: euros(session(step.context).lang, budget) });
+    await step.context.sendActivity([done, costsText(step.context, updated)].join('\n'));
+    return step.endDialog();
+  }
+
+  // ---- shared ----
+
+  private read(step: WaterfallStepContext, caseId: string): Promise<Case> {
+    const { actor, services } = session(step.context);
+    return services.cases.read(actor, caseId, 'referral.read');
+  }
+
+  /**
+   * Saves a change to the case; undefined (and the person told why) when the case was
+   * closed or the referral changed in the meantime, so the step no longer applies.
+   */
+  private async change(step: WaterfallStepContext, action: string, change: (current: Case) => Case): Promise<Case | undefined> {
+    const { actor, services } = session(step.context);
+    const caseId = caseIdOf(step);
+    try {
+      return await services.cases.change(actor, caseId, action, change);
+    } catch (error) {
+      if (error instanceof CaseClosedError) await say(step.context, 'common.caseClosed', { caseId });
+      else if (error instanceof DomainError && ['illegalTransition', 'referralNotFound'].includes(error.code)) await say(step.context, 'services.referralChanged');
+      else throw error;
+      return undefined;
+    }
+  }
+
+  private async notSaved(step: WaterfallStepContext) {
+    await say(step.context, 'services.referralNotSaved');
+    return step.endDialog();
+  }
+}

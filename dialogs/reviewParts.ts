@@ -1,0 +1,162 @@
+// The parts of the review the worker goes through: goal and task progress, re-rating the
+// domains of the last assessment with the change per domain, and the next review date.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { say, session, text } from '../src/bot/session.js';
+import { compareAssessments, type Ratings } from '../src/domain/assessment.js';
+import { localDate } from '../src/domain/dates.js';
+import { goalAndTaskSummary, type GoalSummary, type TaskSummary } from '../src/domain/review.js';
+import { LIFE_DOMAINS, type Achievement, type Assessment, type Case, type DomainLevel, type Intensity, type LifeDomain } from '../src/domain/schemas.js';
+import { matchesWord, t, type MessageKey } from '../src/i18n/catalog.js';
+import { errorText, readInput, type Choice } from './input.js';
+import { answer, ask, vals } from './prompts.js';
+import { dateText } from './render.js';
+import { intensityName } from './reviewDecision.js';
+
+export const RERATE_DOMAINS_DIALOG = 'enlace.rerateDomains';
+export const NEXT_REVIEW_DATE_DIALOG = 'enlace.nextReviewDate';
+
+// ---- progress ------------------------------------------------------------------------
+
+export function progressText(context: TurnContext, record: Case): string {
+  const { goals, unlinkedTasks } = goalAndTaskSummary(record);
+  if (goals.length === 0 && unlinkedTasks.length === 0) return text(context, 'review.progressNone');
+  const lines = [text(context, 'review.progressTitle')];
+  for (const goal of goals) {
+    const latest = latestRated(goal.tasks);
+    lines.push(text(context, 'review.progressGoal', {
+      goal: goal.text, status: text(context, `review.goalStatus_${goal.status}`), deadline: dateText(context, goal.deadline),
+      average: averageText(context, goal.average), last: lastText(context, latest),
+    }));
+    lines.push(...goal.tasks.map((task) => taskLine(context, task)));
+  }
+  if (unlinkedTasks.length > 0) lines.push(text(context, 'review.progressUnlinked'), ...unlinkedTasks.map((task) => taskLine(context, task)));
+  return lines.join('\n');
+}
+
+function taskLine(context: TurnContext, task: TaskSummary): string {
+  return text(context, 'review.progressTask', { task: task.description, average: averageText(context, task.average), last: lastText(context, task) });
+}
+
+/** The goal's most recently rated task, whose last rating is the goal's. */
+function latestRated(tasks: GoalSummary['tasks']): TaskSummary | undefined {
+  return tasks.filter((task) => task.lastRatedAt).sort((a, b) => Date.parse(b.lastRatedAt!) - Date.parse(a.lastRatedAt!))[0];
+}
+
+function averageText(context: TurnContext, average: number | null): string {
+  if (average === null) return text(context, 'review.notRated');
+  const value = average.toLocaleString(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 });
+  return text(context, 'review.average', { value });
+}
+
+function lastText(context: TurnContext, task: TaskSummary | undefined): string {
+  if (!task?.lastRating || !task.lastRatedAt) return text(context, 'review.notRated');
+  const rating = text(context, `review.rating_${task.lastRating satisfies Achievement}`);
+  return text(context, 'review.lastRating', { rating, date: dateText(context, localDate(new Date(task.lastRatedAt), session(context).timeZone)) });
+}
+
+// ---- re-rating -----------------------------------------------------------------------
+
+/** The assessment the review re-rates: the last one completed. */
+export function lastCompletedAssessment(record: Case): Assessment | undefined {
+  return record.assessments
+    .filter((a) => a.completedAt)
+    .sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!))
+    .at(-1);
+}
+
+/** The domains the previous assessment gave a level (n/a ones are carried over as they were). */
+export function ratedDomains(assessment: Assessment): LifeDomain[] {
+  return LIFE_DOMAINS.filter((domain) => typeof assessment.ratings[domain] === 'number');
+}
+
+export interface RerateState {
+  domains: LifeDomain[];
+  before: Ratings;
+  index: number;
+  after: Ratings;
+}
+
+export function domainName(context: TurnContext, domain: LifeDomain): string {
+  return text(context, `smart.domain${domain.charAt(0).toUpperCase()}${domain.slice(1)}` as MessageKey);
+}
+
+function levelText(context: TurnContext, level: DomainLevel | undefined): string {
+  if (level === undefined) return text(context, 'review.levelNotAsked');
+  return level === null ? text(context, 'review.levelNotApplicable') : String(level);
+}
+
+function levelChoices(context: TurnContext): Choice[] {
+  const { lang } = session(context);
+  return (['1', '2', '3', '4', '5', 'na', 'same'] as const).map((value) => ({
+    value, label: t(lang, `review.level_${value}`), words: t(lang, `review.levelWords_${value}`).split('|'),
+  }));
+}
+
+/** Asks the new level of each domain in turn; ends with the new ratings. */
+export function rerateDomainsDialog(): WaterfallDialog {
+  const state = (step: WaterfallStepContext) => step.options as RerateState;
+  return new WaterfallDialog(RERATE_DOMAINS_DIALOG, [
+    async (step) => {
+      const { domains, index, before, after } = state(step);
+      const domain = domains[index];
+      if (!domain) return step.endDialog(after);
+      const question = text(step.context, 'review.askLevel', {
+        n: index + 1, total: domains.length, domain: domainName(step.context, domain), before: levelText(step.context, before[domain]),
+      });
+      return ask(step, question, { kind: 'choice', choices: levelChoices(step.context) });
+    },
+    async (step) => {
+      const current = state(step);
+      const domain = current.domains[current.index]!;
+      const picked = answer<string>(step);
+      const level: DomainLevel = picked === 'same' ? current.before[domain] ?? null : picked === 'na' ? null : Number(picked);
+      return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, index: current.index + 1, after: { ...current.after, [domain]: level } });
+    },
+  ]);
+}
+
+/** The change per re-rated domain, against the previous assessment. */
+export function changesText(context: TurnContext, previous: Assessment, current: Assessment, rerated: LifeDomain[]): string {
+  const lines = compareAssessments(previous, current)
+    .filter((c) => rerated.includes(c.domain))
+    .map((c) => text(context, 'review.changeLine', {
+      domain: domainName(context, c.domain), before: levelText(context, c.before), after: levelText(context, c.after),
+      change: text(context, `review.change_${c.change}`),
+    }));
+  return [text(context, 'review.changesTitle', { date: dateText(context, previous.completedAt!.slice(0, 10)) }), ...lines].join('\n');
+}
+
+// ---- next review date ------------------------------------------------------------------
+
+export interface NextReviewDateOptions {
+  proposed: string;
+  intensity: Intensity;
+}
+
+/** Proposes the date from the intensity; "ok" takes it, or the worker types another, confirmed back. */
+export function nextReviewDateDialog(): WaterfallDialog {
+  const options = (step: WaterfallStepContext) => step.options as NextReviewDateOptions;
+  return new WaterfallDialog(NEXT_REVIEW_DATE_DIALOG, [
+    (step) => ask(step, text(step.context, 'review.askNextReview', {
+      intensity: intensityName(step.context, options(step).intensity), date: dateText(step.context, options(step).proposed),
+    }), { kind: 'text', maxLength: 200 }),
+    async (step) => {
+      const typed = answer<string>(step);
+      if (matchesWord(typed, 'review.acceptWords')) return step.endDialog(options(step).proposed);
+      const { lang, services, timeZone } = session(step.context);
+      const read = readInput({ kind: 'date', timeZone, allow: 'future' }, typed, lang, services.now());
+      if (!read.ok) {
+        await step.context.sendActivity(errorText(read, lang));
+        return step.replaceDialog(NEXT_REVIEW_DATE_DIALOG, step.options);
+      }
+      if (String(read.value) <= localDate(services.now(), timeZone)) {
+        await say(step.context, 'review.errorNextReviewNotAfterToday');
+        return step.replaceDialog(NEXT_REVIEW_DATE_DIALOG, step.options);
+      }
+      vals(step).date = read.value;
+      return ask(step, text(step.context, 'common.confirmDate', { date: dateText(step.context, vals(step).date) }), { kind: 'yesNo' });
+    },
+    async (step) => (answer<boolean>(step) ? step.endDialog(vals(step).date) : step.replaceDialog(NEXT_REVIEW_DATE_DIALOG, step.options)),
+  ]);
+}

@@ -1,0 +1,274 @@
+// A Task-Centered Model task (SPEC §2 step 4): what, owner, due date, anticipated
+// obstacles, check-in cadence and the client's explicit commitment. Saved only once the
+// client commits. Also the helpers the other task dialogs share.
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { CaseAccessError } from '../src/app/caseService.js';
+import { say, session, text } from '../src/bot/session.js';
+import { DomainError, CaseClosedError, type ValidationIssue } from '../src/domain/errors.js';
+import { localDate } from '../src/domain/dates.js';
+import { newId } from '../src/domain/ids.js';
+import type { Case, Task } from '../src/domain/schemas.js';
+import { MAX_CHECK_IN_DAYS, DEFAULT_CONTRACT_LIMITS, needsNewContract, validateTask, type TaskInput } from '../src/domain/tasks.js';
+import { allMessages, matchesWord, type MessageKey } from '../src/i18n/catalog.js';
+import { BaseDialog } from './baseDialog.js';
+import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { catalogChoices, labelOf } from './choices.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import type { Choice } from './input.js';
+import { answer, ask, createInputPrompt, vals } from './prompts.js';
+import { dateText } from './render.js';
+
+export const TASK_DIALOG = 'task';
+const OBSTACLES_DIALOG = `${TASK_DIALOG}.obstacles`;
+// Practice default for task check-ins; belongs in src/domain/config.ts once it has one.
+const DEFAULT_CHECK_IN_DAYS = 7;
+const NO_GOAL = 'none';
+
+type Obstacle = Task['obstacles'][number];
+
+export class TaskDialog extends BaseDialog {
+  constructor() {
+    super(TASK_DIALOG, 'tasks.taskName', 'tasks.taskHelp', [
+      (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
+      (step) => this.askGoal(step),
+      (step) => this.askWhat(step),
+      (step) => this.askOwner(step),
+      (step) => this.askOwnerName(step),
+      (step) => this.askDueDate(step),
+      (step) => this.askObstacles(step),
+      (step) => this.askCheckIn(step),
+      (step) => this.askCommitment(step),
+      (step) => this.save(step),
+    ]);
+    this.addDialog(new CasePickerDialog());
+    this.addDialog(new DateInputDialog());
+    this.addDialog(new NumberWithDefaultDialog());
+    this.addDialog(new WaterfallDialog(OBSTACLES_DIALOG, [
+      (step) => ask(step, text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 }), { kind: 'text', optional: true, maxLength: 500 }),
+      (step) => this.askObstacleKind(step),
+      (step) => this.nextObstacle(step),
+    ]));
+  }
+
+  private async askGoal(step: WaterfallStepContext) {
+    const caseId = step.result as string | undefined;
+    if (!caseId) return step.endDialog();
+    const { actor, services, lang, timeZone } = session(step.context);
+    const record = await services.cases.read(actor, caseId, 'task.read');
+    vals(step).caseId = caseId;
+    const contract = record.contract;
+    if (contract && needsNewContract(contract, localDate(services.now(), timeZone), services.config.taskCentered.warnAfterWeeks)) {
+      await say(step.context, 'tasks.needsNewContract', { start: dateText(step.context, contract.startDate), max: services.config.taskCentered.warnAfterWeeks });
+    }
+    const goals = record.goals.filter((g) => g.status === 'active');
+    if (goals.length === 0) return step.next();
+    vals(step).askedGoal = true;
+    const choices: Choice[] = [
+      ...goals.map((g) => ({ value: g.id, label: g.text, words: [g.id] })),
+      ...catalogChoices(lang, [[NO_GOAL, 'tasks.goalNone', 'tasks.goalNoneWords']]),
+    ];
+    vals(step).goalChoices = choices;
+    return ask(step, text(step.context, 'tasks.askGoal'), { kind: 'choice', choices });
+  }
+
+  private async askWhat(step: WaterfallStepContext) {
+    if (vals(step).askedGoal) {
+      const goal = answer<string>(step);
+      if (goal !== NO_GOAL) vals(step).goalId = goal;
+    }
+    return ask(step, text(step.context, 'tasks.askWhat'), { kind: 'text', maxLength: 1000 });
+  }
+
+  private async askOwner(step: WaterfallStepContext) {
+    vals(step).description = answer<string>(step);
+    return ask(step, text(step.context, 'tasks.askOwner'), { kind: 'choice', choices: ownerChoices(step.context) });
+  }
+
+  private async askOwnerName(step: WaterfallStepContext) {
+    vals(step).owner = answer<string>(step);
+    if (vals(step).owner !== 'professional') return step.next();
+    return ask(step, text(step.context, 'tasks.askOwnerName'), { kind: 'text', maxLength: 200 });
+  }
+
+  private async askDueDate(step: WaterfallStepContext) {
+    if (vals(step).owner === 'professional') vals(step).ownerName = answer<string>(step);
+    const options: DateInputOptions = { question: text(step.context, 'tasks.askDueDate'), allow: 'future' };
+    return step.beginDialog(DATE_INPUT_DIALOG, options);
+  }
+
+  private async askObstacles(step: WaterfallStepContext) {
+    vals(step).dueDate = step.result as string;
+    return step.beginDialog(OBSTACLES_DIALOG, { obstacles: [] });
+  }
+
+  private async askObstacleKind(step: WaterfallStepContext) {
+    const obstacle = answer<string>(step);
+    if (!obstacle) return step.endDialog(obstaclesSoFar(step));
+    vals(step).obstacle = obstacle;
+    return ask(step, text(step.context, 'tasks.askObstacleKind'), { kind: 'choice', choices: obstacleKindChoices(step.context) });
+  }
+
+  private async nextObstacle(step: WaterfallStepContext) {
+    const obstacle: Obstacle = { text: vals(step).obstacle, kind: answer<Obstacle['kind']>(step) };
+    return step.replaceDialog(OBSTACLES_DIALOG, { obstacles: [...obstaclesSoFar(step), obstacle] });
+  }
+
+  private async askCheckIn(step: WaterfallStepContext) {
+    vals(step).obstacles = step.result as Obstacle[];
+    const options: NumberWithDefaultOptions = {
+      question: text(step.context, 'tasks.askCheckIn', { default: DEFAULT_CHECK_IN_DAYS }), defaultValue: DEFAULT_CHECK_IN_DAYS, min: 1, max: MAX_CHECK_IN_DAYS,
+    };
+    return step.beginDialog(NUMBER_WITH_DEFAULT_DIALOG, options);
+  }
+
+  private async askCommitment(step: WaterfallStepContext) {
+    vals(step).checkInEveryDays = step.result as number;
+    const { actor, services, timeZone } = session(step.context);
+    const record = await services.cases.read(actor, vals(step).caseId, 'task.read');
+    const commitment = { at: services.now().toISOString(), confirmedBy: actor.id };
+    const validation = validateTask({ ...taskInput(step), commitment }, localDate(services.now(), timeZone), record.contract);
+    if (!validation.ok) {
+      await sayIssues(step.context, validation.errors);
+      await say(step.context, 'tasks.taskNotSaved');
+      return step.endDialog();
+    }
+    await step.context.sendActivity(this.summary(step, record));
+    await sayIssues(step.context, validation.warnings, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' });
+    return ask(step, text(step.context, 'tasks.askCommitment'), { kind: 'yesNo' });
+  }
+
+  private summary(step: WaterfallStepContext, record: Case): string {
+    const v = vals(step);
+    const obstacles = (v.obstacles as Obstacle[])
+      .map((o) => text(step.context, 'tasks.obstacleLine', { text: o.text, kind: labelOf(obstacleKindChoices(step.context), o.kind) }))
+      .join('; ');
+    return text(step.context, 'tasks.taskSummary', {
+      what: v.description,
+      goal: record.goals.find((g) => g.id === v.goalId)?.text ?? text(step.context, 'tasks.goalNone'),
+      owner: ownerText(step.context, v.owner, v.ownerName),
+      due: dateText(step.context, v.dueDate),
+      obstacles: obstacles || text(step.context, 'tasks.none'),
+      days: v.checkInEveryDays,
+    });
+  }
+
+  private async save(step: WaterfallStepContext) {
+    if (!answer<boolean>(step)) {
+      await say(step.context, 'tasks.notCommitted');
+      return step.endDialog();
+    }
+    const { actor, services } = session(step.context);
+    const caseId = vals(step).caseId as string;
+    const now = services.now().toISOString();
+    const input = taskInput(step);
+    const task: Task = {
+      id: newId('T'), ...(vals(step).goalId ? { goalId: vals(step).goalId as string } : {}),
+      description: input.description, owner: input.owner as Task['owner'],
+      ...(input.owner === 'professional' ? { ownerName: input.ownerName } : {}),
+      dueDate: input.dueDate, obstacles: vals(step).obstacles as Obstacle[], checkInEveryDays: input.checkInEveryDays,
+      commitment: { at: now, confirmedBy: actor.id }, status: 'open', progress: [], createdAt: now, createdBy: actor.id,
+    };
+    try {
+      await services.cases.change(actor, caseId, 'task.create', (current) => ({ ...current, tasks: [...current.tasks, task] }));
+    } catch (error) {
+      await sayChangeRefused(step.context, error, caseId);
+      return step.endDialog();
+    }
+    await say(step.context, 'tasks.taskSaved', { taskId: task.id, caseId, days: task.checkInEveryDays });
+    return step.endDialog(task.id);
+  }
+}
+
+function taskInput(step: WaterfallStepContext): TaskInput {
+  const v = vals(step);
+  return {
+    description: v.description, owner: v.owner, ownerName: v.ownerName, dueDate: v.dueDate,
+    obstacles: v.obstacles, checkInEveryDays: v.checkInEveryDays,
+  };
+}
+
+function obstaclesSoFar(step: WaterfallStepContext): Obstacle[] {
+  return (step.options as { obstacles: Obstacle[] }).obstacles;
+}
+
+function ownerChoices(context: TurnContext): Choice[] {
+  return catalogChoices(session(context).lang, [
+    ['client', 'tasks.ownerClient', 'tasks.ownerWords_client'],
+    ['worker', 'tasks.ownerWorker', 'tasks.ownerWords_worker'],
+    ['professional', 'tasks.ownerProfessional', 'tasks.ownerWords_professional'],
+  ]);
+}
+
+function ownerText(context: TurnContext, owner: string, ownerName: string | undefined): string {
+  if (owner === 'professional') return text(context, 'tasks.ownerProfessionalNamed', { name: ownerName ?? '' });
+  return labelOf(ownerChoices(context), owner);
+}
+
+function obstacleKindChoices(context: TurnContext): Choice[] {
+  return catalogChoices(session(context).lang, [
+    ['internal', 'tasks.obstacleInternal', 'tasks.obstacleWords_internal'],
+    ['external', 'tasks.obstacleExternal', 'tasks.obstacleWords_external'],
+  ]);
+}
+
+// ---- shared by the task dialogs -----------------------------------------------------
+
+/** The catalog message for a validation or DomainError code of src/domain/tasks.ts. */
+export function issueText(context: TurnContext, code: string, params: Record<string, string | number> = {}): string {
+  const { services } = session(context);
+  const key = `tasks.issue_${code}`;
+  const known = allMessages().es.has(key);
+  return text(context, known ? key as MessageKey : 'tasks.issue_unknown', {
+    max: services.config.taskCentered.maxWeeks, min: services.config.taskCentered.minWeeks,
+    maxSessions: DEFAULT_CONTRACT_LIMITS.maxSessions, maxCheckIn: MAX_CHECK_IN_DAYS, ...params,
+  });
+}
+
+export async function sayIssues(context: TurnContext, issues: readonly ValidationIssue[], params: Record<string, string | number> = {}): Promise<void> {
+  const lines = [...new Set(issues.map((i) => issueText(context, i.code, params)))];
+  if (lines.length > 0) await context.sendActivity(lines.join('\n'));
+}
+
+/** Says why a change was refused (closed case, no access, a domain rule); rethrows anything else. */
+export async function sayChangeRefused(context: TurnContext, error: unknown, caseId: string): Promise<void> {
+  if (error instanceof CaseClosedError) return say(context, 'common.caseClosed', { caseId });
+  if (error instanceof CaseAccessError) return say(context, 'common.caseNotFound', { caseId });
+  if (error instanceof DomainError) {
+    await context.sendActivity(issueText(context, error.code));
+    return;
+  }
+  throw error;
+}
+
+export const NUMBER_WITH_DEFAULT_DIALOG = 'tasks.numberWithDefault';
+
+export interface NumberWithDefaultOptions {
+  question: string;
+  defaultValue: number;
+  min: number;
+  max: number;
+}
+
+/** A whole number in a range, where "ok" (or "sí"/"yes") keeps the default; asks again on anything else. */
+export class NumberWithDefaultDialog extends ComponentDialog {
+  constructor() {
+    super(NUMBER_WITH_DEFAULT_DIALOG);
+    this.addDialog(createInputPrompt());
+    this.addDialog(new WaterfallDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, [
+      (step) => ask(step, (step.options as NumberWithDefaultOptions).question, { kind: 'text', maxLength: 20 }),
+      (step) => this.read(step),
+    ]));
+    this.initialDialogId = `${NUMBER_WITH_DEFAULT_DIALOG}.steps`;
+  }
+
+  private async read(step: WaterfallStepContext) {
+    const { defaultValue, min, max } = step.options as NumberWithDefaultOptions;
+    const typed = answer<string>(step);
+    if (matchesWord(typed, 'common.yesWords')) return step.endDialog(defaultValue);
+    const number = /^\d+$/.test(typed) ? Number(typed) : NaN;
+    if (number >= min && number <= max) return step.endDialog(number);
+    await say(step.context, 'common.errorInteger', { min, max });
+    return step.replaceDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, step.options);
+  }
+}

@@ -1,0 +1,349 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/domain/config.js';
+import { addDays } from '../../src/domain/dates.js';
+import { LIFE_DOMAINS, type Assessment, type Case } from '../../src/domain/schemas.js';
+import { createHarness, type Harness } from '../support/botHarness.js';
+import { caseRecord } from '../support/records.js';
+
+let harness: Harness;
+afterEach(async () => harness?.close());
+
+const TODAY = '2026-11-23';
+const CASE_ID = 'C-TEST22';
+const EN_CASE_ID = 'C-TESTEN';
+
+/** Strengths, the client's view, aspirations and context, in the order they are asked. */
+const PROFILE_ES = ['Constancia y buen humor', 'Su hermana la apoya', 'no', 'Quiere volver a trabajar', 'Un empleo estable', 'En paro desde marzo', 'no', '-', 'no'];
+const PROFILE_EN = ['Persistent', 'no', 'Local church group', 'Wants to work again', 'A stable job', '-', 'Lives alone', 'no', 'no'];
+/** One answer per life domain, in LIFE_DOMAINS order. */
+const MODERATE_LEVELS = ['3', '2', '4', '4', '5', 'n/a', '5', '3', '4', '4', '5', '4', '5', '5', 'no aplica'];
+const GOOD_LEVELS = Array<string>(LIFE_DOMAINS.length).fill('5');
+const NOTES_ES = ['Motivada', 'no', 'Listas de espera largas'];
+
+function storedCase(id = CASE_ID): Case {
+  return harness.store.repositories.cases.get(id)!;
+}
+
+/** Sends each message in turn and returns every reply, joined. */
+async function sendEach(texts: string[], user = 'worker-1'): Promise<string> {
+  const replies: string[] = [];
+  for (const typed of texts) replies.push(...(await harness.send(typed, user)));
+  return replies.join('\n');
+}
+
+function levelsWith(changes: Partial<Record<(typeof LIFE_DOMAINS)[number], string>>, base = '4'): string[] {
+  return LIFE_DOMAINS.map((domain) => changes[domain] ?? base);
+}
+
+function englishCase(): Case {
+  return caseRecord({
+    id: EN_CASE_ID, workerId: 'worker-en', team: 'sur',
+    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+  });
+}
+
+describe('assessment dialog (Spanish)', () => {
+  it('runs a full initial assessment, strengths first, and stores the recommendation from config', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    const opening = (await harness.send('valoración C-TEST22')).join('\n');
+    expect(opening).toContain('Valoración inicial del caso C-TEST22');
+    expect(opening).toContain('Fortalezas personales');
+
+    const domainQuestions = await sendEach(PROFILE_ES);
+    expect(domainQuestions).toContain('¿Cómo ve la persona su situación');
+    expect(domainQuestions).toContain('Contexto institucional');
+    expect(domainQuestions).toContain('Ámbito 1 de 15: ingresos');
+    const levelReplies = await sendEach(MODERATE_LEVELS);
+    // The scale is explained once, with the first domain only.
+    expect((domainQuestions + levelReplies).match(/Escala:/g)).toHaveLength(1);
+    expect(levelReplies).toContain('Ámbito 15 de 15: crianza y cuidado de menores');
+    expect(levelReplies).toContain('preocupación por la seguridad');
+
+    const result = await sendEach(['no', ...NOTES_ES]);
+    const moderate = defaultConfig.intensity.moderate;
+    expect(result).toContain('Intensidad recomendada: moderada');
+    expect(result).toContain(`Contacto cada ${moderate.contactEveryDays} días`);
+    expect(result).toContain('domingo, 21 de febrero de 2027');
+    expect(result).toContain('Necesidades (nivel ≤ 3): empleo (2), ingresos (3), educación (3)');
+    expect(result).not.toContain('Aviso a supervisión');
+    expect(result).not.toContain('Cambio por ámbito');
+    expect(storedCase().assessments).toHaveLength(0); // nothing before the worker confirms
+
+    const saved = await sendEach(['sí']);
+    expect(saved).toContain('Valoración guardada en el caso C-TEST22: intensidad moderada');
+    const stored = storedCase();
+    expect(stored.intensity).toBe('moderate');
+    expect(stored.contactEveryDays).toBe(moderate.contactEveryDays);
+    expect(stored.nextReviewDate).toBe(addDays(TODAY, moderate.reviewAfterDays));
+    expect(stored.nextReviewDate).toBe('2027-02-21');
+    expect(stored.assessmentDraft).toBeUndefined();
+    expect(stored.alerts).toEqual([]);
+    expect(stored.assessments).toHaveLength(1);
+    const assessment = stored.assessments[0]!;
+    expect(assessment).toMatchObject({
+      kind: 'initial', by: 'worker-1', completedAt: '2026-11-23T09:00:00.000Z', safetyConcern: false,
+      intensity: 'moderate', contactEveryDays: moderate.contactEveryDays, nextReviewDate: '2027-02-21',
+      strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' },
+      clientView: 'Quiere volver a trabajar', aspirations: 'Un empleo estable',
+      context: { economic: 'En paro desde marzo' },
+      notes: { micro: 'Motivada', macro: 'Listas de espera largas' },
+    });
+    expect(assessment.strengths).not.toHaveProperty('community');
+    expect(assessment.context).not.toHaveProperty('social');
+    expect(assessment.notes).not.toHaveProperty('meso');
+    expect(assessment.ratings).toEqual({
+      income: 3, employment: 2, housing: 4, food: 4, health: 5, mentalHealth: null, substanceUse: 5, education: 3,
+      familyRelations: 4, socialSupport: 4, legal: 5, safety: 4, dailyLiving: 5, mobility: 5, childcare: null,
+    });
+    const audit = await harness.store.repositories.audit.readDay(TODAY);
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'assessment.save', caseId: CASE_ID, outcome: 'ok' }));
+  });
+
+  it('a domain at 1 makes the case intensive and records a supervisor alert', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, ...levelsWith({ housing: '1' })]);
+    const result = await sendEach(['no', 'no', 'no', 'no']);
+    expect(result).toContain('Intensidad recomendada: intensiva');
+    expect(result).toContain('Aviso a supervisión: ámbito en crisis: vivienda');
+    const saved = await sendEach(['sí']);
+    expect(saved).toContain('He registrado el aviso a supervisión');
+
+    const stored = storedCase();
+    const intensive = defaultConfig.intensity.intensive;
+    expect(stored.intensity).toBe('intensive');
+    expect(stored.contactEveryDays).toBe(intensive.contactEveryDays);
+    expect(stored.nextReviewDate).toBe(addDays(TODAY, intensive.reviewAfterDays));
+    expect(stored.alerts).toHaveLength(1);
+    // Ids only: an alert carries no text about the client.
+    expect(Object.keys(stored.alerts[0]!).sort()).toEqual(['at', 'id', 'kind']);
+    expect(stored.alerts[0]).toMatchObject({ kind: 'domainCrisis', at: '2026-11-23T09:00:00.000Z' });
+  });
+
+  it('a safety concern with good levels makes the case intensive and records a supervisor alert', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, ...GOOD_LEVELS]);
+    const result = await sendEach(['sí', 'no', 'no', 'no']);
+    expect(result).toContain('Intensidad recomendada: intensiva');
+    expect(result).toContain('Necesidades (nivel ≤ 3): ninguna');
+    expect(result).toContain('Aviso a supervisión: preocupación por la seguridad');
+    await sendEach(['sí']);
+    const stored = storedCase();
+    expect(stored.intensity).toBe('intensive');
+    expect(stored.assessments[0]!.safetyConcern).toBe(true);
+    expect(stored.alerts.map((a) => a.kind)).toEqual(['safetyConcern']);
+  });
+
+  it('saves in parts, then continues where it stopped and finishes', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3', '2', 'vulnerable', 'seguro']);
+    const paused = await sendEach(['guardar']);
+    expect(paused).toContain('guardada a medias: faltan 11 de 15 ámbitos');
+    expect(paused).toContain('escribe «valoración»');
+
+    let stored = storedCase();
+    expect(stored.assessments).toEqual([]);
+    expect(stored.intensity).toBeUndefined();
+    expect(stored.assessmentDraft).toMatchObject({
+      kind: 'initial', by: 'worker-1', ratings: { income: 3, employment: 2, housing: 2, food: 3 },
+      strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' }, clientView: 'Quiere volver a trabajar',
+    });
+    expect(stored.assessmentDraft!.completedAt).toBeUndefined();
+    const audit = await harness.store.repositories.audit.readDay(TODAY);
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'assessment.draft', caseId: CASE_ID }));
+
+    // The case picked last time is now the current one; the draft is offered first.
+    harness.clock.now = new Date('2026-11-25T10:00:00Z');
+    const offer = await sendEach(['valoración', '1']);
+    expect(offer).toContain('tiene una valoración a medias, empezada el lunes, 23 de noviembre de 2026: faltan 11 de 15 ámbitos');
+    const resumed = await sendEach(['continuar']);
+    expect(resumed).toContain('Seguimos con la valoración del caso C-TEST22');
+    expect(resumed).not.toContain('Fortalezas personales');
+    expect(resumed).toContain('Escala:');
+    expect(resumed).toContain('Ámbito 5 de 15: salud');
+
+    await sendEach(['4', '4', 'pausa']); // a second pause keeps both parts
+    expect(storedCase().assessmentDraft!.ratings).toMatchObject({ income: 3, health: 4, mentalHealth: 4 });
+    await sendEach(['valoración C-TEST22', 'continuar']);
+    const result = await sendEach([...MODERATE_LEVELS.slice(6), 'no', 'no', 'no', 'no']);
+    expect(result).toContain('Intensidad recomendada: moderada');
+    await sendEach(['sí']);
+
+    stored = storedCase();
+    expect(stored.assessmentDraft).toBeUndefined();
+    expect(stored.assessments).toHaveLength(1);
+    expect(stored.assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2, housing: 2, food: 3, health: 4, mentalHealth: 4, substanceUse: 5, childcare: null });
+    expect(stored.assessments[0]!.strengths.personal).toBe('Constancia y buen humor');
+    expect(stored.nextReviewDate).toBe(addDays('2026-11-25', defaultConfig.intensity.moderate.reviewAfterDays));
+  });
+
+  it('a reassessment shows the change per domain against the previous assessment', async () => {
+    const previous: Assessment = {
+      id: 'A-PREV01', kind: 'initial', startedAt: '2026-08-20T09:00:00.000Z', completedAt: '2026-08-20T10:00:00.000Z', by: 'worker-1',
+      ratings: { ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 3])), mentalHealth: null },
+      strengths: { personal: 'Constancia' }, context: {}, notes: {}, safetyConcern: false,
+      intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2026-11-18',
+    };
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, assessments: [previous], intensity: 'moderate' })] });
+    await harness.send('hola');
+    const opening = (await harness.send('valoración C-TEST22')).join('\n');
+    expect(opening).toContain('Revaloración del caso C-TEST22');
+    expect(opening).toContain('jueves, 20 de agosto de 2026');
+    await sendEach([...PROFILE_ES, ...levelsWith({ income: '4', employment: '2', housing: '3', mentalHealth: '3', childcare: 'n/a' })]);
+    const result = await sendEach(['no', 'no', 'no', 'no']);
+    expect(result).toContain('Cambio por ámbito respecto a la valoración del jueves, 20 de agosto de 2026:');
+    expect(result).toContain('• ingresos: 3 → 4 (mejora)');
+    expect(result).toContain('• empleo: 3 → 2 (empeora)');
+    expect(result).toContain('• vivienda: 3 → 3 (igual)');
+    expect(result).toContain('• salud mental: n/a → 3 (nuevo)');
+    expect(result).toContain('• crianza y cuidado de menores: 3 → n/a (no aplica)');
+    await sendEach(['sí']);
+    const stored = storedCase();
+    expect(stored.assessments.map((a) => a.kind)).toEqual(['initial', 'reassessment']);
+    expect(stored.assessments[1]!.ratings.employment).toBe(2);
+  });
+
+  it('the worker decides: another intensity than the recommended one is stored with its config numbers', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, ...MODERATE_LEVELS, 'no', 'no', 'no', 'no']);
+    const question = await sendEach(['no']);
+    expect(question).toContain('¿Qué intensidad decides');
+    const saved = await sendEach(['básica']);
+    expect(saved).toContain('intensidad básica');
+    const basic = defaultConfig.intensity.basic;
+    const stored = storedCase();
+    expect(stored).toMatchObject({ intensity: 'basic', contactEveryDays: basic.contactEveryDays, nextReviewDate: addDays(TODAY, basic.reviewAfterDays) });
+    // The assessment keeps what it recommended.
+    expect(stored.assessments[0]!.intensity).toBe('moderate');
+  });
+
+  it('re-asks on wrong input without losing earlier answers', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3']);
+    const seven = await sendEach(['7']);
+    expect(seven).toContain('Escribe un nivel del 1 al 5');
+    expect(seven).toContain('Ámbito 2 de 15: empleo');
+    const maybe = await sendEach(['tal vez']);
+    expect(maybe).toContain('Escribe un nivel del 1 al 5');
+    expect(maybe).toContain('Ámbito 2 de 15: empleo');
+    await sendEach(MODERATE_LEVELS.slice(1));
+    const badYesNo = await sendEach(['quizás']);
+    expect(badYesNo).toContain('Responde «sí» o «no»');
+    await sendEach(['no', 'no', 'no', 'no', 'sí']);
+    expect(storedCase().assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2 });
+  });
+
+  it('strengths come first and at least one is required', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await harness.send('valoración C-TEST22');
+    const again = await sendEach(['no', '-', 'no']);
+    expect(again).toContain('Anota al menos una fortaleza');
+    expect(again).toContain('Fortalezas personales');
+    const next = await sendEach(['no', 'no', 'Vecinas que la ayudan']);
+    expect(next).toContain('¿Cómo ve la persona su situación');
+  });
+
+  it('cancel stores nothing, and keeps a draft saved earlier as it was', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, '1', '2', '3']);
+    const cancelled = await sendEach(['cancelar']);
+    expect(cancelled).toContain('Cancelado: valoración');
+    const untouched = storedCase();
+    expect(untouched.assessments).toEqual([]);
+    expect(untouched.assessmentDraft).toBeUndefined();
+    expect(untouched.alerts).toEqual([]);
+    expect(untouched.intensity).toBeUndefined();
+
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3', 'guardar']);
+    const draft = storedCase().assessmentDraft;
+    await sendEach(['valoración C-TEST22', 'empezar de nuevo', 'Otra fortaleza', 'no', 'no']);
+    await sendEach(['cancelar']);
+    expect(storedCase().assessmentDraft).toEqual(draft);
+  });
+
+  it('another worker cannot assess the case: refused, and nothing about it is shown', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola', 'worker-2');
+    const refused = await sendEach(['valoración C-TEST22'], 'worker-2');
+    expect(refused).toContain('No encuentro el caso C-TEST22');
+    expect(refused).not.toContain('Ana P.');
+    expect(refused).not.toContain('Fortalezas');
+    expect(storedCase()).toEqual(caseRecord({ id: CASE_ID }));
+    const audit = await harness.store.repositories.audit.readDay(TODAY);
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-2', caseId: CASE_ID, outcome: 'denied' }));
+  });
+});
+
+describe('assessment dialog (English)', () => {
+  it('runs a full assessment with level names and a safety concern', async () => {
+    harness = await createHarness({ cases: [englishCase()] });
+    await harness.send('hello', 'worker-en');
+    const opening = (await harness.send('assessment C-TESTEN', 'worker-en')).join('\n');
+    expect(opening).toContain('Initial assessment of case C-TESTEN');
+    expect(opening).toContain('Personal strengths');
+    const levels = levelsWith({ income: 'vulnerable', housing: 'crisis', health: 'safe', mentalHealth: 'building', childcare: 'not applicable' }, 'empowered');
+    const questions = await sendEach([...PROFILE_EN, ...levels], 'worker-en');
+    expect(questions).toContain('Domain 1 of 15: income');
+    expect(questions.match(/Scale:/g)).toHaveLength(1);
+    const result = await sendEach(['yes', 'Anxious about rent', 'no', 'Housing benefit rules'], 'worker-en');
+    const intensive = defaultConfig.intensity.intensive;
+    expect(result).toContain('Recommended intensity: intensive');
+    expect(result).toContain(`Contact every ${intensive.contactEveryDays} days`);
+    expect(result).toContain('Wednesday, 23 December 2026');
+    expect(result).toContain('Supervisor alert: domain in crisis: housing; safety concern');
+    const saved = await sendEach(['yes'], 'worker-en');
+    expect(saved).toContain('Assessment saved on case C-TESTEN: intensive support');
+
+    const stored = storedCase(EN_CASE_ID);
+    expect(stored).toMatchObject({ intensity: 'intensive', contactEveryDays: intensive.contactEveryDays, nextReviewDate: addDays(TODAY, intensive.reviewAfterDays) });
+    expect(stored.alerts.map((a) => a.kind)).toEqual(['domainCrisis', 'safetyConcern']);
+    expect(stored.assessments[0]).toMatchObject({
+      kind: 'initial', by: 'worker-en', safetyConcern: true,
+      strengths: { personal: 'Persistent', community: 'Local church group' },
+      context: { social: 'Lives alone' }, notes: { micro: 'Anxious about rent', macro: 'Housing benefit rules' },
+    });
+    expect(stored.assessments[0]!.ratings).toMatchObject({ income: 2, housing: 1, health: 3, mentalHealth: 4, food: 5, childcare: null });
+  });
+
+  it('saves in parts with "save", continues, re-asks wrong input and shows the change on reassessment', async () => {
+    harness = await createHarness({ cases: [englishCase()] });
+    await harness.send('hello', 'worker-en');
+    await sendEach(['assessment C-TESTEN', ...PROFILE_EN, '2', '3'], 'worker-en');
+    const wrong = await sendEach(['7'], 'worker-en');
+    expect(wrong).toContain('Type a level from 1 to 5');
+    expect(wrong).toContain('Domain 3 of 15: housing');
+    const paused = await sendEach(['save'], 'worker-en');
+    expect(paused).toContain('saved in progress: 13 of 15 domains left');
+    expect(storedCase(EN_CASE_ID).assessmentDraft!.ratings).toEqual({ income: 2, employment: 3 });
+
+    const offer = await sendEach(['assessment C-TESTEN'], 'worker-en');
+    expect(offer).toContain('has an assessment in progress');
+    await sendEach(['continue', ...levelsWith({}).slice(2), 'no', 'no', 'no', 'no', 'yes'], 'worker-en');
+    expect(storedCase(EN_CASE_ID)).toMatchObject({ intensity: 'moderate', assessmentDraft: undefined });
+
+    const again = await sendEach(['reassessment C-TESTEN', ...PROFILE_EN, ...levelsWith({ income: '3', employment: '3', housing: '2' }), 'no', 'no', 'no', 'no'], 'worker-en');
+    expect(again).toContain('Reassessment of case C-TESTEN');
+    expect(again).toContain('Change per domain since the assessment of Monday, 23 November 2026:');
+    expect(again).toContain('• income: 2 → 3 (better)');
+    expect(again).toContain('• employment: 3 → 3 (same)');
+    expect(again).toContain('• housing: 4 → 2 (worse)');
+    await sendEach(['yes'], 'worker-en');
+    expect(storedCase(EN_CASE_ID).assessments.map((a) => a.kind)).toEqual(['initial', 'reassessment']);
+  });
+
+  it('cancel stores nothing', async () => {
+    harness = await createHarness({ cases: [englishCase()] });
+    await harness.send('hello', 'worker-en');
+    await sendEach(['assessment C-TESTEN', ...PROFILE_EN, '1', '1'], 'worker-en');
+    const cancelled = await sendEach(['cancel'], 'worker-en');
+    expect(cancelled).toContain('Cancelled: assessment');
+    expect(storedCase(EN_CASE_ID)).toEqual(englishCase());
+  });
+});
