@@ -33,7 +33,7 @@ export const MENU: MenuEntry[] = [
   { dialogId: 'monthlySheet', label: 'shell.monthlySheetLabel', words: 'shell.monthlySheetWords', audiences: ['worker'] },
   { dialogId: 'caseloadReview', label: 'shell.caseloadReviewLabel', words: 'shell.caseloadReviewWords', audiences: ['supervisor'] },
   { dialogId: 'barrierReport', label: 'shell.barrierReportLabel', words: 'shell.barrierReportWords', audiences: ['supervisor'] },
-  { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker'] },
+  { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker', 'supervisor'] },
   { dialogId: 'clientPlan', label: 'shell.clientPlanLabel', words: 'shell.clientPlanWords', audiences: ['client'] },
   { dialogId: 'checkIn', label: 'shell.checkInLabel', words: 'shell.checkInWords', audiences: ['client'] },
 ];

@@ -189,6 +189,9 @@ describe('review dialog (Spanish)', () => {
     harness = await createHarness({ cases: [reviewCase()] });
     await harness.send('hola');
     await harness.sendAll(['reevaluación C-ANAP23', '5', '5']);
+    const help = await harness.send('ayuda');
+    expect(joined(help)).toContain('Reevaluación (paso 8 del proceso)');
+    expect(help.at(-1)).toContain('Ámbito 3 de 4: vivienda');
     const cancelled = joined(await harness.send('cancelar'));
     expect(cancelled).toContain('Cancelado: reevaluación');
     expect(stored().assessments).toHaveLength(1);

@@ -8,7 +8,7 @@ import { ASKING_TIME_ZONE, INTAKE_ES, yesterdayIn } from './support/intakeAnswer
 import { casesOnDisk, seededDataDir } from './support/seededBot.js';
 
 // Each test starts the entry point two or three times; on a busy machine a start takes seconds.
-const CHILD_TEST_TIMEOUT = 90_000;
+const CHILD_TEST_TIMEOUT = 120_000;
 
 let connector: ConnectorStandIn;
 let dataDir: string;
