@@ -41,6 +41,11 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   let stopping = false;
   const app = express();
   app.disable('x-powered-by');
+  // While stopping, no connection is kept alive for another request.
+  app.use((_req, res, next) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: stopping ? 'stopping' : 'ok', cases: store.repositories.cases.all().length, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
@@ -62,8 +67,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     if (!res.headersSent) res.status(status).json({ error: status === 500 ? 'internal error' : error.type ?? error.message });
   });
 
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(settings.port, settings.host, () => resolve(s));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(settings.port, settings.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -77,6 +82,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) await new Promise<void>((resolve) => { idle = resolve; });
+      // The turns are answered: drop the connections that carried them.
+      server.closeAllConnections();
       await closed;
       await store.close();
     },

@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Checked before the store is opened, so bad input leaves no trace at all.
     const newStaff = command === 'add' ? newStaffRecord(options, now) : undefined;
+    if (command === 'remove' && !options.id?.trim()) throw new StaffInputError('--id is required');
     const store = await openStore();
     if (!store) return 1;
     try {

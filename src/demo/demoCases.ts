@@ -115,7 +115,7 @@ function assessedCase(clock: DemoClock): Case {
       },
       {
         ...task, id: 'T-DMFRZD', owner: 'professional', ownerName: 'Orientadora laboral (SEPE)', dueDate: clock.day(1), checkInEveryDays: 7,
-        goalId: 'G-DMFRZA', description: 'Ensayar una entrevista de trabajo con Carmen',
+        goalId: 'G-DMFRZA', description: 'Hacer un ensayo de entrevista de trabajo',
         commitment: { at: clock.at(-10, 11), confirmedBy: LUCIA }, status: 'open', progress: [], createdAt: clock.at(-10, 11),
       },
       {
