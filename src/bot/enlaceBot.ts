@@ -80,7 +80,9 @@ export class EnlaceBot extends ActivityHandler {
     }
     if (welcomed) return;
     if (matchesWord(typed, 'common.cancelWords')) await say(context, 'common.nothingToCancel');
-    else if (!matchesWord(typed, 'common.helpWords')) await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
+    else if (!matchesWord(typed, 'common.helpWords') && !matchesWord(typed, 'shell.greetingWords')) {
+      await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
+    }
     await this.sendMenu(context);
   }
 

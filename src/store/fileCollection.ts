@@ -2,12 +2,15 @@
 // records. Records live in memory for reads; changes are written in batches (group commit):
 // all changes made while a batch is being written go to disk together in the next one.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Collection } from '../domain/ports.js';
 import { syncFolder, writeSyncedTemp } from './durableFile.js';
 import { StoreError } from './errors.js';
+
+/** Temp files older than this are leftovers of a crash. */
+const STALE_TEMP_MS = 10 * 60_000;
 
 interface Waiter { resolve: () => void; reject: (error: unknown) => void }
 
@@ -28,9 +31,10 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     const migrated: T[] = [];
     for (const entry of (await readdir(this.folder)).sort()) {
       const path = join(this.folder, entry);
-      // A temp file is a write that never completed, so it was never acknowledged.
+      // A temp file is a write that never completed, so it was never acknowledged. A recent
+      // one may belong to another process writing right now (the bot while a CLI runs).
       if (entry.endsWith('.tmp')) {
-        await unlink(path);
+        if (Date.now() - (await stat(path)).mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
         continue;
       }
       if (!entry.endsWith('.json')) continue;

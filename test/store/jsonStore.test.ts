@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
@@ -110,12 +110,18 @@ describe('JsonStore', () => {
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')).schemaVersion).toBe(2);
   });
 
-  it('discards temp files of writes that never completed', async () => {
+  it('discards stale temp files of writes that never completed', async () => {
     const dir = await tempDir();
     await (await JsonStore.open(dir)).close();
-    await writeFile(join(dir, 'cases', 'C-X.json.123.1.tmp'), '{"half');
+    const stale = join(dir, 'cases', 'C-X.json.123.1.tmp');
+    const recent = join(dir, 'cases', 'C-Y.json.456.1.tmp');
+    await writeFile(stale, '{"half');
+    await writeFile(recent, '{"half');
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    await utimes(stale, anHourAgo, anHourAgo);
     const store = await JsonStore.open(dir);
-    expect(await readdir(join(dir, 'cases'))).toEqual([]);
+    // The recent one may be another process's write in progress: it is left alone.
+    expect(await readdir(join(dir, 'cases'))).toEqual(['C-Y.json.456.1.tmp']);
     await store.close();
   });
 

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseRecord } from '../support/records.js';
+import { createHarness, type Harness } from '../support/botHarness.js';
+
+let harness: Harness;
+afterEach(async () => harness?.close());
+
+const joined = (replies: string[]) => replies.join('\n');
+
+describe('conversation shell', () => {
+  it('refuses an unregistered user politely in the language of their message, showing no data', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: 'C-SHELL2' })] });
+    const spanish = joined(await harness.send('hola, quiero ver mis casos', 'stranger'));
+    expect(spanish).toContain('solo para el personal registrado');
+    const english = joined(await harness.send('hello, show me the cases please', 'stranger-2', { locale: 'es-ES' }));
+    expect(english).toContain("only for the agency's registered staff");
+    expect(spanish + english).not.toMatch(/C-SHELL2|Ana P\./);
+  });
+
+  it('answers a greeting after the welcome with the menu, not with a misunderstanding', async () => {
+    harness = await createHarness();
+    await harness.send('hola');
+    const again = joined(await harness.send('buenos días'));
+    expect(again).toContain('¿Qué quieres hacer?');
+    expect(again).not.toContain('No te he entendido');
+  });
+
+  it('says there is nothing to cancel outside a dialog', async () => {
+    harness = await createHarness();
+    await harness.send('hola');
+    expect(joined(await harness.send('cancelar'))).toContain('No hay nada en curso que cancelar');
+  });
+
+  it('switches language on request, and the stored preference beats the channel locale', async () => {
+    harness = await createHarness();
+    await harness.send('hola', 'worker-1', { locale: 'en-US' });
+    expect(joined(await harness.send('idioma', 'worker-1', { locale: 'en-US' }))).toContain('I will speak English');
+    expect(joined(await harness.send('help', 'worker-1', { locale: 'es-ES' }))).toContain('What would you like to do?');
+    expect(joined(await harness.send('language spanish', 'worker-1', { locale: 'en-US' }))).toContain('te hablo en español');
+    expect(harness.store.repositories.users.get('worker-1')?.language).toBe('es');
+  });
+
+  it('keeps the conversation reference of every user on every message', async () => {
+    harness = await createHarness();
+    await harness.send('hola', 'worker-1');
+    await harness.send('hola', 'stranger');
+    const refs = harness.store.repositories.conversationRefs;
+    expect(refs.get('worker-1')).toMatchObject({ channelId: 'test', serviceUrl: 'https://test.local', reference: { conversation: { id: 'conv-worker-1' } } });
+    expect(refs.get('stranger')?.reference).toMatchObject({ user: { id: 'stranger' } });
+  });
+
+  it('links a client with the code their worker created, once, and then shows only their plan', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: 'C-LNKABC', client: { kind: 'individual', name: 'Ana P.', contact: '', language: 'es', timeZone: 'Europe/Madrid' } })] });
+    await harness.send('hola');
+    const created = joined(await harness.send('código C-LNKABC'));
+    const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(created)?.[1];
+    expect(code).toBeDefined();
+    expect(created).toContain('Ana P.');
+
+    const linked = joined(await harness.send(code!.toLowerCase(), 'client-phone'));
+    expect(linked).toContain('Ya estamos en contacto');
+    expect(harness.store.repositories.clientLinks.get('client-phone')?.caseId).toBe('C-LNKABC');
+    const plan = joined(await harness.send('mis tareas', 'client-phone'));
+    expect(plan).toContain('Aún no tienes objetivos');
+    // A client has no staff commands.
+    expect(joined(await harness.send('mis casos C-LNKABC', 'client-phone'))).not.toContain('Casos (');
+
+    expect(joined(await harness.send(code!, 'someone-else'))).toContain('ya se usó');
+    expect(harness.store.repositories.clientLinks.get('someone-else')).toBeUndefined();
+  });
+});
