@@ -68,7 +68,14 @@ export class LinkCodeService {
     if (Date.parse(stored.expiresAt) <= now.getTime()) return this.refuse(userId, stored.caseId, 'expired');
 
     const at = now.toISOString();
-    await this.repos.linkCodes.update(stored.id, (c) => c && { ...c, usedAt: at, usedBy: userId });
+    let claimed = false;
+    // Claimed inside the change, on the latest record, so two people cannot both use it.
+    await this.repos.linkCodes.update(stored.id, (c) => {
+      if (!c || c.usedAt) return c;
+      claimed = true;
+      return { ...c, usedAt: at, usedBy: userId };
+    });
+    if (!claimed) return this.refuse(userId, stored.caseId, 'used');
     const link = await this.repos.clientLinks.put({ id: userId, caseId: stored.caseId, linkedAt: at, codeId: stored.id });
     await this.repos.users.update(userId, (p) => ({ ...(p ?? { id: userId }), failedLinkAttempts: 0, linkLockedUntil: undefined }));
     await this.repos.audit.record({ actor: userId, action: 'client.link', caseId: stored.caseId, at });

@@ -338,7 +338,8 @@ export const ConversationRefSchema = z.object({
 export type ConversationRef = z.infer<typeof ConversationRefSchema>;
 
 /** Conversation and dialog state, for botbuilder's Storage. */
-export const BotStateRecordSchema = z.object({ id, key: z.string(), eTag: z.string(), value: z.looseObject({}) });
+// Keys hold channel and conversation ids, which Teams makes long; the file name is hashed.
+export const BotStateRecordSchema = z.object({ id: z.string().min(1).max(4000), key: z.string(), eTag: z.string(), value: z.looseObject({}) });
 export type BotStateRecord = z.infer<typeof BotStateRecordSchema>;
 
 export const AuditEntrySchema = z.object({

@@ -12,12 +12,18 @@ import { StoreError } from './errors.js';
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 10 * 60_000;
 
-interface Waiter { resolve: () => void; reject: (error: unknown) => void }
+/** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
+const IO_PARALLEL = 32;
+
+interface Waiter { id: string; resolve: () => void; reject: (error: unknown) => void }
 
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
 export class FileCollection<T extends { id: string }> implements Collection<T> {
+  /** What readers see: the latest change, on disk or about to be. Frozen, so no one edits it in place. */
   private readonly records = new Map<string, T>();
+  /** What is on disk, to roll back to when a write fails. */
+  private readonly durable = new Map<string, T>();
   /** Records changed since the last batch started: the value to write, or null to delete. */
   private pending = new Map<string, T | null>();
   private waiters: Waiter[] = [];
@@ -29,21 +35,36 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   async load(migrate?: RecordMigration): Promise<{ migrated: T[] }> {
     await mkdir(this.folder, { recursive: true });
     const migrated: T[] = [];
-    for (const entry of (await readdir(this.folder)).sort()) {
-      const path = join(this.folder, entry);
-      // A temp file is a write that never completed, so it was never acknowledged. A recent
-      // one may belong to another process writing right now (the bot while a CLI runs).
-      if (entry.endsWith('.tmp')) {
-        if (Date.now() - (await stat(path)).mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
-        continue;
-      }
-      if (!entry.endsWith('.json')) continue;
-      const record = this.parseFile(path, await readFile(path, 'utf8'), migrate);
-      if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
-      this.records.set(record.value.id, record.value);
-      if (record.migrated) migrated.push(record.value);
+    const entries = (await readdir(this.folder)).sort();
+    await this.removeStaleTemps(entries.filter((entry) => entry.endsWith('.tmp')));
+    const files = entries.filter((entry) => entry.endsWith('.json'));
+    for (let i = 0; i < files.length; i += IO_PARALLEL) {
+      const chunk = files.slice(i, i + IO_PARALLEL);
+      const texts = await Promise.all(chunk.map((entry) => readFile(join(this.folder, entry), 'utf8')));
+      // In name order, so the file named in an error is the same on every start.
+      chunk.forEach((entry, n) => {
+        const path = join(this.folder, entry);
+        const record = this.parseFile(path, texts[n]!, migrate);
+        if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
+        const value = deepFreeze(record.value);
+        this.records.set(value.id, value);
+        this.durable.set(value.id, value);
+        if (record.migrated) migrated.push(value);
+      });
     }
     return { migrated };
+  }
+
+  /**
+   * A temp file is a write that never completed, so it was never acknowledged. A recent one
+   * may belong to another process writing right now (the bot while a CLI runs).
+   */
+  private async removeStaleTemps(temps: string[]): Promise<void> {
+    for (const entry of temps) {
+      const path = join(this.folder, entry);
+      const age = Date.now() - (await stat(path)).mtimeMs;
+      if (age > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
+    }
   }
 
   private parseFile(path: string, text: string, migrate?: RecordMigration): { value: T; migrated: boolean } {
@@ -87,12 +108,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       this.records.delete(id);
       this.pending.set(id, null);
     } else {
-      stored = this.schema.parse(next);
+      stored = deepFreeze(this.schema.parse(next));
       if (stored.id !== id) throw new Error(`A change to ${this.name} "${id}" cannot change its id`);
       this.records.set(id, stored);
       this.pending.set(id, stored);
     }
-    await this.persist();
+    await this.persist(id);
     return stored;
   }
 
@@ -100,15 +121,14 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     await this.update(id, () => undefined);
   }
 
-  /** Resolves once every change made so far is on disk. */
+  /** Resolves once every change made so far is on disk (or has failed and been rolled back). */
   async flush(): Promise<void> {
-    while (this.writing) await this.writing.catch(() => undefined);
-    if (this.pending.size > 0) await this.persist();
+    while (this.writing) await this.writing;
   }
 
-  private persist(): Promise<void> {
+  private persist(id: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
+      this.waiters.push({ id, resolve, reject });
       if (!this.writing) this.writing = this.writeBatches();
     });
   }
@@ -121,33 +141,78 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       const waiters = this.waiters;
       this.pending = new Map();
       this.waiters = [];
-      try {
-        await this.writeBatch(batch);
-        for (const waiter of waiters) waiter.resolve();
-      } catch (error) {
-        for (const waiter of waiters) waiter.reject(error);
+      const failures = await this.writeBatch(batch);
+      for (const [id, value] of batch) {
+        if (failures.has(id)) continue;
+        if (value === null) this.durable.delete(id);
+        else this.durable.set(id, value);
       }
+      for (const waiter of waiters) {
+        const failure = failures.get(waiter.id);
+        if (failure === undefined) waiter.resolve();
+        else waiter.reject(failure);
+      }
+      if (failures.size > 0) this.rollBack(failures);
     }
     this.writing = null;
   }
 
-  private async writeBatch(batch: Map<string, T | null>): Promise<void> {
-    const writes = [...batch].map(async ([id, value]) => {
-      const file = join(this.folder, fileNameFor(id));
-      if (value === null) {
-        await unlink(file).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
-        return;
-      }
-      const temp = await writeSyncedTemp(file, JSON.stringify(value));
-      await rename(temp, file);
-    });
-    const results = await Promise.allSettled(writes);
-    await syncFolder(this.folder);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+  /**
+   * A change that did not reach the disk must not stay visible: the records go back to what
+   * is on disk, and changes made since on top of them fail too.
+   */
+  private rollBack(failures: Map<string, unknown>): void {
+    for (const [id, reason] of failures) {
+      const onDisk = this.durable.get(id);
+      if (onDisk) this.records.set(id, onDisk);
+      else this.records.delete(id);
+      if (!this.pending.delete(id)) continue;
+      const later = this.waiters.filter((w) => w.id === id);
+      this.waiters = this.waiters.filter((w) => w.id !== id);
+      for (const waiter of later) waiter.reject(reason);
+    }
   }
+
+  /** Writes a batch; returns the ids whose change did not reach the disk, with the reason. */
+  private async writeBatch(batch: Map<string, T | null>): Promise<Map<string, unknown>> {
+    const failures = new Map<string, unknown>();
+    const entries = [...batch];
+    for (let i = 0; i < entries.length; i += IO_PARALLEL) {
+      await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) =>
+        this.writeRecord(id, value).catch((error: unknown) => void failures.set(id, error))));
+    }
+    try {
+      await syncFolder(this.folder);
+    } catch (error) {
+      for (const [id] of entries) failures.set(id, error);
+    }
+    return failures;
+  }
+
+  private async writeRecord(id: string, value: T | null): Promise<void> {
+    const file = join(this.folder, fileNameFor(id));
+    if (value === null) {
+      await unlink(file).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      return;
+    }
+    const temp = await writeSyncedTemp(file, JSON.stringify(value));
+    try {
+      await rename(temp, file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+function deepFreeze<V>(value: V): V {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Plain ids keep their name; others (Teams ids with ':' or '/') are hashed. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, writeFile, mkdir, utimes } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdir, rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
@@ -46,6 +46,39 @@ describe('JsonStore', () => {
     await store.repositories.cases.put(caseRecord());
     await expect(store.repositories.cases.update('C-TEST01', (c) => ({ ...c!, priority: 'urgent' as never }))).rejects.toThrow();
     expect(store.repositories.cases.get('C-TEST01')?.priority).toBe('medium');
+    await store.close();
+  });
+
+  it('rolls a change back when it cannot reach the disk, so no one sees it', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.cases.put(caseRecord());
+    await rm(join(dir, 'cases'), { recursive: true });
+    await expect(store.repositories.cases.update('C-TEST01', (c) => c && { ...c, priority: 'low' })).rejects.toThrow(/ENOENT/);
+    expect(store.repositories.cases.get('C-TEST01')?.priority).toBe('medium');
+    await expect(store.repositories.cases.put(caseRecord({ id: 'C-NEWONE' }))).rejects.toThrow();
+    expect(store.repositories.cases.get('C-NEWONE')).toBeUndefined();
+    await mkdir(join(dir, 'cases'));
+    await store.repositories.cases.update('C-TEST01', (c) => c && { ...c, priority: 'high' });
+    await store.close();
+    expect(JSON.parse(await readFile(join(dir, 'cases', 'C-TEST01.json'), 'utf8')).priority).toBe('high');
+  });
+
+  it('writes a batch of thousands of records without running out of file handles', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => store.repositories.users.put({ id: `user-${i}`, failedLinkAttempts: 0 })));
+    expect(await readdir(join(dir, 'users'))).toHaveLength(3000);
+    await store.close();
+  });
+
+  it('hands out frozen records, so a reader cannot change stored data by accident', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    await store.repositories.cases.put(caseRecord());
+    const record = store.repositories.cases.get('C-TEST01')!;
+    expect(() => (record.contacts as unknown[]).push({})).toThrow(TypeError);
+    expect(() => { (record.client as { name: string }).name = 'X'; }).toThrow(TypeError);
     await store.close();
   });
 
