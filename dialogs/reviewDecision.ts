@@ -8,7 +8,9 @@ import { escalationReasons } from '../src/domain/assessment.js';
 import type { IntensityDefaults, PracticeConfig } from '../src/domain/config.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
-import { applyReview, type DaysByIntensity, type ReviewParams } from '../src/domain/review.js';
+import { applyReview, reviewParams } from '../src/domain/review.js';
+
+export { reviewParams };
 import { IntensitySchema, type Assessment, type Case, type Intensity, type ManagementModel, type Review } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { catalogChoices, labelOf, modelChoices } from './choices.js';
@@ -19,14 +21,6 @@ import { answer, ask, vals } from './prompts.js';
 export const APPROACH_CHANGE_DIALOG = 'enlace.approachChange';
 
 export type ReviewDecision = Review['decision'];
-
-/** The review's numbers come from the practice config, the one place for them. */
-export function reviewParams(config: PracticeConfig): ReviewParams {
-  const byIntensity = (pick: (defaults: IntensityDefaults) => number): DaysByIntensity => ({
-    intensive: pick(config.intensity.intensive), moderate: pick(config.intensity.moderate), basic: pick(config.intensity.basic),
-  });
-  return { reviewDays: byIntensity((d) => d.reviewAfterDays), contactEveryDays: byIntensity((d) => d.contactEveryDays) };
-}
 
 export const decisionChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
   ['continue', 'review.decision_continue', 'review.decisionWords_continue'],

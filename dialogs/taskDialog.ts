@@ -22,7 +22,6 @@ import { dateText } from './render.js';
 export const TASK_DIALOG = 'task';
 const OBSTACLES_DIALOG = `${TASK_DIALOG}.obstacles`;
 // Practice default for task check-ins; belongs in src/domain/config.ts once it has one.
-const DEFAULT_CHECK_IN_DAYS = 7;
 const NO_GOAL = 'none';
 
 type Obstacle = Task['obstacles'][number];
@@ -116,8 +115,9 @@ export class TaskDialog extends BaseDialog {
 
   private async askCheckIn(step: WaterfallStepContext) {
     vals(step).obstacles = step.result as Obstacle[];
+    const { config } = session(step.context).services;
     const options: NumberWithDefaultOptions = {
-      question: text(step.context, 'tasks.askCheckIn', { default: DEFAULT_CHECK_IN_DAYS }), defaultValue: DEFAULT_CHECK_IN_DAYS, min: 1, max: MAX_CHECK_IN_DAYS,
+      question: text(step.context, 'tasks.askCheckIn', { default: config.taskCentered.checkInEveryDays }), defaultValue: config.taskCentered.checkInEveryDays, min: 1, max: MAX_CHECK_IN_DAYS,
     };
     return step.beginDialog(NUMBER_WITH_DEFAULT_DIALOG, options);
   }

@@ -14,6 +14,12 @@ export interface IntensityDefaults {
 
 export interface TaskCenteredDefaults {
   readonly sessions: number;
+  /** Plan length offered when a contract starts. */
+  readonly defaultWeeks: number;
+  /** Target problems a contract may hold. */
+  readonly maxProblems: number;
+  /** Check-in cadence offered for a new task. */
+  readonly checkInEveryDays: number;
   readonly minWeeks: number;
   readonly maxWeeks: number;
   /** A plan running longer than this needs a new contract. */
@@ -50,7 +56,7 @@ export const defaultConfig: PracticeConfig = deepFreeze({
     moderate: { contactEveryDays: 21, reviewAfterDays: 90, monthlyMinutesPerCase: 120 },
     basic: { contactEveryDays: 30, reviewAfterDays: 180, monthlyMinutesPerCase: 60 },
   },
-  taskCentered: { sessions: 8, minWeeks: 6, maxWeeks: 12, warnAfterWeeks: 12 },
+  taskCentered: { sessions: 8, defaultWeeks: 8, maxProblems: 3, checkInEveryDays: 7, minWeeks: 6, maxWeeks: 12, warnAfterWeeks: 12 },
   checkInReplyWindowHours: 48,
   quietHours: { start: '21:00', end: '08:00' },
   reviewGraceDays: 0,

@@ -2,6 +2,7 @@
 // next review date. A decision to close only marks that closure must follow.
 import { z } from 'zod';
 import { assertWritable } from './closure.js';
+import { defaultConfig, type PracticeConfig } from './config.js';
 import { addDays } from './dates.js';
 import { DomainError, issue, result, throwIfInvalid, type ValidationIssue, type ValidationResult } from './errors.js';
 import { ReviewSchema, type Achievement, type Case, type Goal, type Intensity, type Review, type Task } from './schemas.js';
@@ -16,11 +17,14 @@ export interface ReviewParams {
   contactEveryDays: DaysByIntensity;
 }
 
-/** The practice defaults (intensive weekly, review in 30 days; moderate every 3 weeks (of 2–4), 90; basic monthly, 180). */
-export const DEFAULT_REVIEW_PARAMS: ReviewParams = {
-  reviewDays: { intensive: 30, moderate: 90, basic: 180 },
-  contactEveryDays: { intensive: 7, moderate: 21, basic: 30 },
-};
+/** The practice defaults of src/domain/config.ts, per intensity. */
+export const DEFAULT_REVIEW_PARAMS: ReviewParams = reviewParams(defaultConfig);
+
+export function reviewParams(config: PracticeConfig): ReviewParams {
+  const per = (pick: (d: PracticeConfig['intensity'][Intensity]) => number) =>
+    ({ intensive: pick(config.intensity.intensive), moderate: pick(config.intensity.moderate), basic: pick(config.intensity.basic) });
+  return { reviewDays: per((d) => d.reviewAfterDays), contactEveryDays: per((d) => d.contactEveryDays) };
+}
 
 export interface ReviewOutcome {
   caseRecord: Case;

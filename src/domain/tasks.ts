@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from './dates.js';
 import { DomainError, issue, result, type ValidationIssue, type ValidationResult } from './errors.js';
+import { defaultConfig } from './config.js';
 import {
   ProgressSchema, TaskOwnerSchema,
   type Achievement, type Contract, type Goal, type Progress, type Task,
@@ -24,8 +25,11 @@ export interface ContractLimits {
   maxWeeks: number;
 }
 
-export const DEFAULT_CONTRACT_LIMITS: ContractLimits = { maxProblems: 3, maxSessions: 52, minWeeks: 6, maxWeeks: 12 };
-export const DEFAULT_PLAN_WEEKS = 8;
+const { taskCentered } = defaultConfig;
+export const DEFAULT_CONTRACT_LIMITS: ContractLimits = {
+  maxProblems: taskCentered.maxProblems, maxSessions: 52, minWeeks: taskCentered.minWeeks, maxWeeks: taskCentered.warnAfterWeeks,
+};
+export const DEFAULT_PLAN_WEEKS = taskCentered.defaultWeeks;
 
 export interface ContractInput {
   targetProblems: ReadonlyArray<{ text: string; acknowledgedByClient: boolean }>;
