@@ -81,7 +81,14 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
   }
 }
 
-/** The error for a rejected answer, in the user's language. */
-export function errorText(result: Extract<InputResult, { ok: false }>, lang: Language): string {
+/** Clients get the same guidance in plain words (SPEC §7). */
+const CLIENT_ERRORS: Partial<Record<MessageKey, MessageKey>> = {
+  'common.errorChoice': 'client.answerNumber',
+  'common.errorYesNo': 'client.answerYesNo',
+};
+
+/** The error for a rejected answer, in the user's language and voice. */
+export function errorText(result: Extract<InputResult, { ok: false }>, lang: Language, forClient = false): string {
+  if (forClient) return t(lang, CLIENT_ERRORS[result.error] ?? 'client.answerAgain');
   return t(lang, result.error, result.params);
 }

@@ -15,14 +15,14 @@ interface InputPromptOptions {
 
 export function createInputPrompt(): TextPrompt {
   return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
-    const { lang, services } = session(prompt.context);
+    const { lang, services, actor } = session(prompt.context);
     const options = prompt.options as unknown as InputPromptOptions;
     const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
     if (value === undefined) return false;
     const result = readInput(options.validations, value, lang, services.now());
     if (result.ok) return true;
     // Say what was wrong, then ask again: the prompt does not repeat itself after a reply.
-    await prompt.context.sendActivity(errorText(result, lang));
+    await prompt.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
     await prompt.context.sendActivity(options.prompt);
     return false;
   });

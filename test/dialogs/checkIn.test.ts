@@ -53,7 +53,7 @@ describe('client check-in (Spanish)', () => {
     expect(how).toContain('¿Cómo te fue con esto: Presentar la solicitud de vivienda?');
     expect(how).toContain('1. Lo hice todo\n2. Casi todo\n3. Una parte\n4. Poco o nada\n5. No tuve ocasión');
     const wrong = (await harness.send('muy bien', CLIENT)).join('\n');
-    expect(wrong).toContain('Elige una opción');
+    expect(wrong).toContain('Escribe el número de tu respuesta');
     const obstacles = (await harness.send('casi todo', CLIENT)).join('\n');
     expect(obstacles).toContain('¿Algo te lo puso difícil?');
     await harness.send('No tenía dinero para el autobús', CLIENT);
@@ -137,7 +137,7 @@ describe('client check-in (English)', () => {
     expect(how).toContain('We talk about this task: Send the housing form.');
     expect(how).toContain('How did it go with this: Send the housing form?');
     const wrong = (await harness.send('great', CLIENT)).join('\n');
-    expect(wrong).toContain('Pick an option');
+    expect(wrong).toContain('Type the number of your answer');
     await harness.sendAll(['part of it', 'The office was shut'], CLIENT);
     const thanks = (await harness.send('yes', CLIENT)).join('\n');
     expect(thanks).toBe('Thank you! I have saved it. Your worker will see it soon.');

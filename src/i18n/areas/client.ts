@@ -20,6 +20,9 @@ export const es = {
   cancelled: 'Vale, lo dejamos.',
   languageSet: 'Vale. Te escribo en español.',
   caseClosed: 'Tu caso está cerrado. Si necesitas algo, habla con tu profesional.',
+  answerNumber: 'Escribe el número de tu respuesta.',
+  answerYesNo: 'Responde sí o no.',
+  answerAgain: 'No te he entendido. Prueba otra vez.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -43,4 +46,7 @@ export const en: { [K in keyof typeof es]: string } = {
   cancelled: 'OK, we stop here.',
   languageSet: 'OK. I will write in English.',
   caseClosed: 'Your case is closed. If you need something, talk to your worker.',
+  answerNumber: 'Type the number of your answer.',
+  answerYesNo: 'Answer yes or no.',
+  answerAgain: 'I did not get that. Try again.',
 };
