@@ -5,7 +5,6 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { escalationReasons } from '../src/domain/assessment.js';
-import type { IntensityDefaults, PracticeConfig } from '../src/domain/config.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { applyReview, reviewParams } from '../src/domain/review.js';

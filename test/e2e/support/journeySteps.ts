@@ -1,0 +1,349 @@
+// One worker's whole case, typed in Spanish: what she types at each step and what the
+// reply to it must show. The dates and numbers the replies are checked against come from
+// the practice config and the journey's clock, never from copies of them.
+import { defaultConfig } from '../../../src/domain/config.js';
+import { addDays, formatDate } from '../../../src/domain/dates.js';
+
+export interface Exchange {
+  say: string;
+  /** What the joined replies to `say` must show; left out where the reply is routine. */
+  expect?: RegExp;
+}
+
+const ex = (say: string, expect?: RegExp): Exchange => ({ say, expect });
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A date as the bot writes it to a Spanish user ("miércoles, 4 de marzo de 2026"). */
+export const esDate = (date: string) => formatDate(date, 'es');
+
+/** The client, as the worker records her. */
+export const CLIENT = {
+  name: 'Carmen Ortega Ruiz',
+  contact: 'carmen.ortega@example.org · 611 222 333',
+  referralSource: 'Centro de salud Delicias',
+} as const;
+
+/** The journey's calendar (Europe/Madrid; every step happens during office hours). */
+export const DAYS = {
+  intake: '2026-03-02',
+  assessment: '2026-03-04',
+  goalDeadline: '2026-04-15',
+  clientTaskDue: '2026-03-25',
+  workerTaskDue: '2026-03-13',
+  referral: '2026-03-06',
+  accepted: '2026-03-13',
+  progress: '2026-03-20',
+  firstReview: '2026-04-01',
+  finalReview: '2026-04-29',
+} as const;
+
+/** An instant on a journey day, at 10:00 in Madrid (CET until 29 March, CEST after). */
+export function officeHours(day: string): Date {
+  const offsetHours = day < '2026-03-29' ? 1 : 2;
+  return new Date(`${day}T${String(10 - offsetHours).padStart(2, '0')}:00:00Z`);
+}
+
+const moderate = defaultConfig.intensity.moderate;
+export const FIRST_REVIEW_DUE = addDays(DAYS.assessment, moderate.reviewAfterDays);
+export const SECOND_REVIEW_DUE = addDays(DAYS.firstReview, moderate.reviewAfterDays);
+export const PLAN_END = addDays(DAYS.assessment, 8 * 7);
+
+/** The levels given at the assessment, in the bot's order of the 15 life domains. */
+export const ASSESSED_LEVELS = {
+  income: 3, employment: 3, housing: 2, food: 4, health: 4, mentalHealth: 3, substanceUse: null,
+  education: 4, familyRelations: 5, socialSupport: 4, legal: 4, safety: 4, dailyLiving: 5, mobility: 4, childcare: 4,
+} as const;
+
+export const STRENGTHS = {
+  personal: 'Es constante y pide ayuda cuando la necesita',
+  family: 'Su hermana la apoya con el cuidado de su hija',
+  community: 'Participa en la asociación de vecinos del barrio',
+} as const;
+export const CLIENT_VIEW = 'Dice que el problema es el alquiler, que no puede pagar desde que le redujeron la jornada';
+export const ASPIRATIONS = 'Quiere una vivienda estable para ella y su hija y volver a trabajar a jornada completa';
+export const CONTEXT = {
+  economic: 'Unos 700 € al mes con jornada parcial',
+  social: 'Red social pequeña pero estable',
+  family: 'Familia monoparental con una hija de 9 años',
+  institutional: 'Inscrita como demandante de vivienda protegida; sin expediente de IMV',
+} as const;
+export const NOTES = {
+  micro: 'Se bloquea ante los trámites administrativos',
+  meso: 'Buena relación con el centro de salud; no conoce la Oficina de Vivienda',
+  macro: 'El requisito de dos años de empadronamiento para el alquiler social la deja fuera',
+} as const;
+
+export function intake(): Exchange[] {
+  return [
+    ex('hola', /Hola, Lucía Martín[\s\S]*1\. Nueva apertura de caso/),
+    ex('nueva apertura', /¿A quién atiende el caso\?/),
+    ex('persona', /Nombre o alias/),
+    ex(CLIENT.name, /Contacto/),
+    ex(CLIENT.contact, /idioma/),
+    ex('español', /Zona horaria/),
+    ex('Europe/Madrid', /Fuente de derivación/),
+    ex(CLIENT.referralSource, /Fecha de la apertura/),
+    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.intake))}`)),
+    ex('sí', /consentimiento al tratamiento de sus datos/),
+    ex('sí', /recibir mensajes de seguimiento/),
+    ex('sí', /Modelo de gestión/),
+    ex('corretaje', /Prioridad/),
+    ex('media', /Resumen de la apertura[\s\S]*Carmen Ortega Ruiz[\s\S]*Corretaje \(brokerage\) · Prioridad: Media/),
+    ex('sí', /Caso C-[A-Z0-9]{6} abierto para Carmen Ortega Ruiz/),
+  ];
+}
+
+export function assessment(caseId: string): Exchange[] {
+  const domainAnswers = Object.values(ASSESSED_LEVELS).map((level) => String(level ?? 'n/a'));
+  return [
+    // Strengths come first, before any problem is rated.
+    ex(`valoración ${caseId}`, new RegExp(`Valoración inicial del caso ${caseId}\\. Empezamos por las fortalezas[\\s\\S]*Fortalezas personales`)),
+    ex(STRENGTHS.personal, /Fortalezas de la familia/),
+    ex(STRENGTHS.family, /Fortalezas en la comunidad/),
+    ex(STRENGTHS.community, /Cómo ve la persona su situación/),
+    ex(CLIENT_VIEW, /aspiraciones/),
+    ex(ASPIRATIONS, /Contexto económico/),
+    ex(CONTEXT.economic, /Contexto social/),
+    ex(CONTEXT.social, /Contexto familiar/),
+    ex(CONTEXT.family, /Contexto institucional/),
+    ex(CONTEXT.institutional, /Ahora los 15 ámbitos[\s\S]*Ámbito 1 de 15: ingresos/),
+    ...domainAnswers.map((level, i) => ex(level, i < 14 ? new RegExp(`Ámbito ${i + 2} de 15`) : /preocupación por la seguridad/)),
+    ex('no', /Nota micro/),
+    ex(NOTES.micro, /Nota meso/),
+    ex(NOTES.meso, /Nota macro/),
+    ex(NOTES.macro, new RegExp([
+      `Resultado de la valoración del caso ${caseId}`,
+      '• Intensidad recomendada: moderada',
+      `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escape(esDate(FIRST_REVIEW_DUE))}`,
+      '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
+    ].join('[\\s\\S]*'))),
+    ex('sí', new RegExp(`Valoración guardada en el caso ${caseId}: intensidad moderada, contacto cada ${moderate.contactEveryDays} días, próxima revisión el ${escape(esDate(FIRST_REVIEW_DUE))}`)),
+  ];
+}
+
+export const GOAL = {
+  vague: 'Mejorar su situación de vivienda',
+  outcome: 'Conseguir una vivienda de alquiler social',
+  ownStep: 'Presentar la solicitud de alquiler social en la Oficina de Vivienda con toda la documentación',
+  indicator: 'Solicitud de alquiler social registrada en la Oficina de Vivienda',
+  target: 'Solicitud presentada con toda la documentación',
+  support: 'Acompañamiento de la trabajadora social para reunir los papeles',
+  obstacles: 'Le cuesta ordenar los papeles y le falta una nómina',
+} as const;
+
+/** From a vague wish to a SMART goal: each answer fills the gap the bot asked about. */
+export function smartGoal(caseId: string): Exchange[] {
+  return [
+    ex(`objetivo ${caseId}`, new RegExp(`Nuevo objetivo SMART para ${CLIENT.name} \\(${caseId}\\)`)),
+    ex(GOAL.vague, /¿Quién lo hará\?/),
+    ex('sí', /«Mejorar» no es observable/),
+    ex(GOAL.outcome, /indicador/),
+    ex(GOAL.indicator, /meta/),
+    ex(GOAL.target, /«Conseguir una vivienda» depende de terceros[\s\S]*presentar la solicitud de vivienda/),
+    ex(GOAL.ownStep, /apoyo/),
+    ex(GOAL.support, /obstáculos/),
+    ex(GOAL.obstacles, /necesidad valorada[\s\S]*vivienda, ingresos, empleo, salud mental/),
+    ex('vivienda', /¿Para qué fecha/),
+    ex('15/04/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.goalDeadline))}`)),
+    ex('sí', /Objetivo SMART:[\s\S]*Depende de terceros: No[\s\S]*¿Está de acuerdo la persona usuaria/),
+    ex('sí', new RegExp(`Objetivo G-[A-Z0-9]{6} guardado en el caso ${caseId}, con el acuerdo de la persona usuaria registrado`)),
+  ];
+}
+
+export const PROBLEMS = [
+  'Riesgo de perder la vivienda por los retrasos en el alquiler',
+  'Ingresos insuficientes desde la reducción de jornada',
+] as const;
+
+export function contract(caseId: string): Exchange[] {
+  const sessions = defaultConfig.taskCentered.sessions;
+  return [
+    ex(`contrato ${caseId}`, /Problema diana 1 de 3/),
+    ex(PROBLEMS[0], /reconoce este problema/),
+    ex('sí', /Problema diana 2 de 3/),
+    ex(PROBLEMS[1], /reconoce este problema/),
+    ex('sí', /Problema diana 3 de 3/),
+    ex('no', new RegExp(`Cuántas sesiones[\\s\\S]*«ok» para dejar ${sessions}`)),
+    ex('ok', /Qué día empieza el plan/),
+    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.assessment))}`)),
+    ex('sí', new RegExp(`¿Termina el ${escape(esDate(PLAN_END))}, 8 semanas después del inicio\\?`)),
+    ex('sí', new RegExp(`Resumen del contrato:[\\s\\S]*Sesiones: ${sessions}[\\s\\S]*\\(8 semanas\\)`)),
+    ex('sí', new RegExp(`Contrato guardado en el caso ${caseId}: 2 problema\\(s\\) diana, ${sessions} sesiones, hasta el ${escape(esDate(PLAN_END))}`)),
+  ];
+}
+
+export const CLIENT_TASK = {
+  description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud',
+  obstacle: 'Se agobia con los trámites y los deja para más tarde',
+} as const;
+export const WORKER_TASK = {
+  description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud',
+  checkInEveryDays: 14,
+} as const;
+
+/** The client's task: she owns it, names an internal obstacle and commits to it. */
+export function clientTask(caseId: string): Exchange[] {
+  return [
+    ex(`tarea ${caseId}`, /A qué objetivo corresponde la tarea\?[\s\S]*1\. Presentar la solicitud de alquiler social/),
+    ex('1', /Qué hay que hacer/),
+    ex(CLIENT_TASK.description, /Quién la hace/),
+    ex('persona usuaria', /Para cuándo/),
+    ex('25/03/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.clientTaskDue))}`)),
+    ex('sí', /Obstáculo previsto 1/),
+    ex(CLIENT_TASK.obstacle, /interno .*o externo/),
+    ex('interno', /Obstáculo previsto 2/),
+    // The default cadence the bot offers is read from this reply by the test.
+    ex('no', /Cada cuántos días[\s\S]*«ok» para dejar \d+/),
+    ex('ok', /Resumen de la tarea:[\s\S]*Quién: La persona usuaria[\s\S]*\(Interno\)[\s\S]*se compromete/),
+    ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}, con el compromiso de la persona registrado`)),
+  ];
+}
+
+/** The worker's own task, with no obstacle foreseen and a fortnightly check. */
+export function workerTask(caseId: string): Exchange[] {
+  return [
+    ex(`tarea ${caseId}`, /A qué objetivo corresponde la tarea\?/),
+    ex('1', /Qué hay que hacer/),
+    ex(WORKER_TASK.description, /Quién la hace/),
+    ex('yo', /Para cuándo/),
+    ex('13/03/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.workerTaskDue))}`)),
+    ex('sí', /Obstáculo previsto 1/),
+    ex('no', /Cada cuántos días/),
+    ex(String(WORKER_TASK.checkInEveryDays), /Quién: Yo \(profesional del caso\)[\s\S]*Obstáculos previstos: ninguno[\s\S]*cada 14 días/),
+    ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}[\\s\\S]*Seguimiento cada 14 días`)),
+  ];
+}
+
+export const REFERRAL_NOTE = 'Enviada con el informe social';
+
+/** Proposed to the housing office of the directory, then referred. */
+export function referral(caseId: string): Exchange[] {
+  return [
+    ex(`derivación ${caseId}`, new RegExp(`El caso ${caseId} no tiene derivaciones todavía[\\s\\S]*¿Qué quieres hacer\\?`)),
+    ex('nueva', /¿De qué categoría\?/),
+    ex('vivienda', /¿A qué servicio\?[\s\S]*Oficina de Vivienda: alquiler social y ayudas al alquiler/),
+    ex('1', /¿Propongo la derivación a «Oficina de Vivienda: alquiler social y ayudas al alquiler» \(gratuito\)\?/),
+    ex('sí', /Derivación R-[A-Z0-9]{6} a «Oficina de Vivienda: alquiler social y ayudas al alquiler» guardada como propuesta/),
+    ...advance(caseId, 'Propuesta', 'derivada', REFERRAL_NOTE, 'Derivada'),
+  ];
+}
+
+/** One step along the referral's lifecycle. */
+export function advance(caseId: string, from: string, to: string, note: string, toLabel: string): Exchange[] {
+  return [
+    ex(`derivación ${caseId}`, /Derivaciones del caso[\s\S]*Avanzar una derivación/),
+    ex('avanzar', /¿Qué derivación\?/),
+    ex('1', new RegExp(`Estado actual: ${from}\\. ¿A qué estado pasa\\?`)),
+    ex(to, /Nota sobre este cambio/),
+    ex(note, new RegExp(`de «${from}» a «${toLabel}»`)),
+    ex('sí', new RegExp(`Derivación R-[A-Z0-9]{6} actualizada: ${toLabel}`)),
+  ];
+}
+
+export const CONTACT = {
+  withWhom: 'Carmen y su hija',
+  note: 'Revisamos juntas la documentación de la solicitud de vivienda',
+  minutes: 45,
+} as const;
+
+export function contactVisit(caseId: string): Exchange[] {
+  return [
+    ex(`contacto ${caseId}`, /Fecha del contacto/),
+    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.accepted))}`)),
+    ex('sí', /Tipo de contacto/),
+    ex('visita', /Duración en minutos/),
+    ex(String(CONTACT.minutes), /Con quién/),
+    ex(CONTACT.withWhom, /Nota del contacto/),
+    ex(CONTACT.note, /Tipo: Visita[\s\S]*Duración: 45 min[\s\S]*¿Guardo el contacto\?/),
+    ex('sí', new RegExp(`Contacto K-[A-Z0-9]{6} guardado en el caso ${caseId}`)),
+  ];
+}
+
+export const ADVOCACY = {
+  action: 'Reclamación ante la Oficina de Vivienda por exigir dos años de empadronamiento',
+  barrier: 'El requisito de dos años de empadronamiento deja fuera del alquiler social a las familias recién llegadas',
+} as const;
+
+export function advocacy(caseId: string): Exchange[] {
+  return [
+    ex(`defensa ${caseId}`, /Acción de defensa realizada/),
+    ex(ADVOCACY.action, /Tipo de barrera/),
+    ex('requisitos', /Describe la barrera/),
+    ex(ADVOCACY.barrier, /Nivel de la barrera/),
+    ex('macro', /Resultado de la acción/),
+    ex('no', /Barrera: Requisitos de acceso \(elegibilidad\) · Macro[\s\S]*Resultado: \(pendiente\)/),
+    ex('sí', /La barrera entra en el informe de barreras estructurales/),
+  ];
+}
+
+export const PROGRESS = {
+  clientObstacles: 'Le faltaba una nómina; la pidió a la empresa',
+  workerObstacles: 'La Oficina de Vivienda cerró por obras esa semana',
+} as const;
+
+/** A 3 on the client's task, then "no opportunity" on the worker's. */
+export function progress(caseId: string): Exchange[] {
+  return [
+    ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?[\s\S]*1\. Reunir el padrón[\s\S]*2\. Pedir a la Oficina/),
+    ex('1', /escala de 4 puntos/),
+    ex('3', /Obstáculos encontrados/),
+    ex(PROGRESS.clientObstacles, /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 valoración/),
+    ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?/),
+    ex('2', /escala de 4 puntos/),
+    ex('sin oportunidad', /Obstáculos encontrados/),
+    ex(PROGRESS.workerObstacles, /Sin oportunidad \(no cuenta en la media\)[\s\S]*aún no tiene valoraciones que cuenten/),
+  ];
+}
+
+/** The domains the review asks again: those the assessment gave a level (n/a is carried over). */
+const RERATED = Object.entries(ASSESSED_LEVELS).filter(([, level]) => level !== null).map(([domain]) => domain);
+
+/** One answer per re-rated domain: housing gets `housing`, the rest stay as they were. */
+function rerate(housing: number): Exchange[] {
+  return RERATED.map((domain, i) => ex(domain === 'housing' ? String(housing) : 'igual',
+    i + 1 < RERATED.length ? new RegExp(`Ámbito ${i + 2} de ${RERATED.length}`) : /Cambio por ámbito/));
+}
+
+export const FIRST_REVIEW_NOTE = 'La solicitud está presentada; seguimos con el plan';
+
+export function firstReview(caseId: string): Exchange[] {
+  return [
+    ex(`revisión ${caseId}`, new RegExp([
+      `Reevaluación del caso ${caseId} \\(${CLIENT.name}\\)`,
+      'Objetivo «Presentar la solicitud de alquiler social',
+      'media de sus tareas: 3/4',
+      `Ahora vuelve a puntuar los ${RERATED.length} ámbitos`,
+      `Ámbito 1 de ${RERATED.length}: ingresos \\(antes: 3\\)`,
+    ].join('[\\s\\S]*'))),
+    ...rerate(3).slice(0, -1),
+    ex('igual', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
+    ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
+    ex('ok', /Nota de la reevaluación/),
+    ex(FIRST_REVIEW_NOTE, new RegExp(`Ámbitos puntuados de nuevo: ${RERATED.length}[\\s\\S]*Decisión: Continuar[\\s\\S]*Próxima revisión: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
+    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}\\. Próxima revisión: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
+  ];
+}
+
+export const FINAL_REVIEW_NOTE = 'La solicitud fue aceptada; el objetivo está cumplido';
+export const CLOSURE_SUMMARY = 'Carmen presentó la solicitud de alquiler social, que la Oficina de Vivienda aceptó. '
+  + 'Se recomienda seguir en contacto con el servicio de orientación laboral.';
+
+/** The last review decides to close, and the closure follows in the same conversation. */
+export function finalReviewAndClosure(caseId: string): Exchange[] {
+  return [
+    ex(`revisión ${caseId}`, /Reevaluación del caso[\s\S]*Ámbito 1 de/),
+    ...rerate(4).slice(0, -1),
+    ex('igual', /vivienda: 2 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
+    ex('cerrar', /Nota de la reevaluación/),
+    ex(FINAL_REVIEW_NOTE, /Decisión: Cerrar el caso[\s\S]*no hace falta: el caso pasa al cierre/),
+    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}[\\s\\S]*pasamos al cierre[\\s\\S]*Cierre del caso ${caseId}[\\s\\S]*¿Por qué se cierra el caso\\?`)),
+    ex('objetivos cumplidos', /Objetivo 1 de 1: «Presentar la solicitud de alquiler social[^»]*»\. ¿Resultado\?/),
+    ex('logrado', /Resumen del cierre \(situación final/),
+    ex(CLOSURE_SUMMARY, /Motivo: Objetivos cumplidos[\s\S]*: Logrado[\s\S]*¿Cierro el caso\?/),
+    ex('sí', new RegExp(`Caso ${caseId} cerrado\\. Ahora es de solo lectura`)),
+  ];
+}
+
+/** A contact on the closed case is refused before anything is asked. */
+export function contactAfterClosure(caseId: string): Exchange[] {
+  return [ex(`contacto ${caseId}`, new RegExp(`El caso ${caseId} está cerrado y es de solo lectura`))];
+}
