@@ -68,4 +68,13 @@ describe('conversation shell', () => {
     expect(joined(await harness.send(code!, 'someone-else'))).toContain('ya se usó');
     expect(harness.store.repositories.clientLinks.get('someone-else')).toBeUndefined();
   });
+
+  it('refuses a message from a tenant that is not allowed, and logs nothing of it', async () => {
+    harness = await createHarness({ allowedTenantIds: ['agency-tenant'] });
+    const outsider = joined(await harness.send('hola', 'worker-1', { conversation: { id: 'x', tenantId: 'other-tenant' } as never }));
+    expect(outsider).toContain('solo puede usarse desde la organización');
+    expect(harness.store.repositories.conversationRefs.get('worker-1')).toBeUndefined();
+    const insider = joined(await harness.send('hola', 'worker-1', { conversation: { id: 'y', tenantId: 'agency-tenant' } as never }));
+    expect(insider).toContain('Hola, Lucía Martín');
+  });
 });

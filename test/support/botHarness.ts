@@ -19,7 +19,6 @@ export interface Harness {
   send(text: string, user?: string, extra?: Partial<Activity>): Promise<string[]>;
   /** Sends each message in turn and returns the replies to the last one. */
   sendAll(texts: string[], user?: string): Promise<string[]>;
-  /** The replies joined into one string, for assertions on content. */
   close(): Promise<void>;
 }
 
@@ -32,7 +31,7 @@ export const DEMO_STAFF: Staff[] = [
   staffRecord({ id: 'admin-1', name: 'Admin', role: 'admin', team: 'central', language: 'es' }),
 ];
 
-export async function createHarness(options: { now?: Date; staff?: Staff[]; cases?: Case[]; dataDir?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { now?: Date; staff?: Staff[]; cases?: Case[]; dataDir?: string; allowedTenantIds?: string[] } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await tempDir());
   const store = await JsonStore.open(dataDir);
   for (const staff of options.staff ?? DEMO_STAFF) await store.repositories.staff.put(staff);
@@ -40,7 +39,7 @@ export async function createHarness(options: { now?: Date; staff?: Staff[]; case
   const clock = { now: options.now ?? new Date('2026-11-23T09:00:00Z') };
   const services = createServices(store.repositories, () => clock.now);
   const conversationState = new ConversationState(new CollectionStorage(store.repositories.botState));
-  const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: [] });
+  const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: options.allowedTenantIds ?? [] });
   const adapter = new TestAdapter((context) => bot.run(context));
 
   const send = async (text: string, user = 'worker-1', extra: Partial<Activity> = {}) => {

@@ -223,12 +223,12 @@ export function referral(caseId: string): Exchange[] {
     ex('vivienda', /¿A qué servicio\?[\s\S]*Oficina de Vivienda: alquiler social y ayudas al alquiler/),
     ex('1', /¿Propongo la derivación a «Oficina de Vivienda: alquiler social y ayudas al alquiler» \(gratuito\)\?/),
     ex('sí', /Derivación R-[A-Z0-9]{6} a «Oficina de Vivienda: alquiler social y ayudas al alquiler» guardada como propuesta/),
-    ...advance(caseId, 'Propuesta', 'derivada', REFERRAL_NOTE, 'Derivada'),
+    ...advance(caseId, { from: 'Propuesta', to: 'derivada', toLabel: 'Derivada', note: REFERRAL_NOTE }),
   ];
 }
 
 /** One step along the referral's lifecycle. */
-export function advance(caseId: string, from: string, to: string, note: string, toLabel: string): Exchange[] {
+export function advance(caseId: string, { from, to, toLabel, note }: { from: string; to: string; toLabel: string; note: string }): Exchange[] {
   return [
     ex(`derivación ${caseId}`, /Derivaciones del caso[\s\S]*Avanzar una derivación/),
     ex('avanzar', /¿Qué derivación\?/),
@@ -297,10 +297,9 @@ export function progress(caseId: string): Exchange[] {
 /** The domains the review asks again: those the assessment gave a level (n/a is carried over). */
 const RERATED = Object.entries(ASSESSED_LEVELS).filter(([, level]) => level !== null).map(([domain]) => domain);
 
-/** One answer per re-rated domain: housing gets `housing`, the rest stay as they were. */
-function rerate(housing: number): Exchange[] {
-  return RERATED.map((domain, i) => ex(domain === 'housing' ? String(housing) : 'igual',
-    i + 1 < RERATED.length ? new RegExp(`Ámbito ${i + 2} de ${RERATED.length}`) : /Cambio por ámbito/));
+/** Answers for every re-rated domain but the last: housing gets `housing`, the rest stay as they were. */
+function rerateAllButLast(housing: number): Exchange[] {
+  return RERATED.slice(0, -1).map((domain, i) => ex(domain === 'housing' ? String(housing) : 'igual', new RegExp(`Ámbito ${i + 2} de ${RERATED.length}`)));
 }
 
 export const FIRST_REVIEW_NOTE = 'La solicitud está presentada; seguimos con el plan';
@@ -314,7 +313,7 @@ export function firstReview(caseId: string): Exchange[] {
       `Ahora vuelve a puntuar los ${RERATED.length} ámbitos`,
       `Ámbito 1 de ${RERATED.length}: ingresos \\(antes: 3\\)`,
     ].join('[\\s\\S]*'))),
-    ...rerate(3).slice(0, -1),
+    ...rerateAllButLast(3),
     ex('igual', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
     ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
     ex('ok', /Nota de la reevaluación/),
@@ -331,7 +330,7 @@ export const CLOSURE_SUMMARY = 'Carmen presentó la solicitud de alquiler social
 export function finalReviewAndClosure(caseId: string): Exchange[] {
   return [
     ex(`revisión ${caseId}`, /Reevaluación del caso[\s\S]*Ámbito 1 de/),
-    ...rerate(4).slice(0, -1),
+    ...rerateAllButLast(4),
     ex('igual', /vivienda: 2 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
     ex('cerrar', /Nota de la reevaluación/),
     ex(FINAL_REVIEW_NOTE, /Decisión: Cerrar el caso[\s\S]*no hace falta: el caso pasa al cierre/),
