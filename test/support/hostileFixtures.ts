@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createDialogs } from '../../dialogs/index.js';
-import { menuFor, pickEntry, type Audience, type MenuEntry } from '../../dialogs/menu.js';
+import { menuFor, pickEntry, renderMenu, type Audience, type MenuEntry } from '../../dialogs/menu.js';
 import type { Actor } from '../../src/domain/access.js';
 import type { AuditEntry, Case, Language } from '../../src/domain/schemas.js';
-import { LANGUAGES, t } from '../../src/i18n/catalog.js';
+import { allMessages, LANGUAGES, t } from '../../src/i18n/catalog.js';
 import { createHarness, DEMO_STAFF, type Harness } from './botHarness.js';
 import { caseRecord } from './records.js';
 
@@ -187,9 +187,9 @@ export async function probe(bot: HostileBot, text: string, user: string): Promis
   const { harness } = bot;
   const repos = harness.store.repositories;
   const before = { disk: await casesOnDisk(harness), memory: casesInMemory(harness), links: JSON.stringify(repos.clientLinks.all()), codes: repos.linkCodes.all().length };
-  const auditBefore = (await repos.audit.readDay(DAY)).length;
+  const auditBefore = await auditCounts(harness);
   const replies = await harness.send(text, user);
-  const audit = (await repos.audit.readDay(DAY)).slice(auditBefore);
+  const audit = await auditSince(harness, auditBefore);
   const openDialog = openDialogOf(harness, user);
   const cleanup = await harness.send('cancelar', user);
   expect(await casesOnDisk(harness)).toEqual(before.disk);
@@ -197,6 +197,20 @@ export async function probe(bot: HostileBot, text: string, user: string): Promis
   expect(JSON.stringify(repos.clientLinks.all())).toBe(before.links);
   expect(repos.linkCodes.all()).toHaveLength(before.codes);
   return { replies, cleanup, audit, openDialog };
+}
+
+/** The harness clock's day, and the wall clock's: an entry stamped with the wrong clock is still seen. */
+const auditDays = () => [...new Set([DAY, new Date().toISOString().slice(0, 10)])];
+
+async function auditCounts(harness: Harness): Promise<Map<string, number>> {
+  const days = auditDays();
+  return new Map(await Promise.all(days.map(async (day) => [day, (await harness.store.repositories.audit.readDay(day)).length] as const)));
+}
+
+async function auditSince(harness: Harness, counts: Map<string, number>): Promise<AuditEntry[]> {
+  const days = auditDays();
+  const entries = await Promise.all(days.map(async (day) => (await harness.store.repositories.audit.readDay(day)).slice(counts.get(day) ?? 0)));
+  return entries.flat();
 }
 
 function openDialogOf(harness: Harness, user: string): string | undefined {
@@ -254,4 +268,49 @@ function audienceActor(audience: Audience): Actor {
 /** The dialog a typed message starts for `actor`, exactly as the bot picks it. */
 export function dialogFor(actor: Actor, typed: string, lang: Language): string | undefined {
   return pickEntry(typed, entriesOf(actor), lang)?.dialogId;
+}
+
+// ---- what a client may be told ----------------------------------------------------------
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One line of a catalog message as a pattern: numbers for {n}, the client menu's labels for a menu item, anything else for other placeholders. */
+function linePattern(line: string, labels: string[]): RegExp {
+  const source = line.split(/(\{\w+\})/).map((part) => {
+    if (part === '{n}') return '\\d+';
+    if (part === '{label}' && labels.length > 0) return `(${labels.map(escape).join('|')})`;
+    return /^\{\w+\}$/.test(part) ? '.*?' : escape(part);
+  }).join('');
+  return new RegExp(`^${source}$`, 's');
+}
+
+/** Every line a client may be sent: the client areas' messages, their menu items and answer lists. */
+export function clientVoice(lang: Language): RegExp[] {
+  const messages = allMessages()[lang];
+  const menuLabels = entriesOf(clientActor).map((e) => t(lang, e.label));
+  const lines = [...messages].filter(([key]) => key.startsWith('client')).flatMap(([, text]) => text.split('\n')).filter(Boolean);
+  return [
+    ...lines.map((line) => linePattern(line, [])),
+    linePattern(t(lang, 'shell.menuItem'), menuLabels),
+    linePattern(t(lang, 'common.listItem'), []),
+  ];
+}
+
+/** The lines of `replies` that no client message could have produced: a staff dialog speaking. */
+export function staffLinesIn(replies: string[], lang: Language): string[] {
+  const voice = clientVoice(lang);
+  return replies.flatMap((r) => r.split('\n')).filter((line) => line.trim() !== '' && !voice.some((pattern) => pattern.test(line)));
+}
+
+/** Words of the assessment a client's messages never use: its results are staff-only. */
+export const ASSESSMENT_TERMS = /valoraci[oó]n|assessment|intensi(dad|ty|va|ve)|en crisis|in crisis|vulnerable|empoderad|empowered/i;
+
+/** The menu a client gets after a message it does not understand. */
+export function clientMenu(lang: Language): string {
+  return [t(lang, 'client.menuIntro'), ...entriesOf(clientActor).map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }))].join('\n');
+}
+
+/** The menu a staff member gets, as the bot renders it. */
+export function staffMenu(actor: Actor, lang: Language): string {
+  return renderMenu(lang, entriesOf(actor));
 }

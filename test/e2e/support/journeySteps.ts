@@ -6,34 +6,24 @@ import { addDays, formatDate } from '../../../src/domain/dates.js';
 
 export interface Exchange {
   say: string;
-  /** What the joined replies to `say` must show; left out where the reply is routine. */
-  expect?: RegExp;
+  /** What the joined replies to `say` must show. */
+  expect: RegExp;
+  /** What they must not show. */
+  absent?: RegExp;
 }
 
-const ex = (say: string, expect?: RegExp): Exchange => ({ say, expect });
+const ex = (say: string, expect: RegExp, absent?: RegExp): Exchange => ({ say, expect, ...(absent ? { absent } : {}) });
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A date as the bot writes it to a Spanish user ("miércoles, 4 de marzo de 2026"). */
-export const esDate = (date: string) => formatDate(date, 'es');
+const esDate = (date: string) => formatDate(date, 'es');
 
 /** The client, as the worker records her. */
-export const CLIENT = {
-  name: 'Carmen Ortega Ruiz',
-  contact: 'carmen.ortega@example.org · 611 222 333',
-  referralSource: 'Centro de salud Delicias',
-} as const;
+export const CLIENT = { name: 'Carmen Ortega Ruiz', contact: 'carmen.ortega@example.org · 611 222 333', referralSource: 'Centro de salud Delicias' } as const;
 
 /** The journey's calendar (Europe/Madrid; every step happens during office hours). */
 export const DAYS = {
-  intake: '2026-03-02',
-  assessment: '2026-03-04',
-  goalDeadline: '2026-04-15',
-  clientTaskDue: '2026-03-25',
-  workerTaskDue: '2026-03-13',
-  referral: '2026-03-06',
-  accepted: '2026-03-13',
-  progress: '2026-03-20',
-  firstReview: '2026-04-01',
-  finalReview: '2026-04-29',
+  intake: '2026-03-02', assessment: '2026-03-04', goalDeadline: '2026-04-15', clientTaskDue: '2026-03-25', workerTaskDue: '2026-03-13',
+  referral: '2026-03-06', accepted: '2026-03-13', progress: '2026-03-20', firstReview: '2026-04-01', finalReview: '2026-04-29',
 } as const;
 
 /** An instant on a journey day, at 10:00 in Madrid (CET until 29 March, CEST after). */
@@ -45,6 +35,7 @@ export function officeHours(day: string): Date {
 const moderate = defaultConfig.intensity.moderate;
 export const FIRST_REVIEW_DUE = addDays(DAYS.assessment, moderate.reviewAfterDays);
 export const SECOND_REVIEW_DUE = addDays(DAYS.firstReview, moderate.reviewAfterDays);
+/** The plan starts on the assessment day and the worker accepts the 8 weeks offered. */
 export const PLAN_END = addDays(DAYS.assessment, 8 * 7);
 
 /** The levels given at the assessment, in the bot's order of the 15 life domains. */
@@ -54,17 +45,14 @@ export const ASSESSED_LEVELS = {
 } as const;
 
 export const STRENGTHS = {
-  personal: 'Es constante y pide ayuda cuando la necesita',
-  family: 'Su hermana la apoya con el cuidado de su hija',
+  personal: 'Es constante y pide ayuda cuando la necesita', family: 'Su hermana la apoya con el cuidado de su hija',
   community: 'Participa en la asociación de vecinos del barrio',
 } as const;
 export const CLIENT_VIEW = 'Dice que el problema es el alquiler, que no puede pagar desde que le redujeron la jornada';
 export const ASPIRATIONS = 'Quiere una vivienda estable para ella y su hija y volver a trabajar a jornada completa';
 export const CONTEXT = {
-  economic: 'Unos 700 € al mes con jornada parcial',
-  social: 'Red social pequeña pero estable',
-  family: 'Familia monoparental con una hija de 9 años',
-  institutional: 'Inscrita como demandante de vivienda protegida; sin expediente de IMV',
+  economic: 'Unos 700 € al mes con jornada parcial', social: 'Red social pequeña pero estable',
+  family: 'Familia monoparental con una hija de 9 años', institutional: 'Inscrita como demandante de vivienda protegida; sin expediente de IMV',
 } as const;
 export const NOTES = {
   micro: 'Se bloquea ante los trámites administrativos',
@@ -149,10 +137,7 @@ export function smartGoal(caseId: string): Exchange[] {
   ];
 }
 
-export const PROBLEMS = [
-  'Riesgo de perder la vivienda por los retrasos en el alquiler',
-  'Ingresos insuficientes desde la reducción de jornada',
-] as const;
+export const PROBLEMS = ['Riesgo de perder la vivienda por los retrasos en el alquiler', 'Ingresos insuficientes desde la reducción de jornada'] as const;
 
 export function contract(caseId: string): Exchange[] {
   const sessions = defaultConfig.taskCentered.sessions;
@@ -172,13 +157,9 @@ export function contract(caseId: string): Exchange[] {
 }
 
 export const CLIENT_TASK = {
-  description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud',
-  obstacle: 'Se agobia con los trámites y los deja para más tarde',
+  description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud', obstacle: 'Se agobia con los trámites y los deja para más tarde',
 } as const;
-export const WORKER_TASK = {
-  description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud',
-  checkInEveryDays: 14,
-} as const;
+export const WORKER_TASK = { description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud', checkInEveryDays: 14 } as const;
 
 /** The client's task: she owns it, names an internal obstacle and commits to it. */
 export function clientTask(caseId: string): Exchange[] {
@@ -239,11 +220,7 @@ export function advance(caseId: string, { from, to, toLabel, note }: { from: str
   ];
 }
 
-export const CONTACT = {
-  withWhom: 'Carmen y su hija',
-  note: 'Revisamos juntas la documentación de la solicitud de vivienda',
-  minutes: 45,
-} as const;
+export const CONTACT = { withWhom: 'Carmen y su hija', note: 'Revisamos juntas la documentación de la solicitud de vivienda', minutes: 45 } as const;
 
 export function contactVisit(caseId: string): Exchange[] {
   return [
@@ -275,10 +252,7 @@ export function advocacy(caseId: string): Exchange[] {
   ];
 }
 
-export const PROGRESS = {
-  clientObstacles: 'Le faltaba una nómina; la pidió a la empresa',
-  workerObstacles: 'La Oficina de Vivienda cerró por obras esa semana',
-} as const;
+export const PROGRESS = { clientObstacles: 'Le faltaba una nómina; la pidió a la empresa', workerObstacles: 'La Oficina de Vivienda cerró por obras esa semana' } as const;
 
 /** A 3 on the client's task, then "no opportunity" on the worker's. */
 export function progress(caseId: string): Exchange[] {
@@ -331,10 +305,12 @@ export function finalReviewAndClosure(caseId: string): Exchange[] {
   return [
     ex(`revisión ${caseId}`, /Reevaluación del caso[\s\S]*Ámbito 1 de/),
     ...rerateAllButLast(4),
-    ex('igual', /vivienda: 2 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
+    ex('igual', /vivienda: 3 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
     ex('cerrar', /Nota de la reevaluación/),
     ex(FINAL_REVIEW_NOTE, /Decisión: Cerrar el caso[\s\S]*no hace falta: el caso pasa al cierre/),
-    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}[\\s\\S]*pasamos al cierre[\\s\\S]*Cierre del caso ${caseId}[\\s\\S]*¿Por qué se cierra el caso\\?`)),
+    // The summary just said no next review is needed: the confirmation must not announce one.
+    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}[\\s\\S]*pasamos al cierre[\\s\\S]*Cierre del caso ${caseId}[\\s\\S]*¿Por qué se cierra el caso\\?`),
+      /Próxima revisión: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/),
     ex('objetivos cumplidos', /Objetivo 1 de 1: «Presentar la solicitud de alquiler social[^»]*»\. ¿Resultado\?/),
     ex('logrado', /Resumen del cierre \(situación final/),
     ex(CLOSURE_SUMMARY, /Motivo: Objetivos cumplidos[\s\S]*: Logrado[\s\S]*¿Cierro el caso\?/),

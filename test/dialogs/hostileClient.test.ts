@@ -1,0 +1,90 @@
+// A linked client typing every staff command (SPEC §5): no staff dialog ever runs, and the
+// client sees only their own goals and tasks in plain words, never notes or assessment detail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/catalog.js';
+import {
+  ASSESSMENT_TERMS, CLIENT_USER, NOW, clientActor, clientMenu, commandWords, dialogFor, expectNoLeaks, forbiddenFor, hostileBot, leaksIn,
+  probe, staffLinesIn, SUR_OPEN, W1_OPEN, W2_OPEN, type HostileBot, type ProbeResult,
+} from '../support/hostileFixtures.js';
+
+let bot: HostileBot;
+beforeAll(async () => { bot = await hostileBot([CLIENT_USER]); });
+afterAll(async () => bot.close());
+
+const CLIENT_DIALOGS = ['clientPlan', 'checkIn'];
+const STAFF_WORDS = commandWords('worker', 'supervisor', 'admin');
+const OWN_ID = W1_OPEN.record.id;
+
+/** What every reply to the client must satisfy, whatever they typed. */
+function expectClientOnly({ replies, cleanup, audit, openDialog }: ProbeResult): void {
+  const all = [...replies, ...cleanup];
+  expectNoLeaks(all, forbiddenFor(CLIENT_USER));
+  // Only the replies: the probe's own 'cancelar' afterwards is answered in the shell's words.
+  expect(staffLinesIn(replies, 'es')).toEqual([]);
+  expect(all.join('\n')).not.toMatch(ASSESSMENT_TERMS);
+  if (openDialog) expect(CLIENT_DIALOGS).toContain(openDialog);
+  // Staff dialogs read cases through the case service; a client's turns audit only their own plan and check-ins.
+  for (const entry of audit.filter((e) => e.actor === CLIENT_USER)) {
+    expect(entry.action).toMatch(/^client\./);
+    expect(entry.caseId).toBe(OWN_ID);
+  }
+}
+
+describe('the linked client types every staff command word', () => {
+  const attempts = ['', ` ${OWN_ID}`, ` ${W2_OPEN.record.id}`, ` ${SUR_OPEN.record.id}`].flatMap((suffix) =>
+    STAFF_WORDS.map((word) => ({ typed: `${word}${suffix}`, dialog: dialogFor(clientActor, `${word}${suffix}`, 'es') })));
+
+  it('the table holds the words of every staff dialog, and some are also client words', () => {
+    expect(STAFF_WORDS).toEqual(expect.arrayContaining(['valoración', 'assessment', 'ver caso', 'alertas', 'informe', 'directorio', 'código']));
+    expect(new Set(attempts.map((a) => a.dialog))).toEqual(new Set([undefined, ...CLIENT_DIALOGS]));
+  });
+
+  it.each(attempts)('"$typed" (client dialog: $dialog)', async ({ typed, dialog }) => {
+    const result = await probe(bot, typed, CLIENT_USER);
+    expectClientOnly(result);
+    if (!dialog) expect(result.replies).toEqual([t('es', 'client.notUnderstood'), clientMenu('es')]);
+  });
+
+  it('a case id typed alone is not understood', async () => {
+    for (const caseId of [OWN_ID, W2_OPEN.record.id]) {
+      const result = await probe(bot, caseId, CLIENT_USER);
+      expectClientOnly(result);
+      expect(result.replies).toEqual([t('es', 'client.notUnderstood'), clientMenu('es')]);
+    }
+  });
+});
+
+describe('the client\'s own plan', () => {
+  it('"mis tareas" shows their goals and tasks, never notes, contacts, ratings or other cases', async () => {
+    const result = await probe(bot, 'mis tareas', CLIENT_USER);
+    expectClientOnly(result);
+    const plan = result.replies.join('\n');
+    // Positive control: the plan shows exactly the texts the client may see.
+    for (const visible of W1_OPEN.clientVisible) expect(plan).toContain(visible);
+    expect(leaksIn(result.replies, W1_OPEN.secrets)).toEqual(W1_OPEN.clientVisible);
+    expect(result.audit).toContainEqual(expect.objectContaining({ actor: CLIENT_USER, action: 'client.plan.read', caseId: OWN_ID }));
+  });
+
+  it('reading the plan is audited on the bot\'s clock, like every other audit entry', async () => {
+    const result = await probe(bot, 'mis tareas', CLIENT_USER);
+    // dialogs/clientPlanDialog.ts records this entry without `at`, so the audit log stamps it with the wall clock.
+    expect(result.audit).toContainEqual({ actor: CLIENT_USER, action: 'client.plan.read', caseId: OWN_ID, outcome: 'ok', at: NOW.toISOString() });
+  });
+
+  it('a check-in typed with another case\'s id is about the client\'s own task', async () => {
+    const result = await probe(bot, `avance ${SUR_OPEN.record.id}`, CLIENT_USER);
+    expectClientOnly(result);
+    expect(result.openDialog).toBe('checkIn');
+    expect(result.replies.join('\n')).toContain('SECRETO-TAREA-W1OPEN');
+  });
+
+  it('in English too, after the client switches language', async () => {
+    await bot.harness.send('idioma english', CLIENT_USER);
+    const result = await probe(bot, `my tasks ${W2_OPEN.record.id}`, CLIENT_USER);
+    expectNoLeaks([...result.replies, ...result.cleanup], forbiddenFor(CLIENT_USER));
+    expect(staffLinesIn(result.replies, 'en')).toEqual([]);
+    expect(result.replies.join('\n')).toContain(t('en', 'client.planHeader'));
+    const refused = await probe(bot, `review ${OWN_ID}`, CLIENT_USER);
+    expect(refused.replies).toEqual([t('en', 'client.notUnderstood'), clientMenu('en')]);
+  });
+});
