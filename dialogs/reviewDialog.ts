@@ -190,7 +190,10 @@ export class ReviewDialog extends BaseDialog {
   }
 
   private async tellSaved(step: WaterfallStepContext, saved: Case, v: ReviewValues) {
-    const lines = [text(step.context, 'review.saved', { caseId: saved.id, next: dateText(step.context, saved.nextReviewDate) })];
+    // A case going to closure has no next review to announce.
+    const lines = [v.decision === 'close'
+      ? text(step.context, 'review.savedForClosure', { caseId: saved.id })
+      : text(step.context, 'review.saved', { caseId: saved.id, next: dateText(step.context, saved.nextReviewDate) })];
     if (v.decision === 'changeApproach') {
       const intensity = saved.intensity && saved.contactEveryDays
         ? text(step.context, 'review.savedIntensity', { intensity: intensityName(step.context, saved.intensity), days: saved.contactEveryDays })

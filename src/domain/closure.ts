@@ -65,7 +65,15 @@ function schemaErrors(closure: Closure): ValidationIssue[] {
 export function closeCase(caseRecord: Case, closure: Closure): Case {
   assertWritable(caseRecord);
   throwIfInvalid(validateClosure(caseRecord, closure));
-  return { ...caseRecord, status: 'closed', closure: ClosureSchema.parse(closure), updatedAt: closure.at };
+  const parsed = ClosureSchema.parse(closure);
+  // Each active goal ends as its outcome says: achieved, or no longer pursued.
+  const outcomeOf = new Map(parsed.outcomes.map((o) => [o.goalId, o.outcome]));
+  const goals = caseRecord.goals.map((goal) => {
+    const outcome = outcomeOf.get(goal.id);
+    if (goal.status !== 'active' || !outcome) return goal;
+    return { ...goal, status: outcome === 'achieved' ? ('achieved' as const) : ('dropped' as const) };
+  });
+  return { ...caseRecord, status: 'closed', goals, closure: parsed, updatedAt: closure.at };
 }
 
 /** Who asks to reopen: only the case's worker or a supervisor of its team may. */

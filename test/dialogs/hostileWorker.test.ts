@@ -119,3 +119,55 @@ describe('positive controls: the checks can fail', () => {
     expectNoLeaks(shared.replies, SHARED.secrets);
   });
 });
+
+describe('other ways in', () => {
+  it.each([
+    `valoración ${W1_OPEN.record.id.toLowerCase()}`, `${W1_OPEN.record.id} valoración`, `  ver   caso   ${W1_OPEN.record.id}  `,
+    `cierre ${W1_OPEN.record.id}.`, `VALORACION ${W1_OPEN.record.id}`,
+  ])('the id typed another way: "%s"', async (typed) => {
+    const { replies, cleanup, audit } = await probe(bot, typed, 'worker-2');
+    expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: W1_OPEN.record.id })]);
+    expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
+    expectDeniedOnly(audit, 'worker-2', W1_OPEN.record.id);
+  });
+
+  it('another case\'s task id typed inside a dialog on worker-2\'s own case is not a choice', async () => {
+    await bot.harness.send(`avance ${W2_OPEN.record.id}`, 'worker-2');
+    const { replies, cleanup, audit } = await probe(bot, 'T-W1OPEN', 'worker-2');
+    expect(replies.join('\n')).toContain(t('es', 'common.errorChoice', { max: 2 }));
+    expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
+    expectNoGrantedAccess(audit, 'worker-2');
+  });
+
+  it('another case\'s goal id typed when a new task asks for its goal is not a choice', async () => {
+    await bot.harness.send(`tarea ${W2_OPEN.record.id}`, 'worker-2');
+    const { replies, cleanup } = await probe(bot, 'G-W1OPEN', 'worker-2');
+    expect(replies.join('\n')).toContain(t('es', 'common.errorChoice', { max: 2 }));
+    expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
+  });
+
+  it('the monthly contact sheet counts worker-2\'s own cases only', async () => {
+    await bot.harness.send('ficha mensual', 'worker-2');
+    const { replies, cleanup, audit } = await probe(bot, 'noviembre 2026', 'worker-2');
+    expect(replies.join('\n')).toContain(W2_OPEN.record.id);
+    expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
+    expectNoGrantedAccess(audit, 'worker-2');
+  });
+
+  it('a case no longer shared is refused, though it was worker-2\'s current case', async () => {
+    const own = await hostileBot(['worker-2']);
+    try {
+      expect((await probe(own, `ver caso ${SHARED.record.id}`, 'worker-2')).replies.join('\n')).toContain(SHARED.record.client.name);
+      expect(own.harness.store.repositories.users.get('worker-2')?.currentCaseId).toBe(SHARED.record.id);
+      await own.harness.store.repositories.cases.update(SHARED.record.id, (c) => c && { ...c, sharedWith: [] });
+      const listed = await own.harness.send('valoración', 'worker-2');
+      expect(listed.join('\n')).not.toContain(SHARED.record.id);
+      const { replies, audit } = await probe(own, SHARED.record.id, 'worker-2');
+      expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: SHARED.record.id })]);
+      expectNoLeaks(replies, SHARED.secrets);
+      expectDeniedOnly(audit, 'worker-2', SHARED.record.id);
+    } finally {
+      await own.close();
+    }
+  });
+});
