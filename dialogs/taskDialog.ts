@@ -116,6 +116,8 @@ export class TaskDialog extends BaseDialog {
   private async askCheckIn(step: WaterfallStepContext) {
     vals(step).obstacles = step.result as Obstacle[];
     const { config } = session(step.context).services;
+    // Check-ins go to the client: a task of the worker's own needs no cadence chosen.
+    if (vals(step).owner === 'worker') return step.next(config.taskCentered.checkInEveryDays);
     const options: NumberWithDefaultOptions = {
       question: text(step.context, 'tasks.askCheckIn', { default: config.taskCentered.checkInEveryDays }), defaultValue: config.taskCentered.checkInEveryDays, min: 1, max: MAX_CHECK_IN_DAYS,
     };
@@ -135,7 +137,8 @@ export class TaskDialog extends BaseDialog {
     }
     await step.context.sendActivity(this.summary(step, record));
     await sayIssues(step.context, validation.warnings, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' });
-    return ask(step, text(step.context, 'tasks.askCommitment'), { kind: 'yesNo' });
+    const ownTask = vals(step).owner === 'worker';
+    return ask(step, text(step.context, ownTask ? 'tasks.askConfirmTask' : 'tasks.askCommitment'), { kind: 'yesNo' });
   }
 
   private summary(step: WaterfallStepContext, record: Case): string {
@@ -143,7 +146,7 @@ export class TaskDialog extends BaseDialog {
     const obstacles = (v.obstacles as Obstacle[])
       .map((o) => text(step.context, 'tasks.obstacleLine', { text: o.text, kind: labelOf(obstacleKindChoices(step.context), o.kind) }))
       .join('; ');
-    return text(step.context, 'tasks.taskSummary', {
+    return text(step.context, v.owner === 'worker' ? 'tasks.taskSummaryOwn' : 'tasks.taskSummary', {
       what: v.description,
       goal: record.goals.find((g) => g.id === v.goalId)?.text ?? text(step.context, 'tasks.goalNone'),
       owner: ownerText(step.context, v.owner, v.ownerName),
@@ -155,7 +158,7 @@ export class TaskDialog extends BaseDialog {
 
   private async save(step: WaterfallStepContext) {
     if (!answer<boolean>(step)) {
-      await say(step.context, 'tasks.notCommitted');
+      await say(step.context, vals(step).owner === 'worker' ? 'tasks.taskNotSaved' : 'tasks.notCommitted');
       return step.endDialog();
     }
     const { actor, services } = session(step.context);
@@ -175,7 +178,8 @@ export class TaskDialog extends BaseDialog {
       await sayChangeRefused(step.context, error, caseId);
       return step.endDialog();
     }
-    await say(step.context, 'tasks.taskSaved', { taskId: task.id, caseId, days: task.checkInEveryDays });
+    if (task.owner === 'worker') await say(step.context, 'tasks.taskSavedOwn', { taskId: task.id, caseId });
+    else await say(step.context, 'tasks.taskSaved', { taskId: task.id, caseId, days: task.checkInEveryDays });
     return step.endDialog(task.id);
   }
 }

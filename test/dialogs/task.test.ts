@@ -113,10 +113,14 @@ describe('task dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
     const what = (await startTask()).join('\n');
     expect(what).toContain('¿Qué hay que hacer?');
-    await harness.sendAll(['Llamar a la trabajadora del colegio', 'yo', 'el viernes', 'sí', 'no', '14']);
-    await harness.send('sí');
+    // The worker's own task: no check-in cadence to choose, and the worker confirms it.
+    const confirm = (await harness.sendAll(['Llamar a la trabajadora del colegio', 'yo', 'el viernes', 'sí', 'no'])).join('\n');
+    expect(confirm).not.toContain('Cada cuántos días');
+    expect(confirm).not.toContain('Seguimiento');
+    expect(confirm).toContain('¿Guardo la tarea?');
+    expect((await harness.send('sí')).join('\n')).toContain('Es una tarea tuya');
     const [task] = harness.store.repositories.cases.get(CASE_ID)!.tasks;
-    expect(task).toMatchObject({ description: 'Llamar a la trabajadora del colegio', owner: 'worker', dueDate: '2026-11-27', obstacles: [], checkInEveryDays: 14 });
+    expect(task).toMatchObject({ description: 'Llamar a la trabajadora del colegio', owner: 'worker', dueDate: '2026-11-27', obstacles: [], checkInEveryDays: 7 });
     expect(task!.goalId).toBeUndefined();
     expect(task!.ownerName).toBeUndefined();
   });
@@ -177,7 +181,7 @@ describe('task dialog (English)', () => {
   it('no commitment in English stores nothing', async () => {
     harness = await createHarness({ cases: [englishCase()] });
     await startTask('worker-en', ['hello', 'new task', '1']);
-    const refused = (await harness.sendAll(['none', 'Send the form', 'me', 'Friday', 'yes', 'no', 'ok', 'no'], 'worker-en')).join('\n');
+    const refused = (await harness.sendAll(['none', 'Send the form', 'the client', 'Friday', 'yes', 'no', 'ok', 'no'], 'worker-en')).join('\n');
     expect(refused).toContain('You can agree it later.');
     expect(harness.store.repositories.cases.get(EN_CASE_ID)!.tasks).toEqual([]);
   });

@@ -221,7 +221,7 @@ function openDialogOf(harness: Harness, user: string): string | undefined {
 
 /** The audit shows the attempt refused, and no entry lets `user` at the case. */
 export function expectDeniedOnly(audit: AuditEntry[], user: string, caseId: string): void {
-  expect(audit).toContainEqual(expect.objectContaining({ actor: user, caseId, outcome: 'denied' }));
+  expect(audit).toContainEqual(expect.objectContaining({ actor: user, caseId, outcome: 'denied', at: NOW.toISOString() }));
   expect(audit.filter((e) => e.caseId === caseId && e.outcome === 'ok')).toEqual([]);
 }
 

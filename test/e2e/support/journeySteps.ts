@@ -159,7 +159,7 @@ export function contract(caseId: string): Exchange[] {
 export const CLIENT_TASK = {
   description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud', obstacle: 'Se agobia con los trámites y los deja para más tarde',
 } as const;
-export const WORKER_TASK = { description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud', checkInEveryDays: 14 } as const;
+export const WORKER_TASK = { description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud', checkInEveryDays: defaultConfig.taskCentered.checkInEveryDays } as const;
 
 /** The client's task: she owns it, names an internal obstacle and commits to it. */
 export function clientTask(caseId: string): Exchange[] {
@@ -188,9 +188,8 @@ export function workerTask(caseId: string): Exchange[] {
     ex('yo', /Para cuándo/),
     ex('13/03/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.workerTaskDue))}`)),
     ex('sí', /Obstáculo previsto 1/),
-    ex('no', /Cada cuántos días/),
-    ex(String(WORKER_TASK.checkInEveryDays), /Quién: Yo \(profesional del caso\)[\s\S]*Obstáculos previstos: ninguno[\s\S]*cada 14 días/),
-    ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}[\\s\\S]*Seguimiento cada 14 días`)),
+    ex('no', /Quién: Yo \(profesional del caso\)[\s\S]*Obstáculos previstos: ninguno[\s\S]*Guardo la tarea/),
+    ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}\\. Es una tarea tuya`)),
   ];
 }
 
