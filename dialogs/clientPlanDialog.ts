@@ -18,7 +18,7 @@ export class ClientPlanDialog extends BaseDialog {
     if (actor.kind !== 'client') return step.endDialog();
     const record = services.repos.cases.get(actor.caseId);
     if (!record) return step.endDialog();
-    await services.repos.audit.record({ actor: actor.id, action: 'client.plan.read', caseId: record.id });
+    await services.repos.audit.record({ actor: actor.id, action: 'client.plan.read', caseId: record.id, at: services.now().toISOString() });
     const goals = record.goals.filter((g) => g.status !== 'dropped');
     if (goals.length === 0 && record.tasks.length === 0) {
       await say(step.context, 'client.planEmpty');

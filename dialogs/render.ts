@@ -1,7 +1,7 @@
 // Case lines and summaries shown to staff (never to clients).
 import type { TurnContext } from 'botbuilder';
 import { text, session } from '../src/bot/session.js';
-import { formatDate } from '../src/domain/dates.js';
+import { formatDate, localDate } from '../src/domain/dates.js';
 import type { Case } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { isActive } from '../src/domain/referrals.js';
@@ -20,9 +20,12 @@ export function dateText(context: TurnContext, date: string | undefined): string
 }
 
 export function caseLine(context: TurnContext, record: Case, n: number, workerName?: string): string {
+  const { services, timeZone } = session(context);
+  const overdue = record.status === 'open' && record.nextReviewDate !== undefined && record.nextReviewDate < localDate(services.now(), timeZone);
+  const review = dateText(context, record.nextReviewDate) + (overdue ? text(context, 'caseload.overdue') : '');
   const params = {
     n, caseId: record.id, name: record.client.name, status: statusText(context, record),
-    intensity: intensityText(context, record), review: dateText(context, record.nextReviewDate), worker: workerName ?? '',
+    intensity: intensityText(context, record), review, worker: workerName ?? '',
   };
   return text(context, workerName === undefined ? 'caseload.line' : 'caseload.lineTeam', params);
 }

@@ -78,3 +78,32 @@ describe('conversation shell', () => {
     expect(insider).toContain('Hola, Lucía Martín');
   });
 });
+
+describe('caseload view', () => {
+  it('lists only the worker’s own cases, marks an overdue review, and weighs required against available time', async () => {
+    harness = await createHarness({
+      cases: [
+        caseRecord({ id: 'C-MINEAA', intensity: 'intensive', nextReviewDate: '2026-11-20' }),
+        caseRecord({ id: 'C-MINEBB', intensity: 'basic', nextReviewDate: '2026-12-20', client: { kind: 'family', name: 'Familia Soto', contact: '', language: 'es', timeZone: 'Europe/Madrid' } }),
+        caseRecord({ id: 'C-OTHERS', workerId: 'worker-2', client: { kind: 'individual', name: 'Otra Persona', contact: '', language: 'es', timeZone: 'Europe/Madrid' } }),
+      ],
+    });
+    await harness.send('hola');
+    const list = joined(await harness.send('mis casos'));
+    expect(list).toMatch(/C-MINEAA · Ana P\. · abierto · intensidad alta · próxima revisión: viernes, 20 de noviembre de 2026 \(vencida\)/);
+    expect(list).toMatch(/C-MINEBB · Familia Soto .*domingo, 20 de diciembre de 2026$/m);
+    expect(list).not.toMatch(/C-OTHERS|Otra Persona/);
+    // 240 + 60 estimated minutes a month against 120 available hours.
+    expect(list).toContain('Tiempo estimado: 5 h al mes para tus casos abiertos, de 120 h disponibles.');
+  });
+
+  it('shows a supervisor the team’s cases with each worker', async () => {
+    harness = await createHarness({
+      cases: [caseRecord({ id: 'C-MINEAA' }), caseRecord({ id: 'C-SURCAS', workerId: 'worker-en', team: 'sur' })],
+    });
+    await harness.send('hola', 'super-1');
+    const list = joined(await harness.send('casos del equipo', 'super-1'));
+    expect(list).toContain('C-MINEAA · Ana P. · abierto · sin valorar · próxima revisión: sin fecha · Lucía Martín');
+    expect(list).not.toContain('C-SURCAS');
+  });
+});
