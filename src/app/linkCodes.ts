@@ -17,8 +17,13 @@ export type RedeemResult =
   | { ok: true; link: ClientLink }
   | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' };
 
+/**
+ * A code as typed: "ABC3-EF7H", or without its dash. Every code holds a digit, so an
+ * eight-letter word ("apertura") is not taken for a code attempt.
+ */
 export function looksLikeLinkCode(text: string): boolean {
-  return CODE_PATTERN.test(text.trim().toUpperCase().replace(/\s+/g, ''));
+  const compact = text.trim().toUpperCase().replace(/\s+/g, '');
+  return CODE_PATTERN.test(compact) && (compact.includes('-') || /\d/.test(compact));
 }
 
 function hash(code: string): string {
@@ -38,7 +43,9 @@ export class LinkCodeService {
     await this.cases.read(actor, caseId, 'linkCode.create');
     let id: string;
     do id = randomReadable(4); while (this.repos.linkCodes.get(id));
-    const code = `${id}-${randomReadable(4)}`;
+    let secret: string;
+    do secret = randomReadable(4); while (!/\d/.test(id + secret));
+    const code = `${id}-${secret}`;
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.config.linkCode.lifetimeHours * HOUR).toISOString();
     await this.repos.linkCodes.put({

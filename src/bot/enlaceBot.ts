@@ -79,7 +79,7 @@ export class EnlaceBot extends ActivityHandler {
       return;
     }
     if (welcomed) return;
-    if (matchesWord(typed, 'common.cancelWords')) await say(context, 'common.nothingToCancel');
+    if (matchesWord(typed, 'common.cancelWords')) await say(context, actor.kind === 'client' ? 'client.nothingToCancel' : 'common.nothingToCancel');
     else if (!matchesWord(typed, 'common.helpWords') && !matchesWord(typed, 'shell.greetingWords')) {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }

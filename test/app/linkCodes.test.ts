@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseAccessError, CaseService } from '../../src/app/caseService.js';
-import { LinkCodeService } from '../../src/app/linkCodes.js';
+import { LinkCodeService, looksLikeLinkCode } from '../../src/app/linkCodes.js';
 import type { Actor } from '../../src/domain/access.js';
 import { READABLE_ALPHABET } from '../../src/domain/ids.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
@@ -189,5 +189,15 @@ describe('LinkCodeService', () => {
       { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-OTHER1', outcome: 'denied' },
       { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-NOPE99', outcome: 'denied' },
     ]);
+  });
+});
+
+describe('what counts as a code attempt', () => {
+  it('takes a code with its dash, or without it when it holds a digit, but never a plain word', () => {
+    expect(looksLikeLinkCode('ABCD-EFGH')).toBe(true);
+    expect(looksLikeLinkCode(' abc3 efgh ')).toBe(true);
+    expect(looksLikeLinkCode('apertura')).toBe(false);
+    expect(looksLikeLinkCode('barreras')).toBe(false);
+    expect(looksLikeLinkCode('hola que tal')).toBe(false);
   });
 });

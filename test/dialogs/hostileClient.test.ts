@@ -1,10 +1,11 @@
 // A linked client typing every staff command (SPEC §5): no staff dialog ever runs, and the
 // client sees only their own goals and tasks in plain words, never notes or assessment detail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n/catalog.js';
+import type { Language } from '../../src/domain/schemas.js';
+import { allMessages, t } from '../../src/i18n/catalog.js';
 import {
-  ASSESSMENT_TERMS, CLIENT_USER, NOW, clientActor, clientMenu, commandWords, dialogFor, expectNoLeaks, forbiddenFor, hostileBot, leaksIn,
-  probe, staffLinesIn, SUR_OPEN, W1_OPEN, W2_OPEN, type HostileBot, type ProbeResult,
+  CLIENT_USER, clientActor, commandWords, dialogFor, entriesOf, expectNoLeaks, forbiddenFor, hostileBot, leaksIn, NOW,
+  probe, SUR_OPEN, W1_OPEN, W2_OPEN, type HostileBot, type ProbeResult,
 } from '../support/hostileFixtures.js';
 
 let bot: HostileBot;
@@ -14,6 +15,41 @@ afterAll(async () => bot.close());
 const CLIENT_DIALOGS = ['clientPlan', 'checkIn'];
 const STAFF_WORDS = commandWords('worker', 'supervisor', 'admin');
 const OWN_ID = W1_OPEN.record.id;
+
+// ---- what a client may be told ----------------------------------------------------------
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One catalog line as a pattern: a number for {n}, the client menu's labels for {label} when given, anything for other placeholders. */
+function linePattern(line: string, labels: string[] = []): RegExp {
+  const source = line.split(/(\{\w+\})/).map((part) => {
+    if (part === '{n}') return '\\d+';
+    if (part === '{label}' && labels.length > 0) return `(${labels.map(escape).join('|')})`;
+    return /^\{\w+\}$/.test(part) ? '.*?' : escape(part);
+  }).join('');
+  return new RegExp(`^${source}$`, 's');
+}
+
+/** Every line a client may be sent: the client areas' messages, their menu items and answer lists. */
+function clientVoice(lang: Language): RegExp[] {
+  const menuLabels = entriesOf(clientActor).map((e) => t(lang, e.label));
+  const lines = [...allMessages()[lang]].filter(([key]) => key.startsWith('client')).flatMap(([, text]) => text.split('\n')).filter(Boolean);
+  return [...lines.map((line) => linePattern(line)), linePattern(t(lang, 'shell.menuItem'), menuLabels), linePattern(t(lang, 'common.listItem'))];
+}
+
+/** The lines of `replies` that no client message could have produced: a staff dialog speaking. */
+function staffLinesIn(replies: string[], lang: Language): string[] {
+  const voice = clientVoice(lang);
+  return replies.flatMap((r) => r.split('\n')).filter((line) => line.trim() !== '' && !voice.some((pattern) => pattern.test(line)));
+}
+
+/** Words of the assessment a client's messages never use: its results are staff-only. */
+const ASSESSMENT_TERMS = /valoraci[oó]n|assessment|intensi(dad|ty|va|ve)|en crisis|in crisis|vulnerable|empoderad|empowered/i;
+
+/** The menu a client gets after a message it does not understand. */
+function clientMenu(lang: Language): string {
+  return [t(lang, 'client.menuIntro'), ...entriesOf(clientActor).map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }))].join('\n');
+}
 
 /** What every reply to the client must satisfy, whatever they typed. */
 function expectClientOnly({ replies, cleanup, audit, openDialog }: ProbeResult): void {
@@ -39,7 +75,12 @@ describe('the linked client types every staff command word', () => {
     expect(new Set(attempts.map((a) => a.dialog))).toEqual(new Set([undefined, ...CLIENT_DIALOGS]));
   });
 
-  it.each(attempts)('"$typed" (client dialog: $dialog)', async ({ typed, dialog }) => {
+  it('the client-voice check tells staff messages apart', () => {
+    expect(staffLinesIn([t('es', 'common.caseNotFound', { caseId: OWN_ID }), t('es', 'common.pickCaseNone')], 'es')).toHaveLength(2);
+    expect(staffLinesIn([t('es', 'client.notUnderstood'), clientMenu('es')], 'es')).toEqual([]);
+  });
+
+  it.each(attempts)('$typed → $dialog', async ({ typed, dialog }) => {
     const result = await probe(bot, typed, CLIENT_USER);
     expectClientOnly(result);
     if (!dialog) expect(result.replies).toEqual([t('es', 'client.notUnderstood'), clientMenu('es')]);

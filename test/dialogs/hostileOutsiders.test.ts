@@ -24,7 +24,7 @@ describe('an unregistered user types every command, with and without case ids', 
     expect(EVERY_WORD).toEqual(expect.arrayContaining(['valoración', 'assessment', 'alertas', 'directorio', 'mis tareas', 'check in']));
   });
 
-  it.each(attempts)('"%s"', async (typed) => {
+  it.each(attempts)('%s', async (typed) => {
     const { replies, cleanup, audit, openDialog } = await probe(bot, typed, STRANGER_USER);
     expect(replies).toHaveLength(1);
     expect(looksLikeLinkCode(typed) ? CODE_REFUSALS : REFUSALS).toContain(replies[0]);
@@ -50,7 +50,7 @@ describe('an admin types every case command with case ids', () => {
     expect(new Set(attempts.map((a) => a.dialog))).toEqual(new Set([undefined, 'directory']));
   });
 
-  it.each(attempts)('"$typed" ($dialog)', async ({ typed, dialog }) => {
+  it.each(attempts)('$typed → $dialog', async ({ typed, dialog }) => {
     const { replies, cleanup, audit } = await probe(bot, typed, 'admin-1');
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('admin-1'));
     expectNoGrantedAccess(audit, 'admin-1');

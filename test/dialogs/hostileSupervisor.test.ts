@@ -17,7 +17,7 @@ const NORTE = [W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT];
 
 describe('super-sur types every supervisor command with team norte case ids', () => {
   const attempts = [W1_OPEN, W1_SHUT, W2_OPEN].flatMap((target) =>
-    SUPERVISOR_WORDS.map((word) => ({ word, caseId: target.record.id, dialog: dialogFor(superSur, word, 'en') })));
+    SUPERVISOR_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(superSur, word, 'en') })));
 
   it('the table reaches every case-bearing dialog a supervisor has, and the lists they see', () => {
     const reached = new Set(attempts.map((a) => a.dialog));
@@ -25,8 +25,8 @@ describe('super-sur types every supervisor command with team norte case ids', ()
     expect(SUPERVISOR_WORDS).toEqual(expect.arrayContaining(['ver caso', 'view case', 'reabrir', 'reopen', 'alertas', 'flagged cases']));
   });
 
-  it.each(attempts)('"$word $caseId" ($dialog)', async ({ word, caseId, dialog }) => {
-    const { replies, cleanup, audit } = await probe(bot, `${word} ${caseId}`, 'super-sur');
+  it.each(attempts)('$typed → $dialog', async ({ typed, caseId, dialog }) => {
+    const { replies, cleanup, audit } = await probe(bot, typed, 'super-sur');
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('super-sur'));
     expectNoGrantedAccess(audit, 'super-sur');
     // Only the id they typed comes back: no other norte case is even named.
@@ -66,7 +66,7 @@ describe('super-sur\'s lists hold team sur\'s cases only', () => {
     expectNoGrantedAccess(audit, 'super-sur');
   });
 
-  it.each(['review', 'close', 'case'])('the case picker of "%s", and a norte id typed at its prompt', async (word) => {
+  it.each(['review', 'close', 'case'])('the case picker of %s, and a norte id typed at its prompt', async (word) => {
     const list = (await bot.harness.send(word, 'super-sur')).join('\n');
     expect(list).toContain(t('en', 'common.pickCase', { list: '' }).trim());
     for (const c of NORTE) expect(list).not.toContain(c.record.id);

@@ -16,7 +16,7 @@ const worker2 = staffActor('worker-2');
 
 /** Every worker command word with each case id worker-2 may not read. */
 const worker2Attempts = [W1_OPEN, W1_SHUT, SUR_OPEN].flatMap((target) =>
-  WORKER_WORDS.map((word) => ({ word, caseId: target.record.id, dialog: dialogFor(worker2, word, 'es') })));
+  WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker2, word, 'es') })));
 
 describe('worker-2 types every worker command with a case id that is not theirs', () => {
   it('the table reaches every case-bearing dialog a worker has, in Spanish and English words', () => {
@@ -27,8 +27,8 @@ describe('worker-2 types every worker command with a case id that is not theirs'
     expect(WORKER_WORDS).toEqual(expect.arrayContaining(['valoración', 'assessment', 'cierre', 'close', 'código', 'link code']));
   });
 
-  it.each(worker2Attempts)('"$word $caseId" ($dialog)', async ({ word, caseId, dialog }) => {
-    const { replies, cleanup, audit } = await probe(bot, `${word} ${caseId}`, 'worker-2');
+  it.each(worker2Attempts)('$typed → $dialog', async ({ typed, caseId, dialog }) => {
+    const { replies, cleanup, audit } = await probe(bot, typed, 'worker-2');
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
     expectNoGrantedAccess(audit, 'worker-2');
     if (dialog && CASE_DIALOGS.has(dialog)) {
@@ -41,10 +41,10 @@ describe('worker-2 types every worker command with a case id that is not theirs'
 describe('worker-en (English, team sur) types every worker command with team norte case ids', () => {
   const worker = staffActor('worker-en');
   const attempts = [W1_OPEN, W2_SHUT].flatMap((target) =>
-    WORKER_WORDS.map((word) => ({ word, caseId: target.record.id, dialog: dialogFor(worker, word, 'en') })));
+    WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker, word, 'en') })));
 
-  it.each(attempts)('"$word $caseId" ($dialog)', async ({ word, caseId, dialog }) => {
-    const { replies, cleanup, audit } = await probe(bot, `${word} ${caseId}`, 'worker-en');
+  it.each(attempts)('$typed → $dialog', async ({ typed, caseId, dialog }) => {
+    const { replies, cleanup, audit } = await probe(bot, typed, 'worker-en');
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-en'));
     expectNoGrantedAccess(audit, 'worker-en');
     if (dialog && CASE_DIALOGS.has(dialog)) {
@@ -58,7 +58,7 @@ describe('a foreign case is refused exactly like a case that does not exist', ()
   const firstWords = [...new Map(WORKER_WORDS.map((word) => [dialogFor(worker2, word, 'es'), word])).entries()]
     .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog)).map(([dialog, word]) => ({ dialog, word }));
 
-  it.each(firstWords)('$dialog ("$word")', async ({ word }) => {
+  it.each(firstWords)('$dialog ($word)', async ({ word }) => {
     const foreign = await probe(bot, `${word} ${W1_OPEN.record.id}`, 'worker-2');
     const missing = await probe(bot, `${word} ${MISSING_ID}`, 'worker-2');
     expect(foreign.replies.map((r) => r.replaceAll(W1_OPEN.record.id, '<id>'))).toEqual(missing.replies.map((r) => r.replaceAll(MISSING_ID, '<id>')));
@@ -70,7 +70,7 @@ describe('the case picker', () => {
   const pickerDialogs = [...new Map(WORKER_WORDS.map((word) => [dialogFor(worker2, word, 'es'), word])).entries()]
     .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog)).map(([dialog, word]) => ({ dialog: dialog!, word }));
 
-  it.each(pickerDialogs)('$dialog ("$word"): lists only worker-2\'s cases and refuses worker-1\'s id typed at the prompt', async ({ dialog, word }) => {
+  it.each(pickerDialogs)('$dialog ($word): lists only worker-2\'s cases and refuses worker-1\'s id typed at the prompt', async ({ dialog, word }) => {
     const listed = await bot.harness.send(word, 'worker-2');
     const list = listed.join('\n');
     expect(list).toContain(t('es', 'common.pickCase', { list: '' }).trim());
@@ -124,7 +124,7 @@ describe('other ways in', () => {
   it.each([
     `valoración ${W1_OPEN.record.id.toLowerCase()}`, `${W1_OPEN.record.id} valoración`, `  ver   caso   ${W1_OPEN.record.id}  `,
     `cierre ${W1_OPEN.record.id}.`, `VALORACION ${W1_OPEN.record.id}`,
-  ])('the id typed another way: "%s"', async (typed) => {
+  ])('the id typed another way: %s', async (typed) => {
     const { replies, cleanup, audit } = await probe(bot, typed, 'worker-2');
     expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: W1_OPEN.record.id })]);
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));

@@ -8,7 +8,7 @@ import { createDialogs } from '../../dialogs/index.js';
 import { menuFor, pickEntry, renderMenu, type Audience, type MenuEntry } from '../../dialogs/menu.js';
 import type { Actor } from '../../src/domain/access.js';
 import type { AuditEntry, Case, Language } from '../../src/domain/schemas.js';
-import { allMessages, LANGUAGES, t } from '../../src/i18n/catalog.js';
+import { LANGUAGES, t } from '../../src/i18n/catalog.js';
 import { createHarness, DEMO_STAFF, type Harness } from './botHarness.js';
 import { caseRecord } from './records.js';
 
@@ -268,46 +268,6 @@ function audienceActor(audience: Audience): Actor {
 /** The dialog a typed message starts for `actor`, exactly as the bot picks it. */
 export function dialogFor(actor: Actor, typed: string, lang: Language): string | undefined {
   return pickEntry(typed, entriesOf(actor), lang)?.dialogId;
-}
-
-// ---- what a client may be told ----------------------------------------------------------
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One line of a catalog message as a pattern: numbers for {n}, the client menu's labels for a menu item, anything else for other placeholders. */
-function linePattern(line: string, labels: string[]): RegExp {
-  const source = line.split(/(\{\w+\})/).map((part) => {
-    if (part === '{n}') return '\\d+';
-    if (part === '{label}' && labels.length > 0) return `(${labels.map(escape).join('|')})`;
-    return /^\{\w+\}$/.test(part) ? '.*?' : escape(part);
-  }).join('');
-  return new RegExp(`^${source}$`, 's');
-}
-
-/** Every line a client may be sent: the client areas' messages, their menu items and answer lists. */
-export function clientVoice(lang: Language): RegExp[] {
-  const messages = allMessages()[lang];
-  const menuLabels = entriesOf(clientActor).map((e) => t(lang, e.label));
-  const lines = [...messages].filter(([key]) => key.startsWith('client')).flatMap(([, text]) => text.split('\n')).filter(Boolean);
-  return [
-    ...lines.map((line) => linePattern(line, [])),
-    linePattern(t(lang, 'shell.menuItem'), menuLabels),
-    linePattern(t(lang, 'common.listItem'), []),
-  ];
-}
-
-/** The lines of `replies` that no client message could have produced: a staff dialog speaking. */
-export function staffLinesIn(replies: string[], lang: Language): string[] {
-  const voice = clientVoice(lang);
-  return replies.flatMap((r) => r.split('\n')).filter((line) => line.trim() !== '' && !voice.some((pattern) => pattern.test(line)));
-}
-
-/** Words of the assessment a client's messages never use: its results are staff-only. */
-export const ASSESSMENT_TERMS = /valoraci[oó]n|assessment|intensi(dad|ty|va|ve)|en crisis|in crisis|vulnerable|empoderad|empowered/i;
-
-/** The menu a client gets after a message it does not understand. */
-export function clientMenu(lang: Language): string {
-  return [t(lang, 'client.menuIntro'), ...entriesOf(clientActor).map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }))].join('\n');
 }
 
 /** The menu a staff member gets, as the bot renders it. */

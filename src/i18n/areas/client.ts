@@ -23,6 +23,7 @@ export const es = {
   answerNumber: 'Escribe el número de tu respuesta.',
   answerYesNo: 'Responde sí o no.',
   answerAgain: 'No te he entendido. Prueba otra vez.',
+  nothingToCancel: 'No hay nada que parar.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -49,4 +50,5 @@ export const en: { [K in keyof typeof es]: string } = {
   answerNumber: 'Type the number of your answer.',
   answerYesNo: 'Answer yes or no.',
   answerAgain: 'I did not get that. Try again.',
+  nothingToCancel: 'There is nothing to stop.',
 };
