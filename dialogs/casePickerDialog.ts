@@ -43,8 +43,7 @@ export class CasePickerDialog extends ComponentDialog {
 
   private async pick(step: WaterfallStepContext) {
     const typed = String(step.result ?? '').trim();
-    const cases = await this.candidates(step);
-    const byNumber = /^\d+$/.test(typed) ? cases[Number(typed) - 1] : undefined;
+    const byNumber = /^\d+$/.test(typed) ? (await this.candidates(step))[Number(typed) - 1] : undefined;
     const caseId = byNumber?.id ?? caseIdIn(typed) ?? typed.toUpperCase();
     return this.choose(step, caseId);
   }

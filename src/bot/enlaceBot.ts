@@ -97,10 +97,15 @@ export class EnlaceBot extends ActivityHandler {
   private async rememberConversation(context: TurnContext): Promise<void> {
     const id = userKey(context.activity);
     if (!id) return;
-    const reference = TurnContext.getConversationReference(context.activity);
-    await this.options.services.repos.conversationRefs.put({
+    // The message id is left out: a proactive message starts anew, it does not reply to one.
+    const { activityId: _messageId, ...reference } = TurnContext.getConversationReference(context.activity);
+    const refs = this.options.services.repos.conversationRefs;
+    const stored = JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+    // Unchanged most of the time: skip the disk write then.
+    if (JSON.stringify(refs.get(id)?.reference) === JSON.stringify(stored)) return;
+    await refs.put({
       id, channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
-      updatedAt: this.options.services.now().toISOString(), reference: JSON.parse(JSON.stringify(reference)),
+      updatedAt: this.options.services.now().toISOString(), reference: stored,
     });
   }
 

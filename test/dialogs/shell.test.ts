@@ -47,6 +47,18 @@ describe('conversation shell', () => {
     const refs = harness.store.repositories.conversationRefs;
     expect(refs.get('worker-1')).toMatchObject({ channelId: 'test', serviceUrl: 'https://test.local', reference: { conversation: { id: 'conv-worker-1' } } });
     expect(refs.get('stranger')?.reference).toMatchObject({ user: { id: 'stranger' } });
+    expect(refs.get('stranger')?.reference).not.toHaveProperty('activityId');
+  });
+
+  it('rewrites a conversation reference only when it changed', async () => {
+    harness = await createHarness();
+    await harness.send('hola');
+    const first = harness.store.repositories.conversationRefs.get('worker-1')!;
+    harness.clock.now = new Date('2026-11-23T10:00:00Z');
+    await harness.send('mis casos');
+    expect(harness.store.repositories.conversationRefs.get('worker-1')).toBe(first);
+    await harness.send('mis casos', 'worker-1', { serviceUrl: 'https://moved.local' });
+    expect(harness.store.repositories.conversationRefs.get('worker-1')).toMatchObject({ serviceUrl: 'https://moved.local', updatedAt: '2026-11-23T10:00:00.000Z' });
   });
 
   it('links a client with the code their worker created, once, and then shows only their plan', async () => {
