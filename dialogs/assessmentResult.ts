@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { session, text } from '../src/bot/session.js';
 import { compareAssessments, escalationReasons, needs } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';
-import type { Assessment, DomainLevel, Intensity } from '../src/domain/schemas.js';
+import type { Assessment, DomainLevel, Intensity, LifeDomain } from '../src/domain/schemas.js';
 import { domainLabel } from '../src/domain/smart.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { catalogChoices } from './choices.js';
@@ -38,14 +38,16 @@ export function alertReasonsText(context: TurnContext, assessment: Assessment): 
     .join('; ');
 }
 
-function levelText(context: TurnContext, level: DomainLevel | undefined): string {
+export function levelText(context: TurnContext, level: DomainLevel | undefined): string {
   if (level === undefined) return text(context, 'assessment.levelNotAsked');
   return level === null ? text(context, 'assessment.levelNotApplicable') : String(level);
 }
 
-function changesText(context: TurnContext, previous: Assessment, completed: Assessment): string {
+/** The change per domain since `previous`; `only` narrows it to the domains asked again. */
+export function changesText(context: TurnContext, previous: Assessment, completed: Assessment, only?: readonly LifeDomain[]): string {
   const { lang } = session(context);
-  const lines = compareAssessments(previous, completed).map((row) => text(context, 'assessment.changeLine', {
+  const rows = compareAssessments(previous, completed).filter((row) => !only || only.includes(row.domain));
+  const lines = rows.map((row) => text(context, 'assessment.changeLine', {
     domain: domainLabel(row.domain, lang), before: levelText(context, row.before), after: levelText(context, row.after),
     change: text(context, `assessment.change_${row.change}` as MessageKey),
   }));

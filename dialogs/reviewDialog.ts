@@ -10,6 +10,7 @@ import { localDate } from '../src/domain/dates.js';
 import { newId } from '../src/domain/ids.js';
 import { proposedNextReviewDate } from '../src/domain/review.js';
 import type { Assessment, Case, Intensity, ManagementModel } from '../src/domain/schemas.js';
+import { changesText } from './assessmentResult.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { labelOf } from './choices.js';
@@ -20,7 +21,7 @@ import {
   type ApproachChange, type ApproachChangeOptions, type GoToClosure, type ReviewDecision,
 } from './reviewDecision.js';
 import {
-  changesText, lastCompletedAssessment, NEXT_REVIEW_DATE_DIALOG, nextReviewDateDialog, progressText, ratedDomains,
+  lastCompletedAssessment, NEXT_REVIEW_DATE_DIALOG, nextReviewDateDialog, progressText, ratedDomains,
   RERATE_DOMAINS_DIALOG, rerateDomainsDialog, type NextReviewDateOptions, type RerateState,
 } from './reviewParts.js';
 

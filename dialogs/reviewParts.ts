@@ -3,15 +3,17 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { compareAssessments, type Ratings } from '../src/domain/assessment.js';
+import type { Ratings } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';
 import { goalAndTaskSummary, type GoalSummary, type TaskSummary } from '../src/domain/review.js';
 import { LIFE_DOMAINS, type Achievement, type Assessment, type Case, type DomainLevel, type Intensity, type LifeDomain } from '../src/domain/schemas.js';
-import { matchesWord, t, type MessageKey } from '../src/i18n/catalog.js';
+import { matchesWord, t } from '../src/i18n/catalog.js';
 import { errorText, readInput, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { intensityName } from './reviewDecision.js';
+import { levelText } from './assessmentResult.js';
+import { domainLabel } from '../src/domain/smart.js';
 
 export const RERATE_DOMAINS_DIALOG = 'enlace.rerateDomains';
 export const NEXT_REVIEW_DATE_DIALOG = 'enlace.nextReviewDate';
@@ -78,12 +80,7 @@ export interface RerateState {
 }
 
 export function domainName(context: TurnContext, domain: LifeDomain): string {
-  return text(context, `smart.domain${domain.charAt(0).toUpperCase()}${domain.slice(1)}` as MessageKey);
-}
-
-function levelText(context: TurnContext, level: DomainLevel | undefined): string {
-  if (level === undefined) return text(context, 'review.levelNotAsked');
-  return level === null ? text(context, 'review.levelNotApplicable') : String(level);
+  return domainLabel(domain, session(context).lang);
 }
 
 function levelChoices(context: TurnContext): Choice[] {
@@ -114,17 +111,6 @@ export function rerateDomainsDialog(): WaterfallDialog {
       return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, index: current.index + 1, after: { ...current.after, [domain]: level } });
     },
   ]);
-}
-
-/** The change per re-rated domain, against the previous assessment. */
-export function changesText(context: TurnContext, previous: Assessment, current: Assessment, rerated: LifeDomain[]): string {
-  const lines = compareAssessments(previous, current)
-    .filter((c) => rerated.includes(c.domain))
-    .map((c) => text(context, 'review.changeLine', {
-      domain: domainName(context, c.domain), before: levelText(context, c.before), after: levelText(context, c.after),
-      change: text(context, `review.change_${c.change}`),
-    }));
-  return [text(context, 'review.changesTitle', { date: dateText(context, previous.completedAt!.slice(0, 10)) }), ...lines].join('\n');
 }
 
 // ---- next review date ------------------------------------------------------------------
