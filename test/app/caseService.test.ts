@@ -1,13 +1,12 @@
 // CaseService on a real store: who may read and change which case (SPEC §5), closed cases
 // are read-only, concurrent changes both survive, and every read is audited.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseAccessError, CaseService } from '../../src/app/caseService.js';
 import type { Actor } from '../../src/domain/access.js';
 import { CaseClosedError } from '../../src/domain/errors.js';
 import type { Case, Contact, Staff } from '../../src/domain/schemas.js';
-import { JsonStore } from '../../src/store/jsonStore.js';
 import { caseRecord, staffRecord } from '../support/records.js';
-import { tempDir } from '../support/tempDir.js';
+import { tempStore } from '../support/tempStore.js';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 const TODAY = '2026-11-23';
@@ -33,15 +32,8 @@ const CASES: Case[] = [
   }),
 ];
 
-const opened: JsonStore[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
-
 async function setup() {
-  const dataDir = await tempDir();
-  const store = await JsonStore.open(dataDir);
-  opened.push(store);
+  const { dataDir, store } = await tempStore();
   for (const record of CASES) await store.repositories.cases.put(record);
   return { dataDir, store, repos: store.repositories, service: new CaseService(store.repositories, () => NOW) };
 }
@@ -122,10 +114,8 @@ describe('CaseService', () => {
       service.change(WORKER_1, 'C-OWN001', 'contact.log', (c) => ({ ...c, contacts: [...c.contacts, contact('K-2')] })),
     ]);
     await store.close();
-    opened.splice(opened.indexOf(store), 1);
 
-    const reopened = await JsonStore.open(dataDir);
-    opened.push(reopened);
+    const { store: reopened } = await tempStore(dataDir);
     const stored = reopened.repositories.cases.get('C-OWN001')!;
     expect(stored.contacts.map((k) => k.id)).toEqual(['K-1', 'K-2']);
     expect(stored.priority).toBe('high');

@@ -2,28 +2,20 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseAccessError, CaseService } from '../../src/app/caseService.js';
 import { LinkCodeService, looksLikeLinkCode } from '../../src/app/linkCodes.js';
 import type { Actor } from '../../src/domain/access.js';
 import { READABLE_ALPHABET } from '../../src/domain/ids.js';
-import { JsonStore } from '../../src/store/jsonStore.js';
 import { caseRecord, staffRecord } from '../support/records.js';
-import { tempDir } from '../support/tempDir.js';
+import { tempStore } from '../support/tempStore.js';
 
 const HOUR = 3600_000;
 const START = new Date('2026-11-23T09:00:00.000Z');
 const WORKER: Actor = { kind: 'staff', id: 'worker-1', staff: staffRecord() };
 
-const opened: JsonStore[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
-
 async function setup() {
-  const dataDir = await tempDir();
-  const store = await JsonStore.open(dataDir);
-  opened.push(store);
+  const { dataDir, store } = await tempStore();
   const repos = store.repositories;
   await repos.cases.put(caseRecord({ id: 'C-TEST01', workerId: 'worker-1' }));
   await repos.cases.put(caseRecord({ id: 'C-OTHER1', workerId: 'worker-2', client: { ...caseRecord().client, name: 'Berta Q.' } }));

@@ -1,22 +1,16 @@
 // botbuilder's Storage over the store: round trip, optimistic concurrency by eTag, and state
 // that survives a restart.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CollectionStorage } from '../../src/bot/storage.js';
-import { JsonStore } from '../../src/store/jsonStore.js';
 import { tempDir } from '../support/tempDir.js';
+import { tempStore } from '../support/tempStore.js';
 
 // A Teams-shaped key: slashes and colons, so its file name is hashed.
 const KEY = 'msteams/conversations/a:1xYzAbC-dEfGh_ijk/';
 const OTHER_KEY = 'msteams/users/29:1AbCdEf/';
 
-const opened: JsonStore[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
-
 async function open(dataDir: string) {
-  const store = await JsonStore.open(dataDir);
-  opened.push(store);
+  const { store } = await tempStore(dataDir);
   return { store, storage: new CollectionStorage(store.repositories.botState) };
 }
 
@@ -73,7 +67,6 @@ describe('CollectionStorage', () => {
     await before.storage.delete([OTHER_KEY]);
     const written = await before.storage.read([KEY]);
     await before.store.close();
-    opened.splice(opened.indexOf(before.store), 1);
 
     const after = await open(dataDir);
     expect(await after.storage.read([KEY, OTHER_KEY])).toEqual(written);

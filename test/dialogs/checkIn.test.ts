@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Achievement, Case, Task } from '../../src/domain/schemas.js';
+import type { Case, Task } from '../../src/domain/schemas.js';
 import { createHarness, type Harness } from '../support/botHarness.js';
-import { caseRecord } from '../support/records.js';
+import { caseRecord, taskRecord as task } from '../support/records.js';
 
 let harness: Harness;
 afterEach(async () => harness?.close());
@@ -9,16 +9,6 @@ afterEach(async () => harness?.close());
 const CASE_ID = 'C-ANAPQR';
 const CLIENT = 'client-1';
 const NOW = '2026-11-23T09:00:00.000Z';
-
-function task(overrides: Partial<Task> = {}, ratings: Achievement[] = []): Task {
-  return {
-    id: 'T-SOLICI', description: 'Presentar la solicitud de vivienda', owner: 'client', dueDate: '2026-12-07',
-    obstacles: [], checkInEveryDays: 7, commitment: { at: '2026-11-02T10:00:00.000Z', confirmedBy: 'worker-1' },
-    status: 'open', createdAt: '2026-11-02T10:00:00.000Z', createdBy: 'worker-1',
-    progress: ratings.map((rating, i) => ({ at: `2026-11-1${i}T10:00:00.000Z`, rating, source: 'worker' as const, by: 'worker-1' })),
-    ...overrides,
-  };
-}
 
 const stored = (): Case => harness.store.repositories.cases.get(CASE_ID)!;
 const storedTask = (id = 'T-SOLICI'): Task => stored().tasks.find((t) => t.id === id)!;
