@@ -1,7 +1,7 @@
 // The HTTP server: POST /api/messages for the Bot Connector, GET /healthz. Malformed
 // requests get a 4xx and never reach the bot; a stop finishes the turns in flight first.
 import type { Server } from 'node:http';
-import { ConversationState } from 'botbuilder';
+import { PrivateConversationState } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createServices } from './app/services.js';
 import { createAdapter } from './bot/adapter.js';
@@ -32,7 +32,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   const started = Date.now();
   const store = options.store ?? (await JsonStore.open(settings.dataDir));
   const services = createServices(store.repositories, options.now);
-  const conversationState = new ConversationState(new CollectionStorage(store.repositories.botState));
+  // Keyed by conversation and user: in a shared conversation each person has their own dialog.
+  const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
   const adapter = createAdapter(settings, conversationState);
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: settings.allowedTenantIds });
 

@@ -2,14 +2,14 @@
 // local use (Agents Playground, Emulator) when not.
 import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
-  type ConversationState, type TurnContext,
+  type BotState, type TurnContext,
 } from 'botbuilder';
 import { t } from '../i18n/catalog.js';
 import type { Settings } from '../settings.js';
 import { log } from './log.js';
 import { session } from './session.js';
 
-export function createAdapter(settings: Settings, conversationState: ConversationState): CloudAdapter {
+export function createAdapter(settings: Settings, conversationState: BotState): CloudAdapter {
   const credentials = {
     MicrosoftAppId: settings.appId,
     MicrosoftAppPassword: settings.appPassword,

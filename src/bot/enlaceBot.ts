@@ -1,6 +1,6 @@
 // The thin botbuilder shell: remembers how to reach each user, works out who they are and
 // their language, handles language switching and client linking, and runs the dialogs.
-import { ActivityHandler, ConversationState, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { looksLikeLinkCode } from '../app/linkCodes.js';
 import type { AppServices } from '../app/services.js';
@@ -14,7 +14,8 @@ import { say, session, setSession } from './session.js';
 
 export interface BotOptions {
   services: AppServices;
-  conversationState: ConversationState;
+  /** Dialog state, kept per conversation and user. */
+  conversationState: BotState;
   dialogs: Dialog[];
   allowedTenantIds: string[];
 }
@@ -53,11 +54,16 @@ export class EnlaceBot extends ActivityHandler {
       await context.sendActivity(t(guessLanguage(activity.text ?? '', activity.locale), 'shell.tenantRefused'));
       return;
     }
-    await this.rememberConversation(context);
     const actor = identify(activity, services.repos);
     const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : preferredLanguage(actor, activity, services.repos);
     setSession(context, { actor, lang, services, timeZone: timeZoneOf(actor, services.repos, services.config.defaultTimeZone) });
     log('turn', { user: actor.id, kind: actor.kind });
+    if (isSharedConversation(activity)) {
+      // Case data is never shown where others read along; the personal chat is the place.
+      await say(context, actor.kind === 'client' ? 'client.personalChatOnly' : 'shell.personalChatOnly');
+      return;
+    }
+    await this.rememberConversation(context);
 
     if (actor.kind === 'unknown') return this.handleStranger(context);
     const typed = activity.text ?? '';
@@ -170,6 +176,8 @@ export class EnlaceBot extends ActivityHandler {
 
   private async welcomeNewMembers(context: TurnContext): Promise<void> {
     const { services } = this.options;
+    // A welcome in a group would show the menu to everyone; people get it in their personal chat.
+    if (isSharedConversation(context.activity)) return;
     for (const member of context.activity.membersAdded ?? []) {
       if (member.id === context.activity.recipient?.id) continue;
       const asSender = { ...context.activity, from: member };
@@ -182,6 +190,12 @@ export class EnlaceBot extends ActivityHandler {
       await this.welcomeOnce(context);
     }
   }
+}
+
+/** A Teams group chat or channel, or any conversation the channel marks as a group. */
+function isSharedConversation(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return activity.conversation?.isGroup === true || type === 'groupChat' || type === 'channel';
 }
 
 function firstWord(typed: string): string {

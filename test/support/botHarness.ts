@@ -1,6 +1,6 @@
 // Dialog transcript tests: the real bot, dialogs and store (on a temp folder) behind
 // botbuilder's TestAdapter, with a clock the test sets.
-import { ConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { PrivateConversationState, TestAdapter, type Activity } from 'botbuilder';
 import { createServices, type AppServices } from '../../src/app/services.js';
 import { EnlaceBot } from '../../src/bot/enlaceBot.js';
 import { CollectionStorage } from '../../src/bot/storage.js';
@@ -38,7 +38,7 @@ export async function createHarness(options: { now?: Date; staff?: Staff[]; case
   for (const record of options.cases ?? []) await store.repositories.cases.put(record);
   const clock = { now: options.now ?? new Date('2026-11-23T09:00:00Z') };
   const services = createServices(store.repositories, () => clock.now);
-  const conversationState = new ConversationState(new CollectionStorage(store.repositories.botState));
+  const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: options.allowedTenantIds ?? [] });
   const adapter = new TestAdapter((context) => bot.run(context));
 
