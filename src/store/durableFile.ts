@@ -13,9 +13,12 @@ export async function writeSyncedTemp(file: string, content: string): Promise<st
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   return temp;
 }
 

@@ -40,7 +40,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     const files = entries.filter((entry) => entry.endsWith('.json'));
     for (let i = 0; i < files.length; i += IO_PARALLEL) {
       const chunk = files.slice(i, i + IO_PARALLEL);
-      const texts = await Promise.all(chunk.map((entry) => readFile(join(this.folder, entry), 'utf8')));
+      const texts = await Promise.all(chunk.map((entry) => readRecordFile(join(this.folder, entry))));
       // In name order, so the file named in an error is the same on every start.
       chunk.forEach((entry, n) => {
         const path = join(this.folder, entry);
@@ -57,13 +57,14 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   /**
    * A temp file is a write that never completed, so it was never acknowledged. A recent one
-   * may belong to another process writing right now (the bot while a CLI runs).
+   * may belong to another process writing right now (the bot while a CLI runs), unless the
+   * process named in it is gone.
    */
   private async removeStaleTemps(temps: string[]): Promise<void> {
     for (const entry of temps) {
       const path = join(this.folder, entry);
       const age = Date.now() - (await stat(path)).mtimeMs;
-      if (age > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
+      if (age > STALE_TEMP_MS || !writerAlive(entry)) await unlink(path).catch(() => undefined);
     }
   }
 
@@ -204,6 +205,29 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+  }
+}
+
+async function readRecordFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new StoreError(path, 'is a folder where a data file belongs: move it away');
+    throw new StoreError(path, `cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Temp files are named `<file>.<pid>.<n>.tmp` by the process writing them. */
+function writerAlive(tempName: string): boolean {
+  const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(tempName)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

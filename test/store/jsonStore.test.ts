@@ -143,19 +143,30 @@ describe('JsonStore', () => {
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')).schemaVersion).toBe(2);
   });
 
-  it('discards stale temp files of writes that never completed', async () => {
+  it('discards temp files of writes that never completed: old ones, and those of processes that are gone', async () => {
     const dir = await tempDir();
     await (await JsonStore.open(dir)).close();
-    const stale = join(dir, 'cases', 'C-X.json.123.1.tmp');
-    const recent = join(dir, 'cases', 'C-Y.json.456.1.tmp');
-    await writeFile(stale, '{"half');
-    await writeFile(recent, '{"half');
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.once('exit', resolve));
+    const stale = join(dir, 'cases', `C-X.json.${process.pid}.1.tmp`);
+    const ofDeadWriter = join(dir, 'cases', `C-Z.json.${gone.pid}.1.tmp`);
+    const recent = join(dir, 'cases', `C-Y.json.${process.pid}.2.tmp`);
+    for (const file of [stale, ofDeadWriter, recent]) await writeFile(file, '{"half');
     const anHourAgo = new Date(Date.now() - 3600_000);
     await utimes(stale, anHourAgo, anHourAgo);
     const store = await JsonStore.open(dir);
-    // The recent one may be another process's write in progress: it is left alone.
-    expect(await readdir(join(dir, 'cases'))).toEqual(['C-Y.json.456.1.tmp']);
+    // The recent one of a live process may be its write in progress: it is left alone.
+    expect(await readdir(join(dir, 'cases'))).toEqual([`C-Y.json.${process.pid}.2.tmp`]);
     await store.close();
+  });
+
+  it('refuses a folder where a record file belongs, naming its path, and changes nothing', async () => {
+    const dir = await tempDir();
+    await (await JsonStore.open(dir)).close();
+    const folder = join(dir, 'cases', 'C-X.json');
+    await mkdir(folder);
+    await expect(JsonStore.open(dir)).rejects.toThrow(`${folder}: is a folder where a data file belongs`);
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('records audit entries durably, ids only', async () => {
