@@ -90,7 +90,7 @@ describe('CaseService', () => {
   it("refuses a change to another worker's case and leaves it as it was", async () => {
     const { repos, service } = await setup();
     await expect(service.change(WORKER_2, 'C-OWN001', 'case.edit', (c) => ({ ...c, priority: 'high' }))).rejects.toBeInstanceOf(CaseAccessError);
-    expect(repos.cases.get('C-OWN001')?.priority).toBe('medium');
+    expect((await repos.cases.get('C-OWN001'))?.priority).toBe('medium');
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-2', action: 'case.edit', caseId: 'C-OWN001', outcome: 'denied' },
     ]);
@@ -100,7 +100,7 @@ describe('CaseService', () => {
     const { repos, service } = await setup();
     await expect(service.change(WORKER_1, 'C-CLOSED', 'contact.log', (c) => ({ ...c, contacts: [contact('K-1')] })))
       .rejects.toBeInstanceOf(CaseClosedError);
-    expect(repos.cases.get('C-CLOSED')).toEqual(CASES[4]);
+    expect(await repos.cases.get('C-CLOSED')).toEqual(CASES[4]);
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-1', action: 'contact.log', caseId: 'C-CLOSED', outcome: 'denied' },
     ]);
@@ -116,7 +116,7 @@ describe('CaseService', () => {
     await store.close();
 
     const { store: reopened } = await tempStore(dataDir);
-    const stored = reopened.repositories.cases.get('C-OWN001')!;
+    const stored = (await reopened.repositories.cases.get('C-OWN001'))!;
     expect(stored.contacts.map((k) => k.id)).toEqual(['K-1', 'K-2']);
     expect(stored.priority).toBe('high');
     expect(stored.updatedAt).toBe(NOW.toISOString());
