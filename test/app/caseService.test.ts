@@ -5,6 +5,7 @@ import { CaseAccessError, CaseService } from '../../src/app/caseService.js';
 import type { Actor } from '../../src/domain/access.js';
 import { CaseClosedError } from '../../src/domain/errors.js';
 import type { Case, Contact, Staff } from '../../src/domain/schemas.js';
+import { memoryRepositories } from '../../src/store/memoryStore.js';
 import { caseRecord, staffRecord } from '../support/records.js';
 import { tempStore } from '../support/tempStore.js';
 
@@ -131,5 +132,14 @@ describe('CaseService', () => {
 
     const listed = (await repos.audit.readDay(TODAY)).filter((e) => e.actor === 'worker-1' && e.action === 'case.list');
     expect(listed.map((e) => e.caseId).sort()).toEqual(['C-CLOSED', 'C-OWN001', 'C-SHARED', 'C-OWN001', 'C-SHARED'].sort());
+  });
+
+  it("finds a caseload through the cases' queries, without reading every case", async () => {
+    const repos = memoryRepositories();
+    for (const record of CASES) await repos.cases.put(record);
+    repos.cases.all = () => Promise.reject(new Error('a caseload must not read every case'));
+    const service = new CaseService(repos, () => NOW);
+    expect((await service.caseload(WORKER_1, { status: 'open' })).map((c) => c.id)).toEqual(['C-SHARED', 'C-OWN001']);
+    expect((await service.caseload(SUPERVISOR_NORTE, { status: 'closed' })).map((c) => c.id)).toEqual(['C-CLOSED']);
   });
 });

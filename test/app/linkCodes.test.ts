@@ -47,8 +47,9 @@ async function filesUnder(folder: string): Promise<string[]> {
 describe('LinkCodeService', () => {
   it('links a chat user to the case with a valid code, and only once', async () => {
     const { repos, codes } = await setup();
-    const { code } = await codes.create(WORKER, 'C-TEST01');
+    const { code, clientName } = await codes.create(WORKER, 'C-TEST01');
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(clientName).toBe('Ana P.');
 
     const first = await codes.redeem('client-a', code);
     expect(first).toEqual({ ok: true, link: { id: 'client-a', caseId: 'C-TEST01', linkedAt: START.toISOString(), codeId: code.slice(0, 4) } });
