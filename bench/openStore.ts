@@ -11,7 +11,7 @@ const started = performance.now();
 const store = await JsonStore.open(dataDir);
 const openMs = performance.now() - started;
 const { rss, heapUsed } = process.memoryUsage();
-const cases = store.repositories.cases.all().length;
+const cases = await store.repositories.cases.count();
 await store.close();
 
 console.log(JSON.stringify({ cases, openMs, rssBefore, rssAfter: rss, heapUsed }));

@@ -65,7 +65,7 @@ async function serviceChanges(filled: Filled, count: number, random: () => numbe
   const services = createServices(filled.store.repositories);
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
-    const record = filled.store.repositories.cases.get(filled.ids[Math.floor(random() * filled.ids.length)]!)!;
+    const record = (await filled.store.repositories.cases.get(filled.ids[Math.floor(random() * filled.ids.length)]!))!;
     samples.push(await timed(() => services.cases.change(actorFor(record), record.id, 'contact.log', (c) => addContact(c)!)));
   }
   return samples;
@@ -85,8 +85,8 @@ async function concurrentChanges(filled: Filled, random: () => number): Promise<
 }
 
 /** The CPU part of a change (validation and serialisation), without the disk. */
-function cpuPerChange(filled: Filled, count: number): number[] {
-  const record = filled.store.repositories.cases.get(filled.ids[0]!)!;
+async function cpuPerChange(filled: Filled, count: number): Promise<number[]> {
+  const record = (await filled.store.repositories.cases.get(filled.ids[0]!))!;
   return Array.from({ length: count }, () => {
     const started = performance.now();
     JSON.stringify(CaseSchema.parse(addContact(record)));
@@ -153,7 +153,7 @@ async function measure(root: string): Promise<Results> {
   for (const filled of stores) viaService.set(filled, await serviceChanges(filled, SEQUENTIAL_CHANGES, random));
   const concurrent = new Map<Filled, { samples: number[]; wallMs: number }>();
   for (const filled of stores) concurrent.set(filled, await concurrentChanges(filled, random));
-  const cpu = stats(cpuPerChange(stores[stores.length - 1]!, SEQUENTIAL_CHANGES));
+  const cpu = stats(await cpuPerChange(stores[stores.length - 1]!, SEQUENTIAL_CHANGES));
   for (const filled of stores) await filled.store.close();
 
   const opened: Results['opened'] = new Map();

@@ -53,7 +53,7 @@ export class CasePickerDialog extends ComponentDialog {
     const { actor, services } = session(step.context);
     const status = ((step.options ?? {}) as CasePickerOptions).status ?? 'open';
     const cases = await services.cases.caseload(actor, status === 'any' ? {} : { status });
-    const current = currentCase(step.context);
+    const current = await currentCase(step.context);
     return [...cases.filter((c) => c.id === current), ...cases.filter((c) => c.id !== current)];
   }
 

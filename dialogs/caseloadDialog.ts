@@ -23,7 +23,8 @@ export class CaseloadDialog extends BaseDialog {
     }
     const isSupervisor = actor.staff.role === 'supervisor';
     const ordered = [...cases.filter((c) => c.status === 'open'), ...cases.filter((c) => c.status === 'closed')];
-    const lines = ordered.map((c, i) => caseLine(step.context, c, i + 1, isSupervisor ? services.repos.staff.get(c.workerId)?.name ?? c.workerId : undefined));
+    const names = isSupervisor ? await services.people.staffNames(actor, cases.map((c) => c.workerId)) : undefined;
+    const lines = ordered.map((c, i) => caseLine(step.context, c, i + 1, names && (names.get(c.workerId) ?? c.workerId)));
     const parts = [text(step.context, 'caseload.header', { count: cases.length }), ...lines, '', text(step.context, 'caseload.footer', { example: ordered[0]!.id })];
     if (!isSupervisor) {
       const time = caseloadTime(cases, actor.staff, services.config);

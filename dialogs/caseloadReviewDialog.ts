@@ -49,13 +49,13 @@ export class CaseloadReviewDialog extends BaseDialog {
       return step.endDialog();
     }
     vals(step).caseIds = flagged.map((entry) => entry.caseRecord.id);
-    const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1));
+    const names = await services.people.staffNames(actor, flagged.map((entry) => entry.caseRecord.workerId));
+    const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1, names.get(entry.caseRecord.workerId) ?? entry.caseRecord.workerId));
     await step.context.sendActivity([text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length }), ...lines].join('\n'));
     return ask(step, text(step.context, 'review.askFlaggedCase', { max: flagged.length }), { kind: 'integer', min: 1, max: flagged.length });
   }
 
-  private line(context: TurnContext, { caseRecord, details }: FlaggedCase, n: number): string {
-    const worker = session(context).services.repos.staff.get(caseRecord.workerId)?.name ?? caseRecord.workerId;
+  private line(context: TurnContext, { caseRecord, details }: FlaggedCase, n: number, worker: string): string {
     return text(context, 'review.flaggedLine', {
       n, caseId: caseRecord.id, name: caseRecord.client.name, worker, intensity: intensityText(context, caseRecord),
       review: dateText(context, caseRecord.nextReviewDate), flags: details.map((detail) => flagText(context, detail)).join(' · '),

@@ -1,17 +1,16 @@
 // The client tells how one of their tasks is going (SPEC §2 step 6, §4 task check-in): how
 // it went in plain words mapped to the achievement scale, what got in the way, and whether
-// they want help. The case service is for staff, so this reads and writes the case itself,
-// refusing closed cases and auditing like the service does.
+// they want help. The client service reads and writes only the client's own case.
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
-import type { AuditEntry, Progress, Task } from '../src/domain/schemas.js';
+import type { Achievement, Task } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
 import { catalogChoices } from './choices.js';
 import type { Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
-import { ratingOf, recordProgress } from './taskProgressDialog.js';
+import { ratingOf } from './taskProgressDialog.js';
 
 export const CHECK_IN_DIALOG = 'checkIn';
 
@@ -34,15 +33,15 @@ export class CheckInDialog extends BaseDialog {
   private async askTask(step: WaterfallStepContext) {
     const { actor, services } = session(step.context);
     if (actor.kind !== 'client') return step.endDialog();
-    const record = services.repos.cases.get(actor.caseId);
-    if (!record) return step.endDialog();
-    if (record.status === 'closed') {
-      await audit(step.context, 'denied');
+    let tasks: Pick<Task, 'id' | 'description'>[] | undefined;
+    try {
+      tasks = await services.clients.checkInTasks(actor);
+    } catch (error) {
+      if (!(error instanceof CaseClosedError)) throw error;
       await say(step.context, 'client.caseClosed');
       return step.endDialog();
     }
-    await audit(step.context, 'ok');
-    const tasks = record.tasks.filter((t) => t.status === 'open' && t.owner === 'client');
+    if (!tasks) return step.endDialog();
     if (tasks.length === 0) {
       await say(step.context, 'clientCheckIn.noTasks');
       return step.endDialog();
@@ -79,18 +78,11 @@ export class CheckInDialog extends BaseDialog {
     const needsHelp = answer<boolean>(step);
     const { actor, services } = session(step.context);
     if (actor.kind !== 'client') return step.endDialog();
-    const entry: Progress = {
-      at: services.now().toISOString(), rating: vals(step).rating, needsHelp, source: 'client', by: actor.id,
-      ...(vals(step).obstacles ? { obstacles: vals(step).obstacles as string } : {}),
-    };
+    const { taskId, rating, obstacles } = vals(step) as { taskId: string; rating: Achievement; obstacles?: string };
     try {
-      await services.repos.cases.update(actor.caseId, (current) => {
-        if (!current || current.status === 'closed') throw new CaseClosedError(actor.caseId);
-        return { ...recordProgress(current, vals(step).taskId, entry).next, updatedAt: entry.at };
-      });
+      await services.clients.checkIn(actor, { taskId, rating, obstacles, needsHelp });
     } catch (error) {
       if (error instanceof CaseClosedError) {
-        await audit(step.context, 'denied');
         await say(step.context, 'client.caseClosed');
         return step.endDialog();
       }
@@ -98,7 +90,6 @@ export class CheckInDialog extends BaseDialog {
       await say(step.context, 'clientCheckIn.taskClosed');
       return step.endDialog();
     }
-    await audit(step.context, 'ok');
     const thanks = [text(step.context, 'clientCheckIn.thanks')];
     if (needsHelp) thanks.push(text(step.context, 'clientCheckIn.helpComing'));
     await step.context.sendActivity(thanks.join(' '));
@@ -115,10 +106,4 @@ function howChoices(context: TurnContext): Choice[] {
     ['1', 'clientCheckIn.how_1', 'clientCheckIn.howWords_1'],
     ['noOpportunity', 'clientCheckIn.how_noOpportunity', 'clientCheckIn.howWords_noOpportunity'],
   ]);
-}
-
-async function audit(context: TurnContext, outcome: AuditEntry['outcome']): Promise<void> {
-  const { actor, services } = session(context);
-  if (actor.kind !== 'client') return;
-  await services.repos.audit.record({ actor: actor.id, action: 'client.checkIn', caseId: actor.caseId, outcome, at: services.now().toISOString() });
 }

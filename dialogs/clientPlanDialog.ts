@@ -3,7 +3,7 @@ import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { dateText } from './render.js';
-import type { Task } from '../src/domain/schemas.js';
+import type { ClientView } from '../src/domain/access.js';
 import type { TurnContext } from 'botbuilder';
 
 export const CLIENT_PLAN_DIALOG = 'clientPlan';
@@ -16,27 +16,26 @@ export class ClientPlanDialog extends BaseDialog {
   private async show(step: WaterfallStepContext) {
     const { actor, services } = session(step.context);
     if (actor.kind !== 'client') return step.endDialog();
-    const record = services.repos.cases.get(actor.caseId);
-    if (!record) return step.endDialog();
-    await services.repos.audit.record({ actor: actor.id, action: 'client.plan.read', caseId: record.id, at: services.now().toISOString() });
-    const goals = record.goals.filter((g) => g.status !== 'dropped');
-    if (goals.length === 0 && record.tasks.length === 0) {
+    const plan = await services.clients.plan(actor);
+    if (!plan) return step.endDialog();
+    const goals = plan.goals.filter((g) => g.status !== 'dropped');
+    if (goals.length === 0 && plan.tasks.length === 0) {
       await say(step.context, 'client.planEmpty');
       return step.endDialog();
     }
     const lines = [text(step.context, 'client.planHeader')];
     for (const goal of goals) {
       lines.push('', text(step.context, 'client.goalLine', { text: goal.text, deadline: dateText(step.context, goal.deadline) }));
-      lines.push(...record.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t)));
+      lines.push(...plan.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t)));
     }
-    const loose = record.tasks.filter((t) => !t.goalId || !goals.some((g) => g.id === t.goalId));
+    const loose = plan.tasks.filter((t) => !t.goalId || !goals.some((g) => g.id === t.goalId));
     if (loose.length > 0) lines.push('', text(step.context, 'client.otherTasks'), ...loose.map((t) => taskLine(step.context, t)));
     await step.context.sendActivity(lines.join('\n'));
     return step.endDialog();
   }
 }
 
-function taskLine(context: TurnContext, task: Task): string {
+function taskLine(context: TurnContext, task: ClientView['tasks'][number]): string {
   if (task.status === 'done') return text(context, 'client.taskDone', { text: task.description });
   const who = task.owner === 'worker' ? text(context, 'client.taskByWorker')
     : task.owner === 'professional' ? text(context, 'client.taskByOther', { name: task.ownerName ?? '' }) : '';

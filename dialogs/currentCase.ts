@@ -4,10 +4,10 @@ import { session } from '../src/bot/session.js';
 
 export async function setCurrentCase(context: TurnContext, caseId: string): Promise<void> {
   const { actor, services } = session(context);
-  await services.repos.users.update(actor.id, (p) => ({ ...(p ?? { id: actor.id, failedLinkAttempts: 0 }), currentCaseId: caseId }));
+  await services.people.setCurrentCase(actor, caseId);
 }
 
-export function currentCase(context: TurnContext): string | undefined {
+export function currentCase(context: TurnContext): Promise<string | undefined> {
   const { actor, services } = session(context);
-  return services.repos.users.get(actor.id)?.currentCaseId;
+  return services.people.currentCase(actor);
 }

@@ -1,12 +1,11 @@
 // The service directory (SPEC §2 step 5): every staff member sees it by category; only an
-// admin adds a service, changes one of its details, or deactivates / reactivates it. The
-// directory is not case data, so it is read and written straight from its repository.
+// admin adds a service, changes one of its details, or deactivates / reactivates it, through
+// the directory service, which checks the role and audits every change.
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
-import { newId } from '../src/domain/ids.js';
-import { ServiceSchema, type Language, type Service } from '../src/domain/schemas.js';
+import type { Language, Service } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
@@ -132,9 +131,9 @@ export class DirectoryDialog extends BaseDialog {
   }
 
   private async show(step: WaterfallStepContext) {
-    const { lang, services } = session(step.context);
+    const { actor, lang, services } = session(step.context);
     const admin = isAdmin(step.context);
-    const listed = services.repos.services.all().filter((s) => admin || s.active);
+    const listed = await services.directory.list(actor);
     if (listed.length === 0) await say(step.context, 'services.directoryEmpty');
     else {
       const groups = sortCategories(listed.map((s) => s.category)).map((category) => [
@@ -168,27 +167,24 @@ export class DirectoryDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     if (!answer<boolean>(step) || !isAdmin(step.context)) return this.notSaved(step);
     const v = vals(step);
-    const service = ServiceSchema.parse({
-      id: newId('SV'), name: v.name, category: v.category, provider: v.provider, contact: v.contact,
-      cost: v.cost, eligibility: v.eligibility, capacity: v.capacity, active: true,
+    const service = await services.directory.add(actor, {
+      name: v.name, category: v.category, provider: v.provider, contact: v.contact, cost: v.cost, eligibility: v.eligibility, capacity: v.capacity,
     });
-    await services.repos.services.put(service);
-    await services.repos.audit.record({ actor: actor.id, action: 'directory.add', at: services.now().toISOString() });
     await say(step.context, 'services.added', { name: service.name, id: service.id });
     return step.endDialog();
   }
 
-  private askService(step: WaterfallStepContext) {
-    const { lang, services } = session(step.context);
-    const all = [...services.repos.services.all()].sort((a, b) => a.name.localeCompare(b.name));
+  private async askService(step: WaterfallStepContext) {
+    const { actor, lang, services } = session(step.context);
+    const all = (await services.directory.list(actor)).sort((a, b) => a.name.localeCompare(b.name));
     return ask(step, text(step.context, 'services.askWhichService'), { kind: 'choice', choices: serviceChoices(lang, all) });
   }
 
-  private askNewValue(step: WaterfallStepContext) {
-    const { lang, services } = session(step.context);
+  private async askNewValue(step: WaterfallStepContext) {
+    const { actor, lang, services } = session(step.context);
     const field = answer<EditableField>(step);
     vals(step).field = field;
-    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    const service = (await services.directory.get(actor, vals(step).serviceId as string))!;
     const question = text(step.context, 'services.askNewValue', {
       field: t(lang, `services.field_${field}`), service: service.name, current: fieldText(lang, field, service[field]),
       question: t(lang, ASK_FIELD[field]),
@@ -196,12 +192,12 @@ export class DirectoryDialog extends BaseDialog {
     return ask(step, question, fieldSpec(lang, field));
   }
 
-  private confirmEdit(step: WaterfallStepContext) {
-    const { lang, services } = session(step.context);
+  private async confirmEdit(step: WaterfallStepContext) {
+    const { actor, lang, services } = session(step.context);
     const field = vals(step).field as EditableField;
     const value = answer<string | number | null>(step);
     vals(step).value = value;
-    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    const service = (await services.directory.get(actor, vals(step).serviceId as string))!;
     return ask(step, text(step.context, 'services.confirmEdit', {
       field: t(lang, `services.field_${field}`), service: service.name,
       before: fieldText(lang, field, service[field]), after: fieldText(lang, field, value),
@@ -216,9 +212,9 @@ export class DirectoryDialog extends BaseDialog {
     return step.endDialog();
   }
 
-  private confirmToggle(step: WaterfallStepContext) {
-    const { services } = session(step.context);
-    const service = services.repos.services.get(answer<string>(step))!;
+  private async confirmToggle(step: WaterfallStepContext) {
+    const { actor, services } = session(step.context);
+    const service = (await services.directory.get(actor, answer<string>(step)))!;
     vals(step).serviceId = service.id;
     return ask(step, text(step.context, service.active ? 'services.confirmDeactivate' : 'services.confirmReactivate', { service: service.name }), { kind: 'yesNo' });
   }
@@ -230,12 +226,9 @@ export class DirectoryDialog extends BaseDialog {
     return step.endDialog();
   }
 
-  /** Applies `change` to the stored service (validated) and audits who changed the directory. */
   private async change(step: WaterfallStepContext, serviceId: string, action: string, change: (current: Service) => Service): Promise<Service> {
     const { actor, services } = session(step.context);
-    const updated = await services.repos.services.update(serviceId, (current) => current && ServiceSchema.parse(change(current)));
-    await services.repos.audit.record({ actor: actor.id, action, at: services.now().toISOString() });
-    return updated!;
+    return (await services.directory.change(actor, serviceId, action, change))!;
   }
 
   private async notSaved(step: WaterfallStepContext) {

@@ -20,11 +20,10 @@ export class LinkCodeDialog extends BaseDialog {
     const caseId = step.result as string | undefined;
     if (!caseId) return step.endDialog();
     const { actor, services, lang, timeZone } = session(step.context);
-    const { code, expiresAt } = await services.linkCodes.create(actor, caseId);
-    const record = services.repos.cases.get(caseId)!;
+    const { code, expiresAt, clientName } = await services.linkCodes.create(actor, caseId);
     const expiry = new Date(expiresAt);
     const time = expiry.toLocaleTimeString(lang === 'es' ? 'es-ES' : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
-    await say(step.context, 'link.created', { name: record.client.name, caseId, code, expires: `${formatDate(localDate(expiry, timeZone), lang)} ${time}` });
+    await say(step.context, 'link.created', { name: clientName, caseId, code, expires: `${formatDate(localDate(expiry, timeZone), lang)} ${time}` });
     return step.endDialog();
   }
 }

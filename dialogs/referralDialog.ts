@@ -36,8 +36,9 @@ const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) => c
 
 const statusLabel = (lang: Language, status: ReferralStatus) => labelOf(statusChoices(lang, [status]), status);
 
-function serviceName(context: TurnContext, serviceId: string): string {
-  return session(context).services.repos.services.get(serviceId)?.name ?? serviceId;
+async function serviceName(context: TurnContext, serviceId: string): Promise<string> {
+  const { actor, services } = session(context);
+  return (await services.directory.get(actor, serviceId))?.name ?? serviceId;
 }
 
 /** Committed referral costs against the case budget, warning when over. */
@@ -51,10 +52,10 @@ function costsText(context: TurnContext, record: Pick<Case, 'referrals' | 'budge
   return text(context, 'services.costsWithin', { committed, budget, remaining: euros(lang, costs.remaining) });
 }
 
-function referralLine(context: TurnContext, referral: Referral, n: number): string {
+async function referralLine(context: TurnContext, referral: Referral, n: number): Promise<string> {
   const { lang } = session(context);
   return text(context, 'services.referralLine', {
-    n, service: serviceName(context, referral.serviceId), category: categoryLabel(lang, referral.category),
+    n, service: await serviceName(context, referral.serviceId), category: categoryLabel(lang, referral.category),
     status: statusLabel(lang, referral.status), cost: costText(lang, referral.cost),
     duplicate: referral.possibleDuplicateOf ? text(context, 'services.duplicateMark', { id: referral.possibleDuplicateOf }) : '',
   });
@@ -99,7 +100,7 @@ export class ReferralDialog extends BaseDialog {
     const record = await this.read(step, caseId);
     const lines = record.referrals.length === 0
       ? [text(step.context, 'services.noReferrals', { caseId })]
-      : [text(step.context, 'services.referralsHeader', { caseId }), ...record.referrals.map((r, i) => referralLine(step.context, r, i + 1))];
+      : [text(step.context, 'services.referralsHeader', { caseId }), ...await Promise.all(record.referrals.map((r, i) => referralLine(step.context, r, i + 1)))];
     await step.context.sendActivity([...lines, '', costsText(step.context, record)].join('\n'));
     const actions: [string, MessageKey, MessageKey][] = [['new', 'services.actionNew', 'services.referralActionWords_new']];
     if (record.referrals.some(isActive)) actions.push(['advance', 'services.actionAdvance', 'services.referralActionWords_advance']);
@@ -109,13 +110,14 @@ export class ReferralDialog extends BaseDialog {
 
   // ---- new referral ----
 
-  private activeServices(context: TurnContext) {
-    return session(context).services.repos.services.all().filter((s) => s.active);
+  private async activeServices(context: TurnContext) {
+    const { actor, services } = session(context);
+    return (await services.directory.list(actor)).filter((s) => s.active);
   }
 
   private async askCategory(step: WaterfallStepContext) {
     const { lang } = session(step.context);
-    const active = this.activeServices(step.context);
+    const active = await this.activeServices(step.context);
     if (active.length === 0) {
       await say(step.context, 'services.noActiveServices');
       return step.endDialog();
@@ -128,8 +130,9 @@ export class ReferralDialog extends BaseDialog {
   private async askService(step: WaterfallStepContext) {
     const { lang } = session(step.context);
     const category = answer<string>(step);
-    const order = sortCategories(this.activeServices(step.context).map((s) => s.category));
-    const offered = this.activeServices(step.context)
+    const active = await this.activeServices(step.context);
+    const order = sortCategories(active.map((s) => s.category));
+    const offered = active
       .filter((s) => category === ALL_CATEGORIES || s.category === category)
       .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name));
     const choices = offered.map((s) => ({
@@ -140,14 +143,14 @@ export class ReferralDialog extends BaseDialog {
   }
 
   private async confirmReferral(step: WaterfallStepContext) {
-    const { lang, services } = session(step.context);
-    const service = services.repos.services.get(answer<string>(step))!;
+    const { actor, lang, services } = session(step.context);
+    const service = (await services.directory.get(actor, answer<string>(step)))!;
     vals(step).serviceId = service.id;
     if (service.capacity === 0) await say(step.context, 'services.noPlaces', { service: service.name });
     const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
     const question = duplicate
       ? text(step.context, 'services.duplicateWarning', {
-        category: categoryLabel(lang, duplicate.category), service: serviceName(step.context, duplicate.serviceId),
+        category: categoryLabel(lang, duplicate.category), service: await serviceName(step.context, duplicate.serviceId),
         status: statusLabel(lang, duplicate.status), id: duplicate.id,
       })
       : text(step.context, 'services.confirmReferral', { service: service.name, cost: costText(lang, service.cost) });
@@ -157,7 +160,7 @@ export class ReferralDialog extends BaseDialog {
   private async saveReferral(step: WaterfallStepContext) {
     if (!answer<boolean>(step)) return this.notSaved(step);
     const { actor, services } = session(step.context);
-    const service = services.repos.services.get(vals(step).serviceId as string)!;
+    const service = (await services.directory.get(actor, vals(step).serviceId as string))!;
     if (!service.active) {
       await say(step.context, 'services.serviceInactive', { service: service.name });
       return step.endDialog();
@@ -180,10 +183,10 @@ export class ReferralDialog extends BaseDialog {
   private async askReferral(step: WaterfallStepContext) {
     const { lang } = session(step.context);
     const active = (await this.read(step, caseIdOf(step))).referrals.filter(isActive);
-    const choices = active.map((r) => ({
+    const choices = await Promise.all(active.map(async (r) => ({
       value: r.id, words: [r.id],
-      label: t(lang, 'services.referralChoice', { service: serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
-    }));
+      label: t(lang, 'services.referralChoice', { service: await serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
+    })));
     return ask(step, text(step.context, 'services.askWhichReferral'), { kind: 'choice', choices });
   }
 
@@ -204,7 +207,7 @@ export class ReferralDialog extends BaseDialog {
     const record = await this.read(step, caseIdOf(step));
     const referral = record.referrals.find((r) => r.id === vals(step).referralId)!;
     return ask(step, text(step.context, 'services.confirmAdvance', {
-      service: serviceName(step.context, referral.serviceId), from: statusLabel(lang, vals(step).from), to: statusLabel(lang, vals(step).to),
+      service: await serviceName(step.context, referral.serviceId), from: statusLabel(lang, vals(step).from), to: statusLabel(lang, vals(step).to),
     }), { kind: 'yesNo' });
   }
 

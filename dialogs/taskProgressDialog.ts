@@ -1,13 +1,11 @@
 // A worker's progress entry on a task (SPEC §2 step 6): a rating on the 4-point achievement
 // scale or "no opportunity", with obstacles. Two low ratings in a row leave an alert for the
-// supervisor on the case. Also the progress rule the client check-in shares.
+// supervisor on the case.
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { DomainError } from '../src/domain/errors.js';
-import { newId } from '../src/domain/ids.js';
-import type { Achievement, Case, Language, Progress, Task } from '../src/domain/schemas.js';
-import { addProgress, averageAchievement, numericRatings, taskStatusAfterRating, twoLowRatingsInARow } from '../src/domain/tasks.js';
+import type { Achievement, Language, Progress, Task } from '../src/domain/schemas.js';
+import { averageAchievement, numericRatings, recordProgress, taskStatusAfterRating, type ProgressOutcome } from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
@@ -114,31 +112,4 @@ function averageText(context: TurnContext, task: Task): string {
   if (average === null) return text(context, 'tasks.averageNone');
   const formatted = new Intl.NumberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'tasks.average', { average: formatted, count: numericRatings(task).length });
-}
-
-// ---- shared with the client check-in ------------------------------------------------
-
-export interface ProgressOutcome {
-  next: Case;
-  task: Task;
-  /** Whether a stalled-task alert was added for the supervisor. */
-  alerted: boolean;
-}
-
-/**
- * The case with `entry` added to task `taskId` (and the task marked done if asked). When the
- * entry's rating makes two low ratings in a row, a stalled-task alert is added, unless one
- * for this task is still waiting to be delivered. Throws DomainError 'taskClosed' for a task that is
- * gone or no longer open.
- */
-export function recordProgress(current: Case, taskId: string, entry: Progress, options: { markDone?: boolean } = {}): ProgressOutcome {
-  const existing = current.tasks.find((t) => t.id === taskId);
-  if (!existing) throw new DomainError('taskClosed', `Task ${taskId} is not on case ${current.id}`, { taskId });
-  const rated = addProgress(existing, entry);
-  const task: Task = options.markDone ? { ...rated, status: taskStatusAfterRating(rated, entry.rating) } : rated;
-  const pending = current.alerts.some((a) => a.kind === 'stalledTask' && a.refId === taskId && !a.deliveredAt);
-  // "No opportunity" says nothing about progress, so it never raises the alert itself.
-  const alerted = entry.rating !== 'noOpportunity' && twoLowRatingsInARow(task) && !pending;
-  const alerts = alerted ? [...current.alerts, { id: newId('AL'), kind: 'stalledTask' as const, at: entry.at, refId: taskId }] : current.alerts;
-  return { next: { ...current, tasks: current.tasks.map((t) => (t.id === taskId ? task : t)), alerts }, task, alerted };
 }

@@ -47,8 +47,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     if (stopping) res.setHeader('Connection', 'close');
     next();
   });
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: stopping ? 'stopping' : 'ok', cases: store.repositories.cases.all().length, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+  app.get('/healthz', async (_req, res) => {
+    res.json({ status: stopping ? 'stopping' : 'ok', cases: await store.repositories.cases.count(), uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
   app.post('/api/messages', express.json({ limit: MAX_BODY }), async (req: Request, res: Response) => {
     if (stopping) return void res.status(503).json({ error: 'stopping' });

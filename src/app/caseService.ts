@@ -2,8 +2,9 @@
 // change audited (ids only). Dialogs go through this, never straight to the repository.
 import { canChangeCase, canReadCase, canReopenCase, visibleCases, type Actor } from '../domain/access.js';
 import { CaseClosedError } from '../domain/errors.js';
-import type { Repositories } from '../domain/ports.js';
+import type { CaseQuery, Repositories } from '../domain/ports.js';
 import type { Case } from '../domain/schemas.js';
+import { auditOn, type Audit } from './audit.js';
 
 /** The same refusal whether the case does not exist or is someone else's: nothing leaks. */
 export class CaseAccessError extends Error {
@@ -14,11 +15,15 @@ export class CaseAccessError extends Error {
 }
 
 export class CaseService {
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {}
+  private readonly audit: Audit;
+
+  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {
+    this.audit = auditOn(repos.audit, now);
+  }
 
   /** A case the actor may read, audited as `action`. */
   async read(actor: Actor, caseId: string, action = 'case.read'): Promise<Case> {
-    const record = this.repos.cases.get(caseId);
+    const record = await this.repos.cases.get(caseId);
     if (!record || !canReadCase(actor, record)) {
       await this.audit(actor, action, caseId, 'denied');
       throw new CaseAccessError(caseId);
@@ -28,23 +33,34 @@ export class CaseService {
   }
 
   /** The cases the actor's caseload view lists, most recently changed first; each listing is audited. */
-  async caseload(actor: Actor, filter: { status?: Case['status'] } = {}): Promise<Case[]> {
-    const cases = visibleCases(actor, this.repos.cases.all())
-      .filter((c) => !filter.status || c.status === filter.status)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  async caseload(actor: Actor, query: CaseQuery = {}): Promise<Case[]> {
+    const cases = visibleCases(actor, await this.caseloadOf(actor, query)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     await Promise.all(cases.map((c) => this.audit(actor, 'case.list', c.id)));
     return cases;
   }
 
+  /** The cases that may be in the actor's caseload: a worker's own and shared, a supervisor's team's. */
+  private async caseloadOf(actor: Actor, query: CaseQuery): Promise<readonly Case[]> {
+    if (actor.kind !== 'staff') return [];
+    const { staff } = actor;
+    if (staff.role === 'worker') return this.repos.cases.casesOfWorker(staff.id, query);
+    if (staff.role === 'supervisor') return this.repos.cases.casesOfTeam(staff.team, query);
+    return [];
+  }
+
   async create(actor: Actor, record: Case): Promise<Case> {
-    if (this.repos.cases.get(record.id)) throw new Error(`Case ${record.id} already exists`);
+    if (await this.repos.cases.get(record.id)) throw new Error(`Case ${record.id} already exists`);
     if (!canChangeCase(actor, record)) {
       await this.audit(actor, 'case.create', record.id, 'denied');
       throw new CaseAccessError(record.id);
     }
-    const created = await this.repos.cases.put(record);
+    // Checked again inside the change, so two creations under one id cannot both succeed.
+    const created = await this.repos.cases.update(record.id, (current) => {
+      if (current) throw new Error(`Case ${record.id} already exists`);
+      return record;
+    });
     await this.audit(actor, 'case.create', record.id);
-    return created;
+    return created!;
   }
 
   /**
@@ -78,9 +94,5 @@ export class CaseService {
       if (error instanceof CaseAccessError || error instanceof CaseClosedError) await this.audit(actor, action, caseId, 'denied');
       throw error;
     }
-  }
-
-  private audit(actor: Actor, action: string, caseId: string | undefined, outcome: 'ok' | 'denied' = 'ok'): Promise<void> {
-    return this.repos.audit.record({ actor: actor.id, action, caseId, outcome, at: this.now().toISOString() });
   }
 }

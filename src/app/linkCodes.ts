@@ -38,30 +38,37 @@ export class LinkCodeService {
     private readonly config = defaultConfig,
   ) {}
 
-  /** A new code for the client of `caseId`; the caller shows it to the worker only. */
-  async create(actor: Actor, caseId: string): Promise<{ code: string; expiresAt: string }> {
-    await this.cases.read(actor, caseId, 'linkCode.create');
-    let id: string;
-    do id = randomReadable(4); while (this.repos.linkCodes.get(id));
-    let secret: string;
-    do secret = randomReadable(4); while (!/\d/.test(id + secret));
-    const code = `${id}-${secret}`;
+  /** A new code for the client of `caseId` (named for the worker); the caller shows it to the worker only. */
+  async create(actor: Actor, caseId: string): Promise<{ code: string; expiresAt: string; clientName: string }> {
+    const record = await this.cases.read(actor, caseId, 'linkCode.create');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.config.linkCode.lifetimeHours * HOUR).toISOString();
-    await this.repos.linkCodes.put({
-      id, codeHash: hash(code), caseId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt, failedAttempts: 0,
-    });
-    return { code, expiresAt };
+    for (;;) {
+      const id = randomReadable(4);
+      let secret: string;
+      do secret = randomReadable(4); while (!/\d/.test(id + secret));
+      const code = `${id}-${secret}`;
+      let taken = false;
+      // Claimed inside the change, so a public half already in use is never overwritten.
+      await this.repos.linkCodes.update(id, (current) => {
+        if (current) {
+          taken = true;
+          return current;
+        }
+        return { id, codeHash: hash(code), caseId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt, failedAttempts: 0 };
+      });
+      if (!taken) return { code, expiresAt, clientName: record.client.name };
+    }
   }
 
   async redeem(userId: string, typed: string): Promise<RedeemResult> {
     const now = this.now();
-    const profile = this.repos.users.get(userId);
+    const profile = await this.repos.users.get(userId);
     if (profile?.linkLockedUntil && Date.parse(profile.linkLockedUntil) > now.getTime()) return { ok: false, reason: 'locked' };
 
     const match = CODE_PATTERN.exec(typed.trim().toUpperCase().replace(/\s+/g, ''));
     const code = match ? `${match[1]}-${match[2]}` : '';
-    const stored = match ? this.repos.linkCodes.get(match[1]!) : undefined;
+    const stored = match ? await this.repos.linkCodes.get(match[1]!) : undefined;
     const right = stored !== undefined && timingSafeEqual(Buffer.from(stored.codeHash, 'hex'), Buffer.from(hash(code), 'hex'));
 
     if (!stored || !right) {

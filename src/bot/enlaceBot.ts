@@ -54,18 +54,18 @@ export class EnlaceBot extends ActivityHandler {
       await context.sendActivity(t(guessLanguage(activity.text ?? '', activity.locale), 'shell.tenantRefused'));
       return;
     }
-    const actor = identify(activity, services.repos);
-    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : preferredLanguage(actor, activity, services.repos);
-    setSession(context, { actor, lang, services, timeZone: timeZoneOf(actor, services.repos, services.config.defaultTimeZone) });
+    const actor = await identify(activity, services.identity);
+    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
+    setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
     log('turn', { user: actor.id, kind: actor.kind });
     if (isSharedConversation(activity)) {
       // Case data is never shown where others read along; the personal chat is the place.
       await say(context, actor.kind === 'client' ? 'client.personalChatOnly' : 'shell.personalChatOnly');
       return;
     }
-    await this.rememberConversation(context);
-
+    // Strangers leave no trace: only staff and linked clients are kept as reachable.
     if (actor.kind === 'unknown') return this.handleStranger(context);
+    await this.rememberConversation(context);
     const typed = activity.text ?? '';
     const dc = await this.dialogSet.createContext(context);
     if (matchesWord(firstWord(typed), 'common.languageWords')) {
@@ -105,13 +105,9 @@ export class EnlaceBot extends ActivityHandler {
     if (!id) return;
     // The message id is left out: a proactive message starts anew, it does not reply to one.
     const { activityId: _messageId, ...reference } = TurnContext.getConversationReference(context.activity);
-    const refs = this.options.services.repos.conversationRefs;
-    const stored = JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
-    // Unchanged most of the time: skip the disk write then.
-    if (JSON.stringify(refs.get(id)?.reference) === JSON.stringify(stored)) return;
-    await refs.put({
-      id, channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
-      updatedAt: this.options.services.now().toISOString(), reference: stored,
+    await this.options.services.identity.rememberConversation(id, {
+      channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     });
   }
 
@@ -129,10 +125,11 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, key[result.reason]);
       return;
     }
-    const client = identify(context.activity, services.repos);
-    const lang = preferredLanguage(client, context.activity, services.repos);
+    const client = await identify(context.activity, services.identity);
+    const lang = await preferredLanguage(client, context.activity, services.identity);
     setSession(context, { ...session(context), actor: client, lang });
-    await services.repos.users.update(client.id, (p) => ({ ...(p ?? { id: client.id, failedLinkAttempts: 0 }), welcomedAt: services.now().toISOString() }));
+    await this.rememberConversation(context);
+    await services.people.welcome(client);
     await say(context, 'client.linked');
     await this.sendMenu(context);
   }
@@ -143,7 +140,7 @@ export class EnlaceBot extends ActivityHandler {
     const wanted: Language = rest
       ? (matchesWord(rest, 'shell.languageWordsEn') ? 'en' : matchesWord(rest, 'shell.languageWordsEs') ? 'es' : lang === 'es' ? 'en' : 'es')
       : lang === 'es' ? 'en' : 'es';
-    await services.repos.users.update(actor.id, (p) => ({ ...(p ?? { id: actor.id, failedLinkAttempts: 0 }), language: wanted }));
+    await services.people.setLanguage(actor, wanted);
     setSession(context, { ...session(context), lang: wanted });
     await say(context, actor.kind === 'client' ? 'client.languageSet' : 'shell.languageSet');
   }
@@ -151,8 +148,7 @@ export class EnlaceBot extends ActivityHandler {
   /** The welcome with the role's options, once per user; true when it was sent now. */
   private async welcomeOnce(context: TurnContext): Promise<boolean> {
     const { actor, services } = session(context);
-    if (services.repos.users.get(actor.id)?.welcomedAt) return false;
-    await services.repos.users.update(actor.id, (p) => ({ ...(p ?? { id: actor.id, failedLinkAttempts: 0 }), welcomedAt: services.now().toISOString() }));
+    if (!(await services.people.welcome(actor))) return false;
     if (actor.kind === 'staff') {
       const key = actor.staff.role === 'worker' ? 'shell.welcomeWorker' : actor.staff.role === 'supervisor' ? 'shell.welcomeSupervisor' : 'shell.welcomeAdmin';
       await say(context, key, { name: actor.staff.name, team: actor.staff.team });
@@ -181,11 +177,11 @@ export class EnlaceBot extends ActivityHandler {
     for (const member of context.activity.membersAdded ?? []) {
       if (member.id === context.activity.recipient?.id) continue;
       const asSender = { ...context.activity, from: member };
-      const actor = identify(asSender, services.repos);
+      const actor = await identify(asSender, services.identity);
       if (actor.kind === 'unknown') continue;
       setSession(context, {
-        actor, services, lang: preferredLanguage(actor, asSender, services.repos),
-        timeZone: timeZoneOf(actor, services.repos, services.config.defaultTimeZone),
+        actor, services, lang: await preferredLanguage(actor, asSender, services.identity),
+        timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone),
       });
       await this.welcomeOnce(context);
     }

@@ -11,7 +11,7 @@ export class CollectionStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
-      const record = this.records.get(key);
+      const record = await this.records.get(key);
       if (record) items[key] = { ...structuredClone(record.value), eTag: record.eTag };
     }
     return items;

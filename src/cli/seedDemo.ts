@@ -20,7 +20,7 @@ export interface SeedResult {
 }
 
 interface SeedStep {
-  conflicts(): string[];
+  conflicts(): Promise<string[]>;
   write(): Promise<{ created: number; refreshed: number }>;
 }
 
@@ -32,12 +32,12 @@ function step<T extends { id: string }>(
   name: string, collection: Collection<T>, records: readonly T[], isDemo: (stored: T, demo: T) => boolean,
 ): SeedStep {
   return {
-    conflicts: () => records.flatMap((demo) => {
-      const stored = collection.get(demo.id);
-      return stored && !isDemo(stored, demo) ? [`${name} ${demo.id}`] : [];
-    }),
+    async conflicts() {
+      const stored = await Promise.all(records.map((demo) => collection.get(demo.id)));
+      return records.flatMap((demo, i) => (stored[i] && !isDemo(stored[i], demo) ? [`${name} ${demo.id}`] : []));
+    },
     async write() {
-      const refreshed = records.filter((demo) => collection.get(demo.id)).length;
+      const refreshed = (await Promise.all(records.map((demo) => collection.get(demo.id)))).filter(Boolean).length;
       // Written through the repository, so every record is validated against its schema.
       for (const record of records) await collection.put(record);
       return { created: records.length - refreshed, refreshed };
@@ -55,7 +55,7 @@ export async function seedDemo(repos: Repositories, now: Date): Promise<SeedResu
     step('client link', repos.clientLinks, demo.clientLinks, (a, b) => a.caseId === b.caseId),
   ];
   // Everything is checked before anything is written, so a refusal leaves the store as it was.
-  const conflicts = steps.flatMap((s) => s.conflicts());
+  const conflicts = (await Promise.all(steps.map((s) => s.conflicts()))).flat();
   if (conflicts.length > 0) {
     throw new SeedConflictError(`these ids already hold records that are not demo data: ${conflicts.join(', ')}`);
   }

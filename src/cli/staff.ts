@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
         const staff = await removeStaff(store.repositories, options.id, now);
         console.log(`Removed ${staff.role} ${staff.id} (${staff.name}).\n${RESTART_NOTE} Until then they can still use it: restart it now.`);
       } else {
-        console.log(staffTable(listStaff(store.repositories)));
+        console.log(staffTable(await listStaff(store.repositories)));
       }
     } finally {
       await store.close();

@@ -44,7 +44,7 @@ export function newStaffRecord(options: AddStaffOptions, now: Date): Staff {
 }
 
 export async function addStaff(repos: Repositories, staff: Staff): Promise<Staff> {
-  if (repos.staff.get(staff.id)) throw new StaffInputError(`staff id "${staff.id}" is already registered (remove it first to change it)`);
+  if (await repos.staff.get(staff.id)) throw new StaffInputError(`staff id "${staff.id}" is already registered (remove it first to change it)`);
   const stored = await repos.staff.put(staff);
   await repos.audit.record({ actor: CLI_ACTOR, action: 'staff.add', at: staff.createdAt });
   return stored;
@@ -56,19 +56,19 @@ export interface StaffRow {
 }
 
 /** Every staff member with the number of open cases they hold, by role then name. */
-export function listStaff(repos: Repositories): StaffRow[] {
+export async function listStaff(repos: Repositories): Promise<StaffRow[]> {
   const order = RoleSchema.options;
-  return [...repos.staff.all()]
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'es'))
-    .map((staff) => ({ staff, openCases: openCaseIds(repos, staff.id).length }));
+  const staff = [...await repos.staff.all()]
+    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'es'));
+  return Promise.all(staff.map(async (s) => ({ staff: s, openCases: (await openCaseIds(repos, s.id)).length })));
 }
 
 /** Removes a staff member who holds no open case; refuses, naming the case ids, otherwise. */
 export async function removeStaff(repos: Repositories, rawId: string | undefined, now: Date): Promise<Staff> {
   const id = required(rawId, '--id');
-  const staff = repos.staff.get(id);
+  const staff = await repos.staff.get(id);
   if (!staff) throw new StaffInputError(`no staff member has id "${id}" (see \`npm run staff -- list\`)`);
-  const open = openCaseIds(repos, id);
+  const open = await openCaseIds(repos, id);
   if (open.length > 0) {
     const cases = open.length === 1 ? '1 open case' : `${open.length} open cases`;
     throw new StaffInputError(`"${id}" still holds ${cases} (${open.join(', ')}): reassign or close them first`);
@@ -94,8 +94,10 @@ export function staffTable(rows: StaffRow[]): string {
   return [header, ...lines].map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
-function openCaseIds(repos: Repositories, staffId: string): string[] {
-  return repos.cases.all().filter((c) => c.workerId === staffId && c.status === 'open').map((c) => c.id).sort();
+/** The open cases a staff member holds as their worker (cases only shared with them do not count). */
+async function openCaseIds(repos: Repositories, staffId: string): Promise<string[]> {
+  const cases = await repos.cases.casesOfWorker(staffId, { status: 'open' });
+  return cases.filter((c) => c.workerId === staffId).map((c) => c.id).sort();
 }
 
 function required(value: string | undefined, option: string): string {

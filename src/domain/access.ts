@@ -1,5 +1,5 @@
 // Who may see and change what (SPEC §5). Pure rules; the case service applies and audits them.
-import type { Case, Staff } from './schemas.js';
+import type { Case, Goal, Staff, Task } from './schemas.js';
 
 /** The person behind a chat turn. */
 export type Actor =
@@ -28,6 +28,32 @@ export function canReopenCase(actor: Actor, record: Case): boolean {
 /** A client sees their own case's goals and tasks in plain language, nothing else. */
 export function isClientOf(actor: Actor, record: Case): boolean {
   return actor.kind === 'client' && actor.caseId === record.id;
+}
+
+/** What a client is shown of their case: never notes, assessments, ratings or other people's data. */
+export interface ClientView {
+  caseId: string;
+  status: Case['status'];
+  goals: Pick<Goal, 'id' | 'text' | 'deadline' | 'status'>[];
+  tasks: Pick<Task, 'id' | 'goalId' | 'description' | 'owner' | 'ownerName' | 'dueDate' | 'status'>[];
+}
+
+export function clientViewOf(record: Case): ClientView {
+  return {
+    caseId: record.id,
+    status: record.status,
+    goals: record.goals.map(({ id, text, deadline, status }) => ({ id, text, deadline, status })),
+    tasks: record.tasks.map(({ id, goalId, description, owner, ownerName, dueDate, status }) => ({ id, goalId, description, owner, ownerName, dueDate, status })),
+  };
+}
+
+/** The service directory is not case data: every staff member reads it, only an admin changes it. */
+export function canReadDirectory(actor: Actor): boolean {
+  return actor.kind === 'staff';
+}
+
+export function canChangeDirectory(actor: Actor): boolean {
+  return isRole(actor, 'admin');
 }
 
 export function isRole(actor: Actor, ...roles: Staff['role'][]): boolean {

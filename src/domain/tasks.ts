@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { addDays, daysBetween } from './dates.js';
 import { DomainError, issue, result, type ValidationIssue, type ValidationResult } from './errors.js';
 import { defaultConfig } from './config.js';
+import { newId } from './ids.js';
 import {
   ProgressSchema, TaskOwnerSchema,
-  type Achievement, type Contract, type Goal, type Progress, type Task,
+  type Achievement, type Case, type Contract, type Goal, type Progress, type Task,
 } from './schemas.js';
 
 const isIsoDate = (value: unknown): value is string => z.iso.date().safeParse(value).success;
@@ -264,4 +265,29 @@ export const LOW_RATING = 1;
 export function twoLowRatingsInARow(task: Pick<Task, 'progress'>, lowRating: number = LOW_RATING): boolean {
   const lastTwo = numericRatings(task).slice(-2);
   return lastTwo.length === 2 && lastTwo.every((r) => r <= lowRating);
+}
+
+export interface ProgressOutcome {
+  next: Case;
+  task: Task;
+  /** Whether a stalled-task alert was added for the supervisor. */
+  alerted: boolean;
+}
+
+/**
+ * The case with `entry` added to task `taskId` (and the task marked done if asked). When the
+ * entry's rating makes two low ratings in a row, a stalled-task alert is added, unless one
+ * for this task is still waiting to be delivered. Throws DomainError 'taskClosed' for a task that is
+ * gone or no longer open.
+ */
+export function recordProgress(current: Case, taskId: string, entry: Progress, options: { markDone?: boolean } = {}): ProgressOutcome {
+  const existing = current.tasks.find((t) => t.id === taskId);
+  if (!existing) throw new DomainError('taskClosed', `Task ${taskId} is not on case ${current.id}`, { taskId });
+  const rated = addProgress(existing, entry);
+  const task: Task = options.markDone ? { ...rated, status: taskStatusAfterRating(rated, entry.rating) } : rated;
+  const pending = current.alerts.some((a) => a.kind === 'stalledTask' && a.refId === taskId && !a.deliveredAt);
+  // "No opportunity" says nothing about progress, so it never raises the alert itself.
+  const alerted = entry.rating !== 'noOpportunity' && twoLowRatingsInARow(task) && !pending;
+  const alerts = alerted ? [...current.alerts, { id: newId('AL'), kind: 'stalledTask' as const, at: entry.at, refId: taskId }] : current.alerts;
+  return { next: { ...current, tasks: current.tasks.map((t) => (t.id === taskId ? task : t)), alerts }, task, alerted };
 }

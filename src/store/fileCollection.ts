@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Collection } from '../domain/ports.js';
+import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
+import { CaseSchema, type Case } from '../domain/schemas.js';
 import { syncFolder, writeSyncedTemp } from './durableFile.js';
 import { StoreError } from './errors.js';
+import { CASE_INDEXES, IndexedRecords, casesUnder, deepFreeze, storable, type IndexKeys } from './records.js';
 
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 10 * 60_000;
@@ -21,7 +23,7 @@ export type RecordMigration = (record: Record<string, unknown>) => Record<string
 
 export class FileCollection<T extends { id: string }> implements Collection<T> {
   /** What readers see: the latest change, on disk or about to be. Frozen, so no one edits it in place. */
-  private readonly records = new Map<string, T>();
+  protected readonly records: IndexedRecords<T>;
   /** What is on disk, to roll back to when a write fails. */
   private readonly durable = new Map<string, T>();
   /** Records changed since the last batch started: the value to write, or null to delete. */
@@ -29,7 +31,9 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   private waiters: Waiter[] = [];
   private writing: Promise<void> | null = null;
 
-  constructor(readonly name: string, readonly folder: string, private readonly schema: z.ZodType<T>) {}
+  constructor(readonly name: string, readonly folder: string, private readonly schema: z.ZodType<T>, indexes: IndexKeys<T> = {}) {
+    this.records = new IndexedRecords(indexes);
+  }
 
   /** Reads and validates every record; a bad file stops everything and is left as it is. */
   async load(migrate?: RecordMigration): Promise<{ migrated: T[] }> {
@@ -84,15 +88,15 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     return { value: result.data, migrated: input !== raw };
   }
 
-  get(id: string): T | undefined {
+  async get(id: string): Promise<T | undefined> {
     return this.records.get(id);
   }
 
-  all(): readonly T[] {
+  async all(): Promise<readonly T[]> {
     return [...this.records.values()];
   }
 
-  get size(): number {
+  async count(): Promise<number> {
     return this.records.size;
   }
 
@@ -109,8 +113,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       this.records.delete(id);
       this.pending.set(id, null);
     } else {
-      stored = deepFreeze(this.schema.parse(next));
-      if (stored.id !== id) throw new Error(`A change to ${this.name} "${id}" cannot change its id`);
+      stored = storable(this.name, this.schema, id, next);
       this.records.set(id, stored);
       this.pending.set(id, stored);
     }
@@ -231,12 +234,23 @@ function writerAlive(tempName: string): boolean {
   }
 }
 
-function deepFreeze<V>(value: V): V {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+/** The cases collection, with its caseload lookups answered from in-memory indexes. */
+export class FileCaseCollection extends FileCollection<Case> implements CaseCollection {
+  constructor(folder: string) {
+    super('cases', folder, CaseSchema, CASE_INDEXES);
   }
-  return value;
+
+  async casesOfWorker(workerId: string, query?: CaseQuery): Promise<readonly Case[]> {
+    return casesUnder(this.records, 'worker', workerId, query);
+  }
+
+  async casesOfTeam(team: string, query?: CaseQuery): Promise<readonly Case[]> {
+    return casesUnder(this.records, 'team', team, query);
+  }
+
+  async byStatus(status: Case['status']): Promise<readonly Case[]> {
+    return casesUnder(this.records, 'status', status);
+  }
 }
 
 /** Plain ids keep their name; others (Teams ids with ':' or '/') are hashed. */

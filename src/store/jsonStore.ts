@@ -5,25 +5,15 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { Repositories } from '../domain/ports.js';
-import {
-  BotStateRecordSchema, CaseSchema, ClientLinkSchema, ConversationRefSchema, LinkCodeSchema,
-  SCHEMA_VERSION, ServiceSchema, StaffSchema, UserProfileSchema,
-} from '../domain/schemas.js';
+import { SCHEMA_VERSION } from '../domain/schemas.js';
 import { DurableJsonFile } from './durableFile.js';
 import { StoreError } from './errors.js';
 import { FileAuditLog } from './fileAuditLog.js';
-import { FileCollection } from './fileCollection.js';
-import { COLLECTION_NAMES, MIGRATIONS, migrationFor, type CollectionName, type Migration } from './migrations.js';
+import { FileCaseCollection, FileCollection } from './fileCollection.js';
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS, MIGRATIONS, migrationFor, type CollectionName, type Migration } from './migrations.js';
 
 const MetaSchema = z.object({ schemaVersion: z.number().int().positive(), createdAt: z.string() });
 type Meta = z.infer<typeof MetaSchema>;
-
-
-const SCHEMAS: { [K in CollectionName]: z.ZodType<{ id: string }> } = {
-  staff: StaffSchema, cases: CaseSchema, services: ServiceSchema, linkCodes: LinkCodeSchema,
-  clientLinks: ClientLinkSchema, users: UserProfileSchema, conversationRefs: ConversationRefSchema,
-  botState: BotStateRecordSchema,
-};
 
 export type { Repositories };
 
@@ -59,8 +49,9 @@ export class JsonStore {
       throw new StoreError(metaFile, `has schema version ${storedVersion}, newer than this bot's ${targetVersion}: update the bot`);
     }
 
-    const collections = Object.fromEntries(
-      COLLECTION_NAMES.map((name) => [name, new FileCollection(name, join(dataDir, name), SCHEMAS[name])]),
+    const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, name === 'cases'
+      ? new FileCaseCollection(join(dataDir, name))
+      : new FileCollection(name, join(dataDir, name), COLLECTION_SCHEMAS[name])]),
     ) as Record<CollectionName, FileCollection<{ id: string }>>;
     // Validate everything before writing anything, so a bad file leaves the data untouched.
     const toRewrite: [FileCollection<{ id: string }>, { id: string }[]][] = [];

@@ -5,6 +5,7 @@ import { CaseAccessError, CaseService } from '../../src/app/caseService.js';
 import type { Actor } from '../../src/domain/access.js';
 import { CaseClosedError } from '../../src/domain/errors.js';
 import type { Case, Contact, Staff } from '../../src/domain/schemas.js';
+import { memoryRepositories } from '../../src/store/memoryStore.js';
 import { caseRecord, staffRecord } from '../support/records.js';
 import { tempStore } from '../support/tempStore.js';
 
@@ -90,7 +91,7 @@ describe('CaseService', () => {
   it("refuses a change to another worker's case and leaves it as it was", async () => {
     const { repos, service } = await setup();
     await expect(service.change(WORKER_2, 'C-OWN001', 'case.edit', (c) => ({ ...c, priority: 'high' }))).rejects.toBeInstanceOf(CaseAccessError);
-    expect(repos.cases.get('C-OWN001')?.priority).toBe('medium');
+    expect((await repos.cases.get('C-OWN001'))?.priority).toBe('medium');
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-2', action: 'case.edit', caseId: 'C-OWN001', outcome: 'denied' },
     ]);
@@ -100,7 +101,7 @@ describe('CaseService', () => {
     const { repos, service } = await setup();
     await expect(service.change(WORKER_1, 'C-CLOSED', 'contact.log', (c) => ({ ...c, contacts: [contact('K-1')] })))
       .rejects.toBeInstanceOf(CaseClosedError);
-    expect(repos.cases.get('C-CLOSED')).toEqual(CASES[4]);
+    expect(await repos.cases.get('C-CLOSED')).toEqual(CASES[4]);
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-1', action: 'contact.log', caseId: 'C-CLOSED', outcome: 'denied' },
     ]);
@@ -116,7 +117,7 @@ describe('CaseService', () => {
     await store.close();
 
     const { store: reopened } = await tempStore(dataDir);
-    const stored = reopened.repositories.cases.get('C-OWN001')!;
+    const stored = (await reopened.repositories.cases.get('C-OWN001'))!;
     expect(stored.contacts.map((k) => k.id)).toEqual(['K-1', 'K-2']);
     expect(stored.priority).toBe('high');
     expect(stored.updatedAt).toBe(NOW.toISOString());
@@ -131,5 +132,14 @@ describe('CaseService', () => {
 
     const listed = (await repos.audit.readDay(TODAY)).filter((e) => e.actor === 'worker-1' && e.action === 'case.list');
     expect(listed.map((e) => e.caseId).sort()).toEqual(['C-CLOSED', 'C-OWN001', 'C-SHARED', 'C-OWN001', 'C-SHARED'].sort());
+  });
+
+  it("finds a caseload through the cases' queries, without reading every case", async () => {
+    const repos = memoryRepositories();
+    for (const record of CASES) await repos.cases.put(record);
+    repos.cases.all = () => Promise.reject(new Error('a caseload must not read every case'));
+    const service = new CaseService(repos, () => NOW);
+    expect((await service.caseload(WORKER_1, { status: 'open' })).map((c) => c.id)).toEqual(['C-SHARED', 'C-OWN001']);
+    expect((await service.caseload(SUPERVISOR_NORTE, { status: 'closed' })).map((c) => c.id)).toEqual(['C-CLOSED']);
   });
 });

@@ -47,17 +47,18 @@ async function filesUnder(folder: string): Promise<string[]> {
 describe('LinkCodeService', () => {
   it('links a chat user to the case with a valid code, and only once', async () => {
     const { repos, codes } = await setup();
-    const { code } = await codes.create(WORKER, 'C-TEST01');
+    const { code, clientName } = await codes.create(WORKER, 'C-TEST01');
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(clientName).toBe('Ana P.');
 
     const first = await codes.redeem('client-a', code);
     expect(first).toEqual({ ok: true, link: { id: 'client-a', caseId: 'C-TEST01', linkedAt: START.toISOString(), codeId: code.slice(0, 4) } });
-    expect(repos.clientLinks.get('client-a')?.caseId).toBe('C-TEST01');
-    expect(repos.linkCodes.get(code.slice(0, 4))).toMatchObject({ usedAt: START.toISOString(), usedBy: 'client-a' });
+    expect((await repos.clientLinks.get('client-a'))?.caseId).toBe('C-TEST01');
+    expect(await repos.linkCodes.get(code.slice(0, 4))).toMatchObject({ usedAt: START.toISOString(), usedBy: 'client-a' });
 
     expect(await codes.redeem('client-b', code)).toEqual({ ok: false, reason: 'used' });
     expect(await codes.redeem('client-a', code)).toEqual({ ok: false, reason: 'used' });
-    expect(repos.clientLinks.get('client-b')).toBeUndefined();
+    expect(await repos.clientLinks.get('client-b')).toBeUndefined();
   });
 
   it('gives a code to only one of two users who type it at the same time', async () => {
@@ -66,7 +67,7 @@ describe('LinkCodeService', () => {
     const results = await Promise.all([codes.redeem('client-a', code), codes.redeem('client-b', code)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
-    expect(repos.clientLinks.all()).toHaveLength(1);
+    expect(await repos.clientLinks.all()).toHaveLength(1);
   });
 
   it('accepts the code typed in lower case, with spaces or without the dash', async () => {
@@ -88,7 +89,7 @@ describe('LinkCodeService', () => {
 
     clock.now = new Date(START.getTime() + 72 * HOUR);
     expect(await codes.redeem('client-b', late.code)).toEqual({ ok: false, reason: 'expired' });
-    expect(repos.clientLinks.get('client-b')).toBeUndefined();
+    expect(await repos.clientLinks.get('client-b')).toBeUndefined();
   });
 
   it('locks a code after 5 wrong attempts, so even the right code then fails', async () => {
@@ -98,10 +99,10 @@ describe('LinkCodeService', () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       expect(await codes.redeem(`guesser-${attempt}`, wrongSecret(code))).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(repos.linkCodes.get(code.slice(0, 4))).toMatchObject({ failedAttempts: 5, lockedAt: START.toISOString() });
+    expect(await repos.linkCodes.get(code.slice(0, 4))).toMatchObject({ failedAttempts: 5, lockedAt: START.toISOString() });
 
     expect(await codes.redeem('client-a', code)).toEqual({ ok: false, reason: 'locked' });
-    expect(repos.clientLinks.all()).toEqual([]);
+    expect(await repos.clientLinks.all()).toEqual([]);
   });
 
   it('still accepts the right code after 4 wrong attempts', async () => {
@@ -119,17 +120,17 @@ describe('LinkCodeService', () => {
       expect(await codes.redeem('guesser', wrong)).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(await codes.redeem('guesser', wrong)).toEqual({ ok: false, reason: 'locked' });
-    expect(repos.users.get('guesser')?.linkLockedUntil).toBe(new Date(START.getTime() + HOUR).toISOString());
+    expect((await repos.users.get('guesser'))?.linkLockedUntil).toBe(new Date(START.getTime() + HOUR).toISOString());
 
     clock.now = new Date(START.getTime() + 59 * 60_000);
     expect(await codes.redeem('guesser', code)).toEqual({ ok: false, reason: 'locked' });
-    expect(repos.linkCodes.get(code.slice(0, 4))?.usedAt).toBeUndefined();
+    expect((await repos.linkCodes.get(code.slice(0, 4)))?.usedAt).toBeUndefined();
     // Another chat user is not affected by this one's lock.
     expect(await codes.redeem('someone-else', unknownCode(code))).toEqual({ ok: false, reason: 'invalid' });
 
     clock.now = new Date(START.getTime() + 61 * 60_000);
     expect((await codes.redeem('guesser', code)).ok).toBe(true);
-    expect(repos.users.get('guesser')).toMatchObject({ failedLinkAttempts: 0 });
+    expect(await repos.users.get('guesser')).toMatchObject({ failedLinkAttempts: 0 });
   });
 
   it('stores only a hash of the code: its text is in no file of the data folder', async () => {
@@ -139,7 +140,7 @@ describe('LinkCodeService', () => {
     await codes.redeem('client-a', code);
     await store.flush();
 
-    const stored = repos.linkCodes.get(code.slice(0, 4))!;
+    const stored = (await repos.linkCodes.get(code.slice(0, 4)))!;
     expect(stored.codeHash).toBe(createHash('sha256').update(code).digest('hex'));
     const secretHalf = code.slice(5);
     for (const file of await filesUnder(dataDir)) {
@@ -176,7 +177,7 @@ describe('LinkCodeService', () => {
     const { repos, codes } = await setup();
     await expect(codes.create(WORKER, 'C-OTHER1')).rejects.toBeInstanceOf(CaseAccessError);
     await expect(codes.create(WORKER, 'C-NOPE99')).rejects.toBeInstanceOf(CaseAccessError);
-    expect(repos.linkCodes.all()).toEqual([]);
+    expect(await repos.linkCodes.all()).toEqual([]);
     expect(await repos.audit.readDay('2026-11-23')).toEqual([
       { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-OTHER1', outcome: 'denied' },
       { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-NOPE99', outcome: 'denied' },

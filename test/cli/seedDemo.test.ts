@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IdentityService } from '../../src/app/identityService.js';
 import { SeedConflictError, seedDemo } from '../../src/cli/seedDemo.js';
 import { DEMO_CASE_IDS, PLAYGROUND_USERS } from '../../src/demo/demoData.js';
 import { DEMO_SERVICES } from '../../src/demo/services.js';
@@ -41,8 +42,8 @@ async function reopen(dir: string): Promise<JsonStore> {
   return store;
 }
 
-function demoCase(opened: JsonStore, id: string): Case {
-  const found = opened.repositories.cases.get(id);
+async function demoCase(opened: JsonStore, id: string): Promise<Case> {
+  const found = await opened.repositories.cases.get(id);
   if (!found) throw new Error(`case ${id} not seeded`);
   return found;
 }
@@ -50,37 +51,37 @@ function demoCase(opened: JsonStore, id: string): Case {
 describe('seedDemo', () => {
   it('fills the store with the team, one case per management model, the directory and a linked client', async () => {
     const { repositories } = await reopen(await seededDir());
-    expect(repositories.staff.all().map((s) => s.role).sort()).toEqual(['admin', 'supervisor', 'worker', 'worker']);
-    const cases = repositories.cases.all();
+    expect((await repositories.staff.all()).map((s) => s.role).sort()).toEqual(['admin', 'supervisor', 'worker', 'worker']);
+    const cases = await repositories.cases.all();
     expect(cases.map((c) => c.model).sort()).toEqual(['brokerage', 'clinical', 'intensive', 'strengths']);
     expect(cases.every((c) => CaseSchema.safeParse(c).success)).toBe(true);
-    expect(repositories.services.all().map((s) => s.id).sort()).toEqual(DEMO_SERVICES.map((s) => s.id).sort());
-    expect(repositories.clientLinks.all()).toEqual([
+    expect((await repositories.services.all()).map((s) => s.id).sort()).toEqual(DEMO_SERVICES.map((s) => s.id).sort());
+    expect(await repositories.clientLinks.all()).toEqual([
       expect.objectContaining({ id: PLAYGROUND_USERS.client.aadObjectId, caseId: DEMO_CASE_IDS.strengths }),
     ]);
-    const code = repositories.linkCodes.get(repositories.clientLinks.all()[0]!.codeId);
+    const code = await repositories.linkCodes.get((await repositories.clientLinks.all())[0]!.codeId);
     expect(code).toMatchObject({ caseId: DEMO_CASE_IDS.strengths, usedBy: PLAYGROUND_USERS.client.aadObjectId });
   });
 
   it('puts each case at its own stage, coherent with the domain rules', async () => {
     const opened = await reopen(await seededDir());
-    const justOpened = demoCase(opened, DEMO_CASE_IDS.intensive);
+    const justOpened = await demoCase(opened, DEMO_CASE_IDS.intensive);
     expect(justOpened).toMatchObject({ status: 'open', intakeDate: TODAY, assessments: [], goals: [], tasks: [] });
     expect(justOpened.intensity).toBeUndefined();
 
-    const assessed = demoCase(opened, DEMO_CASE_IDS.strengths);
+    const assessed = await demoCase(opened, DEMO_CASE_IDS.strengths);
     expect(assessed.contract?.targetProblems.length).toBeGreaterThan(0);
     expect(assessed.tasks.some((t) => t.owner === 'client' && t.status === 'open' && t.progress.length >= 2)).toBe(true);
     expect(assessed.tasks.map((t) => t.owner)).toEqual(expect.arrayContaining(['client', 'worker', 'professional']));
     expect(daysBetween(TODAY, assessed.nextReviewDate!)).toBe(3);
 
-    const brokerage = demoCase(opened, DEMO_CASE_IDS.brokerage);
+    const brokerage = await demoCase(opened, DEMO_CASE_IDS.brokerage);
     expect(brokerage.referrals.map((r) => r.status)).toEqual(expect.arrayContaining(['inProgress', 'referred', 'accepted', 'declined']));
     expect(brokerage.contacts.length).toBeGreaterThan(2);
     expect(brokerage.advocacy).toHaveLength(1);
     expect(daysBetween(TODAY, brokerage.nextReviewDate!)).toBe(-4);
 
-    const closed = demoCase(opened, DEMO_CASE_IDS.clinical);
+    const closed = await demoCase(opened, DEMO_CASE_IDS.clinical);
     expect(closed.status).toBe('closed');
     expect(validateClosure({ ...closed, status: 'open' }, closed.closure!).errors).toEqual([]);
     expect(closed.workerId).toBe(PLAYGROUND_USERS.worker2.aadObjectId);
@@ -103,25 +104,25 @@ describe('seedDemo', () => {
   it('never dates anything after the moment it runs, even late at night', async () => {
     const lateNight = new Date('2026-11-23T23:30:00Z'); // already the 24th in Madrid
     const opened = await reopen(await seededDir(lateNight));
-    const instants = JSON.stringify(opened.repositories.cases.all()).match(/\d{4}-\d\d-\d\dT[\d:.]+Z/g)!;
+    const instants = JSON.stringify(await opened.repositories.cases.all()).match(/\d{4}-\d\d-\d\dT[\d:.]+Z/g)!;
     expect(instants.length).toBeGreaterThan(50);
     expect(instants.filter((at) => Date.parse(at) > lateNight.getTime())).toEqual([]);
-    expect(demoCase(opened, DEMO_CASE_IDS.intensive).intakeDate).toBe('2026-11-24');
+    expect((await demoCase(opened, DEMO_CASE_IDS.intensive)).intakeDate).toBe('2026-11-24');
   });
 
   it('adds no copies when run again, and resets the demo records to the new day', async () => {
     const dir = await seededDir();
     const opened = await reopen(dir);
-    const first = structuredClone(opened.repositories.cases.all());
+    const first = structuredClone(await opened.repositories.cases.all());
     const again = await seedDemo(opened.repositories, NOW);
     expect(again).toMatchObject({ created: 0, refreshed: 24 });
-    expect(opened.repositories.cases.all()).toEqual(first);
+    expect(await opened.repositories.cases.all()).toEqual(first);
 
     const nextWeek = await seedDemo(opened.repositories, new Date('2026-11-30T09:30:00Z'));
     expect(nextWeek.created).toBe(0);
-    expect(opened.repositories.cases.all()).toHaveLength(4);
-    expect(opened.repositories.staff.all()).toHaveLength(4);
-    expect(demoCase(opened, DEMO_CASE_IDS.intensive).intakeDate).toBe('2026-11-30');
+    expect(await opened.repositories.cases.all()).toHaveLength(4);
+    expect(await opened.repositories.staff.all()).toHaveLength(4);
+    expect((await demoCase(opened, DEMO_CASE_IDS.intensive)).intakeDate).toBe('2026-11-30');
   });
 
   it('refuses to overwrite a record that is not demo data, and changes nothing', async () => {
@@ -133,9 +134,9 @@ describe('seedDemo', () => {
     const attempt = seedDemo(opened.repositories, NOW);
     await expect(attempt).rejects.toThrow(SeedConflictError);
     await expect(seedDemo(opened.repositories, NOW)).rejects.toThrow(`staff ${PLAYGROUND_USERS.supervisor.aadObjectId}`);
-    expect(opened.repositories.staff.all()).toEqual([someoneElse]);
-    expect(opened.repositories.cases.all()).toEqual([]);
-    expect(opened.repositories.services.all()).toEqual([]);
+    expect(await opened.repositories.staff.all()).toEqual([someoneElse]);
+    expect(await opened.repositories.cases.all()).toEqual([]);
+    expect(await opened.repositories.services.all()).toEqual([]);
   });
 });
 
@@ -166,16 +167,17 @@ describe('the demo in the Agents Playground', () => {
 
   it('knows each Playground user as the bot would: worker, supervisor, admin, linked client, stranger', async () => {
     const { repositories } = await reopen(await seededDir());
-    const kindOf = (person: { id: string; aadObjectId: string }) => {
-      const actor = identify({ from: { id: person.id, aadObjectId: person.aadObjectId, name: '' } }, repositories);
+    const identity = new IdentityService(repositories);
+    const kindOf = async (person: { id: string; aadObjectId: string }) => {
+      const actor = await identify({ from: { id: person.id, aadObjectId: person.aadObjectId, name: '' } }, identity);
       return actor.kind === 'staff' ? actor.staff.role : actor.kind;
     };
-    expect(kindOf(PLAYGROUND_USERS.worker)).toBe('worker');
-    expect(kindOf(PLAYGROUND_USERS.worker2)).toBe('worker');
-    expect(kindOf(PLAYGROUND_USERS.supervisor)).toBe('supervisor');
-    expect(kindOf(PLAYGROUND_USERS.admin)).toBe('admin');
-    expect(kindOf(PLAYGROUND_USERS.client)).toBe('client');
-    expect(kindOf(PLAYGROUND_USERS.newClient)).toBe('unknown');
+    expect(await kindOf(PLAYGROUND_USERS.worker)).toBe('worker');
+    expect(await kindOf(PLAYGROUND_USERS.worker2)).toBe('worker');
+    expect(await kindOf(PLAYGROUND_USERS.supervisor)).toBe('supervisor');
+    expect(await kindOf(PLAYGROUND_USERS.admin)).toBe('admin');
+    expect(await kindOf(PLAYGROUND_USERS.client)).toBe('client');
+    expect(await kindOf(PLAYGROUND_USERS.newClient)).toBe('unknown');
   });
 
   it('welcomes the Playground worker in Spanish although the Playground sends en-US, and lists her cases', async () => {
@@ -215,7 +217,7 @@ describe('npm run seed:demo', { timeout: 90_000 }, () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('4 staff, 14 services, 4 cases');
     expect(result.stdout).toContain('npm run playground');
-    expect((await reopen(dir)).repositories.cases.all()).toHaveLength(4);
+    expect(await (await reopen(dir)).repositories.cases.all()).toHaveLength(4);
   });
 
   it('exits with code 2 and one line on stderr when a demo id holds someone else', async () => {
@@ -228,6 +230,6 @@ describe('npm run seed:demo', { timeout: 90_000 }, () => {
     expect(result.stderr.trim()).toBe(
       `Refusing to seed the demo: these ids already hold records that are not demo data: staff ${PLAYGROUND_USERS.worker.aadObjectId}. Nothing was changed.`,
     );
-    expect((await reopen(dir)).repositories.cases.all()).toEqual([]);
+    expect(await (await reopen(dir)).repositories.cases.all()).toEqual([]);
   });
 });

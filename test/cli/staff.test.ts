@@ -65,7 +65,7 @@ describe('addStaff', () => {
     store = undefined;
 
     const reopened = await openStore(dir);
-    expect(reopened.repositories.staff.get(AAD_ID)?.name).toBe('Lucía Martín');
+    expect((await reopened.repositories.staff.get(AAD_ID))?.name).toBe('Lucía Martín');
     const audit = await reopened.repositories.audit.readDay('2026-11-23');
     expect(audit).toEqual([{ at: '2026-11-23T09:00:00.000Z', actor: 'cli', action: 'staff.add', outcome: 'ok' }]);
   });
@@ -75,7 +75,7 @@ describe('addStaff', () => {
     await repositories.staff.put(staffRecord({ id: 'worker-1', name: 'Lucía Martín' }));
     const duplicate = newStaffRecord({ id: 'worker-1', name: 'Otra Persona', role: 'admin' }, NOW);
     await expect(addStaff(repositories, duplicate)).rejects.toThrow('staff id "worker-1" is already registered');
-    expect(repositories.staff.get('worker-1')).toMatchObject({ name: 'Lucía Martín', role: 'worker' });
+    expect(await repositories.staff.get('worker-1')).toMatchObject({ name: 'Lucía Martín', role: 'worker' });
   });
 });
 
@@ -88,7 +88,7 @@ describe('listStaff', () => {
     await repositories.cases.put(caseRecord({ id: 'C-AAAAAA', workerId: 'w-b' }));
     await repositories.cases.put(caseRecord({ id: 'C-BBBBBB', workerId: 'w-b', status: 'closed' }));
 
-    const rows = listStaff(repositories);
+    const rows = await listStaff(repositories);
     expect(rows.map((r) => [r.staff.id, r.openCases])).toEqual([['w-a', 0], ['w-b', 1], ['boss', 0]]);
     const table = staffTable(rows);
     expect(table.split('\n')[0]).toMatch(/^ID\s+NAME\s+ROLE\s+TEAM\s+HOURS\s+LANG\s+TIME ZONE\s+OPEN CASES$/);
@@ -98,7 +98,7 @@ describe('listStaff', () => {
 
   it('says how to add someone when nobody is registered', async () => {
     const { repositories } = await openStore();
-    expect(staffTable(listStaff(repositories))).toContain('npm run staff -- add');
+    expect(staffTable(await listStaff(repositories))).toContain('npm run staff -- add');
   });
 });
 
@@ -109,7 +109,7 @@ describe('removeStaff', () => {
     await repositories.cases.put(caseRecord({ id: 'C-CCCCCC', workerId: 'w-1', status: 'closed' }));
     const removed = await removeStaff(repositories, 'w-1', NOW);
     expect(removed.id).toBe('w-1');
-    expect(repositories.staff.get('w-1')).toBeUndefined();
+    expect(await repositories.staff.get('w-1')).toBeUndefined();
   });
 
   it('refuses while they hold open cases, naming how many by id only', async () => {
@@ -120,7 +120,7 @@ describe('removeStaff', () => {
     const error = await removeStaff(repositories, 'w-1', NOW).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaffInputError);
     expect((error as Error).message).toBe('"w-1" still holds 2 open cases (C-DDDDDD, C-EEEEEE): reassign or close them first');
-    expect(repositories.staff.get('w-1')).toBeDefined();
+    expect(await repositories.staff.get('w-1')).toBeDefined();
   });
 
   it('refuses an unknown id', async () => {
@@ -159,7 +159,7 @@ describe('npm run staff', { timeout: 90_000 }, () => {
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain(`Removed worker ${AAD_ID} (Lucía Martín)`);
     const reopened = await openStore(dir);
-    expect(reopened.repositories.staff.all()).toEqual([]);
+    expect(await reopened.repositories.staff.all()).toEqual([]);
   });
 
   it('answers bad input with one line on stderr and exit code 2, creating nothing', async () => {
@@ -190,6 +190,6 @@ describe('npm run staff', { timeout: 90_000 }, () => {
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr.trim()).toBe('Error: "w-1" still holds 1 open case (C-FFFFFF): reassign or close them first');
     const reopened = await openStore(dir);
-    expect(reopened.repositories.staff.get('w-1')).toBeDefined();
+    expect(await reopened.repositories.staff.get('w-1')).toBeDefined();
   });
 });

@@ -14,7 +14,7 @@ const NOW = '2026-11-23T09:00:00.000Z';
 // Case ids the menu recognises typed with a command (no 0/O, 1/I/L).
 const CASE_ES = caseRecord({ id: 'C-TESTES' });
 const CASE_EN = caseRecord({ id: 'C-TESTEN', workerId: 'worker-en', team: 'sur', client: { ...CASE_ES.client, name: 'John D.' } });
-const advocacyOf = (caseId: string) => harness.store.repositories.cases.get(caseId)!.advocacy;
+const advocacyOf = async (caseId: string) => (await harness.store.repositories.cases.get(caseId))!.advocacy;
 
 function entry(overrides: Partial<Advocacy>): Advocacy {
   return {
@@ -40,12 +40,12 @@ describe('advocacy dialog (Spanish)', () => {
     expect(summary).toContain('Acción de defensa en el caso C-TESTES (lunes, 23 de noviembre de 2026)');
     expect(summary).toContain('• Barrera: Normativa · Macro (políticas o barreras estructurales)');
     expect(summary).toContain('• Resultado: (pendiente)');
-    expect(advocacyOf('C-TESTES')).toEqual([]);
+    expect(await advocacyOf('C-TESTES')).toEqual([]);
     const done = (await harness.send('sí')).join();
     const id = /Acción de defensa (A-[A-Z0-9]{6}) guardada en el caso C-TESTES/.exec(done)?.[1];
     expect(id).toBeDefined();
     expect(done).toContain('informe de barreras estructurales');
-    expect(advocacyOf('C-TESTES')).toEqual([{
+    expect(await advocacyOf('C-TESTES')).toEqual([{
       id, date: '2026-11-23', action: 'Reclamación ante la oficina de vivienda por la demora en resolver',
       barrierType: 'regulation', barrier: 'El reglamento exige dos años de empadronamiento', level: 'macro', by: 'worker-1', at: NOW,
     }]);
@@ -59,7 +59,7 @@ describe('advocacy dialog (Spanish)', () => {
     await harness.sendAll(['defensa C-TESTES', 'Acompañamiento a la cita del IMV', 'procedimiento', 'Piden documentos ya aportados', 'micro']);
     const done = (await harness.sendAll(['Se aceptó la solicitud', 'sí'])).join();
     expect(done).not.toContain('informe de barreras');
-    expect(advocacyOf('C-TESTES')).toMatchObject([{ barrierType: 'procedure', level: 'micro', outcome: 'Se aceptó la solicitud' }]);
+    expect(await advocacyOf('C-TESTES')).toMatchObject([{ barrierType: 'procedure', level: 'micro', outcome: 'Se aceptó la solicitud' }]);
   });
 
   it('cancelling, or answering no at the end, stores nothing', async () => {
@@ -69,7 +69,7 @@ describe('advocacy dialog (Spanish)', () => {
     expect((await harness.send('cancelar')).join()).toContain('Cancelado: acción de defensa');
     await harness.sendAll(['defensa C-TESTES', 'Reclamación', 'política', 'Sin plazas', 'meso', 'no']);
     expect((await harness.send('no')).join()).toContain('no he guardado la acción de defensa');
-    expect(advocacyOf('C-TESTES')).toEqual([]);
+    expect(await advocacyOf('C-TESTES')).toEqual([]);
   });
 });
 
@@ -81,7 +81,7 @@ describe('advocacy dialog (English)', () => {
     const summary = (await harness.sendAll(['meso', 'Reply pending'], 'worker-en')).join('\n');
     expect(summary).toContain('• Barrier: Eligibility · Meso (relations with community resources)');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Advocacy action A-[A-Z0-9]{6} saved on case C-TESTEN\./);
-    expect(advocacyOf('C-TESTEN')).toMatchObject([{
+    expect(await advocacyOf('C-TESTEN')).toMatchObject([{
       date: '2026-11-23', action: 'Letter to the benefits office', barrierType: 'eligibility',
       barrier: 'Age limit of 23 for the minimum income', level: 'meso', outcome: 'Reply pending', by: 'worker-en', at: NOW,
     }]);
@@ -150,7 +150,7 @@ describe('barrier report', () => {
 
 /** Starts the report dialog directly, bypassing the menu, as the given staff member. */
 async function startReportAs(staffId: string): Promise<string[]> {
-  const staff = harness.services.repos.staff.get(staffId)!;
+  const staff = (await harness.store.repositories.staff.get(staffId))!;
   const state = new ConversationState(new MemoryStorage());
   const dialogs = new DialogSet(state.createProperty('dialogState')).add(new BarrierReportDialog());
   const adapter = new TestAdapter(async (context) => {

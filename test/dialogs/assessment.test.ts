@@ -20,8 +20,8 @@ const MODERATE_LEVELS = ['3', '2', '4', '4', '5', 'n/a', '5', '3', '4', '4', '5'
 const GOOD_LEVELS = Array<string>(LIFE_DOMAINS.length).fill('5');
 const NOTES_ES = ['Motivada', 'no', 'Listas de espera largas'];
 
-function storedCase(id = CASE_ID): Case {
-  return harness.store.repositories.cases.get(id)!;
+async function storedCase(id = CASE_ID): Promise<Case> {
+  return (await harness.store.repositories.cases.get(id))!;
 }
 
 /** Sends each message in turn and returns every reply, joined. */
@@ -68,11 +68,11 @@ describe('assessment dialog (Spanish)', () => {
     expect(result).toContain('Necesidades (nivel ≤ 3): empleo (2), ingresos (3), educación (3)');
     expect(result).not.toContain('Aviso a supervisión');
     expect(result).not.toContain('Cambio por ámbito');
-    expect(storedCase().assessments).toHaveLength(0); // nothing before the worker confirms
+    expect((await storedCase()).assessments).toHaveLength(0); // nothing before the worker confirms
 
     const saved = await sendEach(['sí']);
     expect(saved).toContain('Valoración guardada en el caso C-TEST22: intensidad moderada');
-    const stored = storedCase();
+    const stored = await storedCase();
     expect(stored.intensity).toBe('moderate');
     expect(stored.contactEveryDays).toBe(moderate.contactEveryDays);
     expect(stored.nextReviewDate).toBe(addDays(TODAY, moderate.reviewAfterDays));
@@ -110,7 +110,7 @@ describe('assessment dialog (Spanish)', () => {
     const saved = await sendEach(['sí']);
     expect(saved).toContain('He registrado el aviso a supervisión');
 
-    const stored = storedCase();
+    const stored = await storedCase();
     const intensive = defaultConfig.intensity.intensive;
     expect(stored.intensity).toBe('intensive');
     expect(stored.contactEveryDays).toBe(intensive.contactEveryDays);
@@ -130,7 +130,7 @@ describe('assessment dialog (Spanish)', () => {
     expect(result).toContain('Necesidades (nivel ≤ 3): ninguna');
     expect(result).toContain('Aviso a supervisión: preocupación por la seguridad');
     await sendEach(['sí']);
-    const stored = storedCase();
+    const stored = await storedCase();
     expect(stored.intensity).toBe('intensive');
     expect(stored.assessments[0]!.safetyConcern).toBe(true);
     expect(stored.alerts.map((a) => a.kind)).toEqual(['safetyConcern']);
@@ -144,7 +144,7 @@ describe('assessment dialog (Spanish)', () => {
     expect(paused).toContain('guardada a medias: faltan 11 de 15 ámbitos');
     expect(paused).toContain('escribe «valoración»');
 
-    let stored = storedCase();
+    let stored = await storedCase();
     expect(stored.assessments).toEqual([]);
     expect(stored.intensity).toBeUndefined();
     expect(stored.assessmentDraft).toMatchObject({
@@ -166,13 +166,13 @@ describe('assessment dialog (Spanish)', () => {
     expect(resumed).toContain('Ámbito 5 de 15: salud');
 
     await sendEach(['4', '4', 'pausa']); // a second pause keeps both parts
-    expect(storedCase().assessmentDraft!.ratings).toMatchObject({ income: 3, health: 4, mentalHealth: 4 });
+    expect((await storedCase()).assessmentDraft!.ratings).toMatchObject({ income: 3, health: 4, mentalHealth: 4 });
     await sendEach(['valoración C-TEST22', 'continuar']);
     const result = await sendEach([...MODERATE_LEVELS.slice(6), 'no', 'no', 'no', 'no']);
     expect(result).toContain('Intensidad recomendada: moderada');
     await sendEach(['sí']);
 
-    stored = storedCase();
+    stored = await storedCase();
     expect(stored.assessmentDraft).toBeUndefined();
     expect(stored.assessments).toHaveLength(1);
     expect(stored.assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2, housing: 2, food: 3, health: 4, mentalHealth: 4, substanceUse: 5, childcare: null });
@@ -201,7 +201,7 @@ describe('assessment dialog (Spanish)', () => {
     expect(result).toContain('• salud mental: n/a → 3 (nuevo)');
     expect(result).toContain('• crianza y cuidado de menores: 3 → n/a (no aplica)');
     await sendEach(['sí']);
-    const stored = storedCase();
+    const stored = await storedCase();
     expect(stored.assessments.map((a) => a.kind)).toEqual(['initial', 'reassessment']);
     expect(stored.assessments[1]!.ratings.employment).toBe(2);
   });
@@ -215,7 +215,7 @@ describe('assessment dialog (Spanish)', () => {
     const saved = await sendEach(['básica']);
     expect(saved).toContain('intensidad básica');
     const basic = defaultConfig.intensity.basic;
-    const stored = storedCase();
+    const stored = await storedCase();
     expect(stored).toMatchObject({ intensity: 'basic', contactEveryDays: basic.contactEveryDays, nextReviewDate: addDays(TODAY, basic.reviewAfterDays) });
     // The assessment keeps what it recommended.
     expect(stored.assessments[0]!.intensity).toBe('moderate');
@@ -235,7 +235,7 @@ describe('assessment dialog (Spanish)', () => {
     const badYesNo = await sendEach(['quizás']);
     expect(badYesNo).toContain('Responde «sí» o «no»');
     await sendEach(['no', 'no', 'no', 'no', 'sí']);
-    expect(storedCase().assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2 });
+    expect((await storedCase()).assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2 });
   });
 
   it('strengths come first and at least one is required', async () => {
@@ -255,17 +255,17 @@ describe('assessment dialog (Spanish)', () => {
     await sendEach(['valoración C-TEST22', ...PROFILE_ES, '1', '2', '3']);
     const cancelled = await sendEach(['cancelar']);
     expect(cancelled).toContain('Cancelado: valoración');
-    const untouched = storedCase();
+    const untouched = await storedCase();
     expect(untouched.assessments).toEqual([]);
     expect(untouched.assessmentDraft).toBeUndefined();
     expect(untouched.alerts).toEqual([]);
     expect(untouched.intensity).toBeUndefined();
 
     await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3', 'guardar']);
-    const draft = storedCase().assessmentDraft;
+    const draft = (await storedCase()).assessmentDraft;
     await sendEach(['valoración C-TEST22', 'empezar de nuevo', 'Otra fortaleza', 'no', 'no']);
     await sendEach(['cancelar']);
-    expect(storedCase().assessmentDraft).toEqual(draft);
+    expect((await storedCase()).assessmentDraft).toEqual(draft);
   });
 
   it('another worker cannot assess the case: refused, and nothing about it is shown', async () => {
@@ -275,7 +275,7 @@ describe('assessment dialog (Spanish)', () => {
     expect(refused).toContain('No encuentro el caso C-TEST22');
     expect(refused).not.toContain('Ana P.');
     expect(refused).not.toContain('Fortalezas');
-    expect(storedCase()).toEqual(caseRecord({ id: CASE_ID }));
+    expect(await storedCase()).toEqual(caseRecord({ id: CASE_ID }));
     const audit = await harness.store.repositories.audit.readDay(TODAY);
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-2', caseId: CASE_ID, outcome: 'denied' }));
   });
@@ -301,7 +301,7 @@ describe('assessment dialog (English)', () => {
     const saved = await sendEach(['yes'], 'worker-en');
     expect(saved).toContain('Assessment saved on case C-TESTEN: intensive support');
 
-    const stored = storedCase(EN_CASE_ID);
+    const stored = await storedCase(EN_CASE_ID);
     expect(stored).toMatchObject({ intensity: 'intensive', contactEveryDays: intensive.contactEveryDays, nextReviewDate: addDays(TODAY, intensive.reviewAfterDays) });
     expect(stored.alerts.map((a) => a.kind)).toEqual(['domainCrisis', 'safetyConcern']);
     expect(stored.assessments[0]).toMatchObject({
@@ -321,12 +321,12 @@ describe('assessment dialog (English)', () => {
     expect(wrong).toContain('Domain 3 of 15: housing');
     const paused = await sendEach(['save'], 'worker-en');
     expect(paused).toContain('saved in progress: 13 of 15 domains left');
-    expect(storedCase(EN_CASE_ID).assessmentDraft!.ratings).toEqual({ income: 2, employment: 3 });
+    expect((await storedCase(EN_CASE_ID)).assessmentDraft!.ratings).toEqual({ income: 2, employment: 3 });
 
     const offer = await sendEach(['assessment C-TESTEN'], 'worker-en');
     expect(offer).toContain('has an assessment in progress');
     await sendEach(['continue', ...levelsWith({}).slice(2), 'no', 'no', 'no', 'no', 'yes'], 'worker-en');
-    expect(storedCase(EN_CASE_ID)).toMatchObject({ intensity: 'moderate', assessmentDraft: undefined });
+    expect(await storedCase(EN_CASE_ID)).toMatchObject({ intensity: 'moderate', assessmentDraft: undefined });
 
     const again = await sendEach(['reassessment C-TESTEN', ...PROFILE_EN, ...levelsWith({ income: '3', employment: '3', housing: '2' }), 'no', 'no', 'no', 'no'], 'worker-en');
     expect(again).toContain('Reassessment of case C-TESTEN');
@@ -335,7 +335,7 @@ describe('assessment dialog (English)', () => {
     expect(again).toContain('• employment: 3 → 3 (same)');
     expect(again).toContain('• housing: 4 → 2 (worse)');
     await sendEach(['yes'], 'worker-en');
-    expect(storedCase(EN_CASE_ID).assessments.map((a) => a.kind)).toEqual(['initial', 'reassessment']);
+    expect((await storedCase(EN_CASE_ID)).assessments.map((a) => a.kind)).toEqual(['initial', 'reassessment']);
   });
 
   it('cancel stores nothing', async () => {
@@ -344,6 +344,6 @@ describe('assessment dialog (English)', () => {
     await sendEach(['assessment C-TESTEN', ...PROFILE_EN, '1', '1'], 'worker-en');
     const cancelled = await sendEach(['cancel'], 'worker-en');
     expect(cancelled).toContain('Cancelled: assessment');
-    expect(storedCase(EN_CASE_ID)).toEqual(englishCase());
+    expect(await storedCase(EN_CASE_ID)).toEqual(englishCase());
   });
 });

@@ -54,7 +54,7 @@ const CASES: Case[] = [
   }),
 ];
 
-const stored = (id: string) => harness.store.repositories.cases.get(id)!;
+const stored = async (id: string) => (await harness.store.repositories.cases.get(id))!;
 const joined = (replies: string[]) => replies.join('\n');
 
 describe('caseload review (Spanish)', () => {
@@ -84,12 +84,12 @@ describe('caseload review (Spanish)', () => {
     const done = joined(await harness.send('1', 'super-1'));
     expect(done).toContain('Decisión registrada en el caso C-NRTE22: Continuar. Próxima revisión: miércoles, 23 de diciembre de 2026.');
 
-    const record = stored('C-NRTE22');
+    const record = await stored('C-NRTE22');
     expect(record.reviews).toHaveLength(1);
     expect(record.reviews[0]).toMatchObject({ by: 'super-1', decision: 'continue', nextReviewDate: '2026-12-23', note: '', at: '2026-11-23T09:00:00.000Z' });
     expect(record.reviews[0]!.assessmentId).toBeUndefined();
     expect(record).toMatchObject({ nextReviewDate: '2026-12-23', intensity: 'intensive', contactEveryDays: 7, status: 'open' });
-    expect(stored('C-NRTE33').reviews).toHaveLength(0);
+    expect((await stored('C-NRTE33')).reviews).toHaveLength(0);
 
     // Decided: the case is no longer flagged.
     const after = joined(await harness.send('casos marcados', 'super-1'));
@@ -105,7 +105,7 @@ describe('caseload review (Spanish)', () => {
     expect(intensities).toContain('Intensidad nueva (ahora: moderada):');
     const done = joined(await harness.send('intensiva', 'super-1'));
     expect(done).toContain('Decisión registrada en el caso C-NRTE33: Cambiar el enfoque (modelo o intensidad). Próxima revisión: miércoles, 23 de diciembre de 2026.');
-    const record = stored('C-NRTE33');
+    const record = await stored('C-NRTE33');
     expect(record).toMatchObject({ intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-12-23', model: 'strengths' });
     expect(record.reviews[0]).toMatchObject({ by: 'super-1', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2026-12-23' });
     expect(record.reviews[0]!.newModel).toBeUndefined();
@@ -119,12 +119,12 @@ describe('caseload review (Spanish)', () => {
     expect(closure).toContain('Decisión registrada en el caso C-NRTE22: Cerrar el caso.');
     expect(closure).toContain('Cierre del caso C-NRTE22 (Ana P.)');
     expect(closure).toContain('¿Por qué se cierra el caso?');
-    expect(stored('C-NRTE22').reviews[0]).toMatchObject({ by: 'super-1', decision: 'close' });
+    expect((await stored('C-NRTE22')).reviews[0]).toMatchObject({ by: 'super-1', decision: 'close' });
 
     await harness.send('pérdida de contacto', 'super-1');
     await harness.send('Sin respuesta desde octubre', 'super-1');
     expect(joined(await harness.send('sí', 'super-1'))).toContain('Caso C-NRTE22 cerrado');
-    expect(stored('C-NRTE22')).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'lostContact', summary: 'Sin respuesta desde octubre', outcomes: [] } });
+    expect(await stored('C-NRTE22')).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'lostContact', summary: 'Sin respuesta desde octubre', outcomes: [] } });
   });
 
   it('cancel stores nothing', async () => {
@@ -132,8 +132,8 @@ describe('caseload review (Spanish)', () => {
     await harness.send('hola', 'super-1');
     await harness.sendAll(['casos marcados', '2', 'cambiar'], 'super-1');
     expect(joined(await harness.send('cancelar', 'super-1'))).toContain('Cancelado: revisión de casos marcados');
-    expect(harness.store.repositories.cases.all().every((c) => c.reviews.length === 0)).toBe(true);
-    expect(stored('C-NRTE33')).toMatchObject({ intensity: 'moderate', contactEveryDays: 21 });
+    expect((await harness.store.repositories.cases.all()).every((c) => c.reviews.length === 0)).toBe(true);
+    expect(await stored('C-NRTE33')).toMatchObject({ intensity: 'moderate', contactEveryDays: 21 });
   });
 
   it('says so when no case is flagged', async () => {
@@ -177,7 +177,7 @@ describe('caseload review (English)', () => {
     await harness.send('model', 'super-sur');
     const done = joined(await harness.send('intensive', 'super-sur'));
     expect(done).toContain('Decision recorded on case C-SURR66: Change approach (model or intensity). Next review: Sunday, 21 February 2027.');
-    const record = stored('C-SURR66');
+    const record = await stored('C-SURR66');
     expect(record).toMatchObject({ model: 'intensive', intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-02-21' });
     expect(record.reviews[0]).toMatchObject({ by: 'super-sur', decision: 'changeApproach', newModel: 'intensive' });
     expect(record.reviews[0]!.newIntensity).toBeUndefined();

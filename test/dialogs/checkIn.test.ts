@@ -10,8 +10,8 @@ const CASE_ID = 'C-ANAPQR';
 const CLIENT = 'client-1';
 const NOW = '2026-11-23T09:00:00.000Z';
 
-const stored = (): Case => harness.store.repositories.cases.get(CASE_ID)!;
-const storedTask = (id = 'T-SOLICI'): Task => stored().tasks.find((t) => t.id === id)!;
+const stored = async (): Promise<Case> => (await harness.store.repositories.cases.get(CASE_ID))!;
+const storedTask = async (id = 'T-SOLICI'): Promise<Task> => (await stored()).tasks.find((t) => t.id === id)!;
 
 /** A harness with the case and client-1 linked to it, past the client's welcome. */
 async function linkedClient(record: Case): Promise<void> {
@@ -52,12 +52,12 @@ describe('client check-in (Spanish)', () => {
     const thanks = (await harness.send('sí', CLIENT)).join('\n');
     expect(thanks).toBe('¡Gracias! Ya lo he guardado. Tu profesional lo verá pronto.');
 
-    expect(storedTask().progress).toEqual([
+    expect((await storedTask()).progress).toEqual([
       { at: NOW, rating: 3, obstacles: 'No tenía dinero para el autobús', needsHelp: true, source: 'client', by: CLIENT },
     ]);
-    expect(storedTask('T-PADRON').progress).toEqual([]);
-    expect(stored().updatedAt).toBe(NOW);
-    expect(stored().alerts).toEqual([]);
+    expect((await storedTask('T-PADRON')).progress).toEqual([]);
+    expect((await stored()).updatedAt).toBe(NOW);
+    expect((await stored()).alerts).toEqual([]);
     const audit = await checkInAudit();
     expect(audit.length).toBeGreaterThan(0);
     expect(audit.every((e) => e.actor === CLIENT && e.caseId === CASE_ID && e.outcome === 'ok')).toBe(true);
@@ -71,22 +71,22 @@ describe('client check-in (Spanish)', () => {
     await harness.sendAll(['No tuve ocasión', 'no'], CLIENT);
     const thanks = (await harness.send('no', CLIENT)).join('\n');
     expect(thanks).toBe('¡Gracias! Ya lo he guardado.');
-    expect(storedTask().progress).toEqual([{ at: NOW, rating: 'noOpportunity', needsHelp: false, source: 'client', by: CLIENT }]);
+    expect((await storedTask()).progress).toEqual([{ at: NOW, rating: 'noOpportunity', needsHelp: false, source: 'client', by: CLIENT }]);
   });
 
   it('a second rating of 1 in a row stores a stalled-task alert', async () => {
     await linkedClient(caseRecord({ id: CASE_ID, tasks: [task({}, [1])] }));
     await harness.sendAll(['contar', 'Poco o nada', 'Estuve enferma', 'no'], CLIENT);
-    expect(storedTask().progress.at(-1)).toMatchObject({ rating: 1, source: 'client', by: CLIENT });
-    expect(stored().alerts).toHaveLength(1);
-    expect(stored().alerts[0]).toMatchObject({ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW });
+    expect((await storedTask()).progress.at(-1)).toMatchObject({ rating: 1, source: 'client', by: CLIENT });
+    expect((await stored()).alerts).toHaveLength(1);
+    expect((await stored()).alerts[0]).toMatchObject({ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW });
   });
 
   it('refuses a check-in on a closed case, audits the refusal and stores nothing', async () => {
     await linkedClient(caseRecord({ id: CASE_ID, status: 'closed', tasks: [task()] }));
     const refused = (await harness.send('contar', CLIENT)).join('\n');
     expect(refused).toContain('Tu caso está cerrado');
-    expect(storedTask().progress).toEqual([]);
+    expect((await storedTask()).progress).toEqual([]);
     expect(await checkInAudit()).toEqual([expect.objectContaining({ actor: CLIENT, caseId: CASE_ID, outcome: 'denied' })]);
   });
 
@@ -96,7 +96,7 @@ describe('client check-in (Spanish)', () => {
     await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, status: 'closed' }));
     const refused = (await harness.send('no', CLIENT)).join('\n');
     expect(refused).toContain('Tu caso está cerrado');
-    expect(storedTask().progress).toEqual([]);
+    expect((await storedTask()).progress).toEqual([]);
     expect(await checkInAudit()).toContainEqual(expect.objectContaining({ outcome: 'denied' }));
   });
 
@@ -105,7 +105,7 @@ describe('client check-in (Spanish)', () => {
     await harness.sendAll(['contar', 'Lo hice todo'], CLIENT);
     const cancelled = (await harness.send('cancelar', CLIENT)).join('\n');
     expect(cancelled).toBe('Vale, lo dejamos.');
-    expect(storedTask().progress).toEqual([]);
+    expect((await storedTask()).progress).toEqual([]);
   });
 
   it('says so when the client has no open tasks', async () => {
@@ -131,7 +131,7 @@ describe('client check-in (English)', () => {
     await harness.sendAll(['part of it', 'The office was shut'], CLIENT);
     const thanks = (await harness.send('yes', CLIENT)).join('\n');
     expect(thanks).toBe('Thank you! I have saved it. Your worker will see it soon.');
-    expect(storedTask().progress).toEqual([
+    expect((await storedTask()).progress).toEqual([
       { at: NOW, rating: 2, obstacles: 'The office was shut', needsHelp: true, source: 'client', by: CLIENT },
     ]);
   });
@@ -140,12 +140,12 @@ describe('client check-in (English)', () => {
     await linkedClient(englishCase([task()], { status: 'closed' }));
     const refused = (await harness.send('check in', CLIENT)).join('\n');
     expect(refused).toContain('Your case is closed.');
-    expect(storedTask().progress).toEqual([]);
+    expect((await storedTask()).progress).toEqual([]);
   });
 
   it('two low ratings in English store the alert', async () => {
     await linkedClient(englishCase([task({}, [1])]));
     await harness.sendAll(['check in', 'little or none', 'no', 'no'], CLIENT);
-    expect(stored().alerts).toMatchObject([{ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW }]);
+    expect((await stored()).alerts).toMatchObject([{ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW }]);
   });
 });

@@ -25,7 +25,7 @@ function closableCase(overrides: Partial<Case> = {}): Case {
   });
 }
 
-const stored = (id = CASE_ID) => harness.store.repositories.cases.get(id)!;
+const stored = async (id = CASE_ID) => (await harness.store.repositories.cases.get(id))!;
 const joined = (replies: string[]) => replies.join('\n');
 
 describe('closure dialog (Spanish)', () => {
@@ -48,11 +48,11 @@ describe('closure dialog (Spanish)', () => {
     expect(summary).toContain('   – Presentar la solicitud de vivienda: Logrado');
     expect(summary).toContain('   – Buscar empleo a media jornada: Logrado en parte');
     expect(summary).not.toContain('Empadronarse');
-    expect(stored().status).toBe('open');
+    expect((await stored()).status).toBe('open');
     const closed = joined(await harness.send('sí'));
     expect(closed).toContain('Caso C-CRRE22 cerrado. Ahora es de solo lectura');
 
-    const record = stored();
+    const record = await stored();
     expect(record.status).toBe('closed');
     expect(record.closure).toEqual({
       at: '2026-11-23T09:00:00.000Z', by: 'worker-1', reason: 'other', reasonNote: 'Se muda a otra ciudad',
@@ -67,10 +67,10 @@ describe('closure dialog (Spanish)', () => {
     expect(joined(await harness.send(`objetivo ${CASE_ID}`))).toContain(`El caso ${CASE_ID} está cerrado y es de solo lectura`);
     expect(joined(await harness.send(`reevaluación ${CASE_ID}`))).toContain(`El caso ${CASE_ID} está cerrado y es de solo lectura`);
     // …and so does the case service, whatever the change.
-    const worker = harness.services.repos.staff.get('worker-1')!;
+    const worker = (await harness.store.repositories.staff.get('worker-1'))!;
     await expect(harness.services.cases.change({ kind: 'staff', id: 'worker-1', staff: worker }, CASE_ID, 'goal.create', (c) => c))
       .rejects.toBeInstanceOf(CaseClosedError);
-    expect(stored().closure?.summary).toBe('Vivienda conseguida; empleo en curso.');
+    expect((await stored()).closure?.summary).toBe('Vivienda conseguida; empleo en curso.');
   });
 
   it('closes a case without active goals, by its team supervisor', async () => {
@@ -82,8 +82,8 @@ describe('closure dialog (Spanish)', () => {
     const summary = joined(await harness.send('Objetivos cumplidos en plazo', 'super-1'));
     expect(summary).toContain('(sin objetivos activos)');
     await harness.send('sí', 'super-1');
-    expect(stored()).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos en plazo' } });
-    expect(stored().closure?.reasonNote).toBeUndefined();
+    expect(await stored()).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos en plazo' } });
+    expect((await stored()).closure?.reasonNote).toBeUndefined();
   });
 
   it('needs a summary, and stores nothing on cancel or on "no"', async () => {
@@ -94,13 +94,13 @@ describe('closure dialog (Spanish)', () => {
     expect(joined(await harness.send(''))).toContain('Resumen del cierre (situación final');
     await harness.send('Traslado a otro municipio');
     expect(joined(await harness.send('no'))).toContain('No he cerrado el caso; sigue abierto.');
-    expect(stored()).toMatchObject({ status: 'open' });
-    expect(stored().closure).toBeUndefined();
+    expect(await stored()).toMatchObject({ status: 'open' });
+    expect((await stored()).closure).toBeUndefined();
 
     await harness.sendAll([`cierre ${CASE_ID}`, 'petición']);
     expect(joined(await harness.send('cancelar'))).toContain('Cancelado: cierre del caso');
-    expect(stored().status).toBe('open');
-    expect(stored().closure).toBeUndefined();
+    expect((await stored()).status).toBe('open');
+    expect((await stored()).closure).toBeUndefined();
   });
 
   it('does not offer a closed case, and keeps cases out of reach of other teams', async () => {
@@ -128,7 +128,7 @@ describe('closure dialog (English)', () => {
     expect(summary).toContain("• Reason: At the client's request");
     expect(summary).toContain('   – Buscar empleo a media jornada: Partly achieved');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Case C-ENGSH2 closed. It is now read-only');
-    expect(stored('C-ENGSH2')).toMatchObject({
+    expect(await stored('C-ENGSH2')).toMatchObject({
       status: 'closed',
       closure: { by: 'worker-en', reason: 'clientRequest', summary: 'Client asked to stop.', outcomes: [{ goalId: 'G-1', outcome: 'notAchieved' }, { goalId: 'G-2', outcome: 'partial' }] },
     });

@@ -9,7 +9,7 @@ const NOW = '2026-11-23T09:00:00.000Z';
 // Case ids the menu recognises typed with a command (no 0/O, 1/I/L).
 const CASE_ES = caseRecord({ id: 'C-TESTES' });
 const CASE_EN = caseRecord({ id: 'C-TESTEN', workerId: 'worker-en', team: 'sur', client: { ...CASE_ES.client, name: 'John D.', language: 'en' } });
-const contacts = (caseId: string) => harness.store.repositories.cases.get(caseId)!.contacts;
+const contacts = async (caseId: string) => (await harness.store.repositories.cases.get(caseId))!.contacts;
 
 describe('contact log (Spanish)', () => {
   it('logs a contact with every field, confirming the date back', async () => {
@@ -27,11 +27,11 @@ describe('contact log (Spanish)', () => {
     const summary = (await harness.send('Revisamos juntas la solicitud del IMV')).join('\n');
     expect(summary).toContain('• Tipo: Visita');
     expect(summary).toContain('• Duración: 45 min');
-    expect(contacts('C-TESTES')).toEqual([]);
+    expect(await contacts('C-TESTES')).toEqual([]);
     const done = (await harness.send('sí')).join();
     const id = /Contacto (K-[A-Z0-9]{6}) guardado en el caso C-TESTES/.exec(done)?.[1];
     expect(id).toBeDefined();
-    expect(contacts('C-TESTES')).toEqual([{
+    expect(await contacts('C-TESTES')).toEqual([{
       id, date: '2026-11-22', type: 'visit', minutes: 45, withWhom: 'Ana y su hija',
       note: 'Revisamos juntas la solicitud del IMV', by: 'worker-1', at: NOW,
     }]);
@@ -58,7 +58,7 @@ describe('contact log (Spanish)', () => {
     const summary = (await harness.send('no')).join();
     expect(summary).toContain('• Nota: (sin nota)');
     await harness.send('sí');
-    expect(contacts('C-TESTES')).toMatchObject([{ date: '2026-11-23', type: 'call', minutes: 0, withWhom: 'Centro de salud', note: '' }]);
+    expect(await contacts('C-TESTES')).toMatchObject([{ date: '2026-11-23', type: 'call', minutes: 0, withWhom: 'Centro de salud', note: '' }]);
   });
 
   it('cancelling, or answering no at the end, stores nothing', async () => {
@@ -68,14 +68,14 @@ describe('contact log (Spanish)', () => {
     expect((await harness.send('cancelar')).join()).toContain('Cancelado: registro de contacto');
     await harness.sendAll(['contacto C-TESTES', 'hoy', 'sí', 'reunión', '30', 'Equipo del colegio', 'Coordinación']);
     expect((await harness.send('no')).join()).toContain('no he guardado el contacto');
-    expect(contacts('C-TESTES')).toEqual([]);
+    expect(await contacts('C-TESTES')).toEqual([]);
   });
 
   it('does not log contacts on a case that is not the worker\'s', async () => {
     harness = await createHarness({ cases: [CASE_EN] });
     await harness.send('hola');
     expect((await harness.send('contacto C-TESTEN')).join()).toContain('No encuentro el caso C-TESTEN');
-    expect(contacts('C-TESTEN')).toEqual([]);
+    expect(await contacts('C-TESTEN')).toEqual([]);
   });
 });
 
@@ -91,7 +91,7 @@ describe('contact log (English)', () => {
     expect(summary).toContain('• Type: Accompaniment');
     expect(summary).toContain('• Length: 90 min');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Contact K-[A-Z0-9]{6} saved on case C-TESTEN/);
-    expect(contacts('C-TESTEN')).toMatchObject([{
+    expect(await contacts('C-TESTEN')).toMatchObject([{
       date: '2026-11-22', type: 'accompaniment', minutes: 90, withWhom: 'the client', note: 'Went with him to the housing office', by: 'worker-en', at: NOW,
     }]);
   });

@@ -58,7 +58,7 @@ describe('contract dialog (Spanish)', () => {
     const saved = (await harness.send('sí')).join('\n');
     expect(saved).toContain(`Contrato guardado en el caso ${CASE_ID}: 3 problema(s) diana, 8 sesiones`);
 
-    const contract = harness.store.repositories.cases.get(CASE_ID)!.contract!;
+    const contract = (await harness.store.repositories.cases.get(CASE_ID))!.contract!;
     expect(contract.id).toMatch(/^P-[A-Z0-9]{6}$/);
     expect(contract.targetProblems).toEqual([
       { text: 'Deudas de alquiler', acknowledgedByClient: true },
@@ -85,7 +85,7 @@ describe('contract dialog (Spanish)', () => {
     expect(summary).toContain('(16 semanas)');
     expect(summary).toContain('⚠ El plan dura más de 12 semanas: al pasar la semana 12 hará falta un contrato nuevo.');
     await harness.send('sí');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract).toMatchObject({
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toMatchObject({
       targetProblems: [{ text: 'Deudas de alquiler', acknowledgedByClient: true }], sessions: 10, startDate: '2026-11-23', endDate: '2027-03-15',
     });
   });
@@ -109,7 +109,7 @@ describe('contract dialog (Spanish)', () => {
     const wrongYesNo = (await harness.send('quizá')).join('\n');
     expect(wrongYesNo).toContain('Responde «sí» o «no».');
     await harness.sendAll(['sí', 'no', 'ok', 'hoy', 'sí', 'sí', 'sí']);
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract!.targetProblems).toEqual([{ text: 'no', acknowledgedByClient: true }]);
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract!.targetProblems).toEqual([{ text: 'no', acknowledgedByClient: true }]);
   });
 
   it('asks again for the dates when the default end has already passed', async () => {
@@ -119,7 +119,7 @@ describe('contract dialog (Spanish)', () => {
     const refused = (await harness.send('sí')).join('\n');
     expect(refused).toContain('La fecha de fin ya ha pasado.');
     expect(refused).toContain('¿Qué día empieza el plan?');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract).toBeUndefined();
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toBeUndefined();
   });
 
   it('shows a running contract and keeps it when the worker does not replace it', async () => {
@@ -131,14 +131,14 @@ describe('contract dialog (Spanish)', () => {
     expect(shown).toContain('¿Lo sustituyes por un contrato nuevo?');
     const kept = (await harness.send('no')).join('\n');
     expect(kept).toContain('mantengo el contrato actual');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract).toEqual(runningContract);
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toEqual(runningContract);
   });
 
   it('replaces a running contract with a new one', async () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, contract: runningContract })] });
     await startContract();
     await harness.sendAll(['sí', 'Búsqueda de empleo', 'sí', 'no', '6', 'hoy', 'sí', 'sí', 'sí']);
-    const contract = harness.store.repositories.cases.get(CASE_ID)!.contract!;
+    const contract = (await harness.store.repositories.cases.get(CASE_ID))!.contract!;
     expect(contract.id).not.toBe(runningContract.id);
     expect(contract).toMatchObject({ targetProblems: [{ text: 'Búsqueda de empleo', acknowledgedByClient: true }], sessions: 6, startDate: '2026-11-23', endDate: '2027-01-18' });
   });
@@ -149,7 +149,7 @@ describe('contract dialog (Spanish)', () => {
     await harness.sendAll(['Deudas de alquiler', 'sí', 'no', 'ok', 'hoy', 'sí', 'sí']);
     const cancelled = (await harness.send('cancelar')).join('\n');
     expect(cancelled).toContain('Cancelado: contrato de tareas');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract).toBeUndefined();
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toBeUndefined();
   });
 
   it('a "no" at the confirmation stores nothing', async () => {
@@ -157,7 +157,7 @@ describe('contract dialog (Spanish)', () => {
     await startContract();
     const notSaved = (await harness.sendAll(['Deudas de alquiler', 'sí', 'no', 'ok', 'hoy', 'sí', 'sí', 'no'])).join('\n');
     expect(notSaved).toContain('no he guardado el contrato');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.contract).toBeUndefined();
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toBeUndefined();
   });
 
   it('help explains the contract and asks the same question again', async () => {
@@ -191,7 +191,7 @@ describe('contract dialog (English)', () => {
     expect(summary).toContain('⚠ The plan runs longer than 12 weeks');
     const saved = (await harness.send('yes', 'worker-en')).join('\n');
     expect(saved).toContain(`Contract saved on case ${EN_CASE_ID}: 1 target problem(s), 12 sessions`);
-    expect(harness.store.repositories.cases.get(EN_CASE_ID)!.contract).toMatchObject({
+    expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.contract).toMatchObject({
       targetProblems: [{ text: 'Rent arrears', acknowledgedByClient: true }], sessions: 12, startDate: '2026-11-23', endDate: '2027-03-01', createdBy: 'worker-en',
     });
   });
@@ -202,6 +202,6 @@ describe('contract dialog (English)', () => {
     await harness.sendAll(['contract', '1', 'Rent arrears', 'yes'], 'worker-en');
     const cancelled = (await harness.send('cancel', 'worker-en')).join('\n');
     expect(cancelled).toContain('Cancelled: task contract');
-    expect(harness.store.repositories.cases.get(EN_CASE_ID)!.contract).toBeUndefined();
+    expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.contract).toBeUndefined();
   });
 });

@@ -18,7 +18,7 @@ async function withDirectory(): Promise<Harness> {
 /** Replies joined, with the no-break spaces of formatted amounts ("180,00 €") made plain. */
 const plain = (replies: string[]) => replies.join('\n').replace(/\u00a0/g, ' ');
 
-const service = (name: string) => harness.store.repositories.services.all().find((s) => s.name === name);
+const service = async (name: string) => (await harness.store.repositories.services.all()).find((s) => s.name === name);
 
 describe('demo services', () => {
   it('are valid, distinct, realistic Spanish services with fictional 900 numbers', () => {
@@ -57,7 +57,7 @@ describe('service directory (Spanish)', () => {
     const after = (await harness.send('añadir')).join();
     expect(after).toContain('No te he entendido');
     await harness.sendAll(['Servicio nuevo', 'empleo']);
-    expect(harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
+    expect(await harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
   });
 
   it('an admin adds a service asking every field, refusing wrong input', async () => {
@@ -76,11 +76,11 @@ describe('service directory (Spanish)', () => {
     expect(summary).toContain('• Categoría: Asesoría jurídica');
     expect(summary).toContain('• Coste: gratuito');
     expect(summary).toContain('• Plazas: 12');
-    expect(harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
+    expect(await harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
     const done = (await harness.send('sí', 'admin-1')).join();
     expect(done).toMatch(/Servicio «Punto de información para personas migrantes» añadido al directorio \(SV-[A-Z0-9]{6}\)/);
 
-    const added = service('Punto de información para personas migrantes')!;
+    const added = (await service('Punto de información para personas migrantes'))!;
     expect(added).toEqual({
       id: added.id, name: 'Punto de información para personas migrantes', category: 'legal', provider: 'Asociación Rumiñahui',
       contact: '900 000 099', cost: 0, eligibility: 'Personas extranjeras residentes en el municipio', capacity: 12, active: true,
@@ -93,7 +93,7 @@ describe('service directory (Spanish)', () => {
     await withDirectory();
     await harness.send('hola', 'admin-1');
     await harness.sendAll(['directorio', '1', 'Ropero solidario', 'alimentación', 'no', 'no', '0', 'no', 'no', 'sí'], 'admin-1');
-    expect(service('Ropero solidario')).toMatchObject({ category: 'food', provider: '', contact: '', eligibility: '', capacity: null, active: true });
+    expect(await service('Ropero solidario')).toMatchObject({ category: 'food', provider: '', contact: '', eligibility: '', capacity: null, active: true });
   });
 
   it('an admin changes one detail of a service', async () => {
@@ -106,9 +106,9 @@ describe('service directory (Spanish)', () => {
     expect(value).toContain('Coste de «Teleasistencia domiciliaria» ahora: 15,00 €');
     const confirm = plain(await harness.send('20', 'admin-1'));
     expect(confirm).toContain('15,00 € → 20,00 €');
-    expect(service('Teleasistencia domiciliaria')!.cost).toBe(15);
+    expect((await service('Teleasistencia domiciliaria'))!.cost).toBe(15);
     expect((await harness.send('sí', 'admin-1')).join()).toContain('Cambio guardado');
-    expect(service('Teleasistencia domiciliaria')).toEqual({ ...DEMO_SERVICES.find((s) => s.id === 'SV-TELEAS'), cost: 20 });
+    expect(await service('Teleasistencia domiciliaria')).toEqual({ ...DEMO_SERVICES.find((s) => s.id === 'SV-TELEAS'), cost: 20 });
   });
 
   it('an admin deactivates and reactivates a service; a deactivated one leaves the workers\' list', async () => {
@@ -118,7 +118,7 @@ describe('service directory (Spanish)', () => {
     const confirm = (await harness.send('Comedor social', 'admin-1')).join();
     expect(confirm).toContain('¿Desactivo «Comedor social»?');
     expect((await harness.send('sí', 'admin-1')).join()).toContain('está desactivado');
-    expect(service('Comedor social')!.active).toBe(false);
+    expect((await service('Comedor social'))!.active).toBe(false);
 
     await harness.send('hola');
     expect((await harness.send('directorio')).join()).not.toContain('Comedor social');
@@ -128,7 +128,7 @@ describe('service directory (Spanish)', () => {
     await harness.send('3', 'admin-1');
     expect((await harness.send('Comedor social', 'admin-1')).join()).toContain('¿Reactivo «Comedor social»?');
     await harness.send('sí', 'admin-1');
-    expect(service('Comedor social')!.active).toBe(true);
+    expect((await service('Comedor social'))!.active).toBe(true);
   });
 
   it('answering no, or cancelling, leaves the directory unchanged', async () => {
@@ -139,8 +139,8 @@ describe('service directory (Spanish)', () => {
     expect(cancelled).toContain('Cancelado: directorio de servicios');
     await harness.sendAll(['directorio', '2', 'Banco de Alimentos', 'plazas', '0'], 'admin-1');
     expect((await harness.send('no', 'admin-1')).join()).toContain('no he cambiado el directorio');
-    expect(harness.store.repositories.services.all()).toEqual(expect.arrayContaining(DEMO_SERVICES));
-    expect(harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
+    expect(await harness.store.repositories.services.all()).toEqual(expect.arrayContaining(DEMO_SERVICES));
+    expect(await harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
   });
 });
 
@@ -164,7 +164,7 @@ describe('service directory (English)', () => {
     expect(summary).toContain('• Category: Home care');
     expect(summary).toContain('• Places: no limit');
     await harness.send('yes', 'admin-en');
-    expect(service('Community laundry')).toMatchObject({
+    expect(await service('Community laundry')).toMatchObject({
       category: 'homeCare', provider: 'Town council', contact: '', cost: 3, eligibility: 'People over 65', capacity: null, active: true,
     });
   });

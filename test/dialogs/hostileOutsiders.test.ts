@@ -37,7 +37,7 @@ describe('an unregistered user types every command, with and without case ids', 
   it('a case id alone gets the refusal too, and no profile names a current case', async () => {
     const { replies } = await probe(bot, W1_OPEN.record.id, STRANGER_USER);
     expect(replies).toEqual([t('es', 'shell.refusal')]);
-    expect(bot.harness.store.repositories.users.get(STRANGER_USER)?.currentCaseId).toBeUndefined();
+    expect((await bot.harness.store.repositories.users.get(STRANGER_USER))?.currentCaseId).toBeUndefined();
   });
 });
 

@@ -158,7 +158,7 @@ describe('other ways in', () => {
     const own = await hostileBot(['worker-2']);
     try {
       expect((await probe(own, `ver caso ${SHARED.record.id}`, 'worker-2')).replies.join('\n')).toContain(SHARED.record.client.name);
-      expect(own.harness.store.repositories.users.get('worker-2')?.currentCaseId).toBe(SHARED.record.id);
+      expect((await own.harness.store.repositories.users.get('worker-2'))?.currentCaseId).toBe(SHARED.record.id);
       await own.harness.store.repositories.cases.update(SHARED.record.id, (c) => c && { ...c, sharedWith: [] });
       const listed = await own.harness.send('valoración', 'worker-2');
       expect(listed.join('\n')).not.toContain(SHARED.record.id);

@@ -35,7 +35,7 @@ describe('intake dialog (Spanish)', () => {
     const caseId = /Caso (C-[A-Z0-9]{6}) abierto/.exec(done)?.[1];
     expect(caseId).toBeDefined();
 
-    const stored = harness.store.repositories.cases.get(caseId!);
+    const stored = await harness.store.repositories.cases.get(caseId!);
     expect(stored).toMatchObject({
       status: 'open', workerId: 'worker-1', team: 'norte', model: 'strengths', priority: 'high',
       intakeDate: '2026-11-22', referralSource: 'Centro de salud Norte',
@@ -68,7 +68,7 @@ describe('intake dialog (Spanish)', () => {
     await harness.send('sí'); // date confirmed
     const refusal = (await harness.send('no')).join();
     expect(refusal).toContain('Sin el consentimiento');
-    expect(harness.store.repositories.cases.all()).toHaveLength(0);
+    expect(await harness.store.repositories.cases.all()).toHaveLength(0);
   });
 
   it('cancel discards the unsaved input and says so', async () => {
@@ -78,7 +78,7 @@ describe('intake dialog (Spanish)', () => {
     const cancelled = (await harness.send('cancelar')).join();
     expect(cancelled).toContain('Cancelado: apertura de caso');
     expect(cancelled).toContain('No se ha guardado nada');
-    expect(harness.store.repositories.cases.all()).toHaveLength(0);
+    expect(await harness.store.repositories.cases.all()).toHaveLength(0);
     const after = (await harness.send('Familia')).join();
     expect(after).toContain('No te he entendido');
   });
@@ -104,7 +104,7 @@ describe('intake dialog (English)', () => {
     expect(summary).toContain('Monday, 23 November 2026');
     const done = (await harness.send('yes', 'worker-en')).join();
     expect(done).toMatch(/Case C-[A-Z0-9]{6} opened for John D\./);
-    const stored = harness.store.repositories.cases.all()[0]!;
+    const stored = (await harness.store.repositories.cases.all())[0]!;
     expect(stored).toMatchObject({ team: 'sur', model: 'brokerage', client: { contact: '', language: 'en', timeZone: 'Europe/London' }, consent: { messaging: true } });
   });
 });

@@ -18,7 +18,7 @@ async function withCases(...cases: Case[]): Promise<Harness> {
 /** Replies joined, with the no-break spaces of formatted amounts ("180,00 €") made plain. */
 const plain = (replies: string[]) => replies.join('\n').replace(/\u00a0/g, ' ');
 // Case ids here are ones the menu recognises typed with a command (no 0/O, 1/I/L).
-const stored = (caseId = 'C-TESTES') => harness.store.repositories.cases.get(caseId)!;
+const stored = async (caseId = 'C-TESTES') => (await harness.store.repositories.cases.get(caseId))!;
 
 function referral(overrides: Partial<Referral>): Referral {
   return {
@@ -45,13 +45,13 @@ describe('referral dialog (Spanish)', () => {
     expect(servicesList).not.toContain('Ingreso Mínimo Vital');
     const confirm = (await harness.send('1')).join();
     expect(confirm).toContain('¿Propongo la derivación a «Banco de Alimentos» (gratuito)?');
-    expect(stored().referrals).toHaveLength(0);
+    expect((await stored()).referrals).toHaveLength(0);
     const done = plain(await harness.send('sí'));
     const id = /Derivación (R-[A-Z0-9]{6}) a «Banco de Alimentos» guardada como propuesta/.exec(done)?.[1];
     expect(id).toBeDefined();
     expect(done).toContain('Coste comprometido en derivaciones: 0,00 €');
 
-    expect(stored().referrals).toEqual([{
+    expect((await stored()).referrals).toEqual([{
       id, serviceId: 'SV-BANALI', category: 'food', status: 'proposed', cost: 0,
       history: [{ status: 'proposed', at: NOW, by: 'worker-1' }], createdAt: NOW, createdBy: 'worker-1',
     }]);
@@ -66,10 +66,10 @@ describe('referral dialog (Spanish)', () => {
     const warning = (await harness.send('Comedor social')).join();
     expect(warning).toContain('posible duplicidad');
     expect(warning).toContain('Banco de Alimentos (Aceptada, R-EXIST1)');
-    expect(stored().referrals).toHaveLength(1);
+    expect((await stored()).referrals).toHaveLength(1);
     const done = (await harness.send('sí')).join();
     expect(done).toContain('Queda marcada como posible duplicidad de R-EXIST1');
-    const [, added] = stored().referrals;
+    const [, added] = (await stored()).referrals;
     expect(added).toMatchObject({ serviceId: 'SV-COMEDO', category: 'food', status: 'proposed', possibleDuplicateOf: 'R-EXIST1' });
     const overview = (await harness.send('derivación C-TESTES')).join();
     expect(overview).toContain('Comedor social · Alimentación · Propuesta · gratuito · posible duplicidad de R-EXIST1');
@@ -80,7 +80,7 @@ describe('referral dialog (Spanish)', () => {
     await harness.send('hola');
     await harness.sendAll(['derivación C-TESTES', 'nueva', 'alimentación', '2']);
     expect((await harness.send('no')).join()).toContain('no he guardado nada');
-    expect(stored().referrals).toEqual([referral({})]);
+    expect((await stored()).referrals).toEqual([referral({})]);
   });
 
   it('no duplication warning when the earlier referral of the category is finished', async () => {
@@ -89,7 +89,7 @@ describe('referral dialog (Spanish)', () => {
     const confirm = (await harness.sendAll(['derivación C-TESTES', 'nueva', 'alimentación', '2'])).join();
     expect(confirm).toContain('¿Propongo la derivación a «Comedor social»');
     await harness.send('sí');
-    expect(stored().referrals[1]!.possibleDuplicateOf).toBeUndefined();
+    expect((await stored()).referrals[1]!.possibleDuplicateOf).toBeUndefined();
   });
 
   it('offers only the legal next statuses and records the step with its note', async () => {
@@ -109,7 +109,7 @@ describe('referral dialog (Spanish)', () => {
     expect(confirm).toContain('de «Derivada» a «Aceptada»');
     const done = (await harness.send('sí')).join();
     expect(done).toContain('Derivación R-EXIST1 actualizada: Aceptada');
-    expect(stored().referrals[0]).toMatchObject({
+    expect((await stored()).referrals[0]).toMatchObject({
       status: 'accepted',
       history: [
         { status: 'proposed', at: '2026-11-02T09:00:00.000Z', by: 'worker-1' },
@@ -133,11 +133,11 @@ describe('referral dialog (Spanish)', () => {
     expect((await harness.send('cincuenta')).join()).toContain('número entero');
     const confirm = plain(await harness.send('50'));
     expect(confirm).toContain('¿Fijo el presupuesto del caso C-TESTES en 50,00 €?');
-    expect(stored().budget).toBeUndefined();
+    expect((await stored()).budget).toBeUndefined();
     const done = plain(await harness.send('sí'));
     expect(done).toContain('Presupuesto del caso C-TESTES: 50,00 €');
     expect(done).toContain('⚠ Por encima del presupuesto: 90,00 € comprometidos frente a un presupuesto de 50,00 € (40,00 € de más)');
-    expect(stored().budget).toBe(50);
+    expect((await stored()).budget).toBe(50);
   });
 
   it('shows the costs against the budget after a new referral, and removes a budget', async () => {
@@ -148,12 +148,12 @@ describe('referral dialog (Spanish)', () => {
     await harness.sendAll(['nueva', 'centro de día']);
     const done = plain(await harness.sendAll(['1', 'sí']));
     expect(done).toContain('⚠ Por encima del presupuesto: 270,00 € comprometidos frente a un presupuesto de 200,00 € (70,00 € de más)');
-    expect(stored().referrals[1]).toMatchObject({ serviceId: 'SV-DIAMAY', cost: 180 });
+    expect((await stored()).referrals[1]).toMatchObject({ serviceId: 'SV-DIAMAY', cost: 180 });
 
     await harness.sendAll(['derivación C-TESTES', 'presupuesto']);
     expect((await harness.send('no')).join()).toContain('¿Quito el presupuesto del caso C-TESTES?');
     expect((await harness.send('sí')).join()).toContain('ya no tiene presupuesto');
-    expect(stored().budget).toBeUndefined();
+    expect((await stored()).budget).toBeUndefined();
   });
 
   it('cancel in the middle of a new referral stores nothing', async () => {
@@ -162,7 +162,7 @@ describe('referral dialog (Spanish)', () => {
     await harness.sendAll(['derivación C-TESTES', 'nueva', 'empleo', '1']);
     const cancelled = (await harness.send('cancelar')).join();
     expect(cancelled).toContain('Cancelado: derivación');
-    expect(stored().referrals).toEqual([]);
+    expect((await stored()).referrals).toEqual([]);
   });
 
   it('does not offer inactive services', async () => {
@@ -188,7 +188,7 @@ describe('referral dialog (English)', () => {
     expect(warning).toContain('Warning, possible duplication');
     const done = (await harness.send('yes', 'worker-en')).join();
     expect(done).toContain('It is flagged as a possible duplicate of R-EXIST1');
-    expect(stored('C-TESTEN').referrals[1]).toMatchObject({ serviceId: 'SV-CREMPL', status: 'proposed', possibleDuplicateOf: 'R-EXIST1', createdBy: 'worker-en' });
+    expect((await stored('C-TESTEN')).referrals[1]).toMatchObject({ serviceId: 'SV-CREMPL', status: 'proposed', possibleDuplicateOf: 'R-EXIST1', createdBy: 'worker-en' });
   });
 
   it('declines a referral with no note', async () => {
@@ -202,7 +202,7 @@ describe('referral dialog (English)', () => {
     await harness.sendAll(['declined', 'no'], 'worker-en');
     const done = (await harness.send('yes', 'worker-en')).join();
     expect(done).toContain('Referral R-EXIST1 updated: Declined');
-    expect(stored('C-TESTEN').referrals[0]!.status).toBe('declined');
-    expect(stored('C-TESTEN').referrals[0]!.history.at(-1)).toEqual({ status: 'declined', at: NOW, by: 'worker-en' });
+    expect((await stored('C-TESTEN')).referrals[0]!.status).toBe('declined');
+    expect((await stored('C-TESTEN')).referrals[0]!.history.at(-1)).toEqual({ status: 'declined', at: NOW, by: 'worker-en' });
   });
 });

@@ -16,7 +16,7 @@ function closedCase(overrides: Partial<Case> = {}): Case {
   return caseRecord({ id: CASE_ID, status: 'closed', closure: CLOSURE, sharedWith: ['worker-2'], ...overrides });
 }
 
-const stored = (id = CASE_ID) => harness.store.repositories.cases.get(id)!;
+const stored = async (id = CASE_ID) => (await harness.store.repositories.cases.get(id))!;
 const joined = (replies: string[]) => replies.join('\n');
 
 describe('reopen dialog (Spanish)', () => {
@@ -32,10 +32,10 @@ describe('reopen dialog (Spanish)', () => {
     expect(joined(await harness.send('   '))).toContain('Necesito una respuesta');
     expect(joined(await harness.send(''))).toContain('¿Por qué se reabre el caso?');
     expect(joined(await harness.send('Vuelve a contactar: aviso de desahucio'))).toContain(`¿Reabro el caso ${CASE_ID}? (sí/no)`);
-    expect(stored().status).toBe('closed');
+    expect((await stored()).status).toBe('closed');
     expect(joined(await harness.send('sí'))).toContain(`Caso ${CASE_ID} reabierto`);
 
-    const record = stored();
+    const record = await stored();
     expect(record.status).toBe('open');
     expect(record.reopenings).toEqual([{ at: '2026-11-23T09:00:00.000Z', by: 'worker-1', reason: 'Vuelve a contactar: aviso de desahucio' }]);
     expect(record.closure).toEqual(CLOSURE);
@@ -48,7 +48,7 @@ describe('reopen dialog (Spanish)', () => {
     await harness.send('hola', 'super-1');
     await harness.sendAll([`reabrir ${CASE_ID}`, 'Nueva derivación del centro de salud'], 'super-1');
     await harness.send('sí', 'super-1');
-    expect(stored()).toMatchObject({ status: 'open', reopenings: [{ by: 'super-1', reason: 'Nueva derivación del centro de salud' }] });
+    expect(await stored()).toMatchObject({ status: 'open', reopenings: [{ by: 'super-1', reason: 'Nueva derivación del centro de salud' }] });
   });
 
   it('refuses a worker the case is only shared with, and anyone outside the team', async () => {
@@ -62,7 +62,7 @@ describe('reopen dialog (Spanish)', () => {
 
     await harness.send('hello', 'super-sur');
     expect(joined(await harness.send(`reopen ${CASE_ID}`, 'super-sur'))).toContain(`I cannot find case ${CASE_ID}`);
-    expect(stored()).toMatchObject({ status: 'closed', reopenings: [] });
+    expect(await stored()).toMatchObject({ status: 'closed', reopenings: [] });
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit.filter((e) => e.action === 'case.reopen')).toEqual([]);
   });
@@ -74,11 +74,11 @@ describe('reopen dialog (Spanish)', () => {
     expect(joined(await harness.send('no'))).toContain('No he reabierto el caso; sigue cerrado.');
     await harness.send(`reabrir ${CASE_ID}`);
     expect(joined(await harness.send('cancelar'))).toContain('Cancelado: reapertura del caso');
-    expect(stored()).toMatchObject({ status: 'closed', reopenings: [] });
+    expect(await stored()).toMatchObject({ status: 'closed', reopenings: [] });
 
     await harness.send('hola', 'worker-2');
     expect(joined(await harness.send('reabrir C-PENN33', 'worker-2'))).toContain('El caso C-PENN33 ya está abierto.');
-    expect(stored('C-PENN33').reopenings).toEqual([]);
+    expect((await stored('C-PENN33')).reopenings).toEqual([]);
     await harness.send('hello', 'worker-en');
     expect(joined(await harness.send('reopen', 'worker-en'))).toContain('You have no closed cases.');
   });
@@ -93,6 +93,6 @@ describe('reopen dialog (English)', () => {
     expect(reason).toContain('Case C-ENGSH2 (Ana P.) was closed on Monday, 2 November 2026. Reason: Goals met.');
     expect(joined(await harness.send('Housing fell through', 'worker-en'))).toContain('Reopen case C-ENGSH2? (yes/no)');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Case C-ENGSH2 reopened.');
-    expect(stored('C-ENGSH2')).toMatchObject({ status: 'open', reopenings: [{ by: 'worker-en', reason: 'Housing fell through' }] });
+    expect(await stored('C-ENGSH2')).toMatchObject({ status: 'open', reopenings: [{ by: 'worker-en', reason: 'Housing fell through' }] });
   });
 });

@@ -48,7 +48,7 @@ function reviewCase(overrides: Partial<Case> = {}): Case {
   });
 }
 
-const stored = () => harness.store.repositories.cases.get(CASE_ID)!;
+const stored = async () => (await harness.store.repositories.cases.get(CASE_ID))!;
 const joined = (replies: string[]) => replies.join('\n');
 
 describe('review dialog (Spanish)', () => {
@@ -88,10 +88,10 @@ describe('review dialog (Spanish)', () => {
     expect(summary).toContain('Ámbitos puntuados de nuevo: 4');
     expect(summary).toContain('Decisión: Continuar');
     expect(summary).toContain('Próxima revisión: viernes, 15 de enero de 2027');
-    expect(stored().reviews).toHaveLength(0);
+    expect((await stored()).reviews).toHaveLength(0);
     expect(joined(await harness.send('sí'))).toContain('Reevaluación guardada en el caso C-ANAP23');
 
-    const record = stored();
+    const record = await stored();
     expect(record.assessments).toHaveLength(2);
     const rerated = record.assessments[1]!;
     expect(rerated).toMatchObject({ kind: 'review', by: 'worker-1', strengths: { personal: 'Constancia' }, intensity: 'moderate', completedAt: '2026-11-23T09:00:00.000Z' });
@@ -129,7 +129,7 @@ describe('review dialog (Spanish)', () => {
     expect(saved).toContain('intensidad intensiva, contacto cada 7 días');
     expect(saved).toContain('aviso a supervisión: ámbito en crisis');
 
-    const record = stored();
+    const record = await stored();
     expect(record).toMatchObject({ intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-12-23', model: 'strengths' });
     expect(record.reviews[0]).toMatchObject({ decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2026-12-23', note: '', by: 'worker-1' });
     expect(record.reviews[0]!.newModel).toBeUndefined();
@@ -145,8 +145,8 @@ describe('review dialog (Spanish)', () => {
     expect(changes).toContain('la intensidad recomendada es básica');
     await harness.sendAll(['continuar', 'ok', '-']);
     await harness.send('sí');
-    expect(stored().assessments[1]).toMatchObject({ safetyConcern: false, intensity: 'basic' });
-    expect(stored().alerts).toHaveLength(0);
+    expect((await stored()).assessments[1]).toMatchObject({ safetyConcern: false, intensity: 'basic' });
+    expect((await stored()).alerts).toHaveLength(0);
   });
 
   it('reviews a case without a completed assessment: no re-rating, the date from the default intensity', async () => {
@@ -159,9 +159,9 @@ describe('review dialog (Spanish)', () => {
     expect(joined(await harness.send('continuar'))).toContain('propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
     await harness.sendAll(['ok', 'no']);
     await harness.send('sí');
-    expect(stored().assessments).toHaveLength(0);
-    expect(stored().reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-21' });
-    expect(stored().reviews[0]!.assessmentId).toBeUndefined();
+    expect((await stored()).assessments).toHaveLength(0);
+    expect((await stored()).reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-21' });
+    expect((await stored()).reviews[0]!.assessmentId).toBeUndefined();
   });
 
   it('a decision to close saves the review and goes on into closure', async () => {
@@ -176,13 +176,13 @@ describe('review dialog (Spanish)', () => {
     expect(closure).toContain('pasamos al cierre');
     expect(closure).toContain('Cierre del caso C-ANAP23');
     expect(closure).toContain('¿Por qué se cierra el caso?');
-    expect(stored().reviews[0]).toMatchObject({ decision: 'close', note: 'Se traslada' });
-    expect(stored().status).toBe('open');
+    expect((await stored()).reviews[0]).toMatchObject({ decision: 'close', note: 'Se traslada' });
+    expect((await stored()).status).toBe('open');
 
     // Cancel now names the closure: the review stays saved, the case open.
     expect(joined(await harness.send('cancelar'))).toContain('Cancelado: cierre del caso');
-    expect(stored()).toMatchObject({ status: 'open' });
-    expect(stored().reviews).toHaveLength(1);
+    expect(await stored()).toMatchObject({ status: 'open' });
+    expect((await stored()).reviews).toHaveLength(1);
   });
 
   it('cancel and a "no" at the end store nothing', async () => {
@@ -194,14 +194,14 @@ describe('review dialog (Spanish)', () => {
     expect(help.at(-1)).toContain('Ámbito 3 de 4: vivienda');
     const cancelled = joined(await harness.send('cancelar'));
     expect(cancelled).toContain('Cancelado: reevaluación');
-    expect(stored().assessments).toHaveLength(1);
-    expect(stored().reviews).toHaveLength(0);
+    expect((await stored()).assessments).toHaveLength(1);
+    expect((await stored()).reviews).toHaveLength(0);
 
     await harness.sendAll(['reevaluación C-ANAP23', '5', '5', '5', '5', 'continuar', 'ok', 'no']);
     expect(joined(await harness.send('no'))).toContain('No he guardado la reevaluación');
-    expect(stored().assessments).toHaveLength(1);
-    expect(stored().reviews).toHaveLength(0);
-    expect(stored().nextReviewDate).toBe('2026-11-18');
+    expect((await stored()).assessments).toHaveLength(1);
+    expect((await stored()).reviews).toHaveLength(0);
+    expect((await stored()).nextReviewDate).toBe('2026-11-18');
   });
 
   it('lets the team supervisor review a case, and no one outside the team', async () => {
@@ -211,7 +211,7 @@ describe('review dialog (Spanish)', () => {
     await harness.send('hola', 'super-1');
     await harness.sendAll(['reevaluación C-ANAP23', 'igual', 'igual', 'igual', 'igual', 'continuar', 'ok', 'no'], 'super-1');
     await harness.send('sí', 'super-1');
-    expect(stored().reviews[0]).toMatchObject({ by: 'super-1', decision: 'continue' });
+    expect((await stored()).reviews[0]).toMatchObject({ by: 'super-1', decision: 'continue' });
   });
 });
 
@@ -239,7 +239,7 @@ describe('review dialog (English)', () => {
     expect(summary).toContain('Intensity: moderate → basic');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Review saved on case C-ENGSH2. Next review: Monday, 7 December 2026.');
 
-    const record = harness.store.repositories.cases.get('C-ENGSH2')!;
+    const record = (await harness.store.repositories.cases.get('C-ENGSH2'))!;
     expect(record).toMatchObject({ model: 'clinical', intensity: 'basic', contactEveryDays: 30, nextReviewDate: '2026-12-07' });
     expect(record.reviews[0]).toMatchObject({ by: 'worker-en', decision: 'changeApproach', newModel: 'clinical', newIntensity: 'basic', note: 'Moving to clinical work' });
     expect(record.assessments[1]!.ratings).toMatchObject({ income: 5, employment: 4, housing: 2, mentalHealth: null });

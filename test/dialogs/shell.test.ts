@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseRecord } from '../support/records.js';
 import { createHarness, type Harness } from '../support/botHarness.js';
@@ -37,28 +39,41 @@ describe('conversation shell', () => {
     expect(joined(await harness.send('idioma', 'worker-1', { locale: 'en-US' }))).toContain('I will speak English');
     expect(joined(await harness.send('help', 'worker-1', { locale: 'es-ES' }))).toContain('What would you like to do?');
     expect(joined(await harness.send('language spanish', 'worker-1', { locale: 'en-US' }))).toContain('te hablo en español');
-    expect(harness.store.repositories.users.get('worker-1')?.language).toBe('es');
+    expect((await harness.store.repositories.users.get('worker-1'))?.language).toBe('es');
   });
 
-  it('keeps the conversation reference of every user on every message', async () => {
+  it('keeps the conversation reference of staff, without the message id', async () => {
     harness = await createHarness();
     await harness.send('hola', 'worker-1');
-    await harness.send('hola', 'stranger');
     const refs = harness.store.repositories.conversationRefs;
-    expect(refs.get('worker-1')).toMatchObject({ channelId: 'test', serviceUrl: 'https://test.local', reference: { conversation: { id: 'conv-worker-1' } } });
-    expect(refs.get('stranger')?.reference).toMatchObject({ user: { id: 'stranger' } });
-    expect(refs.get('stranger')?.reference).not.toHaveProperty('activityId');
+    expect(await refs.get('worker-1')).toMatchObject({ channelId: 'test', serviceUrl: 'https://test.local', reference: { conversation: { id: 'conv-worker-1' } } });
+    expect((await refs.get('worker-1'))?.reference).not.toHaveProperty('activityId');
+  });
+
+  it('leaves no trace of a stranger: no reference, no profile, their name nowhere on disk', async () => {
+    harness = await createHarness();
+    const stranger = { from: { id: 'stranger-7', name: 'Pedro Desconocido' } };
+    await harness.send('hola', 'stranger-7', stranger);
+    await harness.send('mis casos', 'stranger-7', stranger);
+    await harness.send('ABCD-EFG2', 'stranger-7', stranger);
+    const { conversationRefs } = harness.store.repositories;
+    expect(await conversationRefs.get('stranger-7')).toBeUndefined();
+    await harness.store.flush();
+    const files = (await readdir(harness.dataDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    const texts = await Promise.all(files.map((f) => readFile(join(f.parentPath, f.name), 'utf8')));
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.filter((text) => text.includes('Pedro Desconocido'))).toEqual([]);
   });
 
   it('rewrites a conversation reference only when it changed', async () => {
     harness = await createHarness();
     await harness.send('hola');
-    const first = harness.store.repositories.conversationRefs.get('worker-1')!;
+    const first = (await harness.store.repositories.conversationRefs.get('worker-1'))!;
     harness.clock.now = new Date('2026-11-23T10:00:00Z');
     await harness.send('mis casos');
-    expect(harness.store.repositories.conversationRefs.get('worker-1')).toBe(first);
+    expect(await harness.store.repositories.conversationRefs.get('worker-1')).toBe(first);
     await harness.send('mis casos', 'worker-1', { serviceUrl: 'https://moved.local' });
-    expect(harness.store.repositories.conversationRefs.get('worker-1')).toMatchObject({ serviceUrl: 'https://moved.local', updatedAt: '2026-11-23T10:00:00.000Z' });
+    expect(await harness.store.repositories.conversationRefs.get('worker-1')).toMatchObject({ serviceUrl: 'https://moved.local', updatedAt: '2026-11-23T10:00:00.000Z' });
   });
 
   it('links a client with the code their worker created, once, and then shows only their plan', async () => {
@@ -71,21 +86,21 @@ describe('conversation shell', () => {
 
     const linked = joined(await harness.send(code!.toLowerCase(), 'client-phone'));
     expect(linked).toContain('Ya estamos en contacto');
-    expect(harness.store.repositories.clientLinks.get('client-phone')?.caseId).toBe('C-LNKABC');
+    expect((await harness.store.repositories.clientLinks.get('client-phone'))?.caseId).toBe('C-LNKABC');
     const plan = joined(await harness.send('mis tareas', 'client-phone'));
     expect(plan).toContain('Aún no tienes objetivos');
     // A client has no staff commands.
     expect(joined(await harness.send('mis casos C-LNKABC', 'client-phone'))).not.toContain('Casos (');
 
     expect(joined(await harness.send(code!, 'someone-else'))).toContain('ya se usó');
-    expect(harness.store.repositories.clientLinks.get('someone-else')).toBeUndefined();
+    expect(await harness.store.repositories.clientLinks.get('someone-else')).toBeUndefined();
   });
 
   it('refuses a message from a tenant that is not allowed, and logs nothing of it', async () => {
     harness = await createHarness({ allowedTenantIds: ['agency-tenant'] });
     const outsider = joined(await harness.send('hola', 'worker-1', { conversation: { id: 'x', tenantId: 'other-tenant' } as never }));
     expect(outsider).toContain('solo puede usarse desde la organización');
-    expect(harness.store.repositories.conversationRefs.get('worker-1')).toBeUndefined();
+    expect(await harness.store.repositories.conversationRefs.get('worker-1')).toBeUndefined();
     const insider = joined(await harness.send('hola', 'worker-1', { conversation: { id: 'y', tenantId: 'agency-tenant' } as never }));
     expect(insider).toContain('Hola, Lucía Martín');
   });

@@ -31,7 +31,7 @@ const caseEn = (overrides: Partial<Case> = {}) => caseRecord({
 });
 
 const joined = (replies: string[]) => replies.join('\n');
-const goalsOf = (h: Harness, caseId: string) => h.store.repositories.cases.get(caseId)!.goals;
+const goalsOf = async (h: Harness, caseId: string) => (await h.store.repositories.cases.get(caseId))!.goals;
 
 async function start(cases: Case[], command: string, user = 'worker-1'): Promise<string> {
   harness = await createHarness({ cases, now: NOW });
@@ -81,13 +81,13 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(summary).toContain('• Fecha límite: viernes, 15 de enero de 2027');
     expect(summary).toContain('• Depende de terceros: No');
     expect(summary).toContain('¿Está de acuerdo la persona usuaria con este objetivo?');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
 
     const saved = joined(await harness.send('sí'));
     const goalId = /Objetivo (G-[A-Z0-9]{6}) guardado en el caso C-SMRT22/.exec(saved)?.[1];
     expect(goalId).toBeDefined();
 
-    const [goal, ...others] = goalsOf(harness, 'C-SMRT22');
+    const [goal, ...others] = await goalsOf(harness, 'C-SMRT22');
     expect(others).toHaveLength(0);
     expect(goal).toEqual({
       id: goalId, domain: 'mentalHealth', text: 'acudir a 6 sesiones del taller de autoestima', actor: 'Ana P.',
@@ -120,7 +120,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(thirdParty).toContain('«presentar la solicitud de vivienda»');
     await harness.sendAll(['ejemplo', 'acompañamiento a la oficina de vivienda', 'falta el padrón', '1', 'en tres semanas', 'sí']);
     await harness.send('sí');
-    const [goal] = goalsOf(harness, 'C-SMRT22');
+    const [goal] = await goalsOf(harness, 'C-SMRT22');
     expect(goal).toMatchObject({
       text: 'presentar la solicitud de vivienda', domain: 'housing', target: 'solicitud presentada',
       deadline: '2026-12-14', dependsOnThirdParty: false,
@@ -134,7 +134,7 @@ describe('SMART goal dialog (Spanish)', () => {
     const summary = joined(await harness.sendAll(['acompañamiento', 'falta el padrón', 'vivienda', '31/12/2026', 'sí']));
     expect(summary).toContain('• Depende de terceros: Sí');
     await harness.send('sí');
-    expect(goalsOf(harness, 'C-SMRT22')[0]).toMatchObject({ text: 'obtener vivienda', dependsOnThirdParty: true, domain: 'housing' });
+    expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ text: 'obtener vivienda', dependsOnThirdParty: true, domain: 'housing' });
   });
 
   it('refuses a past deadline, then today, then one after the plan ends', async () => {
@@ -159,9 +159,9 @@ describe('SMART goal dialog (Spanish)', () => {
 
     await harness.send('31/01/2027');
     expect(joined(await harness.send('sí'))).toContain('• Fecha límite: domingo, 31 de enero de 2027');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
     await harness.send('sí');
-    expect(goalsOf(harness, 'C-SMRT22')[0]).toMatchObject({ deadline: '2027-01-31', target: '5 currículos por semana', domain: 'employment' });
+    expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ deadline: '2027-01-31', target: '5 currículos por semana', domain: 'employment' });
   });
 
   it('asks again for the actor when the worker answers "no", and keeps a named person', async () => {
@@ -171,7 +171,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(joined(await harness.send('Luis, su hermano'))).toContain('¿Con qué indicador');
     await harness.sendAll(['llamadas hechas', 'ejemplo', 'guion de llamada', 'timidez', 'empleo', '1/2/2027', 'sí']);
     await harness.send('sí');
-    expect(goalsOf(harness, 'C-SMRT22')[0]).toMatchObject({ actor: 'Luis, su hermano', target: '2 empresas cada semana' });
+    expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ actor: 'Luis, su hermano', target: '2 empresas cada semana' });
   });
 
   it('saves nothing when the client does not agree', async () => {
@@ -182,7 +182,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(summary).toContain('¿Está de acuerdo la persona usuaria');
     const refused = joined(await harness.send('no'));
     expect(refused).toContain('Sin el acuerdo de la persona usuaria el objetivo no se guarda');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit.filter((entry) => entry.action === 'goal.create')).toHaveLength(0);
   });
@@ -197,7 +197,7 @@ describe('SMART goal dialog (Spanish)', () => {
     const reassessment = assessment({ id: 'A-NEWER1', kind: 'reassessment', completedAt: '2026-11-23T08:00:00.000Z', ratings: { housing: 2, mentalHealth: 4 } });
     await harness.store.repositories.cases.update('C-SMRT22', (c) => ({ ...c!, assessments: [...c!.assessments, reassessment] }));
     expect(joined(await harness.send('sí'))).toContain('el objetivo ya no es SMART, así que no se ha guardado');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
   });
 
   it('saves nothing when the case was closed in the meantime', async () => {
@@ -205,7 +205,7 @@ describe('SMART goal dialog (Spanish)', () => {
     await harness.sendAll(['acudir a 6 sesiones del taller', 'sí', 'sesiones', 'ejemplo', 'recordatorio', 'horario', 'vivienda', 'en tres semanas', 'sí']);
     await harness.store.repositories.cases.update('C-SMRT22', (c) => ({ ...c!, status: 'closed' }));
     expect(joined(await harness.send('sí'))).toContain('El caso C-SMRT22 está cerrado');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
   });
 
   it('sends the worker to the assessment first when the case has no completed one', async () => {
@@ -216,7 +216,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(reply).toContain('Completa (o repite) la valoración del caso C-SMRT22');
     expect(reply).not.toContain('Nuevo objetivo SMART');
     expect(joined(await harness.send('sí'))).toContain('No te he entendido');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
   });
 
   it('cancel mid-way saves nothing and says so; help explains and asks again', async () => {
@@ -227,7 +227,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(help.at(-1)).toContain('¿Con qué indicador');
     const cancelled = joined(await harness.send('cancelar'));
     expect(cancelled).toContain('Cancelado: objetivo SMART');
-    expect(goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
     expect(joined(await harness.send('sesiones'))).toContain('No te he entendido');
   });
 
@@ -263,7 +263,7 @@ describe('SMART goal dialog (English)', () => {
 
     const saved = joined(await harness.send('yes', 'worker-en'));
     expect(saved).toMatch(/Goal G-[A-Z0-9]{6} saved in case C-SMRT33/);
-    expect(goalsOf(harness, 'C-SMRT33')[0]).toMatchObject({
+    expect((await goalsOf(harness, 'C-SMRT33'))[0]).toMatchObject({
       text: 'attend 6 sessions of the self-esteem workshop', actor: 'John D.', indicator: 'sessions attended',
       target: '6 sessions', support: 'text reminder the day before', obstacles: 'works evenings',
       domain: 'mentalHealth', deadline: '2027-01-15', dependsOnThirdParty: false, status: 'active',
@@ -278,7 +278,7 @@ describe('SMART goal dialog (English)', () => {
     expect(thirdParty).toContain('“submit the housing application”');
     await harness.sendAll(['example', 'help with the forms', 'no internet at home', 'housing', 'in two weeks', 'yes'], 'worker-en');
     expect(joined(await harness.send('no', 'worker-en'))).toContain('Without the client’s agreement the goal is not saved');
-    expect(goalsOf(harness, 'C-SMRT33')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT33')).toHaveLength(0);
   });
 
   it('tells the worker to assess first when the case has no assessment, and cancel saves nothing', async () => {
@@ -289,6 +289,6 @@ describe('SMART goal dialog (English)', () => {
 
     await harness.sendAll(['goal C-SMRT33', 'improve', 'yes'], 'worker-en');
     expect(joined(await harness.send('cancel', 'worker-en'))).toContain('Cancelled: SMART goal');
-    expect(goalsOf(harness, 'C-SMRT33')).toHaveLength(0);
+    expect(await goalsOf(harness, 'C-SMRT33')).toHaveLength(0);
   });
 });

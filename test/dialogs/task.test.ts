@@ -78,7 +78,7 @@ describe('task dialog (Spanish)', () => {
     const taskId = /Tarea (T-[A-Z0-9]{6}) guardada/.exec(saved)?.[1];
     expect(taskId).toBeDefined();
 
-    const [task] = harness.store.repositories.cases.get(CASE_ID)!.tasks;
+    const [task] = (await harness.store.repositories.cases.get(CASE_ID))!.tasks;
     expect(task!.id).toBe(taskId);
     expect(task!.goalId).toBe('G-EMPLEO');
     expect(task!.description).toBe('Pedir cita en el servicio de empleo');
@@ -106,7 +106,7 @@ describe('task dialog (Spanish)', () => {
     const refused = (await harness.send('no')).join('\n');
     expect(refused).toContain('sin el compromiso de la persona no entra en el plan');
     expect(refused).toContain('Podéis acordarla más adelante');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.tasks).toEqual([]);
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.tasks).toEqual([]);
   });
 
   it('stores a worker task without a goal when the case has no active goals', async () => {
@@ -119,7 +119,7 @@ describe('task dialog (Spanish)', () => {
     expect(confirm).not.toContain('Seguimiento');
     expect(confirm).toContain('¿Guardo la tarea?');
     expect((await harness.send('sí')).join('\n')).toContain('Es una tarea tuya');
-    const [task] = harness.store.repositories.cases.get(CASE_ID)!.tasks;
+    const [task] = (await harness.store.repositories.cases.get(CASE_ID))!.tasks;
     expect(task).toMatchObject({ description: 'Llamar a la trabajadora del colegio', owner: 'worker', dueDate: '2026-11-27', obstacles: [], checkInEveryDays: 7 });
     expect(task!.goalId).toBeUndefined();
     expect(task!.ownerName).toBeUndefined();
@@ -140,14 +140,14 @@ describe('task dialog (Spanish)', () => {
     await harness.sendAll(['1', 'Pedir cita', 'persona', 'el viernes', 'sí', 'no', 'ok']);
     const cancelled = (await harness.send('cancelar')).join('\n');
     expect(cancelled).toContain('Cancelado: nueva tarea');
-    expect(harness.store.repositories.cases.get(CASE_ID)!.tasks).toEqual([]);
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.tasks).toEqual([]);
   });
 
   it('refuses a closed case', async () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, status: 'closed' })] });
     const refused = (await startTask('worker-1', ['hola', `tarea ${CASE_ID}`])).join('\n');
     expect(refused).toContain(`El caso ${CASE_ID} está cerrado`);
-    expect(harness.store.repositories.cases.get(CASE_ID)!.tasks).toEqual([]);
+    expect((await harness.store.repositories.cases.get(CASE_ID))!.tasks).toEqual([]);
   });
 });
 
@@ -170,7 +170,7 @@ describe('task dialog (English)', () => {
     expect(summary).toContain('• Check-in: every 3 days');
     const saved = (await harness.send('yes', 'worker-en')).join('\n');
     expect(saved).toMatch(/Task T-[A-Z0-9]{6} saved on case C-JOHNDQ/);
-    const [task] = harness.store.repositories.cases.get(EN_CASE_ID)!.tasks;
+    const [task] = (await harness.store.repositories.cases.get(EN_CASE_ID))!.tasks;
     expect(task).toMatchObject({
       goalId: 'G-EMPLEO', description: 'Send the housing application', owner: 'client', dueDate: '2026-11-27',
       obstacles: [{ text: 'Forgets deadlines', kind: 'internal' }], checkInEveryDays: 3,
@@ -183,6 +183,6 @@ describe('task dialog (English)', () => {
     await startTask('worker-en', ['hello', 'new task', '1']);
     const refused = (await harness.sendAll(['none', 'Send the form', 'the client', 'Friday', 'yes', 'no', 'ok', 'no'], 'worker-en')).join('\n');
     expect(refused).toContain('You can agree it later.');
-    expect(harness.store.repositories.cases.get(EN_CASE_ID)!.tasks).toEqual([]);
+    expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.tasks).toEqual([]);
   });
 });

@@ -9,8 +9,8 @@ afterEach(async () => harness?.close());
 const CASE_ID = 'C-ANAPQR';
 const NOW = '2026-11-23T09:00:00.000Z';
 
-const stored = (): Case => harness.store.repositories.cases.get(CASE_ID)!;
-const storedTask = (id = 'T-SOLICI'): Task => stored().tasks.find((t) => t.id === id)!;
+const stored = async (): Promise<Case> => (await harness.store.repositories.cases.get(CASE_ID))!;
+const storedTask = async (id = 'T-SOLICI'): Promise<Task> => (await stored()).tasks.find((t) => t.id === id)!;
 
 /** Opens the progress dialog on the only case and picks the first open task. */
 async function startProgress(taskNumber = '1'): Promise<string[]> {
@@ -39,11 +39,11 @@ describe('task progress dialog (Spanish)', () => {
     expect(result).toContain('Media de la tarea: 3 sobre 4, con 3 valoración(es).');
     expect(result).not.toContain('⚠');
 
-    const entry = storedTask().progress.at(-1)!;
+    const entry = (await storedTask()).progress.at(-1)!;
     expect(entry).toEqual({ at: NOW, rating: 2, obstacles: 'No encontró el certificado', source: 'worker', by: 'worker-1' });
-    expect(storedTask().progress).toHaveLength(3);
-    expect(storedTask().status).toBe('open');
-    expect(stored().alerts).toEqual([]);
+    expect((await storedTask()).progress).toHaveLength(3);
+    expect((await storedTask()).status).toBe('open');
+    expect((await stored()).alerts).toEqual([]);
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'task.progress', caseId: CASE_ID, outcome: 'ok' }));
   });
@@ -55,7 +55,7 @@ describe('task progress dialog (Spanish)', () => {
     const result = (await harness.send('no')).join('\n');
     expect(result).toContain('Sin oportunidad (no cuenta en la media)');
     expect(result).toContain('Media de la tarea: 3,5 sobre 4, con 2 valoración(es).');
-    const entry = storedTask().progress.at(-1)!;
+    const entry = (await storedTask()).progress.at(-1)!;
     expect(entry).toEqual({ at: NOW, rating: 'noOpportunity', source: 'worker', by: 'worker-1' });
   });
 
@@ -66,8 +66,8 @@ describe('task progress dialog (Spanish)', () => {
     const result = (await harness.send('no')).join('\n');
     expect(result).toContain('⚠ Dos valoraciones seguidas de 1 o menos');
     expect(result).toContain('Media de la tarea: 1 sobre 4, con 2 valoración(es).');
-    const [alert] = stored().alerts as [Alert];
-    expect(stored().alerts).toHaveLength(1);
+    const [alert] = (await stored()).alerts as [Alert];
+    expect((await stored()).alerts).toHaveLength(1);
     expect(alert.kind).toBe('stalledTask');
     expect(alert.refId).toBe('T-SOLICI');
     expect(alert.at).toBe(NOW);
@@ -79,8 +79,8 @@ describe('task progress dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, tasks: [task({}, [3])] })] });
     await startProgress();
     await harness.sendAll(['1', 'no']);
-    expect(storedTask().progress.at(-1)!.rating).toBe(1);
-    expect(stored().alerts).toEqual([]);
+    expect((await storedTask()).progress.at(-1)!.rating).toBe(1);
+    expect((await stored()).alerts).toEqual([]);
   });
 
   it('a rating of 4 offers to mark the task done', async () => {
@@ -92,16 +92,16 @@ describe('task progress dialog (Spanish)', () => {
     const result = (await harness.send('sí')).join('\n');
     expect(result).toContain('La tarea queda marcada como hecha.');
     expect(result).toContain('Media de la tarea: 4 sobre 4, con 1 valoración(es).');
-    expect(storedTask().status).toBe('done');
-    expect(storedTask().progress).toEqual([{ at: NOW, rating: 4, source: 'worker', by: 'worker-1' }]);
+    expect((await storedTask()).status).toBe('done');
+    expect((await storedTask()).progress).toEqual([{ at: NOW, rating: 4, source: 'worker', by: 'worker-1' }]);
   });
 
   it('a rating of 4 leaves the task open when the worker says so', async () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, tasks: [task()] })] });
     await startProgress();
     await harness.sendAll(['4', 'no', 'no']);
-    expect(storedTask().status).toBe('open');
-    expect(storedTask().progress).toHaveLength(1);
+    expect((await storedTask()).status).toBe('open');
+    expect((await storedTask()).progress).toHaveLength(1);
   });
 
   it('cancel stores nothing', async () => {
@@ -110,8 +110,8 @@ describe('task progress dialog (Spanish)', () => {
     await harness.send('1');
     const cancelled = (await harness.send('cancelar')).join('\n');
     expect(cancelled).toContain('Cancelado: registro de avance');
-    expect(storedTask().progress).toHaveLength(1);
-    expect(stored().alerts).toEqual([]);
+    expect((await storedTask()).progress).toHaveLength(1);
+    expect((await stored()).alerts).toEqual([]);
   });
 
   it('says so when the case has no open tasks', async () => {
@@ -138,7 +138,7 @@ describe('task progress dialog (English)', () => {
     const result = (await harness.send('Was in hospital', 'worker-en')).join('\n');
     expect(result).toContain('Progress recorded on "Send the housing form": No opportunity');
     expect(result).toContain('Task average: 2.5 out of 4, from 2 rating(s).');
-    expect(storedTask().progress.at(-1)).toEqual({ at: NOW, rating: 'noOpportunity', obstacles: 'Was in hospital', source: 'worker', by: 'worker-en' });
+    expect((await storedTask()).progress.at(-1)).toEqual({ at: NOW, rating: 'noOpportunity', obstacles: 'Was in hospital', source: 'worker', by: 'worker-en' });
   });
 
   it('two low ratings in English store the alert', async () => {
@@ -147,6 +147,6 @@ describe('task progress dialog (English)', () => {
     await harness.sendAll(['progress', '1', '1', '1'], 'worker-en');
     const result = (await harness.send('none', 'worker-en')).join('\n');
     expect(result).toContain('⚠ Two ratings of 1 or less in a row');
-    expect(stored().alerts).toMatchObject([{ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW }]);
+    expect((await stored()).alerts).toMatchObject([{ kind: 'stalledTask', refId: 'T-SOLICI', at: NOW }]);
   });
 });

@@ -19,8 +19,8 @@ describe('JsonStore', () => {
 
     expect((await readdir(join(dir, 'cases'))).sort()).toEqual(['C-AAAAAA.json', 'C-BBBBBB.json']);
     const reopened = await JsonStore.open(dir);
-    expect(reopened.repositories.cases.get('C-BBBBBB')?.client.name).toBe('Ana P.');
-    expect(reopened.repositories.staff.all()).toHaveLength(1);
+    expect((await reopened.repositories.cases.get('C-BBBBBB'))?.client.name).toBe('Ana P.');
+    expect(await reopened.repositories.staff.all()).toHaveLength(1);
     await reopened.close();
   });
 
@@ -36,7 +36,7 @@ describe('JsonStore', () => {
     await Promise.all([addContact(1), addContact(2), addContact(3)]);
     await store.close();
     const reopened = await JsonStore.open(dir);
-    expect(reopened.repositories.cases.get('C-TEST01')?.contacts.map((k) => k.id).sort()).toEqual(['K-1', 'K-2', 'K-3']);
+    expect((await reopened.repositories.cases.get('C-TEST01'))?.contacts.map((k) => k.id).sort()).toEqual(['K-1', 'K-2', 'K-3']);
     await reopened.close();
   });
 
@@ -45,7 +45,7 @@ describe('JsonStore', () => {
     const store = await JsonStore.open(dir);
     await store.repositories.cases.put(caseRecord());
     await expect(store.repositories.cases.update('C-TEST01', (c) => ({ ...c!, priority: 'urgent' as never }))).rejects.toThrow();
-    expect(store.repositories.cases.get('C-TEST01')?.priority).toBe('medium');
+    expect((await store.repositories.cases.get('C-TEST01'))?.priority).toBe('medium');
     await store.close();
   });
 
@@ -55,9 +55,9 @@ describe('JsonStore', () => {
     await store.repositories.cases.put(caseRecord());
     await rm(join(dir, 'cases'), { recursive: true });
     await expect(store.repositories.cases.update('C-TEST01', (c) => c && { ...c, priority: 'low' })).rejects.toThrow(/ENOENT/);
-    expect(store.repositories.cases.get('C-TEST01')?.priority).toBe('medium');
+    expect((await store.repositories.cases.get('C-TEST01'))?.priority).toBe('medium');
     await expect(store.repositories.cases.put(caseRecord({ id: 'C-NEWONE' }))).rejects.toThrow();
-    expect(store.repositories.cases.get('C-NEWONE')).toBeUndefined();
+    expect(await store.repositories.cases.get('C-NEWONE')).toBeUndefined();
     await mkdir(join(dir, 'cases'));
     await store.repositories.cases.update('C-TEST01', (c) => c && { ...c, priority: 'high' });
     await store.close();
@@ -76,7 +76,7 @@ describe('JsonStore', () => {
     const dir = await tempDir();
     const store = await JsonStore.open(dir);
     await store.repositories.cases.put(caseRecord());
-    const record = store.repositories.cases.get('C-TEST01')!;
+    const record = (await store.repositories.cases.get('C-TEST01'))!;
     expect(() => (record.contacts as unknown[]).push({})).toThrow(TypeError);
     expect(() => { (record.client as { name: string }).name = 'X'; }).toThrow(TypeError);
     await store.close();
@@ -88,7 +88,7 @@ describe('JsonStore', () => {
     await store.repositories.users.put({ id: '29:abc/def', failedLinkAttempts: 0 });
     expect(await readdir(join(dir, 'users'))).toEqual([fileNameFor('29:abc/def')]);
     await store.repositories.users.delete('29:abc/def');
-    expect(store.repositories.users.get('29:abc/def')).toBeUndefined();
+    expect(await store.repositories.users.get('29:abc/def')).toBeUndefined();
     expect(await readdir(join(dir, 'users'))).toEqual([]);
     await store.close();
   });
@@ -137,7 +137,7 @@ describe('JsonStore', () => {
     const { active: _dropped, ...oldService } = { id: 'S-1', name: 'Banco de alimentos', category: 'food', provider: 'Cáritas', contact: '', cost: 0, eligibility: '', capacity: null, active: true };
     await writeFile(join(dir, 'services', 'S-1.json'), JSON.stringify(oldService));
     const store = await JsonStore.open(dir, { schemaVersion: 2, migrations: { 1: { services: (r) => ({ active: true, ...r }) } } });
-    expect(store.repositories.services.get('S-1')?.active).toBe(true);
+    expect((await store.repositories.services.get('S-1'))?.active).toBe(true);
     await store.close();
     expect(JSON.parse(await readFile(join(dir, 'services', 'S-1.json'), 'utf8')).active).toBe(true);
     expect(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')).schemaVersion).toBe(2);
@@ -196,7 +196,7 @@ describe('JsonStore', () => {
     });
     await new Promise((resolve) => writer.once('exit', resolve));
     const store = await JsonStore.open(dir);
-    for (const id of acknowledged) expect(store.repositories.cases.get(id), id).toBeDefined();
+    for (const id of acknowledged) expect(await store.repositories.cases.get(id), id).toBeDefined();
     await store.close();
   });
 });

@@ -165,8 +165,8 @@ async function casesOnDisk(harness: Harness): Promise<Record<string, string>> {
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(folder, name), 'utf8')] as const)));
 }
 
-function casesInMemory(harness: Harness): Record<string, string> {
-  return Object.fromEntries(harness.store.repositories.cases.all().map((c) => [c.id, JSON.stringify(c)]));
+async function casesInMemory(harness: Harness): Promise<Record<string, string>> {
+  return Object.fromEntries((await harness.store.repositories.cases.all()).map((c) => [c.id, JSON.stringify(c)]));
 }
 
 export interface ProbeResult {
@@ -186,16 +186,16 @@ export interface ProbeResult {
 export async function probe(bot: HostileBot, text: string, user: string): Promise<ProbeResult> {
   const { harness } = bot;
   const repos = harness.store.repositories;
-  const before = { disk: await casesOnDisk(harness), memory: casesInMemory(harness), links: JSON.stringify(repos.clientLinks.all()), codes: repos.linkCodes.all().length };
+  const before = { disk: await casesOnDisk(harness), memory: await casesInMemory(harness), links: JSON.stringify(await repos.clientLinks.all()), codes: (await repos.linkCodes.all()).length };
   const auditBefore = await auditCounts(harness);
   const replies = await harness.send(text, user);
   const audit = await auditSince(harness, auditBefore);
-  const openDialog = openDialogOf(harness, user);
+  const openDialog = await openDialogOf(harness, user);
   const cleanup = await harness.send('cancelar', user);
   expect(await casesOnDisk(harness)).toEqual(before.disk);
-  expect(casesInMemory(harness)).toEqual(before.memory);
-  expect(JSON.stringify(repos.clientLinks.all())).toBe(before.links);
-  expect(repos.linkCodes.all()).toHaveLength(before.codes);
+  expect(await casesInMemory(harness)).toEqual(before.memory);
+  expect(JSON.stringify(await repos.clientLinks.all())).toBe(before.links);
+  expect(await repos.linkCodes.all()).toHaveLength(before.codes);
   return { replies, cleanup, audit, openDialog };
 }
 
@@ -213,8 +213,8 @@ async function auditSince(harness: Harness, counts: Map<string, number>): Promis
   return entries.flat();
 }
 
-function openDialogOf(harness: Harness, user: string): string | undefined {
-  const state = harness.store.repositories.botState.all().find((r) => r.key.includes(`conv-${user}`));
+async function openDialogOf(harness: Harness, user: string): Promise<string | undefined> {
+  const state = (await harness.store.repositories.botState.all()).find((r) => r.key.includes(`conv-${user}`));
   const stack = (state?.value as { dialogState?: { dialogStack?: { id: string }[] } } | undefined)?.dialogState?.dialogStack;
   return stack?.[0]?.id;
 }

@@ -1,0 +1,44 @@
+// What the bot keeps about each person apart from case data: their language choice, whether
+// they were welcomed, the case a staff member is working on, and staff names for views.
+import type { Actor } from '../domain/access.js';
+import type { Repositories } from '../domain/ports.js';
+import type { Language, UserProfile } from '../domain/schemas.js';
+
+export class PeopleService {
+  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {}
+
+  async setLanguage(actor: Actor, language: Language): Promise<void> {
+    await this.changeProfile(actor, (p) => ({ ...p, language }));
+  }
+
+  /** Records that the person has been welcomed; true when this is the first time. */
+  async welcome(actor: Actor): Promise<boolean> {
+    if ((await this.repos.users.get(actor.id))?.welcomedAt) return false;
+    await this.changeProfile(actor, (p) => ({ ...p, welcomedAt: this.now().toISOString() }));
+    return true;
+  }
+
+  /** The case a staff member is working on, so the next command need not repeat its id. */
+  async currentCase(actor: Actor): Promise<string | undefined> {
+    return (await this.repos.users.get(actor.id))?.currentCaseId;
+  }
+
+  async setCurrentCase(actor: Actor, caseId: string): Promise<void> {
+    await this.changeProfile(actor, (p) => ({ ...p, currentCaseId: caseId }));
+  }
+
+  /** Staff names by id, for staff views; an id no one holds any more is left out. */
+  async staffNames(actor: Actor, staffIds: Iterable<string>): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (actor.kind !== 'staff') return names;
+    for (const id of new Set(staffIds)) {
+      const staff = await this.repos.staff.get(id);
+      if (staff) names.set(id, staff.name);
+    }
+    return names;
+  }
+
+  private async changeProfile(actor: Actor, change: (profile: UserProfile) => UserProfile): Promise<void> {
+    await this.repos.users.update(actor.id, (p) => change(p ?? { id: actor.id, failedLinkAttempts: 0 }));
+  }
+}
