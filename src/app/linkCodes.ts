@@ -1,7 +1,9 @@
 // One-time codes that bind a client's chat to their case. The worker sees the code once;
-// only its hash is stored. Wrong attempts count against the code and against the chat user.
+// only its hash is stored. Wrong attempts lock the chat user who made them, never the code,
+// and wrong attempts from all chat users together are throttled.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../domain/access.js';
+import { AttemptThrottle } from '../domain/attemptThrottle.js';
 import { defaultConfig } from '../domain/config.js';
 import { READABLE_ALPHABET, randomReadable } from '../domain/ids.js';
 import type { Repositories } from '../domain/ports.js';
@@ -15,7 +17,7 @@ const CODE_PATTERN = new RegExp(`^([${READABLE_ALPHABET}]{4})-?([${READABLE_ALPH
 
 export type RedeemResult =
   | { ok: true; link: ClientLink }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' };
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' | 'busy' };
 
 /**
  * A code as typed: "ABC3-EF7H", or without its dash. Every code holds a digit, so an
@@ -36,7 +38,13 @@ export class LinkCodeService {
     private readonly cases: CaseService,
     private readonly now: () => Date = () => new Date(),
     private readonly config = defaultConfig,
-  ) {}
+  ) {
+    const { maxFailuresPerMinute, throttleMinutes } = config.linkCode;
+    this.throttle = new AttemptThrottle({ maxFailuresPerWindow: maxFailuresPerMinute, windowMs: 60_000, cooldownMs: throttleMinutes * 60_000 });
+  }
+
+  /** Kept in memory: after a restart guessing starts over at the per-minute limit, which still holds. */
+  private readonly throttle: AttemptThrottle;
 
   /** A new code for the client of `caseId` (named for the worker); the caller shows it to the worker only. */
   async create(actor: Actor, caseId: string): Promise<{ code: string; expiresAt: string; clientName: string }> {
@@ -55,7 +63,7 @@ export class LinkCodeService {
           taken = true;
           return current;
         }
-        return { id, codeHash: hash(code), caseId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt, failedAttempts: 0 };
+        return { id, codeHash: hash(code), caseId, createdBy: actor.id, createdAt: now.toISOString(), expiresAt };
       });
       if (!taken) return { code, expiresAt, clientName: record.client.name };
     }
@@ -65,6 +73,10 @@ export class LinkCodeService {
     const now = this.now();
     const profile = await this.repos.users.get(userId);
     if (profile?.linkLockedUntil && Date.parse(profile.linkLockedUntil) > now.getTime()) return { ok: false, reason: 'locked' };
+    if (!this.throttle.isOpen(now)) {
+      await this.repos.audit.record({ actor: userId, action: 'client.link', outcome: 'denied', at: now.toISOString() });
+      return { ok: false, reason: 'busy' };
+    }
 
     const match = CODE_PATTERN.exec(typed.trim().toUpperCase().replace(/\s+/g, ''));
     const code = match ? `${match[1]}-${match[2]}` : '';
@@ -72,12 +84,12 @@ export class LinkCodeService {
     const right = stored !== undefined && timingSafeEqual(Buffer.from(stored.codeHash, 'hex'), Buffer.from(hash(code), 'hex'));
 
     if (!stored || !right) {
-      if (stored && !stored.usedAt) await this.countFailureOnCode(stored.id);
+      // The code itself is never locked: someone else's guesses must not shut the client out.
+      this.throttle.recordFailure(now);
       const locked = await this.countFailureOnUser(userId);
       await this.repos.audit.record({ actor: userId, action: 'client.link', caseId: stored?.caseId, outcome: 'denied', at: now.toISOString() });
       return { ok: false, reason: locked ? 'locked' : 'invalid' };
     }
-    if (stored.lockedAt) return this.refuse(userId, stored.caseId, 'locked');
     if (stored.usedAt) return this.refuse(userId, stored.caseId, 'used');
     if (Date.parse(stored.expiresAt) <= now.getTime()) return this.refuse(userId, stored.caseId, 'expired');
 
@@ -96,18 +108,9 @@ export class LinkCodeService {
     return { ok: true, link };
   }
 
-  private async refuse(userId: string, caseId: string, reason: 'locked' | 'used' | 'expired'): Promise<RedeemResult> {
+  private async refuse(userId: string, caseId: string, reason: 'used' | 'expired'): Promise<RedeemResult> {
     await this.repos.audit.record({ actor: userId, action: 'client.link', caseId, outcome: 'denied', at: this.now().toISOString() });
     return { ok: false, reason };
-  }
-
-  private async countFailureOnCode(codeId: string): Promise<void> {
-    const at = this.now().toISOString();
-    await this.repos.linkCodes.update(codeId, (c) => {
-      if (!c) return c;
-      const failedAttempts = c.failedAttempts + 1;
-      return { ...c, failedAttempts, lockedAt: c.lockedAt ?? (failedAttempts >= this.config.linkCode.maxFailedAttempts ? at : undefined) };
-    });
   }
 
   /** Returns whether the user is now locked out. */

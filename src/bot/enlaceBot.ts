@@ -121,7 +121,7 @@ export class EnlaceBot extends ActivityHandler {
     const { actor, services } = session(context);
     const result = await services.linkCodes.redeem(actor.id, typed);
     if (!result.ok) {
-      const key = { invalid: 'client.linkInvalid', expired: 'client.linkExpired', used: 'client.linkUsed', locked: 'client.linkLocked' } as const;
+      const key = { invalid: 'client.linkInvalid', expired: 'client.linkExpired', used: 'client.linkUsed', locked: 'client.linkLocked', busy: 'client.linkBusy' } as const;
       await say(context, key[result.reason]);
       return;
     }

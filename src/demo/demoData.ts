@@ -29,7 +29,7 @@ export function demoRecords(now: Date): DemoRecords {
     linkCodes: [{
       id: carmenCode.id, codeHash: createHash('sha256').update(carmenCode.code).digest('hex'),
       caseId: DEMO_CASE_IDS.strengths, createdBy: LUCIA, createdAt: clock.at(-80, 10),
-      expiresAt: addHours(clock.at(-80, 10), 72), failedAttempts: 0, usedAt: clock.at(-79, 17), usedBy: CARMEN_CHAT,
+      expiresAt: addHours(clock.at(-80, 10), 72), usedAt: clock.at(-79, 17), usedBy: CARMEN_CHAT,
     }],
     clientLinks: [{ id: CARMEN_CHAT, caseId: DEMO_CASE_IDS.strengths, linkedAt: clock.at(-79, 17), codeId: carmenCode.id }],
   };

@@ -43,7 +43,14 @@ export interface PracticeConfig {
   /** Days before the review date when the worker gets a reminder (also on the day). */
   readonly reviewReminderDaysBefore: number;
   readonly defaultTimeZone: string;
-  readonly linkCode: { readonly lifetimeHours: number; readonly maxFailedAttempts: number };
+  readonly linkCode: {
+    readonly lifetimeHours: number;
+    /** Wrong codes a chat user may type before that user is locked out for a while. */
+    readonly maxFailedAttempts: number;
+    /** Wrong codes from all chat users together, per minute, before every attempt waits. */
+    readonly maxFailuresPerMinute: number;
+    readonly throttleMinutes: number;
+  };
 }
 
 export const defaultConfig: PracticeConfig = deepFreeze({
@@ -62,7 +69,7 @@ export const defaultConfig: PracticeConfig = deepFreeze({
   reviewGraceDays: 0,
   reviewReminderDaysBefore: 7,
   defaultTimeZone: 'Europe/Madrid',
-  linkCode: { lifetimeHours: 72, maxFailedAttempts: 5 },
+  linkCode: { lifetimeHours: 72, maxFailedAttempts: 5, maxFailuresPerMinute: 50, throttleMinutes: 5 },
 });
 
 /** The time zone a case's calendar days are counted in: the client's, or the default. */

@@ -304,10 +304,8 @@ export const LinkCodeSchema = z.object({
   createdBy: id,
   createdAt: isoDateTime,
   expiresAt: isoDateTime,
-  failedAttempts: z.number().int().min(0),
   usedAt: isoDateTime.optional(),
   usedBy: id.optional(),
-  lockedAt: isoDateTime.optional(),
 });
 export type LinkCode = z.infer<typeof LinkCodeSchema>;
 

@@ -92,17 +92,39 @@ describe('LinkCodeService', () => {
     expect(await repos.clientLinks.get('client-b')).toBeUndefined();
   });
 
-  it('locks a code after 5 wrong attempts, so even the right code then fails', async () => {
-    const { repos, codes } = await setup();
+  it('never locks the code: wrong guesses by other chat users leave it working for the client', async () => {
+    const { clock, codes } = await setup();
     const { code } = await codes.create(WORKER, 'C-TEST01');
-    // Different chat users, so the per-user lock does not hide the per-code one.
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      clock.now = new Date(START.getTime() + attempt * 10_000);
       expect(await codes.redeem(`guesser-${attempt}`, wrongSecret(code))).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await repos.linkCodes.get(code.slice(0, 4))).toMatchObject({ failedAttempts: 5, lockedAt: START.toISOString() });
+    expect((await codes.redeem('client-a', code)).ok).toBe(true);
+  });
 
-    expect(await codes.redeem('client-a', code)).toEqual({ ok: false, reason: 'locked' });
+  it('throttles wrong codes across all chat users: past 50 a minute every attempt waits, then the real code works', async () => {
+    const { repos, clock, codes } = await setup();
+    const { code } = await codes.create(WORKER, 'C-TEST01');
+    for (let attempt = 1; attempt <= 50; attempt++) {
+      clock.now = new Date(START.getTime() + attempt * 1000);
+      expect(await codes.redeem(`guesser-${attempt}`, unknownCode(code))).toEqual({ ok: false, reason: 'invalid' });
+    }
+    // Even the right code waits: the guesser cannot tell a hit from a miss while closed.
+    expect(await codes.redeem('guesser-51', code)).toEqual({ ok: false, reason: 'busy' });
+    expect(await codes.redeem('client-a', code)).toEqual({ ok: false, reason: 'busy' });
     expect(await repos.clientLinks.all()).toEqual([]);
+    clock.now = new Date(START.getTime() + 50_000 + 5 * 60_000);
+    expect((await codes.redeem('client-a', code)).ok).toBe(true);
+  });
+
+  it('does not throttle a trickle of wrong codes spread over minutes', async () => {
+    const { clock, codes } = await setup();
+    const { code } = await codes.create(WORKER, 'C-TEST01');
+    for (let attempt = 1; attempt <= 120; attempt++) {
+      clock.now = new Date(START.getTime() + attempt * 2000);
+      await codes.redeem(`guesser-${attempt}`, unknownCode(code));
+    }
+    expect((await codes.redeem('client-a', code)).ok).toBe(true);
   });
 
   it('still accepts the right code after 4 wrong attempts', async () => {
