@@ -8,9 +8,10 @@ import { guessLanguage } from '../domain/language.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
-import { identify, preferredLanguage, tenantOf, timeZoneOf, userKey } from './identity.js';
+import { identify, preferredLanguage, timeZoneOf, userKey } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
+import { refuseOtherTenants } from './tenantGate.js';
 
 export interface BotOptions {
   services: AppServices;
@@ -41,6 +42,7 @@ export class EnlaceBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (await refuseOtherTenants(context, this.options.allowedTenantIds)) return;
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
   }
@@ -48,11 +50,6 @@ export class EnlaceBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { services } = this.options;
     const activity = context.activity;
-    if (!this.tenantAllowed(context)) {
-      log('tenant.refused', { tenant: tenantOf(activity) ?? 'none', user: userKey(activity) });
-      await context.sendActivity(t(guessLanguage(activity.text ?? '', activity.locale), 'shell.tenantRefused'));
-      return;
-    }
     await this.rememberConversation(context);
     const actor = identify(activity, services.repos);
     const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : preferredLanguage(actor, activity, services.repos);
@@ -84,13 +81,6 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }
     await this.sendMenu(context);
-  }
-
-  private tenantAllowed(context: TurnContext): boolean {
-    const allowed = this.options.allowedTenantIds;
-    if (allowed.length === 0) return true;
-    const tenant = tenantOf(context.activity);
-    return tenant !== undefined && allowed.includes(tenant);
   }
 
   /** Proactive follow-ups need the latest reference of every user; it is kept on every message. */

@@ -33,8 +33,3 @@ export function timeZoneOf(actor: Actor, repos: Repositories, fallback: string):
   if (actor.kind === 'client') return repos.cases.get(actor.caseId)?.client.timeZone ?? fallback;
   return fallback;
 }
-
-/** The tenant a Teams activity comes from, if any. */
-export function tenantOf(activity: Partial<Activity>): string | undefined {
-  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-}
