@@ -19,7 +19,7 @@ export class EnlaceAdapter extends CloudAdapter {
   /** Authenticates the request and runs the turn; what the HTTP response must carry. */
   async answer(activity: Activity, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<Answer> {
     const authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization).catch((error: unknown) => {
-      log('auth.refused', { reason: refusalReason(error, authorization), error: (error as Error | undefined)?.name ?? 'unknown' });
+      log('auth.refused', { reason: refusalReason(error, authorization), error: errorKind(error) });
       return undefined;
     });
     if (!authenticated) return { status: 401, body: { error: 'unauthorized' } };
@@ -70,16 +70,22 @@ export function createAdapter(settings: Settings, conversationState: Conversatio
   return adapter;
 }
 
+/** The class of what a token check threw ("Error" says little: botbuilder's errors keep that name). */
+function errorKind(error: unknown): string {
+  return error instanceof Error ? error.constructor.name : typeof error;
+}
+
 /** Why a token was refused, as a code for the log. */
 function refusalReason(error: unknown, authorization: string): string {
   if (!authorization.trim()) return 'no-token';
-  const { name = '', message = '', statusCode } = (error ?? {}) as { name?: string; message?: string; statusCode?: number };
-  if (name === 'TokenExpiredError' || message === 'The token has expired') return 'expired';
-  if (name === 'NotBeforeError') return 'not-yet-valid';
+  const kind = errorKind(error);
+  const { message, statusCode } = (error ?? {}) as { message?: unknown; statusCode?: unknown };
+  if (kind === 'TokenExpiredError' || message === 'The token has expired') return 'expired';
+  if (kind === 'NotBeforeError') return 'not-yet-valid';
   // Signature, algorithm or format (jsonwebtoken's verdicts).
-  if (name === 'JsonWebTokenError') return 'invalid-token';
+  if (kind === 'JsonWebTokenError') return 'invalid-token';
   // Issuer, audience, service URL or an unknown key.
-  if (name === 'AuthenticationError' && statusCode === 401) return 'not-accepted';
+  if (statusCode === 401) return 'not-accepted';
   // The signing keys could not be fetched, or the check itself failed.
   return 'unverifiable';
 }
