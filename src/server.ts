@@ -33,8 +33,9 @@ const MAX_USER_ID = 200;
 /** Teams conversation ids run to a few hundred characters. */
 const MAX_CONVERSATION_ID = 1000;
 
+const NOT_AN_ACTIVITY = 'the body must be a JSON activity';
 const REQUEST_ERRORS: Record<string, string> = {
-  'entity.parse.failed': 'the body is not valid JSON',
+  'entity.parse.failed': NOT_AN_ACTIVITY,
   'entity.too.large': `the body is larger than ${MAX_BODY}`,
   'encoding.unsupported': 'the body has an unsupported encoding',
   'charset.unsupported': 'the body has an unsupported charset',
@@ -128,7 +129,7 @@ const ActivityShape = object({
 
 /** Why a body cannot be an activity, or undefined when it can. */
 function activityProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON activity';
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return NOT_AN_ACTIVITY;
   const parsed = ActivityShape.safeParse(body);
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0]!;
