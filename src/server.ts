@@ -1,8 +1,9 @@
 // The HTTP server: POST /api/messages for the Bot Connector, GET /healthz. Malformed
 // requests get a 4xx and never reach the bot; a stop finishes the turns in flight first.
 import type { Server } from 'node:http';
-import { PrivateConversationState } from 'botbuilder';
+import { PrivateConversationState, type Activity } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { createServices } from './app/services.js';
 import { createAdapter } from './bot/adapter.js';
 import { EnlaceBot } from './bot/enlaceBot.js';
@@ -27,6 +28,19 @@ export interface StartOptions {
 }
 
 const MAX_BODY = '256kb';
+/** The store keeps user ids of up to 200 characters (an Entra object id has 36). */
+const MAX_USER_ID = 200;
+/** Teams conversation ids run to a few hundred characters. */
+const MAX_CONVERSATION_ID = 1000;
+
+const NOT_AN_ACTIVITY = 'the body must be a JSON activity';
+const REQUEST_ERRORS: Record<string, string> = {
+  'entity.parse.failed': NOT_AN_ACTIVITY,
+  'entity.too.large': `the body is larger than ${MAX_BODY}`,
+  'encoding.unsupported': 'the body has an unsupported encoding',
+  'charset.unsupported': 'the body has an unsupported charset',
+  'request.aborted': 'the request was aborted',
+};
 
 export async function startBot(settings: Settings, options: StartOptions = {}): Promise<RunningBot> {
   const started = Date.now();
@@ -56,16 +70,20 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     if (problem) return void res.status(400).json({ error: problem });
     inFlight++;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const answer = await adapter.answer(req.body as Activity, req.headers.authorization ?? '', (context) => bot.run(context));
+      res.status(answer.status);
+      if (answer.body === undefined) res.end();
+      else res.json(answer.body);
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();
     }
   });
+  // Error messages stay in the process; the caller gets a fixed sentence.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log('http.error', { error: error.name });
-    if (!res.headersSent) res.status(status).json({ error: status === 500 ? 'internal error' : error.type ?? error.message });
+    log('http.error', { status, error: error.type ?? error.name });
+    if (!res.headersSent) res.status(status).json({ error: REQUEST_ERRORS[error.type ?? ''] ?? (status === 500 ? 'internal error' : 'the request cannot be read') });
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -91,15 +109,30 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   };
 }
 
+/** A field's problem: missing, or of the wrong type. */
+const expected = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${what}`) });
+const text = z.string(expected('a string'));
+const upTo = (max: number) => ({ error: `must be at most ${max} characters` });
+const required = (max: number) => text.min(1, { error: 'is required' }).max(max, upTo(max));
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape, expected('an object'));
+
+/** What the bot reads from an activity, with the types and lengths it can handle. */
+const ActivityShape = object({
+  type: required(100),
+  serviceUrl: text,
+  channelId: text,
+  conversation: object({ id: required(MAX_CONVERSATION_ID), tenantId: text.optional() }),
+  from: object({ id: required(MAX_USER_ID), aadObjectId: text.max(MAX_USER_ID, upTo(MAX_USER_ID)).optional() }),
+  text: text.optional(),
+  locale: text.optional(),
+  channelData: object({ tenant: object({ id: text.optional() }).optional() }).optional(),
+});
+
 /** Why a body cannot be an activity, or undefined when it can. */
 function activityProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body must be a JSON activity';
-  const activity = body as Record<string, unknown>;
-  if (typeof activity.type !== 'string' || activity.type === '') return 'activity.type is required';
-  const needs = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
-  if (!needs(activity.conversation)) return 'activity.conversation.id is required';
-  if (!needs(activity.from)) return 'activity.from.id is required';
-  if (typeof activity.serviceUrl !== 'string' || typeof activity.channelId !== 'string') return 'activity.serviceUrl and activity.channelId are required';
-  if (activity.text !== undefined && typeof activity.text !== 'string') return 'activity.text must be a string';
-  return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return NOT_AN_ACTIVITY;
+  const parsed = ActivityShape.safeParse(body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]!;
+  return `activity.${issue.path.join('.')} ${issue.message}`;
 }

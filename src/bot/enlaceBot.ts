@@ -8,9 +8,10 @@ import { guessLanguage } from '../domain/language.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
-import { identify, preferredLanguage, tenantOf, timeZoneOf, userKey } from './identity.js';
+import { identify, preferredLanguage, timeZoneOf, userKey } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
+import { refuseOtherTenants } from './tenantGate.js';
 
 export interface BotOptions {
   services: AppServices;
@@ -42,6 +43,7 @@ export class EnlaceBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (await refuseOtherTenants(context, this.options.allowedTenantIds)) return;
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
   }
@@ -49,11 +51,6 @@ export class EnlaceBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { services } = this.options;
     const activity = context.activity;
-    if (!this.tenantAllowed(context)) {
-      log('tenant.refused', { tenant: tenantOf(activity) ?? 'none', user: userKey(activity) });
-      await context.sendActivity(t(guessLanguage(activity.text ?? '', activity.locale), 'shell.tenantRefused'));
-      return;
-    }
     const actor = await identify(activity, services.identity);
     const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
     setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
@@ -90,13 +87,6 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }
     await this.sendMenu(context);
-  }
-
-  private tenantAllowed(context: TurnContext): boolean {
-    const allowed = this.options.allowedTenantIds;
-    if (allowed.length === 0) return true;
-    const tenant = tenantOf(context.activity);
-    return tenant !== undefined && allowed.includes(tenant);
   }
 
   /** Proactive follow-ups need the latest reference of every user; it is kept on every message. */

@@ -21,8 +21,3 @@ export function preferredLanguage(actor: Actor, activity: Partial<Activity>, ide
 export function timeZoneOf(actor: Actor, identity: IdentityService, fallback: string): Promise<string> {
   return identity.timeZoneOf(actor, fallback);
 }
-
-/** The tenant a Teams activity comes from, if any. */
-export function tenantOf(activity: Partial<Activity>): string | undefined {
-  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-}

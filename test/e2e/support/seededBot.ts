@@ -26,9 +26,9 @@ export async function seededDataDir(seed: Seed = {}): Promise<string> {
   return dataDir;
 }
 
-/** Starts the server in this process on `dataDir`, with a clock when the test needs one. */
-export async function startInProcess(dataDir: string, now?: () => Date): Promise<RunningBot & { loopbackUrl: string }> {
-  const bot = await startBot(readSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), { now });
+/** Starts the server in this process on `dataDir`, with a clock when the test needs one; `env` adds settings. */
+export async function startInProcess(dataDir: string, now?: () => Date, env: NodeJS.ProcessEnv = {}): Promise<RunningBot & { loopbackUrl: string }> {
+  const bot = await startBot(readSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }), { now });
   // The bot reports http://localhost:<port>; it listens on 127.0.0.1 only.
   return { ...bot, loopbackUrl: `http://127.0.0.1:${bot.port}` };
 }
@@ -38,4 +38,11 @@ export async function casesOnDisk(dataDir: string): Promise<Case[]> {
   const folder = join(dataDir, 'cases');
   const files = (await readdir(folder)).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(folder, f), 'utf8')) as Case));
+}
+
+/** The ids of the records of a collection stored on disk (users, conversationRefs, botState…). */
+export async function recordIdsOnDisk(dataDir: string, collection: string): Promise<string[]> {
+  const folder = join(dataDir, collection);
+  const files = (await readdir(folder).catch(() => [])).filter((f) => f.endsWith('.json'));
+  return Promise.all(files.map(async (f) => (JSON.parse(await readFile(join(folder, f), 'utf8')) as { id: string }).id));
 }
