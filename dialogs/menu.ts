@@ -63,7 +63,21 @@ export function caseIdIn(typed: string): string | undefined {
 
 /** The menu entry a message picks: by number, by the option's words, or by its label. */
 export function pickEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
-  const command = normalize(typed.replace(CASE_ID, '')).replace(/[.)]$/, '');
+  const command = commandOf(typed);
   if (/^\d+$/.test(command)) return entries[Number(command) - 1];
-  return entries.find((e) => matchesWord(command, e.words) || normalize(t(lang, e.label)) === command);
+  return entries.find((e) => names(command, e, lang));
+}
+
+/** A menu command the message names that is not among `entries` (someone else's option), if any. */
+export function commandOutside(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
+  const command = commandOf(typed);
+  return MENU.find((e) => !entries.includes(e) && names(command, e, lang));
+}
+
+function commandOf(typed: string): string {
+  return normalize(typed.replace(CASE_ID, '')).replace(/[.)]$/, '');
+}
+
+function names(command: string, entry: MenuEntry, lang: Language): boolean {
+  return matchesWord(command, entry.words) || normalize(t(lang, entry.label)) === command;
 }

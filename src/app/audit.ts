@@ -1,9 +1,10 @@
 // Audit entries on the bot's clock: who, what, which case (a real case id), the outcome.
 import type { Actor } from '../domain/access.js';
 import type { AuditLog } from '../domain/ports.js';
+import type { AuditEntry } from '../domain/schemas.js';
 
-export type Audit = (actor: Actor, action: string, caseId: string | undefined, outcome?: 'ok' | 'denied') => Promise<void>;
+export type Audit = (actor: Actor, action: string, caseId: string | undefined, outcome?: 'ok' | 'denied', reason?: AuditEntry['reason']) => Promise<void>;
 
 export function auditOn(log: AuditLog, now: () => Date): Audit {
-  return (actor, action, caseId, outcome = 'ok') => log.record({ actor: actor.id, action, caseId, outcome, at: now().toISOString() });
+  return (actor, action, caseId, outcome = 'ok', reason) => log.record({ actor: actor.id, action, caseId, outcome, reason, at: now().toISOString() });
 }

@@ -24,7 +24,11 @@ export class CaseService {
   /** A case the actor may read, audited as `action`. */
   async read(actor: Actor, caseId: string, action = 'case.read'): Promise<Case> {
     const record = await this.repos.cases.get(caseId);
-    if (!record || !canReadCase(actor, record)) {
+    if (!record) {
+      await this.audit(actor, action, undefined, 'denied', 'notFound');
+      throw new CaseAccessError(caseId);
+    }
+    if (!canReadCase(actor, record)) {
       await this.audit(actor, action, caseId, 'denied');
       throw new CaseAccessError(caseId);
     }
@@ -82,16 +86,20 @@ export class CaseService {
   }
 
   private async changeChecked(actor: Actor, caseId: string, action: string, change: (current: Case) => Case, check: (current: Case) => void): Promise<Case> {
+    let found = false;
     try {
       const updated = await this.repos.cases.update(caseId, (current) => {
         if (!current) throw new CaseAccessError(caseId);
+        found = true;
         check(current);
         return { ...change(current), updatedAt: this.now().toISOString() };
       });
       await this.audit(actor, action, caseId);
       return updated!;
     } catch (error) {
-      if (error instanceof CaseAccessError || error instanceof CaseClosedError) await this.audit(actor, action, caseId, 'denied');
+      if (error instanceof CaseAccessError || error instanceof CaseClosedError) {
+        await (found ? this.audit(actor, action, caseId, 'denied') : this.audit(actor, action, undefined, 'denied', 'notFound'));
+      }
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 // Who is writing, in which language and time zone to answer them, and how to reach them
 // later (the conversation reference proactive follow-ups need).
 import type { Actor } from '../domain/access.js';
+import { auditOn, type Audit } from './audit.js';
 import { localeLanguage } from '../domain/language.js';
 import type { Repositories } from '../domain/ports.js';
 import type { ConversationRef, Language } from '../domain/schemas.js';
@@ -8,7 +9,16 @@ import type { ConversationRef, Language } from '../domain/schemas.js';
 export type ConversationAddress = Omit<ConversationRef, 'id' | 'updatedAt'>;
 
 export class IdentityService {
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {}
+  private readonly audit: Audit;
+
+  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {
+    this.audit = auditOn(repos.audit, now);
+  }
+
+  /** A command asked for that is not on the person's menu (a client, an admin or a stranger asking for case work). */
+  async refuseCommand(actor: Actor, command: string): Promise<void> {
+    await this.audit(actor, `menu.${command}`, undefined, 'denied', 'notOnMenu');
+  }
 
   /**
    * The person behind a chat user: staff by their key (Teams: the AAD object id) or channel

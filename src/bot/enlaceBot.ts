@@ -7,7 +7,7 @@ import type { AppServices } from '../app/services.js';
 import { guessLanguage } from '../domain/language.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
 import { identify, preferredLanguage, timeZoneOf, userKey } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
@@ -81,6 +81,8 @@ export class EnlaceBot extends ActivityHandler {
       await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });
       return;
     }
+    const outside = commandOutside(typed, entries, lang);
+    if (outside) await services.identity.refuseCommand(actor, outside.dialogId);
     if (welcomed) return;
     if (matchesWord(typed, 'common.cancelWords')) await say(context, actor.kind === 'client' ? 'client.nothingToCancel' : 'common.nothingToCancel');
     else if (!matchesWord(typed, 'common.helpWords') && !matchesWord(typed, 'shell.greetingWords')) {
@@ -104,11 +106,13 @@ export class EnlaceBot extends ActivityHandler {
   /** A stranger either types a link code from their worker or gets a polite refusal. */
   private async handleStranger(context: TurnContext): Promise<void> {
     const typed = context.activity.text ?? '';
+    const { actor, lang, services } = session(context);
     if (!looksLikeLinkCode(typed)) {
+      const asked = commandOutside(typed, [], lang);
+      if (asked) await services.identity.refuseCommand(actor, asked.dialogId);
       await say(context, 'shell.refusal');
       return;
     }
-    const { actor, services } = session(context);
     const result = await services.linkCodes.redeem(actor.id, typed);
     if (!result.ok) {
       const key = { invalid: 'client.linkInvalid', expired: 'client.linkExpired', used: 'client.linkUsed', locked: 'client.linkLocked', busy: 'client.linkBusy' } as const;
@@ -116,8 +120,7 @@ export class EnlaceBot extends ActivityHandler {
       return;
     }
     const client = await identify(context.activity, services.identity);
-    const lang = await preferredLanguage(client, context.activity, services.identity);
-    setSession(context, { ...session(context), actor: client, lang });
+    setSession(context, { ...session(context), actor: client, lang: await preferredLanguage(client, context.activity, services.identity) });
     await this.rememberConversation(context);
     await services.people.welcome(client);
     await say(context, 'client.linked');

@@ -344,7 +344,10 @@ export const AuditEntrySchema = z.object({
   at: isoDateTime,
   actor: id,
   action: z.string().min(1).max(100),
+  /** Only a case that exists: text typed where a case id was expected is never written here. */
   caseId: id.optional(),
   outcome: z.enum(['ok', 'denied']).default('ok'),
+  /** Why a refusal had no case to name: no case under the typed id, or a command not on the person's menu. */
+  reason: z.enum(['notFound', 'notOnMenu']).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -62,7 +62,7 @@ describe('CaseService', () => {
 
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-1', action: 'case.read', caseId: 'C-OTHER1', outcome: 'denied' },
-      { at: NOW.toISOString(), actor: 'worker-1', action: 'case.read', caseId: 'C-NOPE99', outcome: 'denied' },
+      { at: NOW.toISOString(), actor: 'worker-1', action: 'case.read', outcome: 'denied', reason: 'notFound' },
     ]);
   });
 

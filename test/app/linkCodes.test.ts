@@ -202,7 +202,7 @@ describe('LinkCodeService', () => {
     expect(await repos.linkCodes.all()).toEqual([]);
     expect(await repos.audit.readDay('2026-11-23')).toEqual([
       { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-OTHER1', outcome: 'denied' },
-      { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', caseId: 'C-NOPE99', outcome: 'denied' },
+      { at: START.toISOString(), actor: 'worker-1', action: 'linkCode.create', outcome: 'denied', reason: 'notFound' },
     ]);
   });
 });

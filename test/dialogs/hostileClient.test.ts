@@ -59,10 +59,16 @@ function expectClientOnly({ replies, cleanup, audit, openDialog }: ProbeResult):
   expect(staffLinesIn(replies, 'es')).toEqual([]);
   expect(all.join('\n')).not.toMatch(ASSESSMENT_TERMS);
   if (openDialog) expect(CLIENT_DIALOGS).toContain(openDialog);
-  // Staff dialogs read cases through the case service; a client's turns audit only their own plan and check-ins.
+  // Staff dialogs read cases through the case service; a client's turns audit only their own
+  // plan and check-ins, and refusals of staff commands, which name no case.
   for (const entry of audit.filter((e) => e.actor === CLIENT_USER)) {
-    expect(entry.action).toMatch(/^client\./);
-    expect(entry.caseId).toBe(OWN_ID);
+    if (entry.action.startsWith('menu.')) {
+      expect(entry).toMatchObject({ outcome: 'denied', reason: 'notOnMenu' });
+      expect(entry).not.toHaveProperty('caseId');
+    } else {
+      expect(entry.action).toMatch(/^client\./);
+      expect(entry.caseId).toBe(OWN_ID);
+    }
   }
 }
 
@@ -83,7 +89,10 @@ describe('the linked client types every staff command word', () => {
   it.each(attempts)('$typed → $dialog', async ({ typed, dialog }) => {
     const result = await probe(bot, typed, CLIENT_USER);
     expectClientOnly(result);
-    if (!dialog) expect(result.replies).toEqual([t('es', 'client.notUnderstood'), clientMenu('es')]);
+    if (!dialog) {
+      expect(result.replies).toEqual([t('es', 'client.notUnderstood'), clientMenu('es')]);
+      expect(result.audit).toContainEqual(expect.objectContaining({ actor: CLIENT_USER, outcome: 'denied', reason: 'notOnMenu' }));
+    }
   });
 
   it('a case id typed alone is not understood', async () => {

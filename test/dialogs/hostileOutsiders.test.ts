@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { looksLikeLinkCode } from '../../src/app/linkCodes.js';
 import { t } from '../../src/i18n/catalog.js';
+import type { AuditEntry } from '../../src/domain/schemas.js';
 import {
   ALL_CASES, commandWords, dialogFor, expectNoGrantedAccess, expectNoLeaks, forbiddenFor, hostileBot, probe, staffActor, staffMenu,
   STRANGER_USER, SUR_OPEN, W1_OPEN, W1_SHUT, type HostileBot,
@@ -29,8 +30,10 @@ describe('an unregistered user types every command, with and without case ids', 
     expect(replies).toHaveLength(1);
     expect(looksLikeLinkCode(typed) ? CODE_REFUSALS : REFUSALS).toContain(replies[0]);
     expectNoLeaks([...replies, ...cleanup], forbiddenFor(STRANGER_USER));
-    // A code-like word is audited as a denied link attempt, naming no case; nothing else is.
-    expect(audit.filter((e) => e.actor === STRANGER_USER && (e.caseId || e.outcome !== 'denied' || e.action !== 'client.link'))).toEqual([]);
+    // A code-like word is audited as a denied link attempt and a staff command as a denied
+    // command, both naming no case; nothing else is.
+    const expected = (e: AuditEntry) => e.outcome === 'denied' && !e.caseId && (e.action === 'client.link' || (e.action.startsWith('menu.') && e.reason === 'notOnMenu'));
+    expect(audit.filter((e) => e.actor === STRANGER_USER && !expected(e))).toEqual([]);
     expect(openDialog).toBeUndefined();
   });
 

@@ -62,7 +62,10 @@ describe('a foreign case is refused exactly like a case that does not exist', ()
     const foreign = await probe(bot, `${word} ${W1_OPEN.record.id}`, 'worker-2');
     const missing = await probe(bot, `${word} ${MISSING_ID}`, 'worker-2');
     expect(foreign.replies.map((r) => r.replaceAll(W1_OPEN.record.id, '<id>'))).toEqual(missing.replies.map((r) => r.replaceAll(MISSING_ID, '<id>')));
-    expectDeniedOnly(missing.audit, 'worker-2', MISSING_ID);
+    expectDeniedOnly(foreign.audit, 'worker-2', W1_OPEN.record.id);
+    // The audit names only real cases: the missing one is a failed lookup, under no id.
+    expect(missing.audit).toContainEqual(expect.objectContaining({ actor: 'worker-2', outcome: 'denied', reason: 'notFound' }));
+    expect(missing.audit.filter((e) => e.caseId === MISSING_ID)).toEqual([]);
   });
 });
 
