@@ -44,8 +44,11 @@ export class FollowUpPlanner {
     return (await this.desired(jobScope(job), now)).some((wanted) => wanted.id === job.id);
   }
 
-  /** For the scheduler: after sending, each series moves on to its next job. */
-  async afterSent(jobs: readonly Job[]): Promise<void> {
+  /**
+   * For the scheduler, after jobs were sent or dropped: each series moves on to its next
+   * job, or to the one that replaced a dropped one.
+   */
+  async resync(jobs: readonly Job[]): Promise<void> {
     for (const scope of new Set(jobs.map(jobScope))) await this.syncScope(scope);
   }
 

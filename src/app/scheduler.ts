@@ -50,6 +50,9 @@ export const defaultSchedulerOptions: Omit<SchedulerOptions, 'owner'> = Object.f
 
 export const MAX_POLL_MS = 30_000;
 
+/** A bound on claims in one round, should hooks keep scheduling jobs due at once. */
+const MAX_BATCHES_PER_ROUND = 1000;
+
 export interface SchedulerDeps {
   readonly queue: JobQueue;
   readonly sender: Sender;
@@ -58,6 +61,8 @@ export interface SchedulerDeps {
   readonly stillValid: (job: Job, now: Date) => boolean | Promise<boolean>;
   /** After jobs were sent: e.g. mark alerts delivered and derive the next of each series. */
   readonly onSent?: (jobs: readonly Job[]) => Promise<void>;
+  /** After jobs were dropped as no longer wanted: e.g. derive what replaces them (a later check-in). */
+  readonly onDropped?: (jobs: readonly Job[]) => Promise<void>;
   /** After the last try, or an unreachable person: e.g. show it to the worker, or at the top of the next chat. */
   readonly onGaveUp?: (jobs: readonly Job[], reason: string) => Promise<void>;
   /** 0 ≤ x < 1, for jitter. */
@@ -108,27 +113,34 @@ export class FollowUpScheduler {
     await this.running;
   }
 
-  /** One round: claims and handles every job due at the clock's current reading. */
+  /**
+   * One round: claims and handles every job due at the clock's current reading, claiming
+   * again until nothing is due (the hooks may have scheduled a replacement due now).
+   */
   async tick(): Promise<RoundReport> {
     const report: RoundReport = { claimed: 0, messages: 0, sent: 0, dropped: 0, retried: 0, gaveUp: 0 };
     const { queue, now } = this.deps;
-    for (;;) {
+    for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);
+      if (jobs.length === 0) break;
       report.claimed += jobs.length;
       for (const group of byRecipient(jobs)) await this.deliver(group, report);
-      if (jobs.length < this.options.batchSize) return report;
     }
+    return report;
   }
 
   private async deliver(jobs: Job[], report: RoundReport): Promise<void> {
     const valid: Job[] = [];
+    const dropped: Job[] = [];
     for (const job of jobs) {
       const verdict = await this.checkValid(job);
       if (verdict === true) valid.push(job);
       else if (verdict === false) {
-        if (await this.deps.queue.markDropped(job.id, this.options.owner, this.deps.now())) report.dropped++;
+        if (await this.deps.queue.markDropped(job.id, this.options.owner, this.deps.now())) dropped.push(job);
       } else await this.failed([job], { outcome: 'retry', error: verdict.error }, report);
     }
+    report.dropped += dropped.length;
+    if (dropped.length > 0) await this.after(() => this.deps.onDropped?.(dropped), 'onDroppedFailed');
     if (valid.length === 0) return;
     const first = valid[0]!;
     const delivery: Delivery = { recipient: first.recipient, ...(first.recipient.role === 'client' ? { caseId: first.caseId } : {}), jobs: valid };
