@@ -211,10 +211,11 @@ export class FollowUpScheduler {
   }
 }
 
-/** Jobs gathered per person, in the order of each person's oldest job, each group oldest first. */
+/** Jobs gathered per person, in the order of each person's oldest job; each group oldest first, then by case. */
 export function byRecipient(jobs: readonly Job[]): Job[][] {
   const groups = new Map<string, Job[]>();
-  for (const job of [...jobs].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))) {
+  const order = (a: Job, b: Job) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.caseId ?? '').localeCompare(b.caseId ?? '') || a.id.localeCompare(b.id);
+  for (const job of [...jobs].sort(order)) {
     const key = recipientKey(job);
     const group = groups.get(key);
     if (group) group.push(job);
