@@ -33,9 +33,10 @@ export class FollowUpPlanner {
 
   /** Schedules what the scope now calls for and cancels what it no longer does. */
   async syncScope(scope: string): Promise<JobChanges> {
-    const changes = reconcile(await this.desired(scope, this.now()), await this.queue.pendingFor(scope));
+    const now = this.now();
+    const changes = reconcile(await this.desired(scope, now), await this.queue.pendingFor(scope));
     await this.queue.schedule(changes.schedule);
-    await this.queue.cancel(changes.cancel);
+    await this.queue.cancel(changes.cancel, now);
     return changes;
   }
 

@@ -21,8 +21,7 @@ export class MemoryJobQueue implements JobQueue {
     await this.change(valid.map((job) => [job.id, scheduled(this.jobs.get(job.id), job)]));
   }
 
-  async cancel(ids: readonly string[]): Promise<void> {
-    const at = new Date();
+  async cancel(ids: readonly string[], at: Date): Promise<void> {
     await this.change(ids.map((id) => {
       const job = this.jobs.get(id);
       return [id, job && cancelled(job, at)];

@@ -90,7 +90,7 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>): v
       const [waiting, busy] = [job(10), job(0, { taskId: 'T-2' })];
       await queue.schedule([waiting, busy]);
       await queue.claimDue(at(0), 'A', 60 * 60_000, 10);
-      await queue.cancel([waiting.id, busy.id, 'J-unknown']);
+      await queue.cancel([waiting.id, busy.id, 'J-unknown'], at(1));
       expect((await queue.pendingFor('case:C-1')).map((j) => [j.id, j.status])).toEqual([[busy.id, 'claimed']]);
       expect(await queue.claimDue(at(10), 'B', LEASE, 10)).toEqual([]);
       await queue.schedule([waiting]);

@@ -18,7 +18,7 @@ export interface JobQueue {
    */
   schedule(jobs: readonly Job[]): Promise<void>;
   /** Cancels the given jobs that are still pending; others are left alone. Resolves once durable. */
-  cancel(ids: readonly string[]): Promise<void>;
+  cancel(ids: readonly string[], at: Date): Promise<void>;
   /** The open (pending or claimed) jobs of a scope: `case:<id>`, or `staff:<id>` for a weekly plan. */
   pendingFor(scope: string): Promise<Job[]>;
   /**
