@@ -1,0 +1,77 @@
+// Keeps the job store in step with the cases: after a case (or a worker) changes, and
+// after a job is sent, its scope is derived again and the difference scheduled or
+// cancelled. It also tells the scheduler whether a claimed job is still wanted.
+import { deriveJobs, deriveStaffJobs } from '../domain/followups/derive.js';
+import { caseScope, jobScope, staffScope, type Job } from '../domain/followups/job.js';
+import type { JobQueue } from '../domain/followups/queue.js';
+import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
+import type { FollowUpCase, FollowUpConfig } from '../domain/followups/settings.js';
+import type { Staff } from '../domain/schemas.js';
+
+/** The records derivation reads, however they are stored. */
+export interface FollowUpLookup {
+  caseById(id: string): Promise<FollowUpCase | undefined>;
+  staffById(id: string): Promise<Staff | undefined>;
+  supervisorsOf(team: string): Promise<readonly Staff[]>;
+}
+
+export class FollowUpPlanner {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly lookup: FollowUpLookup,
+    private readonly config: FollowUpConfig,
+    private readonly now: () => Date,
+  ) {}
+
+  syncCase(caseId: string): Promise<JobChanges> {
+    return this.syncScope(caseScope(caseId));
+  }
+
+  syncStaff(staffId: string): Promise<JobChanges> {
+    return this.syncScope(staffScope(staffId));
+  }
+
+  /** Schedules what the scope now calls for and cancels what it no longer does. */
+  async syncScope(scope: string): Promise<JobChanges> {
+    const now = this.now();
+    const changes = reconcile(await this.desired(scope, now), await this.queue.pendingFor(scope));
+    await this.queue.schedule(changes.schedule);
+    await this.queue.cancel(changes.cancel, now);
+    return changes;
+  }
+
+  /** For the scheduler: a job is still wanted when deriving its scope now gives it again. */
+  async stillWanted(job: Job, now: Date): Promise<boolean> {
+    return (await this.desired(jobScope(job), now)).some((wanted) => wanted.id === job.id);
+  }
+
+  /**
+   * For the scheduler, after jobs were sent or dropped: each series moves on to its next
+   * job, or to the one that replaced a dropped one.
+   */
+  async resync(jobs: readonly Job[]): Promise<void> {
+    for (const scope of new Set(jobs.map(jobScope))) await this.syncScope(scope);
+  }
+
+  private async desired(scope: string, now: Date): Promise<Job[]> {
+    const [kind, id] = splitScope(scope);
+    if (kind === 'staff') {
+      const staff = await this.lookup.staffById(id);
+      return staff ? deriveStaffJobs(staff, this.config, now) : [];
+    }
+    const caseRecord = await this.lookup.caseById(id);
+    if (!caseRecord) return [];
+    const [worker, supervisors] = await Promise.all([
+      this.lookup.staffById(caseRecord.workerId),
+      this.lookup.supervisorsOf(caseRecord.team),
+    ]);
+    return deriveJobs(caseRecord, { ...(worker ? { worker } : {}), supervisors }, this.config, now);
+  }
+}
+
+function splitScope(scope: string): ['case' | 'staff', string] {
+  const separator = scope.indexOf(':');
+  const kind = scope.slice(0, separator);
+  if (kind !== 'case' && kind !== 'staff') throw new Error(`Not a follow-up scope: ${scope}`);
+  return [kind, scope.slice(separator + 1)];
+}

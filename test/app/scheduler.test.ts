@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FollowUpScheduler, type SchedulerDeps } from '../../src/app/scheduler.js';
+import type { Job } from '../../src/domain/followups/job.js';
+import type { JobQueue } from '../../src/domain/followups/queue.js';
+import { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
+import { dueJob, FakeClock, FakeOutbox } from './schedulerHarness.js';
+
+const MINUTE = 60_000;
+const LEASE = 10 * MINUTE;
+
+function scheduler(queue: JobQueue, clock: FakeClock, sender: FakeOutbox, owner = 'A', deps: Partial<SchedulerDeps> = {}, options = {}) {
+  return new FollowUpScheduler({ queue, sender, now: clock.now, stillValid: () => true, random: () => 0, ...deps }, { owner, leaseMs: LEASE, ...options });
+}
+
+const worker = { role: 'worker' as const, staffId: 'S-W' };
+
+afterEach(() => vi.useRealTimers());
+
+describe('follow-ups scheduler', () => {
+  it('sends what fell due while it was down once, one message per person, oldest first', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const client = [dueJob(-180), dueJob(-60)];
+    const staff = [dueJob(-30, { kind: 'reviewReminder', caseId: 'C-2', recipient: worker }), dueJob(-120, { kind: 'missedCheckIn', recipient: worker })];
+    const alert = dueJob(-5, { kind: 'escalation', recipient: { role: 'supervisor', staffId: 'S-S' } });
+    const later = dueJob(10);
+    await queue.schedule([...client, ...staff, alert, later]);
+
+    const round = scheduler(queue, clock, outbox);
+    expect(await round.tick()).toEqual({ claimed: 5, messages: 3, sent: 5, dropped: 0, retried: 0, gaveUp: 0 });
+    expect(outbox.shown).toEqual([
+      { to: 'client:C-1', jobIds: client.map((job) => job.id) },
+      { to: 'staff:S-W', jobIds: [staff[1]!.id, staff[0]!.id] },
+      { to: 'staff:S-S', jobIds: [alert.id] },
+    ]);
+    expect(outbox.attempts[0]).toMatchObject({ recipient: { role: 'client' }, caseId: 'C-1' });
+    expect((await round.tick()).claimed).toBe(0);
+    clock.advance(10 * MINUTE);
+    expect((await round.tick()).sent).toBe(1);
+    expect(outbox.shown.at(-1)).toEqual({ to: 'client:C-1', jobIds: [later.id] });
+  });
+
+  it('drops a job whose reason has gone and sends the rest of that person\'s message', async () => {
+    const queue = new MemoryJobQueue();
+    const outbox = new FakeOutbox();
+    const [gone, kept] = [dueJob(-10), dueJob(-5)];
+    await queue.schedule([gone, kept]);
+    const dropped: Job[][] = [];
+    const round = scheduler(queue, new FakeClock(), outbox, 'A', {
+      stillValid: (job) => job.id !== gone.id,
+      onDropped: async (jobs) => void dropped.push([...jobs]),
+    });
+    expect(await round.tick()).toMatchObject({ claimed: 2, sent: 1, dropped: 1 });
+    expect(outbox.shown).toEqual([{ to: 'client:C-1', jobIds: [kept.id] }]);
+    expect(dropped.map((jobs) => jobs.map((job) => job.id))).toEqual([[gone.id]]);
+  });
+
+  it('never lets a second instance send a job the first is sending', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    let release!: () => void;
+    let started!: () => void;
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const slow = new FakeOutbox();
+    slow.send = async (delivery) => {
+      started();
+      await new Promise<void>((resolve) => (release = resolve));
+      return outbox.send(delivery);
+    };
+    const a = scheduler(queue, clock, slow, 'A');
+    const b = scheduler(queue, clock, outbox, 'B');
+    const roundA = a.tick();
+    await sending;
+    expect(await b.tick()).toMatchObject({ claimed: 0, sent: 0 });
+    release();
+    expect(await roundA).toMatchObject({ claimed: 1, sent: 1 });
+    expect(outbox.timesShown(one.id)).toBe(1);
+  });
+
+  it('recovers a claim left by a crashed instance once its lease ends', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    await queue.claimDue(clock.now(), 'A', LEASE, 10);
+    // A dies before sending.
+    const b = scheduler(queue, clock, outbox, 'B');
+    clock.advance(LEASE - 1);
+    expect((await b.tick()).claimed).toBe(0);
+    clock.advance(1);
+    expect(await b.tick()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(outbox.timesShown(one.id)).toBe(1);
+  });
+
+  it('shows nothing twice after a crash between sending and recording it', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    const dying = new Proxy(queue, {
+      get(target, property, receiver) {
+        if (property === 'markSent') return async () => { throw new Error('process died'); };
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await expect(scheduler(dying, clock, outbox, 'A').tick()).rejects.toThrow('process died');
+    clock.advance(LEASE);
+    expect(await scheduler(queue, clock, outbox, 'B').tick()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(outbox.attempts.map((delivery) => delivery.jobs.map((job) => job.id))).toEqual([[one.id], [one.id]]);
+    expect(outbox.timesShown(one.id)).toBe(1);
+    expect(await queue.pendingFor('case:C-1')).toEqual([]);
+  });
+
+  it('waits out a Retry-After before trying again', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 2 * MINUTE });
+    const round = scheduler(queue, clock, outbox);
+    expect(await round.tick()).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+    expect((await queue.pendingFor('case:C-1'))[0]).toMatchObject({ status: 'pending', lastError: 'HTTP 429', retryAt: new Date(clock.ms + 2 * MINUTE).toISOString() });
+    clock.advance(MINUTE);
+    expect((await round.tick()).claimed).toBe(0);
+    clock.advance(MINUTE);
+    expect(await round.tick()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(outbox.timesShown(one.id)).toBe(1);
+  });
+
+  it('backs off exponentially with jitter, within a ceiling', () => {
+    const deps = { queue: new MemoryJobQueue(), sender: new FakeOutbox(), now: () => new Date(), stillValid: () => true };
+    const options = { owner: 'A', retryBaseMs: MINUTE, retryMaxMs: 30 * MINUTE };
+    const low = new FollowUpScheduler({ ...deps, random: () => 0 }, options);
+    const high = new FollowUpScheduler({ ...deps, random: () => 0.999 }, options);
+    expect([1, 2, 3, 4].map((n) => low.retryDelay(n))).toEqual([0.5, 1, 2, 4].map((m) => m * MINUTE));
+    expect(high.retryDelay(3)).toBeGreaterThan(3.9 * MINUTE);
+    expect(high.retryDelay(3)).toBeLessThan(4 * MINUTE);
+    expect(high.retryDelay(20)).toBeLessThan(30 * MINUTE);
+    expect(low.retryDelay(1, 90_000)).toBe(90_000);
+  });
+
+  it('gives up after the last attempt and hands the jobs on instead of dropping them', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    outbox.script.push(new Error('socket hang up'), { outcome: 'retry', error: 'HTTP 503' }, { outcome: 'retry', error: 'HTTP 503' });
+    const handedOn: [string[], string][] = [];
+    const round = scheduler(queue, clock, outbox, 'A', { onGaveUp: async (jobs, reason) => void handedOn.push([jobs.map((j) => j.id), reason]) }, { maxAttempts: 3 });
+    const reports = [];
+    for (let n = 0; n < 3; n++) {
+      reports.push(await round.tick());
+      clock.advance(10 * MINUTE);
+    }
+    expect(reports.map((r) => [r.retried, r.gaveUp])).toEqual([[1, 0], [1, 0], [0, 1]]);
+    expect(handedOn).toEqual([[[one.id], 'retriesExhausted']]);
+    clock.advance(24 * 60 * MINUTE);
+    expect((await round.tick()).claimed).toBe(0);
+    expect(outbox.shown).toEqual([]);
+  });
+
+  it('does not retry a person who cannot be reached', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    outbox.script.push({ outcome: 'unreachable', code: 'ConversationBlockedByUser' });
+    const handedOn: string[] = [];
+    const round = scheduler(queue, clock, outbox, 'A', { onGaveUp: async (_jobs, reason) => void handedOn.push(reason) });
+    expect(await round.tick()).toMatchObject({ retried: 0, gaveUp: 1 });
+    clock.advance(60 * MINUTE);
+    expect((await round.tick()).claimed).toBe(0);
+    expect(handedOn).toEqual(['ConversationBlockedByUser']);
+    expect(outbox.attempts.length).toBe(1);
+  });
+
+  it('retries later when it cannot tell whether a job is still wanted', async () => {
+    const queue = new MemoryJobQueue();
+    const outbox = new FakeOutbox();
+    await queue.schedule([dueJob(0)]);
+    const round = scheduler(queue, new FakeClock(), outbox, 'A', { stillValid: () => Promise.reject(new Error('store unavailable')) });
+    expect(await round.tick()).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+    expect(outbox.attempts).toEqual([]);
+    expect((await queue.pendingFor('case:C-1'))[0]?.lastError).toMatch(/store unavailable/);
+  });
+
+  it('refuses to poll less often than every 30 seconds', () => {
+    expect(() => scheduler(new MemoryJobQueue(), new FakeClock(), new FakeOutbox(), 'A', {}, { pollMs: 60_000 })).toThrow(RangeError);
+  });
+
+  it('runs a round at start and then every poll interval, until stopped', async () => {
+    vi.useFakeTimers();
+    const queue = new MemoryJobQueue();
+    const claims = vi.spyOn(queue, 'claimDue');
+    const loop = scheduler(queue, new FakeClock(), new FakeOutbox(), 'A', {}, { pollMs: 30_000 });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(claims).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(claims).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(claims).toHaveBeenCalledTimes(2);
+    await loop.stop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(claims).toHaveBeenCalledTimes(2);
+  });
+});
