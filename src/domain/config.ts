@@ -32,6 +32,22 @@ export interface QuietHours {
   readonly end: string;
 }
 
+/** When follow-ups go out (SPEC §4). */
+export interface FollowUpDefaults {
+  /** Local time of day for a client's check-ins, in the client's time zone. */
+  readonly clientTime: string;
+  /** Local time of day for staff reminders and the supervisors' daily digest. */
+  readonly staffTime: string;
+  /** Whether clients get check-ins on Saturdays and Sundays (else they wait for Monday). */
+  readonly clientWeekends: boolean;
+  /** Whether staff get follow-ups on Saturdays and Sundays; escalations always go at once. */
+  readonly staffWeekends: boolean;
+  /** Monday's plan, at this local time. */
+  readonly weeklyPlanTime: string;
+  /** A follow-up this many days late is no longer sent: its moment has passed. Escalations always are. */
+  readonly staleAfterDays: number;
+}
+
 export interface PracticeConfig {
   readonly intensity: Readonly<Record<Intensity, IntensityDefaults>>;
   readonly taskCentered: TaskCenteredDefaults;
@@ -43,6 +59,7 @@ export interface PracticeConfig {
   /** Days before the review date when the worker gets a reminder (also on the day). */
   readonly reviewReminderDaysBefore: number;
   readonly defaultTimeZone: string;
+  readonly followUps: FollowUpDefaults;
   readonly linkCode: {
     readonly lifetimeHours: number;
     /** Wrong codes a chat user may type before that user is locked out for a while. */
@@ -69,6 +86,7 @@ export const defaultConfig: PracticeConfig = deepFreeze({
   reviewGraceDays: 0,
   reviewReminderDaysBefore: 7,
   defaultTimeZone: 'Europe/Madrid',
+  followUps: { clientTime: '10:00', staffTime: '09:00', clientWeekends: true, staffWeekends: false, weeklyPlanTime: '08:30', staleAfterDays: 14 },
   linkCode: { lifetimeHours: 72, maxFailedAttempts: 5, maxFailuresPerMinute: 50, throttleMinutes: 5 },
 });
 

@@ -150,6 +150,8 @@ export const TaskSchema = z.object({
   commitment: z.object({ at: isoDateTime, confirmedBy: id }),
   status: z.enum(['open', 'done', 'dropped']),
   progress: z.array(ProgressSchema),
+  /** When the client was last asked how the task goes (a check-in prompt reached them). */
+  lastPromptedAt: isoDateTime.optional(),
   createdAt: isoDateTime,
   createdBy: id,
 });
@@ -322,6 +324,11 @@ export const UserProfileSchema = z.object({
   linkLockedUntil: isoDateTime.optional(),
   /** The case a staff member is working on, so commands need not repeat its id. */
   currentCaseId: id.optional(),
+  /**
+   * Set when the channel refused a message to this user for good (blocked the bot, removed
+   * the app); follow-ups wait for their next chat. Cleared when they write again.
+   */
+  unreachable: z.object({ since: isoDateTime, code: z.string().min(1).max(100) }).optional(),
 });
 export type UserProfile = z.infer<typeof UserProfileSchema>;
 

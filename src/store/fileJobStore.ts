@@ -10,13 +10,20 @@ export class FileJobStore extends MemoryJobQueue {
     super();
   }
 
-  /** Opens (or creates) the jobs folder; a corrupt or invalid job file stops it with a StoreError. */
+  /**
+   * Opens (or creates) the jobs folder; a corrupt or invalid job file stops it with a
+   * StoreError. One process uses a folder, so a claim found here was made by a process that
+   * has stopped: the job is pending again at once rather than when that lease would end.
+   */
   static async open(folder: string): Promise<FileJobStore> {
     const files = new FileCollection<Job>('jobs', folder, JobSchema);
     await files.load();
+    const stored = await files.all();
+    const released = stored.filter((job) => job.status === 'claimed').map(releasedClaim);
+    await Promise.all(released.map((job) => files.put(job)));
     const store = new FileJobStore(files);
     // Read once, at start; from here on the indexes in memory answer every query.
-    store.restore(await files.all());
+    store.restore([...stored.filter((job) => job.status !== 'claimed'), ...released]);
     return store;
   }
 
@@ -29,4 +36,9 @@ export class FileJobStore extends MemoryJobQueue {
     if (job) await this.files.put(job);
     else await this.files.delete(id);
   }
+}
+
+function releasedClaim(job: Job): Job {
+  const { lease: _lease, ...rest } = job;
+  return { ...rest, status: 'pending' };
 }

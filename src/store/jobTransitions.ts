@@ -34,6 +34,12 @@ export function failed(job: Job, error: string, retryAt: Date | null, at: Date):
   return { ...withoutWork(job), status: 'failed', lastError, finishedAt: at.toISOString() };
 }
 
+/** A job given up on, shown to the person when they next wrote. */
+export function shown(job: Job, at: Date): Job | undefined {
+  if (job.status !== 'failed') return undefined;
+  return { ...job, status: 'sent', finishedAt: at.toISOString() };
+}
+
 export function dropped(job: Job, at: Date): Job {
   return { ...withoutWork(job), status: 'cancelled', finishedAt: at.toISOString() };
 }

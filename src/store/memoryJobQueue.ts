@@ -1,16 +1,18 @@
 // The job port kept in memory, with the indexes every implementation here shares: by
 // ready instant (for claims) and by scope (for reconciling one case). The file store
 // adds durability by overriding `persist`.
-import { isOpen, JobSchema, jobScope, readyAt, type Job } from '../domain/followups/job.js';
+import { isOpen, JobSchema, jobScope, readyAt, recipientKey, type Job } from '../domain/followups/job.js';
 import type { DueSummary, JobQueue } from '../domain/followups/queue.js';
 import { DueIndex } from './dueIndex.js';
-import { cancelled, claimed, dropped, failed, heldBy, scheduled, sent } from './jobTransitions.js';
+import { cancelled, claimed, dropped, failed, heldBy, scheduled, sent, shown } from './jobTransitions.js';
 
 export class MemoryJobQueue implements JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly due = new DueIndex();
   /** Scope → ids of its open jobs. */
   private readonly scopes = new Map<string, Set<string>>();
+  /** Recipient key → ids of the jobs given up on for that person. */
+  private readonly failedByRecipient = new Map<string, Set<string>>();
 
   get size(): number {
     return this.jobs.size;
@@ -28,8 +30,24 @@ export class MemoryJobQueue implements JobQueue {
     }));
   }
 
+  async get(id: string): Promise<Job | undefined> {
+    return this.jobs.get(id);
+  }
+
   async pendingFor(scope: string): Promise<Job[]> {
     return [...(this.scopes.get(scope) ?? [])].map((id) => this.jobs.get(id)!);
+  }
+
+  async failedFor(key: string): Promise<Job[]> {
+    return [...(this.failedByRecipient.get(key) ?? [])].map((id) => this.jobs.get(id)!)
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id));
+  }
+
+  async markShown(ids: readonly string[], at: Date): Promise<void> {
+    await this.change(ids.map((id) => {
+      const job = this.jobs.get(id);
+      return [id, job && shown(job, at)];
+    }));
   }
 
   async claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
@@ -104,12 +122,8 @@ export class MemoryJobQueue implements JobQueue {
 
   private apply(id: string, job: Job | undefined): void {
     const previous = this.jobs.get(id);
-    if (previous && isOpen(previous)) {
-      const scope = jobScope(previous);
-      const ids = this.scopes.get(scope);
-      ids?.delete(id);
-      if (ids?.size === 0) this.scopes.delete(scope);
-    }
+    if (previous && isOpen(previous)) unindex(this.scopes, jobScope(previous), id);
+    if (previous?.status === 'failed') unindex(this.failedByRecipient, recipientKey(previous), id);
     if (!job) {
       this.jobs.delete(id);
       this.due.set(id, undefined);
@@ -118,13 +132,21 @@ export class MemoryJobQueue implements JobQueue {
     const frozen = deepFreeze(job);
     this.jobs.set(id, frozen);
     this.due.set(id, readyAt(frozen));
-    if (isOpen(frozen)) {
-      const scope = jobScope(frozen);
-      let ids = this.scopes.get(scope);
-      if (!ids) this.scopes.set(scope, (ids = new Set()));
-      ids.add(id);
-    }
+    if (isOpen(frozen)) index(this.scopes, jobScope(frozen), id);
+    if (frozen.status === 'failed') index(this.failedByRecipient, recipientKey(frozen), id);
   }
+}
+
+function index(map: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = map.get(key);
+  if (!ids) map.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
+function unindex(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) map.delete(key);
 }
 
 function deepFreeze<V>(value: V): V {

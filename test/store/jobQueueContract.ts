@@ -127,6 +127,25 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>): v
       expect((await queue.pendingFor('case:C-1')).map((j) => j.id).sort()).toEqual([open_.id, later.id].sort());
     });
 
+    it('lists a person\'s jobs given up on, earliest first, until they are shown', async () => {
+      const queue = await open();
+      const [late, early, retried, otherCase] = [job(10), job(-10, { taskId: 'T-2' }), job(0, { taskId: 'T-3' }), job(0, { caseId: 'C-2' })];
+      await queue.schedule([late, early, retried, otherCase]);
+      await queue.claimDue(at(10), 'A', LEASE, 10);
+      for (const lost of [late, early, otherCase]) await queue.markFailed(lost.id, 'A', 'unreachable: BotNotInConversationRoster', null, at(11));
+      await queue.markFailed(retried.id, 'A', 'HTTP 503', at(30), at(11));
+      expect((await queue.failedFor('client:C-1')).map((j) => j.id)).toEqual([early.id, late.id]);
+      expect((await queue.failedFor('client:C-2')).map((j) => j.id)).toEqual([otherCase.id]);
+      expect(await queue.failedFor('staff:S-1')).toEqual([]);
+
+      await queue.markShown([early.id, retried.id, 'J-unknown'], at(12));
+      expect((await queue.failedFor('client:C-1')).map((j) => j.id)).toEqual([late.id]);
+      expect(await queue.get(early.id)).toMatchObject({ status: 'sent', finishedAt: at(12).toISOString() });
+      // Only a job given up on is shown this way; one waiting for its retry stays with the scheduler.
+      expect(await queue.get(retried.id)).toMatchObject({ status: 'pending', retryAt: at(30).toISOString() });
+      expect(await queue.get('J-unknown')).toBeUndefined();
+    });
+
     it('keeps weekly plans under their worker', async () => {
       const queue = await open();
       const plan = newJob({ kind: 'weeklyPlan', recipient: { role: 'worker', staffId: 'S-1' }, subject: {}, dueAt: T0.toISOString() }, T0);

@@ -22,6 +22,8 @@ export const JOB_KINDS = [
   'escalation',
   /** To a worker on Monday morning: the week's plan. */
   'weeklyPlan',
+  /** To the case's worker: a follow-up to the client or a supervisor could not be delivered. */
+  'deliveryFailed',
 ] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
@@ -41,6 +43,9 @@ export const JobSubjectSchema = z.object({
   alertId: id,
   /** The check-in entry that asked for help. */
   progressAt: isoDateTime,
+  /** The job that could not be delivered, and why (a channel code). */
+  failedJobId: id,
+  reason: z.string().min(1).max(100),
 }).partial();
 export type JobSubject = z.infer<typeof JobSubjectSchema>;
 
@@ -124,6 +129,15 @@ export function jobScope(job: Pick<Job, 'recipient' | 'caseId'>): string {
 
 export const caseScope = (caseId: string): string => `case:${caseId}`;
 export const staffScope = (staffId: string): string => `staff:${staffId}`;
+
+/**
+ * Whether the job records something that happened (a delivery that failed) rather than
+ * what the case calls for: derivation never makes it, so keeping a case in step with its
+ * derivation must not cancel it.
+ */
+export function isNotice(job: Pick<Job, 'kind'>): boolean {
+  return job.kind === 'deliveryFailed';
+}
 
 /** Whether the job is waiting to be sent or being sent. */
 export function isOpen(job: Pick<Job, 'status'>): boolean {

@@ -19,8 +19,17 @@ export interface JobQueue {
   schedule(jobs: readonly Job[]): Promise<void>;
   /** Cancels the given jobs that are still pending; others are left alone. Resolves once durable. */
   cancel(ids: readonly string[], at: Date): Promise<void>;
+  /** The job stored under `id`, in whatever state. */
+  get(id: string): Promise<Job | undefined>;
   /** The open (pending or claimed) jobs of a scope: `case:<id>`, or `staff:<id>` for a weekly plan. */
   pendingFor(scope: string): Promise<Job[]>;
+  /**
+   * The jobs given up on (failed for good) for one person, by recipient key (`client:<case>`
+   * or `staff:<id>`), earliest due first: what they are shown at the top of their next chat.
+   */
+  failedFor(recipientKey: string): Promise<Job[]>;
+  /** Records failed jobs as sent: the person was shown them in their own chat. Others are left alone. */
+  markShown(ids: readonly string[], at: Date): Promise<void>;
   /**
    * Atomically takes up to `limit` jobs whose time has come, earliest first, for `owner`
    * until `now + leaseMs`: pending jobs due (or due for retry), and claimed jobs whose lease
