@@ -79,11 +79,24 @@ export interface RoundReport {
   gaveUp: number;
 }
 
+export interface LastRound {
+  readonly at: Date;
+  readonly report?: RoundReport;
+  readonly error?: string;
+}
+
+function emptyReport(): RoundReport {
+  return { claimed: 0, messages: 0, sent: 0, dropped: 0, retried: 0, gaveUp: 0 };
+}
+
 export class FollowUpScheduler {
   private readonly options: SchedulerOptions;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
+  /** Set by stop(): no round starts any more. */
+  private halted = false;
+  private last: LastRound | undefined;
 
   constructor(private readonly deps: SchedulerDeps, options: Partial<SchedulerOptions> & { owner: string }) {
     this.options = { ...defaultSchedulerOptions, ...options };
@@ -96,9 +109,9 @@ export class FollowUpScheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.halted = false;
     const loop = async (): Promise<void> => {
-      this.running = this.tick().catch((error: unknown) => this.log('roundFailed', { error: String(error) }));
-      await this.running;
+      await this.runNow().catch((error: unknown) => this.log('roundFailed', { error: String(error) }));
       if (this.stopped) return;
       this.timer = setTimeout(() => void loop(), this.options.pollMs);
       this.timer.unref();
@@ -106,9 +119,29 @@ export class FollowUpScheduler {
     void loop();
   }
 
+  /**
+   * A round as soon as the one under way (if any) has finished: rounds never overlap. After
+   * stop() it runs nothing.
+   */
+  runNow(): Promise<RoundReport> {
+    if (this.halted) return Promise.resolve(emptyReport());
+    const round = this.running.then(() => (this.halted ? emptyReport() : this.tick()));
+    this.running = round.then(
+      (report) => void (this.last = { at: this.deps.now(), report }),
+      (error: unknown) => void (this.last = { at: this.deps.now(), error: String(error) }),
+    );
+    return round;
+  }
+
+  /** The last round that finished, for /healthz. */
+  get lastRound(): LastRound | undefined {
+    return this.last;
+  }
+
   /** Stops the loop; resolves once a round under way has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halted = true;
     clearTimeout(this.timer);
     await this.running;
   }
@@ -118,7 +151,7 @@ export class FollowUpScheduler {
    * again until nothing is due (the hooks may have scheduled a replacement due now).
    */
   async tick(): Promise<RoundReport> {
-    const report: RoundReport = { claimed: 0, messages: 0, sent: 0, dropped: 0, retried: 0, gaveUp: 0 };
+    const report = emptyReport();
     const { queue, now } = this.deps;
     for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);

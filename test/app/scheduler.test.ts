@@ -214,4 +214,39 @@ describe('follow-ups scheduler', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(claims).toHaveBeenCalledTimes(2);
   });
+
+  it('runs rounds asked for now one after another, records the last, and none after stop', async () => {
+    const queue = new MemoryJobQueue();
+    const claims = vi.spyOn(queue, 'claimDue');
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    let release!: () => void;
+    const sending = new Promise<void>((resolve) => {
+      outbox.send = async function (this: FakeOutbox, delivery) {
+        resolve();
+        await new Promise<void>((done) => (release = done));
+        return FakeOutbox.prototype.send.call(this, delivery);
+      };
+    });
+    await queue.schedule([dueJob(0)]);
+    const loop = scheduler(queue, clock, outbox);
+    expect(loop.lastRound).toBeUndefined();
+    const first = loop.runNow();
+    await sending;
+    const second = loop.runNow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The second round has not begun while the first is sending.
+    expect(claims).toHaveBeenCalledTimes(1);
+    clock.advance(MINUTE);
+    release();
+    expect(await first).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await second).toMatchObject({ claimed: 0 });
+    expect(claims).toHaveBeenCalledTimes(3);
+    expect(loop.lastRound).toEqual({ at: clock.now(), report: expect.objectContaining({ claimed: 0 }) });
+
+    await loop.stop();
+    await queue.schedule([dueJob(0, { caseId: 'C-3' })]);
+    expect(await loop.runNow()).toMatchObject({ claimed: 0 });
+    expect(claims).toHaveBeenCalledTimes(3);
+  });
 });
