@@ -3,7 +3,10 @@ import type { Actor } from '../domain/access.js';
 import type { AuditLog } from '../domain/ports.js';
 import type { AuditEntry } from '../domain/schemas.js';
 
-export type Audit = (actor: Actor, action: string, caseId: string | undefined, outcome?: 'ok' | 'denied', reason?: AuditEntry['reason']) => Promise<void>;
+/** Who acted: a person, or the follow-ups scheduler under its own id. */
+export type AuditActor = Pick<Actor, 'id'>;
+
+export type Audit = (actor: AuditActor, action: string, caseId: string | undefined, outcome?: 'ok' | 'denied', reason?: AuditEntry['reason']) => Promise<void>;
 
 export function auditOn(log: AuditLog, now: () => Date): Audit {
   return (actor, action, caseId, outcome = 'ok', reason) => log.record({ actor: actor.id, action, caseId, outcome, reason, at: now().toISOString() });

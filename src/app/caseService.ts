@@ -14,10 +14,20 @@ export class CaseAccessError extends Error {
   }
 }
 
+/** Called after each change to a case (its follow-ups are derived again); it must not throw. */
+export type CaseChanged = (caseId: string) => Promise<void>;
+
+/** The follow-ups scheduler, as the audit log names it. */
+export const FOLLOW_UPS_ACTOR = { id: 'system:followups' } as const;
+
 export class CaseService {
   private readonly audit: Audit;
 
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+    private readonly onChanged: CaseChanged = async () => {},
+  ) {
     this.audit = auditOn(repos.audit, now);
   }
 
@@ -64,6 +74,7 @@ export class CaseService {
       return record;
     });
     await this.audit(actor, 'case.create', record.id);
+    await this.onChanged(record.id);
     return created!;
   }
 
@@ -85,6 +96,23 @@ export class CaseService {
     });
   }
 
+  /**
+   * What the follow-ups scheduler records on a case (a prompt went out, an alert reached its
+   * supervisor): no person's access applies, the case keeps its last change time, and it is
+   * audited under FOLLOW_UPS_ACTOR. A case that is gone is left so; returns whether it changed.
+   */
+  async recordFollowUp(caseId: string, action: string, change: (current: Case) => Case): Promise<boolean> {
+    let changed = false;
+    await this.repos.cases.update(caseId, (current) => {
+      if (!current) return undefined;
+      const next = change(current);
+      changed = next !== current;
+      return next;
+    });
+    if (changed) await this.audit(FOLLOW_UPS_ACTOR, action, caseId);
+    return changed;
+  }
+
   private async changeChecked(actor: Actor, caseId: string, action: string, change: (current: Case) => Case, check: (current: Case) => void): Promise<Case> {
     let found = false;
     try {
@@ -95,6 +123,7 @@ export class CaseService {
         return { ...change(current), updatedAt: this.now().toISOString() };
       });
       await this.audit(actor, action, caseId);
+      await this.onChanged(caseId);
       return updated!;
     } catch (error) {
       if (error instanceof CaseAccessError || error instanceof CaseClosedError) {

@@ -7,6 +7,7 @@ import type { Repositories } from '../domain/ports.js';
 import type { Achievement, Case, Progress } from '../domain/schemas.js';
 import { recordProgress } from '../domain/tasks.js';
 import { auditOn, type Audit } from './audit.js';
+import type { CaseChanged } from './caseService.js';
 
 export type ClientActor = Extract<Actor, { kind: 'client' }>;
 
@@ -20,7 +21,11 @@ export interface CheckInAnswer {
 export class ClientService {
   private readonly audit: Audit;
 
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+    private readonly onChanged: CaseChanged = async () => {},
+  ) {
     this.audit = auditOn(repos.audit, now);
   }
 
@@ -67,6 +72,7 @@ export class ClientService {
       throw error;
     }
     await this.audit(actor, 'client.checkIn', actor.caseId);
+    await this.onChanged(actor.caseId);
   }
 
   private async ownCase(actor: ClientActor): Promise<Case | undefined> {

@@ -2,7 +2,7 @@
 // after a job is sent, its scope is derived again and the difference scheduled or
 // cancelled. It also tells the scheduler whether a claimed job is still wanted.
 import { deriveJobs, deriveStaffJobs } from '../domain/followups/derive.js';
-import { caseScope, jobScope, staffScope, type Job } from '../domain/followups/job.js';
+import { caseScope, isEvent, jobScope, staffScope, type Job } from '../domain/followups/job.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
 import type { FollowUpCase, FollowUpConfig } from '../domain/followups/settings.js';
@@ -40,8 +40,17 @@ export class FollowUpPlanner {
     return changes;
   }
 
-  /** For the scheduler: a job is still wanted when deriving its scope now gives it again. */
+  /**
+   * For the scheduler: a job is still wanted when deriving its scope now gives it again; an
+   * event (an escalation, a failed delivery told to the worker) while its case is open and,
+   * for an escalation, its alert is still on the case.
+   */
   async stillWanted(job: Job, now: Date): Promise<boolean> {
+    if (isEvent(job)) {
+      const caseRecord = job.caseId === undefined ? undefined : await this.lookup.caseById(job.caseId);
+      if (caseRecord?.status !== 'open') return false;
+      return job.kind !== 'escalation' || caseRecord.alerts.some((alert) => alert.id === job.subject.alertId);
+    }
     return (await this.desired(jobScope(job), now)).some((wanted) => wanted.id === job.id);
   }
 

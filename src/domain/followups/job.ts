@@ -131,12 +131,13 @@ export const caseScope = (caseId: string): string => `case:${caseId}`;
 export const staffScope = (staffId: string): string => `staff:${staffId}`;
 
 /**
- * Whether the job records something that happened (a delivery that failed) rather than
- * what the case calls for: derivation never makes it, so keeping a case in step with its
- * derivation must not cancel it.
+ * Whether the job tells of something that happened (an alert raised, a delivery that
+ * failed) rather than of what the case calls for now: once scheduled it goes out while its
+ * case is open, so keeping a case in step with its derivation never cancels it. (An alert
+ * stops being derived once one supervisor has been told; the others must still hear.)
  */
-export function isNotice(job: Pick<Job, 'kind'>): boolean {
-  return job.kind === 'deliveryFailed';
+export function isEvent(job: Pick<Job, 'kind'>): boolean {
+  return job.kind === 'escalation' || job.kind === 'deliveryFailed';
 }
 
 /** Whether the job is waiting to be sent or being sent. */

@@ -14,5 +14,7 @@ import * as review from './review.js';
 import * as closure from './closure.js';
 import * as client from './client.js';
 import * as clientCheckIn from './clientCheckIn.js';
+import * as followUps from './followUps.js';
+import * as clientFollowUps from './clientFollowUps.js';
 
-export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client, clientCheckIn };
+export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client, clientCheckIn, followUps, clientFollowUps };

@@ -49,4 +49,14 @@ describe('reconcile', () => {
     const closed = makeCase({ status: 'closed', tasks: [makeTask({ dueDate: '2027-01-08' })] });
     expect(reconcile(derive(closed), before)).toEqual({ schedule: [], cancel: before.map((job) => job.id) });
   });
+
+  it('never cancels an event: an escalation no longer derived once one supervisor heard, a failed delivery told to the worker', () => {
+    const escalation = newJob({ kind: 'escalation', caseId: 'C-TEST01', recipient: { role: 'supervisor', staffId: 'S-SUPER2' }, subject: { alertId: 'AL-1' }, dueAt: now.toISOString() }, now);
+    const notice = newJob({
+      kind: 'deliveryFailed', caseId: 'C-TEST01', recipient: { role: 'worker', staffId: 'S-WORKER' },
+      subject: { failedJobId: 'J-1', reason: 'ConversationBlockedByUser' }, dueAt: now.toISOString(),
+    }, now);
+    const stale = checkIn('2027-01-12T09:00:00Z');
+    expect(reconcile([], [escalation, notice, stale])).toEqual({ schedule: [], cancel: [stale.id] });
+  });
 });
