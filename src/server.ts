@@ -1,15 +1,23 @@
 // The HTTP server: POST /api/messages for the Bot Connector, GET /healthz. Malformed
 // requests get a 4xx and never reach the bot; a stop finishes the turns in flight first.
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { PrivateConversationState, type Activity } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { FollowUpScheduler } from './app/scheduler.js';
 import { createServices } from './app/services.js';
 import { createAdapter } from './bot/adapter.js';
 import { EnlaceBot } from './bot/enlaceBot.js';
 import { log } from './bot/log.js';
+import { adapterSender } from './bot/proactiveSender.js';
 import { CollectionStorage } from './bot/storage.js';
+import { defaultConfig } from './domain/config.js';
+import { OutboxRecordSchema, type OutboxRecord } from './domain/followups/outbox.js';
 import type { Settings } from './settings.js';
+import { FileCollection } from './store/fileCollection.js';
+import { FileJobStore } from './store/fileJobStore.js';
 import { JsonStore } from './store/jsonStore.js';
 import { createDialogs } from '../dialogs/index.js';
 
@@ -17,11 +25,14 @@ export interface RunningBot {
   url: string;
   port: number;
   store: JsonStore;
-  /** Stops accepting, waits for the turns in flight, flushes and closes the store. */
+  /** The follow-ups loop; runNow() runs a round at once (tests move a fake clock, then call it). */
+  followUps: FollowUpScheduler;
+  /** Stops accepting, waits for the turns in flight, stops the follow-ups, flushes and closes the store. */
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
+  /** The clock for turns and follow-ups; the wall clock when not given. */
   now?: () => Date;
   /** Opened already (tests); otherwise opened from settings.dataDir. */
   store?: JsonStore;
@@ -45,11 +56,28 @@ const REQUEST_ERRORS: Record<string, string> = {
 export async function startBot(settings: Settings, options: StartOptions = {}): Promise<RunningBot> {
   const started = Date.now();
   const store = options.store ?? (await JsonStore.open(settings.dataDir));
-  const services = createServices(store.repositories, options.now);
+  const now = options.now ?? (() => new Date());
+  // Follow-up jobs and the outbox of accepted messages live beside the records.
+  const jobs = await FileJobStore.open(join(store.dataDir, 'jobs'));
+  const outbox = new FileCollection<OutboxRecord>('outbox', join(store.dataDir, 'outbox'), OutboxRecordSchema);
+  await outbox.load();
+  const services = createServices(store.repositories, now, defaultConfig, { jobs, outbox }, log);
   // Keyed by conversation and user: in a shared conversation each person has their own dialog.
   const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
   const adapter = createAdapter(settings, conversationState);
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: settings.allowedTenantIds });
+  const followUps = new FollowUpScheduler({
+    queue: jobs,
+    sender: adapterSender(adapter, settings.appId, { followUps: services.followUps.delivery, log }),
+    now,
+    ...services.followUps.schedulerHooks(),
+    log: (event, details) => log(`followUps.${event}`, Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)]))),
+  }, { owner: `${hostname()}:${process.pid}` });
+  services.followUps.useScheduler(followUps);
+  // What changed while the bot was down (or was missed) is derived again before the first round.
+  const synced = await services.followUps.syncAll();
+  log('followUps.synced', synced);
+  followUps.start();
 
   let inFlight = 0;
   let idle: (() => void) | null = null;
@@ -62,7 +90,21 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     next();
   });
   app.get('/healthz', async (_req, res) => {
-    res.json({ status: stopping ? 'stopping' : 'ok', cases: await store.repositories.cases.count(), uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+    const at = now();
+    const due = await jobs.dueSummary(at);
+    const last = followUps.lastRound;
+    res.json({
+      status: stopping ? 'stopping' : 'ok',
+      cases: await store.repositories.cases.count(),
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      followUps: {
+        due: due.due,
+        oldestDueSeconds: Math.round(due.oldestDueMs / 1000),
+        lastRunAt: last?.at.toISOString() ?? null,
+        ...(last?.report ? { lastRun: last.report } : {}),
+        ...(last?.error ? { lastRunFailed: true } : {}),
+      },
+    });
   });
   app.post('/api/messages', express.json({ limit: MAX_BODY }), async (req: Request, res: Response) => {
     if (stopping) return void res.status(503).json({ error: 'stopping' });
@@ -96,6 +138,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     url: `http://localhost:${port}`,
     port,
     store,
+    followUps,
     async stop() {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,6 +147,10 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       // The turns are answered: drop the connections that carried them.
       server.closeAllConnections();
       await closed;
+      // A round under way finishes (and records what it sent) before the stores close.
+      await followUps.stop();
+      await jobs.flush();
+      await outbox.flush();
       await store.close();
     },
   };

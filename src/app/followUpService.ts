@@ -76,6 +76,11 @@ export class FollowUpService {
     }
   }
 
+  /** The person installed the app again: follow-ups may reach them once more. */
+  async reachableAgain(actor: Actor): Promise<void> {
+    if (actor.kind !== 'unknown') await this.deps.delivery.reachableAgain(actor.id);
+  }
+
   /**
    * At the start of a person's turn: they wrote, so they are reachable again; whatever could
    * not reach them before and is still wanted is shown through `show`, then recorded as

@@ -5,10 +5,11 @@ import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { looksLikeLinkCode } from '../app/linkCodes.js';
 import type { AppServices } from '../app/services.js';
 import { guessLanguage } from '../domain/language.js';
+import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
-import { identify, preferredLanguage, timeZoneOf, userKey } from './identity.js';
+import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
 import { refuseOtherTenants } from './tenantGate.js';
@@ -40,6 +41,11 @@ export class EnlaceBot extends ActivityHandler {
       await this.welcomeNewMembers(context);
       await next();
     });
+    // A person who installed the app but never wrote can be reached by follow-ups.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.rememberInstaller(context);
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -62,7 +68,9 @@ export class EnlaceBot extends ActivityHandler {
     }
     // Strangers leave no trace: only staff and linked clients are kept as reachable.
     if (actor.kind === 'unknown') return this.handleStranger(context);
-    await this.rememberConversation(context);
+    await this.rememberConversation(context, actor);
+    // What could not reach them comes first; writing makes them reachable again.
+    await services.followUps.pendingForMe(actor, (text) => context.sendActivity(text));
     const typed = activity.text ?? '';
     const dc = await this.dialogSet.createContext(context);
     if (matchesWord(firstWord(typed), 'common.languageWords')) {
@@ -91,13 +99,15 @@ export class EnlaceBot extends ActivityHandler {
     await this.sendMenu(context);
   }
 
-  /** Proactive follow-ups need the latest reference of every user; it is kept on every message. */
-  private async rememberConversation(context: TurnContext): Promise<void> {
-    const id = userKey(context.activity);
-    if (!id) return;
+  /**
+   * Proactive follow-ups need the latest reference of every staff member and linked client;
+   * it is kept on every message (and on installing the app), under the person's id.
+   */
+  private async rememberConversation(context: TurnContext, actor: Actor, activity: Partial<Activity> = context.activity): Promise<void> {
+    if (actor.kind === 'unknown' || !actor.id) return;
     // The message id is left out: a proactive message starts anew, it does not reply to one.
-    const { activityId: _messageId, ...reference } = TurnContext.getConversationReference(context.activity);
-    await this.options.services.identity.rememberConversation(id, {
+    const { activityId: _messageId, ...reference } = TurnContext.getConversationReference(activity);
+    await this.options.services.identity.rememberConversation(actor.id, {
       channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     });
@@ -121,7 +131,7 @@ export class EnlaceBot extends ActivityHandler {
     }
     const client = await identify(context.activity, services.identity);
     setSession(context, { ...session(context), actor: client, lang: await preferredLanguage(client, context.activity, services.identity) });
-    await this.rememberConversation(context);
+    await this.rememberConversation(context, client);
     await services.people.welcome(client);
     await say(context, 'client.linked');
     await this.sendMenu(context);
@@ -168,16 +178,31 @@ export class EnlaceBot extends ActivityHandler {
     // A welcome in a group would show the menu to everyone; people get it in their personal chat.
     if (isSharedConversation(context.activity)) return;
     for (const member of context.activity.membersAdded ?? []) {
-      if (member.id === context.activity.recipient?.id) continue;
+      // The bot added to a personal chat (Teams' install): the person who added it can be reached.
+      if (member.id === context.activity.recipient?.id) {
+        await this.rememberInstaller(context);
+        continue;
+      }
       const asSender = { ...context.activity, from: member };
       const actor = await identify(asSender, services.identity);
       if (actor.kind === 'unknown') continue;
+      await this.rememberConversation(context, actor, asSender);
       setSession(context, {
         actor, services, lang: await preferredLanguage(actor, asSender, services.identity),
         timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone),
       });
       await this.welcomeOnce(context);
     }
+  }
+
+  /** The app installed in a personal chat by a staff member or a linked client: keep how to reach them. */
+  private async rememberInstaller(context: TurnContext): Promise<void> {
+    if (isSharedConversation(context.activity)) return;
+    const { services } = this.options;
+    const actor = await identify(context.activity, services.identity);
+    if (actor.kind === 'unknown') return;
+    await this.rememberConversation(context, actor);
+    await services.followUps.reachableAgain(actor);
   }
 }
 
