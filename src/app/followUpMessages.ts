@@ -16,13 +16,15 @@ export function renderFollowUps(items: readonly FollowUpItem[], lang: Language, 
   if (isForClient(items)) return clientPrompt(items, lang);
   const say = (key: MessageKey, params?: Params) => t(lang, key, params);
   const overdue = items.filter((item) => item.kind === 'overdueReview');
-  const paragraphs = items.filter((item) => item.kind !== 'overdueReview').map((item) => staffLine(item, lang, timeZone));
+  // A weekly plan with nothing in it says nothing.
+  const paragraphs = items.filter((item) => item.kind !== 'overdueReview').map((item) => staffLine(item, lang, timeZone)).filter(Boolean);
   if (overdue.length > 0) {
     const lines = overdue.map((item) => staffLine(item, lang, timeZone));
     const header = overdue.length > 1 ? [say('followUps.digestHeader', { count: overdue.length })] : [];
     paragraphs.push([...header, ...lines, say('followUps.overdueDecide')].join('\n'));
   }
-  const intro = options.pending ? [say('followUps.pendingIntro')] : paragraphs.length > 1 ? [say('followUps.many', { count: items.length })] : [];
+  if (paragraphs.length === 0) return '';
+  const intro = options.pending ? [say('followUps.pendingIntro')] : paragraphs.length > 1 ? [say('followUps.many', { count: paragraphs.length })] : [];
   return [...intro, ...paragraphs].join('\n\n');
 }
 
@@ -64,7 +66,7 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
     case 'escalation':
       return say('followUps.escalation', { ...common, reason: say(item.alertKind ? `followUps.alert_${item.alertKind}` : 'followUps.alert_unknown', common) });
     case 'weeklyPlan':
-      return item.plan ? weeklyPlan(item.plan, lang) : say('followUps.weeklyNothing');
+      return item.plan ? weeklyPlan(item.plan, lang) : '';
     case 'deliveryFailed':
       return failedDelivery(item, common, lang);
     case 'clientCheckIn':
@@ -87,8 +89,7 @@ function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
   if (plan.silent.length > 0) {
     lines.push(say('followUps.weeklySilent'), ...plan.silent.map((s) => say('followUps.weeklySilentLine', { case: caseRef(s), task: s.description })));
   }
-  if (lines.length === 1) lines.push(say('followUps.weeklyNothing'));
-  return lines.join('\n');
+  return lines.length === 1 ? '' : lines.join('\n');
 }
 
 const WHAT: Partial<Record<string, MessageKey>> = {

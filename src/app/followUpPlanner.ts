@@ -1,8 +1,9 @@
 // Keeps the job store in step with the cases: after a case (or a worker) changes, and
 // after a job is sent, its scope is derived again and the difference scheduled or
 // cancelled. It also tells the scheduler whether a claimed job is still wanted.
-import { deriveJobs, deriveStaffJobs } from '../domain/followups/derive.js';
+import { clientRules, deriveJobs, deriveStaffJobs, staffRules } from '../domain/followups/derive.js';
 import { caseScope, isEvent, jobScope, staffScope, type Job } from '../domain/followups/job.js';
+import { outOfQuietHours, type DeliveryRules } from '../domain/followups/placement.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
 import type { FollowUpCase, FollowUpConfig } from '../domain/followups/settings.js';
@@ -52,6 +53,28 @@ export class FollowUpPlanner {
       return job.kind !== 'escalation' || caseRecord.alerts.some((alert) => alert.id === job.subject.alertId);
     }
     return (await this.desired(jobScope(job), now)).some((wanted) => wanted.id === job.id);
+  }
+
+  /**
+   * For the scheduler: a job that fell due while the bot was down may come up in its
+   * person's quiet hours or day off; it waits for the next moment they can be messaged.
+   * Escalations never wait.
+   */
+  async holdUntil(job: Job, now: Date): Promise<Date | undefined> {
+    if (job.kind === 'escalation') return undefined;
+    const rules = await this.rulesFor(job);
+    if (!rules) return undefined;
+    const allowed = outOfQuietHours(now, rules);
+    return allowed.getTime() > now.getTime() ? allowed : undefined;
+  }
+
+  private async rulesFor(job: Job): Promise<DeliveryRules | undefined> {
+    if (job.recipient.role !== 'client') {
+      const staff = await this.lookup.staffById(job.recipient.staffId);
+      return staff && staffRules(staff, this.config);
+    }
+    const caseRecord = job.caseId === undefined ? undefined : await this.lookup.caseById(job.caseId);
+    return caseRecord && clientRules(caseRecord, this.config);
   }
 
   /**

@@ -43,10 +43,11 @@ export class FollowUpService {
   }
 
   /** What the scheduler asks of the store beyond the queue: whether a job is still wanted, and what each outcome changes. */
-  schedulerHooks(): Pick<SchedulerDeps, 'stillValid' | 'onSent' | 'onDropped' | 'onGaveUp'> {
+  schedulerHooks(): Pick<SchedulerDeps, 'stillValid' | 'holdUntil' | 'onSent' | 'onDropped' | 'onGaveUp'> {
     const { planner, delivery } = this.deps;
     return {
       stillValid: (job, now) => planner.stillWanted(job, now),
+      holdUntil: (job, now) => planner.holdUntil(job, now),
       onSent: (jobs) => delivery.delivered(jobs),
       onDropped: (jobs) => delivery.dropped(jobs),
       onGaveUp: (jobs, reason) => delivery.gaveUp(jobs, reason),

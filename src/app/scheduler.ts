@@ -59,6 +59,11 @@ export interface SchedulerDeps {
   readonly now: () => Date;
   /** Whether the job's reason still holds (the task still open, the review not held, the case open…). */
   readonly stillValid: (job: Job, now: Date) => boolean | Promise<boolean>;
+  /**
+   * When a job may not go out now (its person's quiet hours, a day off), the instant it
+   * may; it is handed back untried until then. Undefined: now is fine.
+   */
+  readonly holdUntil?: (job: Job, now: Date) => Date | undefined | Promise<Date | undefined>;
   /** After jobs were sent: e.g. mark alerts delivered and derive the next of each series. */
   readonly onSent?: (jobs: readonly Job[]) => Promise<void>;
   /** After jobs were dropped as no longer wanted: e.g. derive what replaces them (a later check-in). */
@@ -75,6 +80,8 @@ export interface RoundReport {
   messages: number;
   sent: number;
   dropped: number;
+  /** Handed back to wait for the end of their person's quiet hours. */
+  held: number;
   retried: number;
   gaveUp: number;
 }
@@ -86,7 +93,7 @@ export interface LastRound {
 }
 
 function emptyReport(): RoundReport {
-  return { claimed: 0, messages: 0, sent: 0, dropped: 0, retried: 0, gaveUp: 0 };
+  return { claimed: 0, messages: 0, sent: 0, dropped: 0, held: 0, retried: 0, gaveUp: 0 };
 }
 
 export class FollowUpScheduler {
@@ -170,6 +177,8 @@ export class FollowUpScheduler {
       if (verdict === true) valid.push(job);
       else if (verdict === false) {
         if (await this.deps.queue.markDropped(job.id, this.options.owner, this.deps.now())) dropped.push(job);
+      } else if ('until' in verdict) {
+        if (await this.deps.queue.release(job.id, this.options.owner, verdict.until)) report.held++;
       } else await this.failed([job], { outcome: 'retry', error: verdict.error }, report);
     }
     report.dropped += dropped.length;
@@ -194,9 +203,12 @@ export class FollowUpScheduler {
     if (marked.length > 0) await this.after(() => this.deps.onSent?.(marked), 'onSentFailed');
   }
 
-  private async checkValid(job: Job): Promise<boolean | { error: string }> {
+  /** Whether to send the job now, drop it, hold it until an instant, or try again later. */
+  private async checkValid(job: Job): Promise<boolean | { until: Date } | { error: string }> {
     try {
-      return await this.deps.stillValid(job, this.deps.now());
+      if (!(await this.deps.stillValid(job, this.deps.now()))) return false;
+      const until = await this.deps.holdUntil?.(job, this.deps.now());
+      return until ? { until } : true;
     } catch (error) {
       return { error: `validity check failed: ${String(error)}` };
     }

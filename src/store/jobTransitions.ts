@@ -34,6 +34,11 @@ export function failed(job: Job, error: string, retryAt: Date | null, at: Date):
   return { ...withoutWork(job), status: 'failed', lastError, finishedAt: at.toISOString() };
 }
 
+/** A claimed job handed back untried, to wait until `notBefore`; its attempt is not counted. */
+export function released(job: Job, notBefore: Date): Job {
+  return { ...withoutWork(job), status: 'pending', retryAt: notBefore.toISOString(), attempts: Math.max(0, job.attempts - 1) };
+}
+
 /** A job given up on, shown to the person when they next wrote. */
 export function shown(job: Job, at: Date): Job | undefined {
   if (job.status !== 'failed') return undefined;

@@ -4,7 +4,7 @@
 import { isOpen, JobSchema, jobScope, readyAt, recipientKey, type Job } from '../domain/followups/job.js';
 import type { DueSummary, JobQueue } from '../domain/followups/queue.js';
 import { DueIndex } from './dueIndex.js';
-import { cancelled, claimed, dropped, failed, heldBy, scheduled, sent, shown } from './jobTransitions.js';
+import { cancelled, claimed, dropped, failed, heldBy, released, scheduled, sent, shown } from './jobTransitions.js';
 
 export class MemoryJobQueue implements JobQueue {
   private readonly jobs = new Map<string, Job>();
@@ -64,6 +64,10 @@ export class MemoryJobQueue implements JobQueue {
 
   async markFailed(id: string, owner: string, error: string, retryAt: Date | null, at: Date): Promise<boolean> {
     return this.finish(id, owner, (job) => failed(job, error, retryAt, at));
+  }
+
+  async release(id: string, owner: string, notBefore: Date): Promise<boolean> {
+    return this.finish(id, owner, (job) => released(job, notBefore));
   }
 
   async markDropped(id: string, owner: string, at: Date): Promise<boolean> {

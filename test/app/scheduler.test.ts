@@ -28,7 +28,7 @@ describe('follow-ups scheduler', () => {
     await queue.schedule([...client, ...staff, alert, later]);
 
     const round = scheduler(queue, clock, outbox);
-    expect(await round.tick()).toEqual({ claimed: 5, messages: 3, sent: 5, dropped: 0, retried: 0, gaveUp: 0 });
+    expect(await round.tick()).toEqual({ claimed: 5, messages: 3, sent: 5, dropped: 0, held: 0, retried: 0, gaveUp: 0 });
     expect(outbox.shown).toEqual([
       { to: 'client:C-1', jobIds: client.map((job) => job.id) },
       { to: 'staff:S-W', jobIds: [staff[1]!.id, staff[0]!.id] },
@@ -248,5 +248,24 @@ describe('follow-ups scheduler', () => {
     await queue.schedule([dueJob(0, { caseId: 'C-3' })]);
     expect(await loop.runNow()).toMatchObject({ claimed: 0 });
     expect(claims).toHaveBeenCalledTimes(3);
+  });
+
+  it('hands back a job its person may not get now, untried, and sends it when the hold ends', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const [quiet, urgent] = [dueJob(-60), dueJob(-60, { kind: 'escalation', recipient: { role: 'supervisor', staffId: 'S-S' } })];
+    await queue.schedule([quiet, urgent]);
+    const morning = new Date(clock.ms + 9 * 60 * MINUTE);
+    const round = scheduler(queue, clock, outbox, 'A', { holdUntil: (job) => (job.kind === 'clientCheckIn' ? morning : undefined) });
+    expect(await round.tick()).toMatchObject({ claimed: 2, sent: 1, held: 1, retried: 0 });
+    expect(outbox.shown).toEqual([{ to: 'staff:S-S', jobIds: [urgent.id] }]);
+    expect(await queue.get(quiet.id)).toMatchObject({ status: 'pending', attempts: 0, retryAt: morning.toISOString() });
+    clock.advance(9 * 60 * MINUTE - 1);
+    expect((await round.tick()).claimed).toBe(0);
+    clock.advance(1);
+    const later = scheduler(queue, clock, outbox, 'A', { holdUntil: () => undefined });
+    expect(await later.tick()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(outbox.timesShown(quiet.id)).toBe(1);
   });
 });

@@ -97,6 +97,19 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>): v
       expect((await queue.claimDue(at(10), 'B', LEASE, 10)).map((j) => j.id)).toEqual([waiting.id]);
     });
 
+    it('takes back a claimed job untried until a later instant, without counting the attempt', async () => {
+      const queue = await open();
+      const one = job(0);
+      await queue.schedule([one]);
+      await queue.claimDue(at(0), 'A', LEASE, 10);
+      expect(await queue.release(one.id, 'B', at(600))).toBe(false);
+      expect(await queue.release(one.id, 'A', at(600))).toBe(true);
+      expect(await queue.release(one.id, 'A', at(600))).toBe(false);
+      expect(await queue.get(one.id)).toMatchObject({ status: 'pending', attempts: 0, retryAt: at(600).toISOString() });
+      expect(await queue.claimDue(at(599), 'A', LEASE, 10)).toEqual([]);
+      expect((await queue.claimDue(at(600), 'A', LEASE, 10)).map((j) => [j.id, j.attempts])).toEqual([[one.id, 1]]);
+    });
+
     it('drops a claimed job whose reason has gone, for its owner only', async () => {
       const queue = await open();
       const one = job(0);

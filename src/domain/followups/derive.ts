@@ -203,12 +203,14 @@ export function currentOf(instants: readonly Date[], now: Date): Date[] {
   return instants.slice(Math.max(0, nextIndex - 1), nextIndex + 1);
 }
 
-function clientRules(caseRecord: FollowUpCase, config: FollowUpConfig): DeliveryRules {
+/** When a client may get prompts: their zone (or the default), quiet hours, weekends as set. */
+export function clientRules(caseRecord: FollowUpCase, config: FollowUpConfig): DeliveryRules {
   const zone = knowsZone(caseRecord.client.timeZone) ? caseRecord.client.timeZone : config.defaultTimeZone;
   return { timeZone: zone, quietHours: config.quietHours, weekends: config.followUps.clientWeekends };
 }
 
-function staffRules(staff: Staff, config: FollowUpConfig): DeliveryRules {
+/** When a staff member gets follow-ups: their zone (or the default), quiet hours, weekends as set. */
+export function staffRules(staff: Staff, config: FollowUpConfig): DeliveryRules {
   const zone = knowsZone(staff.timeZone) ? staff.timeZone : config.defaultTimeZone;
   return { timeZone: zone, quietHours: config.quietHours, weekends: config.followUps.staffWeekends };
 }

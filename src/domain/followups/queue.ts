@@ -45,6 +45,11 @@ export interface JobQueue {
    * False (and no change) when `owner` no longer holds the job.
    */
   markFailed(id: string, owner: string, error: string, retryAt: Date | null, at: Date): Promise<boolean>;
+  /**
+   * Hands a claimed job back untried, pending again from `notBefore` (the person's quiet
+   * hours end then); the claim's attempt is not counted. False when `owner` no longer holds it.
+   */
+  release(id: string, owner: string, notBefore: Date): Promise<boolean>;
   /** Cancels a claimed job whose reason has gone; false when `owner` no longer holds it. */
   markDropped(id: string, owner: string, at: Date): Promise<boolean>;
   /** For /healthz: what is due and unsent at `now`. */
