@@ -2,7 +2,7 @@
 // in this process, on 127.0.0.1 and a free port.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Case, Staff } from '../../../src/domain/schemas.js';
+import type { Case, ClientLink, ConversationRef, Staff } from '../../../src/domain/schemas.js';
 import { startBot, type RunningBot } from '../../../src/server.js';
 import { readSettings } from '../../../src/settings.js';
 import { JsonStore } from '../../../src/store/jsonStore.js';
@@ -12,6 +12,10 @@ import { tempDir } from '../../support/tempDir.js';
 export interface Seed {
   staff?: Staff[];
   cases?: Case[];
+  /** Chat users linked to cases as their clients. */
+  clientLinks?: ClientLink[];
+  /** How to reach people proactively, as if they had written before. */
+  conversationRefs?: ConversationRef[];
   /** A folder to use; by default a new one removed after the test. */
   dataDir?: string;
 }
@@ -22,8 +26,21 @@ export async function seededDataDir(seed: Seed = {}): Promise<string> {
   const store = await JsonStore.open(dataDir);
   for (const staff of seed.staff ?? DEMO_STAFF) await store.repositories.staff.put(staff);
   for (const record of seed.cases ?? []) await store.repositories.cases.put(record);
+  for (const link of seed.clientLinks ?? []) await store.repositories.clientLinks.put(link);
+  for (const reference of seed.conversationRefs ?? []) await store.repositories.conversationRefs.put(reference);
   await store.close();
   return dataDir;
+}
+
+/** A stored conversation reference for `userId` in `conversationId`, on the stand-in connector at `serviceUrl`. */
+export function conversationRef(userId: string, conversationId: string, serviceUrl: string): ConversationRef {
+  return {
+    id: userId, channelId: 'emulator', serviceUrl, updatedAt: '2026-01-01T00:00:00.000Z',
+    reference: {
+      channelId: 'emulator', serviceUrl, user: { id: userId, name: userId }, bot: { id: 'enlace-bot', name: 'Enlace' },
+      conversation: { id: conversationId },
+    },
+  };
 }
 
 /** Starts the server in this process on `dataDir`, with a clock when the test needs one; `env` adds settings. */
