@@ -63,8 +63,9 @@ export class FollowUpContent {
     }
     const caseRecord = job.caseId === undefined ? undefined : await this.repos.cases.get(job.caseId);
     if (!caseRecord) return undefined;
-    const task = caseRecord.tasks.find((t) => t.id === job.subject.taskId);
     const alert = caseRecord.alerts.find((a) => a.id === job.subject.alertId);
+    // A stalled-task alert names its task.
+    const task = caseRecord.tasks.find((t) => t.id === (job.subject.taskId ?? alert?.refId));
     const entry = task?.progress.find((p) => p.at === job.subject.progressAt);
     return {
       ...base,
