@@ -1,0 +1,109 @@
+// The follow-up service on the in-memory store, with a recording sender: what dialogs ask
+// of it (a case's scheduled follow-ups, a round now), a client's help request reaching the
+// worker at once or after quiet hours, and what waited for a person shown when they write.
+import { describe, expect, it } from 'vitest';
+import { CaseAccessError } from '../../src/app/caseService.js';
+import type { ClientActor } from '../../src/app/clientService.js';
+import { FollowUpScheduler, type Delivery, type SendOutcome } from '../../src/app/scheduler.js';
+import { createServices, memoryFollowUpStores } from '../../src/app/services.js';
+import { defaultConfig } from '../../src/domain/config.js';
+import type { Actor } from '../../src/domain/access.js';
+import { memoryRepositories } from '../../src/store/memoryStore.js';
+import { DEMO_STAFF } from '../support/botHarness.js';
+import { caseRecord, taskRecord } from '../support/records.js';
+
+const CLIENT: ClientActor = { kind: 'client', id: 'client-ana', caseId: 'C-ANAPQR' };
+const staffActor = (id: string): Actor => ({ kind: 'staff', id, staff: DEMO_STAFF.find((s) => s.id === id)! });
+
+async function setUp(start: string) {
+  const repos = memoryRepositories();
+  for (const staff of DEMO_STAFF) await repos.staff.put(staff);
+  await repos.cases.put(caseRecord({
+    id: 'C-ANAPQR', nextReviewDate: '2027-03-22',
+    tasks: [taskRecord({ id: 'T-CITA01', description: 'Pedir cita médica', dueDate: '2027-04-30', checkInEveryDays: 7, commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } })],
+  }));
+  await repos.clientLinks.put({ id: 'client-ana', caseId: 'C-ANAPQR', linkedAt: '2027-02-22T09:00:00.000Z', codeId: 'L-1' });
+  const clock = { ms: Date.parse(start) };
+  const now = () => new Date(clock.ms);
+  const stores = memoryFollowUpStores();
+  const services = createServices(repos, now, defaultConfig, stores);
+  const shown: { to: string; text: string }[] = [];
+  /** Recipients the channel cannot reach. */
+  const unreachable = new Set<string>();
+  const sender = {
+    async send(delivery: Delivery): Promise<SendOutcome> {
+      const to = delivery.recipient.role === 'client' ? 'client' : delivery.recipient.staffId;
+      if (unreachable.has(to)) return { outcome: 'unreachable', code: 'NoConversationReference' };
+      const outcome: SendOutcome = { outcome: 'sent' };
+      shown.push({ to, text: await services.followUps.delivery.message(delivery.jobs, { language: 'es', timeZone: 'Europe/Madrid' }) });
+      return outcome;
+    },
+  };
+  const scheduler = new FollowUpScheduler({ queue: stores.jobs, sender, now, ...services.followUps.schedulerHooks() }, { owner: 'test' });
+  return { repos, clock, services, shown, unreachable, scheduler };
+}
+
+describe('follow-up service', () => {
+  it("lists a case's scheduled follow-ups, earliest first, to those who may read the case, audited", async () => {
+    const { repos, services } = await setUp('2027-03-01T08:00:00Z');
+    await services.followUps.syncAll();
+    expect(await services.followUps.scheduledFor(staffActor('worker-1'), 'C-ANAPQR')).toEqual([
+      { kind: 'clientCheckIn', dueAt: '2027-03-01T09:00:00.000Z', recipient: { role: 'client' } },
+      { kind: 'missedCheckIn', dueAt: '2027-03-03T09:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' } },
+      { kind: 'reviewReminder', dueAt: '2027-03-15T08:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' } },
+    ]);
+    await expect(services.followUps.scheduledFor(staffActor('worker-2'), 'C-ANAPQR')).rejects.toBeInstanceOf(CaseAccessError);
+    await expect(services.followUps.scheduledFor(CLIENT, 'C-ANAPQR')).rejects.toBeInstanceOf(CaseAccessError);
+    const audit = (await repos.audit.readDay('2027-03-01')).map((e) => [e.actor, e.action, e.caseId, e.outcome]);
+    expect(audit).toEqual([
+      ['worker-1', 'followUps.read', 'C-ANAPQR', 'ok'],
+      ['worker-2', 'followUps.read', 'C-ANAPQR', 'denied'],
+      ['client-ana', 'followUps.read', 'C-ANAPQR', 'denied'],
+    ]);
+  });
+
+  it('re-derives a case after each change made through the services, and cancels what a closed case no longer needs', async () => {
+    const { services } = await setUp('2027-03-01T08:00:00Z');
+    const worker = staffActor('worker-1');
+    await services.cases.change(worker, 'C-ANAPQR', 'task.create', (c) => ({
+      ...c, tasks: [...c.tasks, taskRecord({ id: 'T-INFORM', description: 'Enviar el informe', owner: 'worker', dueDate: '2027-03-05' })],
+    }));
+    expect((await services.followUps.scheduledFor(worker, 'C-ANAPQR')).map((f) => f.kind)).toContain('workerTaskDue');
+    await services.cases.change(worker, 'C-ANAPQR', 'case.close', (c) => ({ ...c, status: 'closed' }));
+    expect(await services.followUps.scheduledFor(worker, 'C-ANAPQR')).toEqual([]);
+  });
+
+  it("tells the worker of a client's help request at once, with the client's words", async () => {
+    const { services, shown, scheduler } = await setUp('2027-03-01T10:30:00Z');
+    services.followUps.useScheduler(scheduler);
+    await services.clients.checkIn(CLIENT, { taskId: 'T-CITA01', rating: 1, obstacles: 'No encuentro la tarjeta sanitaria', needsHelp: true });
+    await services.followUps.nudge();
+    expect(shown).toEqual([{ to: 'worker-1', text: 'Pide ayuda · Ana P. (C-ANAPQR), tarea «Pedir cita médica»: «No encuentro la tarjeta sanitaria»' }]);
+  });
+
+  it('keeps a help request typed in the night for the worker until quiet hours end', async () => {
+    const { clock, services, shown, scheduler } = await setUp('2027-03-01T22:30:00Z');
+    services.followUps.useScheduler(scheduler);
+    await services.clients.checkIn(CLIENT, { taskId: 'T-CITA01', rating: 2, needsHelp: true });
+    await services.followUps.nudge();
+    expect(shown).toEqual([]);
+    clock.ms = Date.parse('2027-03-02T07:00:00Z');
+    await scheduler.runNow();
+    expect(shown).toEqual([{ to: 'worker-1', text: 'Pide ayuda · Ana P. (C-ANAPQR), tarea «Pedir cita médica». No ha dejado comentario.' }]);
+  });
+
+  it('shows a person what could not reach them when they write, once, and records the prompt on the task', async () => {
+    const { repos, clock, services, unreachable, scheduler } = await setUp('2027-03-01T09:00:00Z');
+    await services.followUps.syncAll();
+    unreachable.add('client');
+    await scheduler.runNow();
+    clock.ms = Date.parse('2027-03-01T11:00:00Z');
+    const texts: string[] = [];
+    const show = async (text: string) => void texts.push(text);
+    expect(await services.followUps.pendingForMe(CLIENT, show)).toBe(1);
+    expect(texts).toEqual(['Hola. ¿Cómo va tu tarea «Pedir cita médica»? Contéstame aquí cuando quieras.']);
+    expect(await services.followUps.pendingForMe(CLIENT, show)).toBe(0);
+    expect(await services.followUps.pendingForMe(staffActor('worker-1'), show)).toBe(0);
+    expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T11:00:00.000Z');
+  });
+});
