@@ -134,8 +134,12 @@ export class FollowUpScheduler {
     if (this.halted) return Promise.resolve(emptyReport());
     const round = this.running.then(() => (this.halted ? emptyReport() : this.tick()));
     this.running = round.then(
-      (report) => void (this.last = { at: this.deps.now(), report }),
-      (error: unknown) => void (this.last = { at: this.deps.now(), error: String(error) }),
+      (report) => {
+        this.last = { at: this.deps.now(), report };
+      },
+      (error: unknown) => {
+        this.last = { at: this.deps.now(), error: String(error) };
+      },
     );
     return round;
   }

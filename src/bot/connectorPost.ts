@@ -50,7 +50,14 @@ async function post(context: TurnContext, reference: Partial<ConversationReferen
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   const connector = context.turnState.get<SigningConnector | undefined>(context.adapter.ConnectorClientKey);
   // The credentials add the bearer token when the bot has an app id; none for local use.
-  await connector?.credentials.signRequest({ headers: { set: (name: string, value: string) => void (headers[name.toLowerCase()] = value) } });
+  const signable = {
+    headers: {
+      set(name: string, value: string) {
+        headers[name.toLowerCase()] = value;
+      },
+    },
+  };
+  await connector?.credentials.signRequest(signable);
   const response = await fetch(url, {
     method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });

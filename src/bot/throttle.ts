@@ -85,8 +85,8 @@ export class DeliveryThrottle {
    */
   reserve(conversationId: string, nowMs: number): number {
     if (this.conversations.size > SWEEP_ABOVE) this.sweep(nowMs);
-    let own = this.conversations.get(conversationId);
-    if (!own) this.conversations.set(conversationId, (own = this.limits.perConversation.map((limit) => new TokenBucket(limit, nowMs))));
+    const own = this.conversations.get(conversationId) ?? this.limits.perConversation.map((limit) => new TokenBucket(limit, nowMs));
+    this.conversations.set(conversationId, own);
     const buckets = [...this.app, ...own];
     // A later moment only adds tokens, so the latest of the waits suits every bucket.
     const wait = Math.max(...buckets.map((bucket) => bucket.waitMs(nowMs)));

@@ -142,9 +142,9 @@ export class MemoryJobQueue implements JobQueue {
 }
 
 function index(map: Map<string, Set<string>>, key: string, id: string): void {
-  let ids = map.get(key);
-  if (!ids) map.set(key, (ids = new Set()));
+  const ids = map.get(key) ?? new Set<string>();
   ids.add(id);
+  map.set(key, ids);
 }
 
 function unindex(map: Map<string, Set<string>>, key: string, id: string): void {
