@@ -5,6 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { DomainError } from '../src/domain/errors.js';
+import { numberFormat } from '../src/domain/formatters.js';
 import { newId } from '../src/domain/ids.js';
 import type { Achievement, Case, Language, Progress, Task } from '../src/domain/schemas.js';
 import { addProgress, averageAchievement, numericRatings, taskStatusAfterRating, twoLowRatingsInARow } from '../src/domain/tasks.js';
@@ -112,7 +113,7 @@ export function ratingOf(value: string): Achievement {
 function averageText(context: TurnContext, task: Task): string {
   const average = averageAchievement(task);
   if (average === null) return text(context, 'tasks.averageNone');
-  const formatted = new Intl.NumberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
+  const formatted = numberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'tasks.average', { average: formatted, count: numericRatings(task).length });
 }
 
