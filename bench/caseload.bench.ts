@@ -1,14 +1,16 @@
 // Caseload benchmark: resident memory must stay flat while workers ask for their caseloads.
 // Fills a store on the real disk with 10,000 cases (40 workers, 250 cases each), serves the
-// real bot over HTTP on 127.0.0.1 and sends 5,000 `mis casos` turns, reading RSS after a full
-// garbage collection before and after. Then times formatDate with and without a reused
-// formatter, the part of a caseload turn that used to grow memory. It reports; it does not fail.
+// real bot over HTTP on 127.0.0.1 and sends 5,000 `mis casos` turns, reading memory after full
+// garbage collections before, every 1,000 turns and after. Then times formatDate with and
+// without a reused formatter, the part of a caseload turn that used to grow memory. It
+// reports; it does not fail.
 // Run with --expose-gc (npm run bench does) so the RSS readings are fair.
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import { startBot } from '../src/server.js';
 import { readSettings } from '../src/settings.js';
@@ -23,14 +25,21 @@ const FILL_CHUNK = 250;
 const FLAT_RATIO = 1.2;
 const DATES_PER_SAMPLE = 250;
 const SAMPLES = 40;
+/** Turns between memory readings, to tell a steady climb from a passing peak. */
+const READING_EVERY = 1_000;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-/** Resident memory after a full collection, when the process allows one. */
-function residentMemory(): number {
+interface Memory { rss: number; heapUsed: number }
+
+/** Memory after full collections, when the process allows them; the pause lets freed pages go back. */
+async function memory(): Promise<Memory> {
   gc?.();
-  return process.memoryUsage().rss;
+  await sleep(200);
+  gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
 }
 
 async function fill(dataDir: string): Promise<JsonStore> {
@@ -59,7 +68,7 @@ async function turn(botUrl: string, user: string, text: string): Promise<string[
   return (body.activities ?? []).map((a) => a.text ?? '');
 }
 
-interface TurnFigures { rssBefore: number; rssAfter: number; cpuMsPerTurn: number; wallMsPerTurn: number; linesPerTurn: number }
+interface TurnFigures { readings: Memory[]; cpuMsPerTurn: number; wallMsPerTurn: number; linesPerTurn: number }
 
 async function caseloadTurns(dataDir: string): Promise<TurnFigures> {
   const store = await fill(dataDir);
@@ -76,14 +85,19 @@ async function caseloadTurns(dataDir: string): Promise<TurnFigures> {
     }
     if (linesPerTurn < 250) throw new Error(`a caseload turn listed ${linesPerTurn} lines; expected 250 cases or more`);
 
-    const rssBefore = residentMemory();
-    const cpuStart = process.cpuUsage();
-    const started = performance.now();
-    for (let i = 0; i < TURNS; i++) await turn(botUrl, workers[i % workers.length]!, 'mis casos');
-    const wallMs = performance.now() - started;
-    const cpu = process.cpuUsage(cpuStart);
-    const rssAfter = residentMemory();
-    return { rssBefore, rssAfter, cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / TURNS, wallMsPerTurn: wallMs / TURNS, linesPerTurn };
+    const readings = [await memory()];
+    let cpuMicros = 0;
+    let wallMs = 0;
+    for (let done = 0; done < TURNS; done += READING_EVERY) {
+      const cpuStart = process.cpuUsage();
+      const started = performance.now();
+      for (let i = done; i < Math.min(TURNS, done + READING_EVERY); i++) await turn(botUrl, workers[i % workers.length]!, 'mis casos');
+      wallMs += performance.now() - started;
+      const cpu = process.cpuUsage(cpuStart);
+      cpuMicros += cpu.user + cpu.system;
+      readings.push(await memory());
+    }
+    return { readings, cpuMsPerTurn: cpuMicros / 1000 / TURNS, wallMsPerTurn: wallMs / TURNS, linesPerTurn };
   } finally {
     await bot.stop();
   }
@@ -113,9 +127,13 @@ try {
   console.log(`\nEnlace caseload benchmark — data under ${root} (node ${process.version})`);
   if (!gc) console.log('note: run node with --expose-gc for RSS readings after a full collection');
   const figures = await caseloadTurns(join(root, 'data'));
-  const ratio = figures.rssAfter / figures.rssBefore;
+  const before = figures.readings[0]!;
+  const after = figures.readings[figures.readings.length - 1]!;
+  const ratio = after.rss / before.rss;
+  const list = (pick: (m: Memory) => number) => figures.readings.map((m) => mb(pick(m)).toFixed(0)).join(', ');
   console.log(`${TURNS.toLocaleString('en')} "mis casos" turns over HTTP at ${CASES.toLocaleString('en')} cases (${figures.linesPerTurn} lines a listing):`);
-  console.log(`  RSS ${mb(figures.rssBefore).toFixed(0)} MB before, ${mb(figures.rssAfter).toFixed(0)} MB after: ratio ${ratio.toFixed(2)}`);
+  console.log(`  RSS ${mb(before.rss).toFixed(0)} MB before, ${mb(after.rss).toFixed(0)} MB after: ratio ${ratio.toFixed(2)}`);
+  console.log(`  every ${READING_EVERY.toLocaleString('en')} turns, RSS ${list((m) => m.rss)} MB; JS heap used ${list((m) => m.heapUsed)} MB`);
   console.log(`  per turn: ${figures.cpuMsPerTurn.toFixed(2)} ms CPU (bot and client), ${figures.wallMsPerTurn.toFixed(2)} ms wall`);
   console.log(`  memory flat within ${Math.round((FLAT_RATIO - 1) * 100)}% (after/before ≤ ${FLAT_RATIO}): ${ratio <= FLAT_RATIO ? 'yes' : 'NO'}`);
 
