@@ -1,6 +1,6 @@
 // Reading typed answers: choices by number or word, yes/no, numbers, optional text, dates.
 // Plain functions, so every dialog reads answers the same way and tests can check them alone.
-import { isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
+import { DATE_REACH_YEARS, isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
 import type { Language } from '../src/domain/schemas.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 
@@ -72,7 +72,8 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
       return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };
     case 'date': {
       const parsed = parseNaturalDate(trimmed, lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
-      if (!parsed) return { ok: false, error: 'common.errorDate' };
+      if (!parsed.ok && parsed.reason === 'tooFar') return { ok: false, error: 'common.errorDateTooFar', params: { years: DATE_REACH_YEARS } };
+      if (!parsed.ok) return { ok: false, error: 'common.errorDate' };
       const today = localDate(now, spec.timeZone);
       if (spec.allow === 'future' && parsed.date < today) return { ok: false, error: 'common.errorDatePast' };
       if (spec.allow === 'past' && parsed.date > today) return { ok: false, error: 'common.errorDateFuture' };

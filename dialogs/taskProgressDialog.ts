@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
+import { numberFormat } from '../src/domain/formatters.js';
 import type { Achievement, Language, Progress, Task } from '../src/domain/schemas.js';
 import { averageAchievement, numericRatings, recordProgress, taskStatusAfterRating, type ProgressOutcome } from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
@@ -110,6 +111,6 @@ export function ratingOf(value: string): Achievement {
 function averageText(context: TurnContext, task: Task): string {
   const average = averageAchievement(task);
   if (average === null) return text(context, 'tasks.averageNone');
-  const formatted = new Intl.NumberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
+  const formatted = numberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'tasks.average', { average: formatted, count: numericRatings(task).length });
 }
