@@ -4,11 +4,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import type { Achievement, Language, Progress, Task } from '../src/domain/schemas.js';
+import type { Language, Progress, Task } from '../src/domain/schemas.js';
 import { averageAchievement, numericRatings, recordProgress, taskStatusAfterRating, type ProgressOutcome } from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
-import { catalogChoices, labelOf } from './choices.js';
+import { catalogChoices, labelOf, ratingOf } from './choices.js';
 import type { Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
@@ -102,10 +102,6 @@ function ratingChoices(lang: Language): Choice[] {
   ]);
 }
 
-/** A choice value ('1'…'4' or 'noOpportunity') as a rating. */
-export function ratingOf(value: string): Achievement {
-  return value === 'noOpportunity' ? 'noOpportunity' : Number(value) as Exclude<Achievement, 'noOpportunity'>;
-}
 
 function averageText(context: TurnContext, task: Task): string {
   const average = averageAchievement(task);

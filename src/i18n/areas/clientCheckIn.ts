@@ -19,6 +19,14 @@ export const es = {
   askNeedsHelp: '¿Quieres ayuda de tu profesional? (sí/no)',
   thanks: '¡Gracias! Ya lo he guardado.',
   helpComing: 'Tu profesional lo verá pronto.',
+  askHelpWhat: '¿En qué te puede ayudar? Cuéntamelo con tus palabras.',
+  listHeader: 'Estas son tus tareas.',
+  listLine: '{text}. {when}',
+  dueToday: 'Es para hoy.',
+  dueTomorrow: 'Es para mañana.',
+  dueOn: 'Es para el {date}.',
+  duePast: 'Era para el {date}. No pasa nada.',
+  askWhich: '¿De cuál me quieres contar?',
   taskClosed: 'Esa tarea ya está cerrada. No hace falta contar nada. ¡Gracias!',
 } as const;
 
@@ -42,5 +50,13 @@ export const en: { [K in keyof typeof es]: string } = {
   askNeedsHelp: 'Do you want help from your worker? (yes/no)',
   thanks: 'Thank you! I have saved it.',
   helpComing: 'Your worker will see it soon.',
+  askHelpWhat: 'What can they help you with? Tell me in your own words.',
+  listHeader: 'These are your tasks.',
+  listLine: '{text}. {when}',
+  dueToday: 'It is for today.',
+  dueTomorrow: 'It is for tomorrow.',
+  dueOn: 'It is for {date}.',
+  duePast: 'It was for {date}. That is all right.',
+  askWhich: 'Which one do you want to tell me about?',
   taskClosed: 'That task is closed now. There is no need to tell me. Thank you!',
 };

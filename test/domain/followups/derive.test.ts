@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveJobs, deriveStaffJobs, type CaseRecipients } from '../../../src/domain/followups/derive.js';
 import { JobSchema, type Job } from '../../../src/domain/followups/job.js';
-import { defaultFollowUpConfig as config, type FollowUpCase, type FollowUpConfig } from '../../../src/domain/followups/settings.js';
+import { defaultFollowUpConfig as config, type FollowUpConfig } from '../../../src/domain/followups/settings.js';
+import type { Case } from '../../../src/domain/schemas.js';
 import { makeCase, makeProgress, makeStaff, makeTask, WORKER_ID } from '../fixtures.js';
 
 const worker = makeStaff();
@@ -16,7 +17,7 @@ function lines(jobs: readonly Job[]): string[] {
   }).sort();
 }
 
-function derive(caseRecord: FollowUpCase, now: string, settings: FollowUpConfig = config, recipients = people): Job[] {
+function derive(caseRecord: Case, now: string, settings: FollowUpConfig = config, recipients = people): Job[] {
   return deriveJobs(caseRecord, recipients, settings, new Date(now));
 }
 
