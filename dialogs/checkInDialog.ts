@@ -12,7 +12,7 @@ import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import type { Achievement } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
 import { ratingOf } from './choices.js';
-import { howChoices, ratingInReply } from './checkInWords.js';
+import { ratingInReply, ratingSpec } from './checkInWords.js';
 import { parseChoice, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 
@@ -85,7 +85,7 @@ export class CheckInDialog extends BaseDialog {
       return step.next();
     }
     const task = (vals(step).tasks as TaskRef[]).find((t) => t.id === vals(step).taskId)!;
-    return ask(step, text(step.context, 'clientCheckIn.askHow', { text: task.description }), { kind: 'choice', choices: howChoices(session(step.context).lang) });
+    return ask(step, text(step.context, 'clientCheckIn.askHow', { text: task.description }), ratingSpec(session(step.context).lang));
   }
 
   private async askObstacles(step: WaterfallStepContext) {

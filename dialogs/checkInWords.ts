@@ -3,9 +3,9 @@
 // every dialog can use it.
 import { MessageFactory, type Activity } from 'botbuilder';
 import type { Achievement, Language } from '../src/domain/schemas.js';
-import { normalize, t } from '../src/i18n/catalog.js';
+import { t } from '../src/i18n/catalog.js';
 import { catalogChoices, ratingOf } from './choices.js';
-import { parseYesNo, readInput, type Choice } from './input.js';
+import { parseYesNo, plainWords, readInput, type Choice, type InputSpec } from './input.js';
 
 /** Plain words for the achievement scale, best first. */
 export function howChoices(lang: Language): Choice[] {
@@ -30,26 +30,17 @@ export function checkInQuestion(lang: Language, description: string): Partial<Ac
 }
 
 /**
- * A rating in a client's free reply: an answer by number or name, a rating phrase inside a
- * sentence (the longest one found: "casi todo" over "todo"), or a yes ("sí, ya lo firmé":
- * done). Undefined when the reply says none of these.
+ * A rating in a client's free reply to a prompt: an answer by number or name, a rating
+ * phrase inside a sentence (the longest: "casi todo" over "todo"), or a yes ("sí, ya lo
+ * firmé": done). Undefined when the reply says none of these.
  */
 export function ratingInReply(typed: string, lang: Language): Achievement | undefined {
-  const choices = howChoices(lang);
-  const exact = readInput({ kind: 'choice', choices }, typed, lang);
-  if (exact.ok) return ratingOf(String(exact.value));
-  const said = ` ${plainWords(typed)} `;
-  let best: { value: string; length: number } | undefined;
-  for (const choice of choices) {
-    for (const phrase of [choice.label, ...(choice.words ?? [])].map(plainWords)) {
-      if (phrase && said.includes(` ${phrase} `) && phrase.length > (best?.length ?? 0)) best = { value: choice.value, length: phrase.length };
-    }
-  }
-  if (best) return ratingOf(best.value);
-  return parseYesNo(said.trim().split(' ')[0] ?? '') === true ? 4 : undefined;
+  const answer = readInput(ratingSpec(lang), typed, lang);
+  if (answer.ok) return ratingOf(String(answer.value));
+  return parseYesNo(plainWords(typed).split(' ')[0] ?? '') === true ? 4 : undefined;
 }
 
-/** Lower case, no accents, no punctuation: words only. */
-export function plainWords(typed: string): string {
-  return normalize(typed.replace(/['’]/g, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** How the check-in reads its rating question's answer: forgiving, in a sentence too. */
+export function ratingSpec(lang: Language): InputSpec {
+  return { kind: 'choice', choices: howChoices(lang), inSentence: true };
 }

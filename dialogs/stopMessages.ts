@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { say, session } from '../src/bot/session.js';
 import { LANGUAGES, t } from '../src/i18n/catalog.js';
-import { plainWords } from './checkInWords.js';
+import { plainWords } from './input.js';
 
 /** Whether the message holds one of the phrases that ask for no more messages, in either language. */
 export function asksToStopMessages(typed: string): boolean {

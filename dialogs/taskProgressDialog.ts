@@ -12,6 +12,7 @@ import { catalogChoices, labelOf, ratingOf } from './choices.js';
 import type { Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
+import { ratingText } from './caseDetails.js';
 import { sayChangeRefused } from './taskDialog.js';
 
 export const TASK_PROGRESS_DIALOG = 'taskProgress';
@@ -41,9 +42,7 @@ export class TaskProgressDialog extends BaseDialog {
       return step.endDialog();
     }
     vals(step).tasks = open.map((t) => ({ id: t.id, description: t.description, status: t.status }));
-    const choices: Choice[] = open.map((t) => ({
-      value: t.id, label: text(step.context, 'tasks.taskChoice', { text: t.description, due: dateText(step.context, t.dueDate) }), words: [t.id],
-    }));
+    const choices: Choice[] = open.map((t) => ({ value: t.id, label: taskChoiceLabel(step.context, t), words: [t.id] }));
     return ask(step, text(step.context, 'tasks.askTask'), { kind: 'choice', choices });
   }
 
@@ -92,6 +91,15 @@ export class TaskProgressDialog extends BaseDialog {
     await step.context.sendActivity(lines.join('\n'));
     return step.endDialog();
   }
+}
+
+/** A task in the list to pick from: its due date, and its latest rating with any help request. */
+function taskChoiceLabel(context: TurnContext, task: Task): string {
+  const params = { text: task.description, due: dateText(context, task.dueDate) };
+  const last = [...task.progress].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1);
+  if (!last) return text(context, 'tasks.taskChoice', params);
+  const help = last.needsHelp ? text(context, 'tasks.taskChoiceHelp') : '';
+  return text(context, 'tasks.taskChoiceRated', { ...params, rating: ratingText(context, last.rating), help });
 }
 
 /** In scale order, so that typing a rating's number picks it; "no opportunity" comes last. */

@@ -2,7 +2,6 @@
 export const es = {
   help: 'Aquí me cuentas cómo va una tarea. Escribe «cancelar» para parar.',
   noTasks: 'Ahora no tienes tareas que contar. ¡Gracias por escribir!',
-  askTask: '¿De qué tarea me hablas?',
   oneTask: 'Hablamos de esta tarea: {text}.',
   askHow: '¿Cómo te fue con esto: {text}?',
   how_4: 'Lo hice todo',
@@ -33,7 +32,6 @@ export const es = {
 export const en: { [K in keyof typeof es]: string } = {
   help: 'Here you tell me how a task is going. Type "cancel" to stop.',
   noTasks: 'You have no tasks to tell me about now. Thanks for writing!',
-  askTask: 'Which task is it?',
   oneTask: 'We talk about this task: {text}.',
   askHow: 'How did it go with this: {text}?',
   how_4: 'I did it all',
