@@ -19,7 +19,7 @@ export type InputSpec =
   | { kind: 'yesNo' }
   | { kind: 'integer'; min: number; max: number; optional?: boolean }
   | { kind: 'timeZone' }
-  | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any' };
+  | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any'; optional?: boolean };
 
 export type InputResult = { ok: true; value: string | number | boolean | null } | { ok: false; error: MessageKey; params?: Record<string, string | number> };
 
@@ -94,6 +94,7 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
     case 'timeZone':
       return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };
     case 'date': {
+      if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
       const parsed = parseNaturalDate(trimmed, lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
       if (!parsed) return { ok: false, error: 'common.errorDate' };
       const today = localDate(now, spec.timeZone);

@@ -2,11 +2,12 @@
 // read the case; audited like any read), and a scheduler round run now, so that a client's
 // help request reaches the worker without waiting for the next poll.
 import type { Actor } from '../domain/access.js';
-import { caseScope, type Job } from '../domain/followups/job.js';
+import { caseScope, type Job, type JobSubject } from '../domain/followups/job.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import type { CaseService } from './caseService.js';
 
-export type ScheduledFollowUp = Pick<Job, 'kind' | 'dueAt' | 'recipient'> & Pick<Job, 'subject'>;
+/** A follow-up as people are shown it; the subject (ids only) names the task or review date. */
+export type ScheduledFollowUp = Pick<Job, 'kind' | 'dueAt' | 'recipient'> & { subject?: JobSubject };
 
 export class FollowUpService {
   /**

@@ -1,7 +1,7 @@
 // The conversation shell: welcome, menu, language, refusals. `*Words` keys are `|`-separated.
 export const es = {
   welcomeWorker: 'Hola, {name}. Soy Enlace, tu asistente de gestión de casos. Te acompaño en la apertura, la valoración, los objetivos SMART, las tareas, las derivaciones, el seguimiento, la reevaluación y el cierre.',
-  welcomeSupervisor: 'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión y el informe de barreras.',
+  welcomeSupervisor: 'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión, los avisos que esperan tu decisión y el informe de barreras.',
   welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra con «npm run staff».',
   menuIntro: '¿Qué quieres hacer? Escribe el número o el nombre de la opción:',
   menuItem: '{n}. {label}',
@@ -71,7 +71,7 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   welcomeWorker: 'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
-  welcomeSupervisor: "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review and the barrier report.",
+  welcomeSupervisor: "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
   welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with "npm run staff".',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
