@@ -65,7 +65,7 @@ export class FollowUpPauseDialog extends BaseDialog {
   }
 
   private async askUntil(step: WaterfallStepContext) {
-    if (vals(step).resuming) return step.next();
+    if (vals(step).resuming) return step.next(step.result);
     vals(step).reason = answer<string>(step);
     return ask(step, text(step.context, 'messaging.askUntil'), { kind: 'date', timeZone: session(step.context).timeZone, allow: 'future', optional: true });
   }
