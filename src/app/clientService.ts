@@ -75,6 +75,7 @@ export class ClientService {
     try {
       await this.repos.cases.update(actor.caseId, (current) => {
         if (!current || !isClientOf(actor, current)) throw new CaseClosedError(actor.caseId);
+        outcome = 'withdrawn';
         if (current.status === 'closed') outcome = 'caseClosed';
         else if (!messagingAllowed(current)) outcome = 'alreadyWithdrawn';
         if (outcome !== 'withdrawn') return current;

@@ -186,3 +186,25 @@ describe('weekly plan', () => {
     expect(deriveStaffJobs(supervisor, config, new Date('2027-01-06T12:00:00Z'))).toEqual([]);
   });
 });
+
+describe("supervisors' decisions on alerts", () => {
+  const crisis = { id: 'AL-CRSSAB', kind: 'domainCrisis' as const, at: '2027-01-05T22:00:00Z' };
+
+  it('an alert decided before it was delivered is not escalated; a decision record of an overdue review never is', () => {
+    const decided = { ...crisis, decision: { choice: 'continue' as const, by: 'S-SUPER', at: '2027-01-05T22:10:00Z' } };
+    const overdue = { id: 'AL-OVRDAB', kind: 'overdueReview' as const, at: '2027-01-05T22:10:00Z', reviewDate: '2027-01-04' };
+    expect(lines(derive(makeCase({ alerts: [crisis] }), '2027-01-05T22:05:00Z'))).toEqual(['escalation → S-SUPER @ 2027-01-05T22:00:00.000Z']);
+    expect(lines(derive(makeCase({ alerts: [decided, overdue] }), '2027-01-05T22:15:00Z'))).toEqual([]);
+  });
+
+  it('"remind the worker" gives the worker a reminder at once, out of quiet hours', () => {
+    const remind = (at: string) => ({ ...crisis, deliveredAt: '2027-01-05T22:00:30Z', decision: { choice: 'remindWorker' as const, by: 'S-SUPER', at } });
+    // 10:00 in Madrid: at once.
+    expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z')).toEqual([
+      expect.objectContaining({ kind: 'supervisorReminder', recipient: { role: 'worker', staffId: WORKER_ID }, subject: { alertId: 'AL-CRSSAB' }, dueAt: '2027-01-06T09:00:00.000Z' }),
+    ]);
+    // 23:00 in Madrid (the supervisor is in Mexico): the worker hears at 08:00.
+    expect(lines(derive(makeCase({ alerts: [remind('2027-01-06T22:00:00Z')] }), '2027-01-06T22:00:00Z'))).toEqual([`supervisorReminder → ${WORKER_ID} @ 2027-01-07T07:00:00.000Z`]);
+    expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z', config, { supervisors: [supervisor] })).toEqual([]);
+  });
+});
