@@ -54,7 +54,8 @@ function expectedContactEveryDays(caseRecord: Case, config: PracticeConfig): num
 function contactClockStart(caseRecord: Case, config: PracticeConfig): string {
   const zone = caseTimeZone(caseRecord, config);
   const changes = caseRecord.reviews.filter((review) => review.decision === 'changeApproach').map((review) => localDate(new Date(review.at), zone));
-  return [caseRecord.intakeDate, ...caseRecord.contacts.map((contact) => contact.date), ...changes].reduce((latest, day) => (day > latest ? day : latest));
+  // `YYYY-MM-DD` days sort as text: the last is the latest.
+  return [caseRecord.intakeDate, ...caseRecord.contacts.map((contact) => contact.date), ...changes].sort().at(-1)!;
 }
 
 function noRecentContact(caseRecord: Case, today: string, config: PracticeConfig): FlagDetail[] {
