@@ -5,12 +5,12 @@ import { deriveJobs, deriveStaffJobs } from '../domain/followups/derive.js';
 import { caseScope, jobScope, staffScope, type Job } from '../domain/followups/job.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
-import type { FollowUpCase, FollowUpConfig } from '../domain/followups/settings.js';
-import type { Staff } from '../domain/schemas.js';
+import type { FollowUpConfig } from '../domain/followups/settings.js';
+import type { Case, Staff } from '../domain/schemas.js';
 
 /** The records derivation reads, however they are stored. */
 export interface FollowUpLookup {
-  caseById(id: string): Promise<FollowUpCase | undefined>;
+  caseById(id: string): Promise<Case | undefined>;
   staffById(id: string): Promise<Staff | undefined>;
   supervisorsOf(team: string): Promise<readonly Staff[]>;
 }

@@ -1,6 +1,5 @@
 // When follow-ups go out. These join PracticeConfig (src/domain/config.ts) as `followUps`.
 import { defaultConfig, type PracticeConfig } from '../config.js';
-import type { Case } from '../schemas.js';
 
 export interface FollowUpDefaults {
   /** Local time of day for a client's check-ins, in the client's time zone. */
@@ -33,14 +32,3 @@ export type FollowUpConfig = Pick<
 > & { readonly followUps: FollowUpDefaults };
 
 export const defaultFollowUpConfig: FollowUpConfig = Object.freeze({ ...defaultConfig, followUps: defaultFollowUps });
-
-/** A worker's pause of a case's client prompts, with the reason (joins CaseSchema as `followUpPause`). */
-export interface FollowUpPause {
-  readonly since: string;
-  readonly by: string;
-  readonly reason: string;
-  /** Prompts resume at this instant; none means until the worker resumes them. */
-  readonly until?: string;
-}
-
-export type FollowUpCase = Case & { readonly followUpPause?: FollowUpPause };

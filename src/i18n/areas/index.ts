@@ -14,5 +14,8 @@ import * as review from './review.js';
 import * as closure from './closure.js';
 import * as client from './client.js';
 import * as clientCheckIn from './clientCheckIn.js';
+import * as clientConsent from './clientConsent.js';
+import * as alerts from './alerts.js';
+import * as messaging from './messaging.js';
 
-export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client, clientCheckIn };
+export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, alerts, messaging, client, clientCheckIn, clientConsent };
