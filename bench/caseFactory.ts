@@ -1,7 +1,7 @@
 // Realistic cases for the store benchmark: a completed assessment, SMART goals, a contract,
 // tasks with progress, referrals and a contact log, varied by a seeded generator so two runs
 // write the same data. Every case is validated with CaseSchema, as the store would.
-import { LIFE_DOMAINS, CaseSchema, type Case, type Contact, type LifeDomain } from '../src/domain/schemas.js';
+import { LIFE_DOMAINS, CaseSchema, StaffSchema, type Case, type Contact, type LifeDomain, type Staff } from '../src/domain/schemas.js';
 import { READABLE_ALPHABET } from '../src/domain/ids.js';
 
 const DAY = 86_400_000;
@@ -65,6 +65,18 @@ export function workerIdFor(index: number): string {
   return `worker-${index % (TEAMS.length * WORKERS_PER_TEAM)}`;
 }
 
+function teamFor(index: number): string {
+  return TEAMS[Math.floor((index % (TEAMS.length * WORKERS_PER_TEAM)) / WORKERS_PER_TEAM)]!;
+}
+
+/** The workers the bench cases belong to, one per id `workerIdFor` gives, in their teams. */
+export function benchWorkers(): Staff[] {
+  return Array.from({ length: TEAMS.length * WORKERS_PER_TEAM }, (_, index) => StaffSchema.parse({
+    id: workerIdFor(index), name: `Trabajadora ${index}`, role: 'worker', team: teamFor(index),
+    availableHoursPerMonth: 120, language: 'es', timeZone: 'Europe/Madrid', createdAt: '2025-01-01T09:00:00.000Z',
+  }));
+}
+
 export function benchContact(serial: number, by: string, at: Date): Contact {
   return {
     id: `K-${serial}`, date: day(at), type: 'call', minutes: 15, withWhom: 'cliente',
@@ -79,7 +91,7 @@ export function makeBenchCase(index: number): Case {
 
   const id = benchCaseId(index);
   const workerId = workerIdFor(index);
-  const team = TEAMS[Math.floor((index % (TEAMS.length * WORKERS_PER_TEAM)) / WORKERS_PER_TEAM)]!;
+  const team = teamFor(index);
   const opened = new Date(Date.UTC(2025, 0, 1) + between(0, 600) * DAY + 9 * 3600_000);
   const at = (daysAfter: number) => new Date(opened.getTime() + daysAfter * DAY);
   const stamp = (daysAfter: number) => at(daysAfter).toISOString();

@@ -3,6 +3,7 @@ import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { session } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { caseDetails } from './caseDetails.js';
 import { caseSummary } from './render.js';
 
 export const CASE_SUMMARY_DIALOG = 'caseSummary';
@@ -21,7 +22,7 @@ export class CaseSummaryDialog extends BaseDialog {
     if (!caseId) return step.endDialog();
     const { actor, services } = session(step.context);
     const record = await services.cases.read(actor, caseId, 'case.summary');
-    await step.context.sendActivity(caseSummary(step.context, record));
+    await step.context.sendActivity([caseSummary(step.context, record), ...caseDetails(step.context, record)].join('\n'));
     return step.endDialog();
   }
 }

@@ -13,7 +13,7 @@ import { BaseDialog } from './baseDialog.js';
 import { labelOf } from './choices.js';
 import { setCurrentCase } from './currentCase.js';
 import { answer, ask, vals } from './prompts.js';
-import { dateText, intensityText } from './render.js';
+import { alertKindText as kindText, dateText, intensityText } from './render.js';
 import {
   APPROACH_CHANGE_DIALOG, approachChangeDialog, decisionChoices, endReview, reviewParams, saveReview,
   type ApproachChange, type ApproachChangeOptions, type GoToClosure, type ReviewDecision,
@@ -85,7 +85,7 @@ export class CaseloadReviewDialog extends BaseDialog {
     const { services, timeZone } = session(step.context);
     const intensity = approach.newIntensity ?? vals(step).intensity ?? INTENSITY_BEFORE_ASSESSMENT;
     const nextReviewDate = proposedNextReviewDate(localDate(services.now(), timeZone), intensity, reviewParams(services.config).reviewDays);
-    const saved = await saveReview(step.context, caseId, { decision, ...approach, nextReviewDate, note: '' });
+    const saved = await saveReview(step.context, caseId, { decision, ...approach, nextReviewDate, note: '' }, undefined, { decideOpenAlerts: true });
     if (!saved) return step.endDialog();
     await say(step.context, 'review.flaggedSaved', {
       caseId: saved.id, decision: labelOf(decisionChoices(step.context), decision), next: dateText(step.context, saved.nextReviewDate),
@@ -97,5 +97,6 @@ export class CaseloadReviewDialog extends BaseDialog {
 }
 
 function flagText(context: TurnContext, detail: FlagDetail): string {
-  return text(context, `review.flag_${detail.flag}`, { days: detail.daysLate, count: detail.taskIds?.length ?? 0 });
+  const alerts = (detail.alertKinds ?? []).map((kind) => kindText(context, kind)).join(', ');
+  return text(context, `review.flag_${detail.flag}`, { days: detail.daysLate, count: detail.taskIds?.length ?? 0, alerts });
 }

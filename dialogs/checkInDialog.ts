@@ -1,23 +1,31 @@
 // The client tells how one of their tasks is going (SPEC §2 step 6, §4 task check-in): how
 // it went in plain words mapped to the achievement scale, what got in the way, and whether
-// they want help. The client service reads and writes only the client's own case.
+// they want help. Started from the menu (`tareas`: their due tasks in plain words), or by
+// their reply to a check-in prompt, which is read as the first answer. The client service
+// reads and writes only the client's own case.
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ClientTask } from '../src/app/clientService.js';
 import { say, session, text } from '../src/bot/session.js';
+import { addDays, formatDate, localDate } from '../src/domain/dates.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
-import type { Achievement, Task } from '../src/domain/schemas.js';
+import type { Achievement } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
-import { catalogChoices } from './choices.js';
-import type { Choice } from './input.js';
+import { ratingOf } from './choices.js';
+import { ratingInReply, ratingSpec } from './checkInWords.js';
+import { parseChoice, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
-import { ratingOf } from './taskProgressDialog.js';
 
 export const CHECK_IN_DIALOG = 'checkIn';
 
 export interface CheckInOptions {
-  /** The task a check-in prompt asked about, when the client answers one. */
-  taskId?: string;
+  /** The tasks whose check-in prompt the client is answering; one of them when several. */
+  awaiting?: string[];
+  /** The client's message that answers the prompt, read as the first answer. */
+  firstReply?: string;
 }
+
+type TaskRef = Pick<ClientTask, 'id' | 'description'>;
 
 export class CheckInDialog extends BaseDialog {
   constructor() {
@@ -26,6 +34,7 @@ export class CheckInDialog extends BaseDialog {
       (step) => this.askHow(step),
       (step) => this.askObstacles(step),
       (step) => this.askNeedsHelp(step),
+      (step) => this.askHelpWhat(step),
       (step) => this.save(step),
     ]);
   }
@@ -33,7 +42,7 @@ export class CheckInDialog extends BaseDialog {
   private async askTask(step: WaterfallStepContext) {
     const { actor, services } = session(step.context);
     if (actor.kind !== 'client') return step.endDialog();
-    let tasks: Pick<Task, 'id' | 'description'>[] | undefined;
+    let tasks: ClientTask[] | undefined;
     try {
       tasks = await services.clients.checkInTasks(actor);
     } catch (error) {
@@ -46,26 +55,41 @@ export class CheckInDialog extends BaseDialog {
       await say(step.context, 'clientCheckIn.noTasks');
       return step.endDialog();
     }
-    vals(step).tasks = tasks.map((t) => ({ id: t.id, description: t.description }));
-    const prompted = tasks.find((t) => t.id === (step.options as CheckInOptions | undefined)?.taskId);
-    if (prompted || tasks.length === 1) {
-      const task = prompted ?? tasks[0]!;
-      vals(step).taskId = task.id;
-      if (!prompted) await say(step.context, 'clientCheckIn.oneTask', { text: task.description });
+    const options = (step.options ?? {}) as CheckInOptions;
+    const awaiting = tasks.filter((task) => options.awaiting?.includes(task.id));
+    const offered = awaiting.length > 0 ? awaiting : tasks;
+    vals(step).tasks = offered.map(({ id, description }) => ({ id, description }));
+    vals(step).firstReply = options.firstReply;
+    if (offered.length === 1) {
+      vals(step).taskId = offered[0]!.id;
+      if (awaiting.length === 0) await say(step.context, 'clientCheckIn.oneTask', { text: offered[0]!.description });
       return step.next();
     }
-    const choices: Choice[] = tasks.map((t) => ({ value: t.id, label: t.description, words: [t.id] }));
-    return ask(step, text(step.context, 'clientCheckIn.askTask'), { kind: 'choice', choices });
+    const choices = taskChoices(step.context, offered);
+    // A reply naming one of the prompted tasks picks it; anything else is asked again.
+    const picked = options.firstReply === undefined ? undefined : parseChoice(options.firstReply, choices);
+    vals(step).firstReply = undefined;
+    if (picked) {
+      vals(step).taskId = picked.value;
+      return step.next();
+    }
+    return ask(step, `${text(step.context, 'clientCheckIn.listHeader')} ${text(step.context, 'clientCheckIn.askWhich')}`, { kind: 'choice', choices });
   }
 
   private async askHow(step: WaterfallStepContext) {
     vals(step).taskId ??= answer<string>(step);
-    const task = (vals(step).tasks as Pick<Task, 'id' | 'description'>[]).find((t) => t.id === vals(step).taskId)!;
-    return ask(step, text(step.context, 'clientCheckIn.askHow', { text: task.description }), { kind: 'choice', choices: howChoices(step.context) });
+    const first = vals(step).firstReply as string | undefined;
+    const rating = first === undefined ? undefined : ratingInReply(first, session(step.context).lang);
+    if (rating !== undefined) {
+      vals(step).rating = rating;
+      return step.next();
+    }
+    const task = (vals(step).tasks as TaskRef[]).find((t) => t.id === vals(step).taskId)!;
+    return ask(step, text(step.context, 'clientCheckIn.askHow', { text: task.description }), ratingSpec(session(step.context).lang));
   }
 
   private async askObstacles(step: WaterfallStepContext) {
-    vals(step).rating = ratingOf(answer<string>(step));
+    vals(step).rating ??= ratingOf(answer<string>(step));
     return ask(step, text(step.context, 'clientCheckIn.askObstacles'), { kind: 'text', optional: true, maxLength: 1000 });
   }
 
@@ -74,11 +98,19 @@ export class CheckInDialog extends BaseDialog {
     return ask(step, text(step.context, 'clientCheckIn.askNeedsHelp'), { kind: 'yesNo' });
   }
 
+  /** The worker is told in the client's own words: asked for when no obstacle was told. */
+  private async askHelpWhat(step: WaterfallStepContext) {
+    vals(step).needsHelp = answer<boolean>(step);
+    if (!vals(step).needsHelp || vals(step).obstacles) return step.next();
+    vals(step).askedHelpWhat = true;
+    return ask(step, text(step.context, 'clientCheckIn.askHelpWhat'), { kind: 'text', optional: true, maxLength: 1000 });
+  }
+
   private async save(step: WaterfallStepContext) {
-    const needsHelp = answer<boolean>(step);
+    if (vals(step).askedHelpWhat) vals(step).obstacles = answer<string>(step);
     const { actor, services } = session(step.context);
     if (actor.kind !== 'client') return step.endDialog();
-    const { taskId, rating, obstacles } = vals(step) as { taskId: string; rating: Achievement; obstacles?: string };
+    const { taskId, rating, obstacles, needsHelp } = vals(step) as { taskId: string; rating: Achievement; obstacles?: string; needsHelp: boolean };
     try {
       await services.clients.checkIn(actor, { taskId, rating, obstacles, needsHelp });
     } catch (error) {
@@ -93,17 +125,23 @@ export class CheckInDialog extends BaseDialog {
     const thanks = [text(step.context, 'clientCheckIn.thanks')];
     if (needsHelp) thanks.push(text(step.context, 'clientCheckIn.helpComing'));
     await step.context.sendActivity(thanks.join(' '));
+    // The request is stored and its notice scheduled: a round now tells the worker at once,
+    // and should it fail, the next regular round sends it.
+    if (needsHelp) await services.followUps.nudge().catch(() => undefined);
     return step.endDialog();
   }
 }
 
-/** Plain words for the achievement scale, best first. */
-function howChoices(context: TurnContext): Choice[] {
-  return catalogChoices(session(context).lang, [
-    ['4', 'clientCheckIn.how_4', 'clientCheckIn.howWords_4'],
-    ['3', 'clientCheckIn.how_3', 'clientCheckIn.howWords_3'],
-    ['2', 'clientCheckIn.how_2', 'clientCheckIn.howWords_2'],
-    ['1', 'clientCheckIn.how_1', 'clientCheckIn.howWords_1'],
-    ['noOpportunity', 'clientCheckIn.how_noOpportunity', 'clientCheckIn.howWords_noOpportunity'],
-  ]);
+function taskChoices(context: TurnContext, tasks: readonly ClientTask[]): Choice[] {
+  return tasks.map((task) => ({ value: task.id, label: text(context, 'clientCheckIn.listLine', { text: task.description.replace(/[.\s]+$/, ''), when: dueText(context, task.dueDate) }), words: [task.id, task.description] }));
+}
+
+/** When a task is due, in warm words: today, tomorrow, a date, or a date gone by (no blame). */
+function dueText(context: TurnContext, dueDate: string): string {
+  const { lang, services, timeZone } = session(context);
+  const today = localDate(services.now(), timeZone);
+  if (dueDate === today) return text(context, 'clientCheckIn.dueToday');
+  if (dueDate === addDays(today, 1)) return text(context, 'clientCheckIn.dueTomorrow');
+  const date = formatDate(dueDate, lang);
+  return text(context, dueDate < today ? 'clientCheckIn.duePast' : 'clientCheckIn.dueOn', { date });
 }

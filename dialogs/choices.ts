@@ -1,5 +1,5 @@
 // The choice lists that several dialogs offer, built from the catalogs.
-import type { Language } from '../src/domain/schemas.js';
+import type { Achievement, Language } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import type { Choice } from './input.js';
 
@@ -36,3 +36,8 @@ export const priorityChoices = (lang: Language) => catalogChoices(lang, [
   ['medium', 'intake.priorityMedium', 'intake.priorityWords_medium'],
   ['low', 'intake.priorityLow', 'intake.priorityWords_low'],
 ]);
+
+/** A rating choice's value ('1'…'4' or 'noOpportunity') as a rating. */
+export function ratingOf(value: string): Achievement {
+  return value === 'noOpportunity' ? 'noOpportunity' : Number(value) as Exclude<Achievement, 'noOpportunity'>;
+}

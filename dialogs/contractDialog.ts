@@ -5,6 +5,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { daysBetween, localDate } from '../src/domain/dates.js';
 import type { PracticeConfig } from '../src/domain/config.js';
+import { numberFormat } from '../src/domain/formatters.js';
 import { newId } from '../src/domain/ids.js';
 import type { Contract } from '../src/domain/schemas.js';
 import {
@@ -205,5 +206,5 @@ function problemLines(context: TurnContext, problems: readonly TargetProblem[]):
 /** The plan's length in weeks, to one decimal. */
 function weeks(dates: PlanDates, lang: string): string {
   const length = daysBetween(dates.startDate, dates.endDate) / 7;
-  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(length);
+  return numberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(length);
 }

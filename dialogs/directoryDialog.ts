@@ -5,6 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
+import { numberFormat } from '../src/domain/formatters.js';
 import type { Language, Service } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
@@ -46,7 +47,7 @@ export function sortCategories(categories: Iterable<string>): string[] {
 }
 
 export function euros(lang: Language, amount: number): string {
-  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
+  return numberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 export const costText = (lang: Language, cost: number) => (cost === 0 ? t(lang, 'services.free') : euros(lang, cost));

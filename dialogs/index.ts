@@ -21,11 +21,16 @@ import { ReviewDialog } from './reviewDialog.js';
 import { CaseloadReviewDialog } from './caseloadReviewDialog.js';
 import { ClosureDialog } from './closureDialog.js';
 import { ReopenDialog } from './reopenDialog.js';
+import { AlertDecisionDialog } from './alertDecisionDialog.js';
+import { FollowUpListDialog } from './followUpListDialog.js';
+import { FollowUpPauseDialog } from './followUpPauseDialog.js';
+import { MessagingConsentDialog } from './messagingConsentDialog.js';
 export function createDialogs(): Dialog[] {
   return [
     new IntakeDialog(), new AssessmentDialog(), new CaseloadDialog(), new CaseSummaryDialog(), new LinkCodeDialog(), new SmartGoalDialog(), new ClientPlanDialog(),
     new ContractDialog(), new TaskDialog(), new TaskProgressDialog(), new CheckInDialog(),
     new DirectoryDialog(), new ReferralDialog(), new ContactLogDialog(), new MonthlySheetDialog(), new AdvocacyDialog(), new BarrierReportDialog(),
     new ReviewDialog(), new CaseloadReviewDialog(), new ClosureDialog(), new ReopenDialog(),
+    new AlertDecisionDialog(), new FollowUpPauseDialog(), new FollowUpListDialog(), new MessagingConsentDialog(),
   ];
 }

@@ -1,6 +1,6 @@
 // Reading typed answers: choices by number or word, yes/no, numbers, optional text, dates.
 // Plain functions, so every dialog reads answers the same way and tests can check them alone.
-import { isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
+import { DATE_REACH_YEARS, isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
 import type { Language } from '../src/domain/schemas.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 
@@ -14,15 +14,16 @@ export interface Choice {
 
 export type InputSpec =
   | { kind: 'text'; optional?: boolean; maxLength?: number }
-  | { kind: 'choice'; choices: Choice[] }
+  /** `inSentence`: an option named among other words counts («pues casi todo, me faltó una firma»). */
+  | { kind: 'choice'; choices: Choice[]; inSentence?: boolean }
   | { kind: 'yesNo' }
   | { kind: 'integer'; min: number; max: number; optional?: boolean }
   | { kind: 'timeZone' }
-  | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any' };
+  | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any'; optional?: boolean };
 
 export type InputResult = { ok: true; value: string | number | boolean | null } | { ok: false; error: MessageKey; params?: Record<string, string | number> };
 
-export function parseChoice(typed: string, choices: Choice[]): Choice | undefined {
+export function parseChoice(typed: string, choices: Choice[], inSentence = false): Choice | undefined {
   const wanted = normalize(typed).replace(/[.)]$/, '');
   const byNumber = /^\d+$/.test(wanted) ? choices[Number(wanted) - 1] : undefined;
   if (byNumber) return byNumber;
@@ -30,7 +31,29 @@ export function parseChoice(typed: string, choices: Choice[]): Choice | undefine
   if (exact) return exact;
   // A unique start of a label ("fam" → familia) is enough.
   const starts = wanted.length >= 3 ? choices.filter((c) => [c.label, ...(c.words ?? [])].some((w) => normalize(w).startsWith(wanted))) : [];
-  return starts.length === 1 ? starts[0] : undefined;
+  if (starts.length === 1) return starts[0];
+  return inSentence ? choiceInSentence(typed, choices) : undefined;
+}
+
+/**
+ * The choice whose label or one of its phrases the sentence holds as whole words; the
+ * longest one found wins. Single words do not count inside a sentence: "not at all" holds
+ * "all", "casi nada" holds "nada".
+ */
+function choiceInSentence(typed: string, choices: Choice[]): Choice | undefined {
+  const said = ` ${plainWords(typed)} `;
+  let best: { choice: Choice; length: number } | undefined;
+  for (const choice of choices) {
+    for (const phrase of [choice.label, ...(choice.words ?? [])].map(plainWords)) {
+      if (phrase.includes(' ') && said.includes(` ${phrase} `) && phrase.length > (best?.length ?? 0)) best = { choice, length: phrase.length };
+    }
+  }
+  return best?.choice;
+}
+
+/** Lower case, no accents, no punctuation: the words alone. */
+export function plainWords(typed: string): string {
+  return normalize(typed.replace(/['’]/g, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 export function parseYesNo(typed: string): boolean | undefined {
@@ -55,7 +78,7 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
       return { ok: true, value: trimmed };
     }
     case 'choice': {
-      const choice = parseChoice(trimmed, spec.choices);
+      const choice = parseChoice(trimmed, spec.choices, spec.inSentence);
       return choice ? { ok: true, value: choice.value } : { ok: false, error: 'common.errorChoice', params: { max: spec.choices.length } };
     }
     case 'yesNo': {
@@ -71,8 +94,10 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
     case 'timeZone':
       return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };
     case 'date': {
+      if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
       const parsed = parseNaturalDate(trimmed, lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
-      if (!parsed) return { ok: false, error: 'common.errorDate' };
+      if (!parsed.ok && parsed.reason === 'tooFar') return { ok: false, error: 'common.errorDateTooFar', params: { years: DATE_REACH_YEARS } };
+      if (!parsed.ok) return { ok: false, error: 'common.errorDate' };
       const today = localDate(now, spec.timeZone);
       if (spec.allow === 'future' && parsed.date < today) return { ok: false, error: 'common.errorDatePast' };
       if (spec.allow === 'past' && parsed.date > today) return { ok: false, error: 'common.errorDateFuture' };

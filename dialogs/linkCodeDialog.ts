@@ -2,6 +2,7 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session } from '../src/bot/session.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
+import { dateTimeFormat } from '../src/domain/formatters.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 
@@ -22,7 +23,7 @@ export class LinkCodeDialog extends BaseDialog {
     const { actor, services, lang, timeZone } = session(step.context);
     const { code, expiresAt, clientName } = await services.linkCodes.create(actor, caseId);
     const expiry = new Date(expiresAt);
-    const time = expiry.toLocaleTimeString(lang === 'es' ? 'es-ES' : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit' });
+    const time = dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(expiry);
     await say(step.context, 'link.created', { name: clientName, caseId, code, expires: `${formatDate(localDate(expiry, timeZone), lang)} ${time}` });
     return step.endDialog();
   }

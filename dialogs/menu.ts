@@ -2,6 +2,7 @@
 import type { Actor } from '../src/domain/access.js';
 import type { Language } from '../src/domain/schemas.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
+import { isAlertDecisionReply } from './alertDecisionReply.js';
 
 export type Audience = 'worker' | 'supervisor' | 'admin' | 'client';
 
@@ -10,6 +11,8 @@ export interface MenuEntry {
   label: MessageKey;
   words: MessageKey;
   audiences: Audience[];
+  /** Messages that pick the option beyond its words: a tapped answer that carries its own details. */
+  recognizes?: (typed: string) => boolean;
 }
 
 /** In menu order. Entries whose dialog is not registered are left out of the menu. */
@@ -30,8 +33,12 @@ export const MENU: MenuEntry[] = [
   { dialogId: 'closure', label: 'shell.closureLabel', words: 'shell.closureWords', audiences: ['worker', 'supervisor'] },
   { dialogId: 'reopen', label: 'shell.reopenLabel', words: 'shell.reopenWords', audiences: ['worker', 'supervisor'] },
   { dialogId: 'linkCode', label: 'shell.linkCodeLabel', words: 'shell.linkCodeWords', audiences: ['worker'] },
+  { dialogId: 'followUpPause', label: 'shell.followUpPauseLabel', words: 'shell.followUpPauseWords', audiences: ['worker'] },
+  { dialogId: 'followUpList', label: 'shell.followUpListLabel', words: 'shell.followUpListWords', audiences: ['worker', 'supervisor'] },
+  { dialogId: 'messagingConsent', label: 'shell.messagingConsentLabel', words: 'shell.messagingConsentWords', audiences: ['worker'] },
   { dialogId: 'monthlySheet', label: 'shell.monthlySheetLabel', words: 'shell.monthlySheetWords', audiences: ['worker'] },
   { dialogId: 'caseloadReview', label: 'shell.caseloadReviewLabel', words: 'shell.caseloadReviewWords', audiences: ['supervisor'] },
+  { dialogId: 'alertDecision', label: 'shell.alertDecisionLabel', words: 'shell.alertDecisionWords', audiences: ['supervisor'], recognizes: isAlertDecisionReply },
   { dialogId: 'barrierReport', label: 'shell.barrierReportLabel', words: 'shell.barrierReportWords', audiences: ['supervisor'] },
   { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker', 'supervisor'] },
   { dialogId: 'clientPlan', label: 'shell.clientPlanLabel', words: 'shell.clientPlanWords', audiences: ['client'] },
@@ -65,7 +72,13 @@ export function caseIdIn(typed: string): string | undefined {
 export function pickEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
   const command = commandOf(typed);
   if (/^\d+$/.test(command)) return entries[Number(command) - 1];
-  return entries.find((e) => names(command, e, lang));
+  return namedEntry(typed, entries, lang);
+}
+
+/** The menu entry a message names by its words or label (not by number), or that recognizes it. */
+export function namedEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
+  const command = commandOf(typed);
+  return entries.find((e) => names(command, e, lang)) ?? entries.find((e) => e.recognizes?.(typed));
 }
 
 /** A menu command the message names that is not among `entries` (someone else's option), if any. */

@@ -4,6 +4,7 @@ import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { monthlyContactSheet } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';
+import { dateTimeFormat, numberFormat } from '../src/domain/formatters.js';
 import type { Language } from '../src/domain/schemas.js';
 import { LANGUAGES, matchesWord, normalize, t } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
@@ -54,12 +55,12 @@ export function parseMonth(typed: string, now: Date, timeZone: string): string |
 
 export function monthLabel(lang: Language, month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
 
 const hours = (lang: Language, minutes: number) =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(minutes / 60);
+  numberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(minutes / 60);
 
 export class MonthlySheetDialog extends BaseDialog {
   constructor() {

@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { text, session } from '../src/bot/session.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
-import type { Case } from '../src/domain/schemas.js';
+import type { Alert, Case } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { isActive } from '../src/domain/referrals.js';
 import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } from './choices.js';
@@ -13,6 +13,10 @@ export function statusText(context: TurnContext, record: Case): string {
 
 export function intensityText(context: TurnContext, record: Case): string {
   return record.intensity ? text(context, `caseload.intensity_${record.intensity}` as MessageKey) : text(context, 'caseload.intensityNone');
+}
+
+export function alertKindText(context: TurnContext, kind: Alert['kind']): string {
+  return text(context, `alerts.kind_${kind}` as MessageKey);
 }
 
 export function dateText(context: TurnContext, date: string | undefined): string {

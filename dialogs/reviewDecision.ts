@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
+import { decideOpenAlerts } from '../src/domain/alerts.js';
 import { escalationReasons } from '../src/domain/assessment.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
@@ -109,10 +110,13 @@ export interface ReviewDraft extends ApproachChange {
 
 /**
  * Records the review on the latest case: the re-rated assessment (with any supervisor
- * alert its levels call for) first, then the review applied. Says why and returns
+ * alert its levels call for) first, then the review applied; a supervisor's decision on
+ * the whole case decides its open alerts too. Says why and returns
  * undefined when the case cannot take it.
  */
-export async function saveReview(context: TurnContext, caseId: string, draft: ReviewDraft, assessment?: Assessment): Promise<Case | undefined> {
+export async function saveReview(
+  context: TurnContext, caseId: string, draft: ReviewDraft, assessment?: Assessment, options: { decideOpenAlerts?: boolean } = {},
+): Promise<Case | undefined> {
   const { actor, services } = session(context);
   const at = services.now().toISOString();
   const review: Review = { id: newId('RV'), at, by: actor.id, ...(assessment ? { assessmentId: assessment.id } : {}), ...withoutUndefined(draft) };
@@ -125,7 +129,8 @@ export async function saveReview(context: TurnContext, caseId: string, draft: Re
           alerts: [...current.alerts, ...escalationReasons(assessment).map((kind) => ({ id: newId('AL'), kind, at }))],
         }
         : current;
-      return applyReview(withAssessment, review, reviewParams(services.config)).caseRecord;
+      const reviewed = applyReview(withAssessment, review, reviewParams(services.config)).caseRecord;
+      return options.decideOpenAlerts ? decideOpenAlerts(reviewed, { choice: review.decision, by: actor.id, at, reviewId: review.id }) : reviewed;
     });
   } catch (error) {
     if (error instanceof CaseClosedError) await say(context, 'common.caseClosed', { caseId });

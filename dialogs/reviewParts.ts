@@ -5,6 +5,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import type { Ratings } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';
+import { numberFormat } from '../src/domain/formatters.js';
 import { goalAndTaskSummary, type GoalSummary, type TaskSummary } from '../src/domain/review.js';
 import { LIFE_DOMAINS, type Achievement, type Assessment, type Case, type DomainLevel, type Intensity, type LifeDomain } from '../src/domain/schemas.js';
 import { matchesWord, t } from '../src/i18n/catalog.js';
@@ -47,7 +48,7 @@ function latestRated(tasks: GoalSummary['tasks']): TaskSummary | undefined {
 
 function averageText(context: TurnContext, average: number | null): string {
   if (average === null) return text(context, 'review.notRated');
-  const value = average.toLocaleString(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 });
+  const value = numberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'review.average', { value });
 }
 

@@ -4,14 +4,16 @@
 import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import type { Achievement, Language, Progress, Task } from '../src/domain/schemas.js';
+import { numberFormat } from '../src/domain/formatters.js';
+import type { Language, Progress, Task } from '../src/domain/schemas.js';
 import { averageAchievement, numericRatings, recordProgress, taskStatusAfterRating, type ProgressOutcome } from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
-import { catalogChoices, labelOf } from './choices.js';
+import { catalogChoices, labelOf, ratingOf } from './choices.js';
 import type { Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
+import { ratingText } from './caseDetails.js';
 import { sayChangeRefused } from './taskDialog.js';
 
 export const TASK_PROGRESS_DIALOG = 'taskProgress';
@@ -41,9 +43,7 @@ export class TaskProgressDialog extends BaseDialog {
       return step.endDialog();
     }
     vals(step).tasks = open.map((t) => ({ id: t.id, description: t.description, status: t.status }));
-    const choices: Choice[] = open.map((t) => ({
-      value: t.id, label: text(step.context, 'tasks.taskChoice', { text: t.description, due: dateText(step.context, t.dueDate) }), words: [t.id],
-    }));
+    const choices: Choice[] = open.map((t) => ({ value: t.id, label: taskChoiceLabel(step.context, t), words: [t.id] }));
     return ask(step, text(step.context, 'tasks.askTask'), { kind: 'choice', choices });
   }
 
@@ -94,6 +94,15 @@ export class TaskProgressDialog extends BaseDialog {
   }
 }
 
+/** A task in the list to pick from: its due date, and its latest rating with any help request. */
+function taskChoiceLabel(context: TurnContext, task: Task): string {
+  const params = { text: task.description, due: dateText(context, task.dueDate) };
+  const last = [...task.progress].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1);
+  if (!last) return text(context, 'tasks.taskChoice', params);
+  const help = last.needsHelp ? text(context, 'tasks.taskChoiceHelp') : '';
+  return text(context, 'tasks.taskChoiceRated', { ...params, rating: ratingText(context, last.rating), help });
+}
+
 /** In scale order, so that typing a rating's number picks it; "no opportunity" comes last. */
 function ratingChoices(lang: Language): Choice[] {
   return catalogChoices(lang, [
@@ -102,14 +111,10 @@ function ratingChoices(lang: Language): Choice[] {
   ]);
 }
 
-/** A choice value ('1'…'4' or 'noOpportunity') as a rating. */
-export function ratingOf(value: string): Achievement {
-  return value === 'noOpportunity' ? 'noOpportunity' : Number(value) as Exclude<Achievement, 'noOpportunity'>;
-}
 
 function averageText(context: TurnContext, task: Task): string {
   const average = averageAchievement(task);
   if (average === null) return text(context, 'tasks.averageNone');
-  const formatted = new Intl.NumberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
+  const formatted = numberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'tasks.average', { average: formatted, count: numericRatings(task).length });
 }

@@ -2,6 +2,8 @@
 // language and check in on their tasks. Nothing else of the case leaves here; every read and
 // change is audited with the case id.
 import { clientViewOf, isClientOf, type Actor, type ClientView } from '../domain/access.js';
+import { clientTasksDue, tasksAwaitingAnswer } from '../domain/checkIns.js';
+import { messagingAllowed, withdrawMessaging } from '../domain/consent.js';
 import { CaseClosedError } from '../domain/errors.js';
 import type { Repositories } from '../domain/ports.js';
 import type { Achievement, Case, Progress } from '../domain/schemas.js';
@@ -10,6 +12,10 @@ import { auditOn, type Audit } from './audit.js';
 import type { CaseChanged } from './caseService.js';
 
 export type ClientActor = Extract<Actor, { kind: 'client' }>;
+export type ClientTask = ClientView['tasks'][number];
+
+/** What came of a client's withdrawal of consent to messages. */
+export type WithdrawalOutcome = 'withdrawn' | 'alreadyWithdrawn' | 'caseClosed';
 
 export interface CheckInAnswer {
   taskId: string;
@@ -49,7 +55,45 @@ export class ClientService {
       throw new CaseClosedError(record.id);
     }
     await this.audit(actor, 'client.checkIn', record.id);
-    return clientViewOf(record).tasks.filter((t) => t.status === 'open' && t.owner === 'client');
+    return clientViewOf({ ...record, tasks: clientTasksDue(record) }).tasks;
+  }
+
+  /**
+   * The client's tasks whose check-in prompt they have not answered yet, so their next
+   * message answers it; none when their case is closed or gone.
+   */
+  async tasksAwaitingAnswer(actor: ClientActor): Promise<ClientTask[]> {
+    const record = await this.ownCase(actor);
+    if (!record) return [];
+    await this.audit(actor, 'client.checkIn.pending', record.id);
+    return clientViewOf({ ...record, tasks: tasksAwaitingAnswer(record) }).tasks;
+  }
+
+  /**
+   * Records, on the client's own case only, that they withdraw consent to messages.
+   * A closed case is read-only and sends no messages anyway. Throws CaseClosedError when
+   * the case is gone.
+   */
+  async withdrawMessaging(actor: ClientActor): Promise<WithdrawalOutcome> {
+    const at = this.now().toISOString();
+    let outcome: WithdrawalOutcome = 'withdrawn';
+    try {
+      await this.repos.cases.update(actor.caseId, (current) => {
+        if (!current || !isClientOf(actor, current)) throw new CaseClosedError(actor.caseId);
+        outcome = 'withdrawn';
+        if (current.status === 'closed') outcome = 'caseClosed';
+        else if (!messagingAllowed(current)) outcome = 'alreadyWithdrawn';
+        if (outcome !== 'withdrawn') return current;
+        return { ...withdrawMessaging(current, actor.id, at), updatedAt: at };
+      });
+    } catch (error) {
+      if (error instanceof CaseClosedError) await this.audit(actor, 'client.consent.withdraw', undefined, 'denied', 'notFound');
+      throw error;
+    }
+    await this.audit(actor, 'client.consent.withdraw', actor.caseId);
+    // The prompts already scheduled are cancelled at once.
+    if (outcome === 'withdrawn') await this.onChanged(actor.caseId);
+    return outcome;
   }
 
   /**

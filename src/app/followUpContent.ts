@@ -33,6 +33,8 @@ export interface FollowUpItem {
   readonly caseId?: string;
   readonly clientName?: string;
   readonly workerName?: string;
+  /** Who decided on the alert, for a reminder a supervisor asked for. */
+  readonly supervisorName?: string;
   readonly task?: Pick<Task, 'description' | 'dueDate' | 'lastPromptedAt'>;
   readonly reviewDate?: string;
   readonly alertKind?: Alert['kind'];
@@ -67,13 +69,16 @@ export class FollowUpContent {
     // A stalled-task alert names its task.
     const task = caseRecord.tasks.find((t) => t.id === (job.subject.taskId ?? alert?.refId));
     const entry = task?.progress.find((p) => p.at === job.subject.progressAt);
+    const supervisor = alert?.decision ? await this.repos.staff.get(alert.decision.by) : undefined;
+    const reviewDate = job.subject.reviewDate ?? alert?.reviewDate;
     return {
       ...base,
       caseId: caseRecord.id,
       clientName: caseRecord.client.name,
       workerName: (await this.repos.staff.get(caseRecord.workerId))?.name,
+      ...(supervisor ? { supervisorName: supervisor.name } : {}),
       ...(task ? { task: { description: task.description, dueDate: task.dueDate, lastPromptedAt: task.lastPromptedAt } } : {}),
-      ...(job.subject.reviewDate ? { reviewDate: job.subject.reviewDate } : {}),
+      ...(reviewDate ? { reviewDate } : {}),
       ...(alert ? { alertKind: alert.kind } : {}),
       ...(entry?.obstacles ? { words: entry.obstacles } : {}),
       ...(job.kind === 'deliveryFailed' ? { failed: await this.failure(job) } : {}),

@@ -64,7 +64,9 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
       return say('followUps.overdueReview', { ...common, date: date(due), days: Math.max(1, daysBetween(due, today)) });
     }
     case 'escalation':
-      return say('followUps.escalation', { ...common, reason: say(item.alertKind ? `followUps.alert_${item.alertKind}` : 'followUps.alert_unknown', common) });
+      return say('followUps.escalation', { ...common, reason: alertReason(item, lang) });
+    case 'supervisorReminder':
+      return say('followUps.supervisorReminder', { ...common, supervisor: item.supervisorName ?? say('followUps.who_staffUnknown'), reason: alertReason(item, lang) });
     case 'weeklyPlan':
       return item.plan ? weeklyPlan(item.plan, lang) : '';
     case 'deliveryFailed':
@@ -72,6 +74,12 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
     case 'clientCheckIn':
       return say('followUps.missedCheckIn', common);
   }
+}
+
+/** Why an alert was raised, in words. */
+function alertReason(item: FollowUpItem, lang: Language): string {
+  const params = { task: item.task?.description ?? '', date: item.reviewDate ? formatDate(item.reviewDate, lang) : '' };
+  return t(lang, item.alertKind ? `followUps.alert_${item.alertKind}` : 'followUps.alert_unknown', params);
 }
 
 function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
@@ -94,6 +102,7 @@ function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
 
 const WHAT: Partial<Record<string, MessageKey>> = {
   clientCheckIn: 'followUps.what_clientCheckIn', escalation: 'followUps.what_escalation', overdueReview: 'followUps.what_overdueReview',
+  supervisorReminder: 'followUps.what_supervisorReminder',
 };
 const REASONS = ['ConversationBlockedByUser', 'BotNotInConversationRoster', 'MessageWritesBlocked', 'retriesExhausted'] as const;
 

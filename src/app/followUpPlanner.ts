@@ -6,12 +6,12 @@ import { caseScope, isEvent, jobScope, staffScope, type Job } from '../domain/fo
 import { outOfQuietHours, type DeliveryRules } from '../domain/followups/placement.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
-import type { FollowUpCase, FollowUpConfig } from '../domain/followups/settings.js';
-import type { Staff } from '../domain/schemas.js';
+import type { FollowUpConfig } from '../domain/followups/settings.js';
+import type { Case, Staff } from '../domain/schemas.js';
 
 /** The records derivation reads, however they are stored. */
 export interface FollowUpLookup {
-  caseById(id: string): Promise<FollowUpCase | undefined>;
+  caseById(id: string): Promise<Case | undefined>;
   staffById(id: string): Promise<Staff | undefined>;
   supervisorsOf(team: string): Promise<readonly Staff[]>;
 }
@@ -44,13 +44,14 @@ export class FollowUpPlanner {
   /**
    * For the scheduler: a job is still wanted when deriving its scope now gives it again; an
    * event (an escalation, a failed delivery told to the worker) while its case is open and,
-   * for an escalation, its alert is still on the case.
+   * for an escalation, its alert is still on the case and not yet decided on.
    */
   async stillWanted(job: Job, now: Date): Promise<boolean> {
     if (isEvent(job)) {
       const caseRecord = job.caseId === undefined ? undefined : await this.lookup.caseById(job.caseId);
       if (caseRecord?.status !== 'open') return false;
-      return job.kind !== 'escalation' || caseRecord.alerts.some((alert) => alert.id === job.subject.alertId);
+      // An alert decided on needs telling no more.
+      return job.kind !== 'escalation' || caseRecord.alerts.some((alert) => alert.id === job.subject.alertId && !alert.decision);
     }
     return (await this.desired(jobScope(job), now)).some((wanted) => wanted.id === job.id);
   }

@@ -2,7 +2,7 @@
 // of the scheduler now, what waited for a person until they wrote, and keeping the jobs in
 // step with the cases.
 import type { Actor } from '../domain/access.js';
-import { caseScope, type JobKind, type Recipient } from '../domain/followups/job.js';
+import { caseScope, type Job, type JobSubject } from '../domain/followups/job.js';
 import type { JobQueue } from '../domain/followups/queue.js';
 import type { Repositories } from '../domain/ports.js';
 import type { CaseService } from './caseService.js';
@@ -11,12 +11,8 @@ import type { FollowUpPlanner } from './followUpPlanner.js';
 import type { IdentityService } from './identityService.js';
 import type { SchedulerDeps } from './scheduler.js';
 
-export interface ScheduledFollowUp {
-  readonly kind: JobKind;
-  /** When it is meant to go out, UTC (ISO 8601). */
-  readonly dueAt: string;
-  readonly recipient: Recipient;
-}
+/** A follow-up as people are shown it: kind, when (UTC), to whom; the subject (ids only) names the task or review date. */
+export type ScheduledFollowUp = Pick<Job, 'kind' | 'dueAt' | 'recipient'> & { subject?: JobSubject };
 
 export type FollowUpLog = (event: string, fields: Record<string, string | number | boolean>) => void;
 
@@ -64,8 +60,8 @@ export class FollowUpService {
     await this.deps.cases.read(actor, caseId, 'followUps.read');
     const jobs = await this.deps.queue.pendingFor(caseScope(caseId));
     return jobs
-      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id))
-      .map(({ kind, dueAt, recipient }) => ({ kind, dueAt, recipient }));
+      .map(({ kind, dueAt, recipient, subject }) => ({ kind, dueAt, recipient, subject }))
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.kind.localeCompare(b.kind));
   }
 
   /** Runs a scheduler round now (after a client asked for help, the worker is told at once). */
@@ -104,15 +100,16 @@ export class FollowUpService {
   }
 
   /**
-   * After a case changed: its follow-ups are derived again, and one due now (a help request,
-   * an alert) goes out at once. A failure is logged, never thrown: the change is saved, and
-   * the scheduler checks each job against the case before sending it.
+   * After a case changed: its follow-ups are derived again, and an escalation goes out at
+   * once (dialogs nudge for the rest, such as a help request). A failure is logged, never
+   * thrown: the change is saved, and the scheduler checks each job against the case before
+   * sending it.
    */
   async caseChanged(caseId: string): Promise<void> {
     try {
       const changes = await this.deps.planner.syncCase(caseId);
       const now = this.deps.now().getTime();
-      if (changes.schedule.some((job) => Date.parse(job.dueAt) <= now)) void this.nudge();
+      if (changes.schedule.some((job) => job.kind === 'escalation' && Date.parse(job.dueAt) <= now)) void this.nudge();
     } catch (error) {
       this.deps.log('followUps.syncFailed', { caseId, error: errorName(error) });
     }

@@ -36,7 +36,7 @@ export interface FollowUpStores {
 }
 
 /** Follow-up stores in memory, for tests whose store is in memory too. */
-export function memoryFollowUpStores(): FollowUpStores {
+export function memoryFollowUpStores(): FollowUpStores & { jobs: MemoryJobQueue } {
   return { jobs: new MemoryJobQueue(), outbox: new MemoryCollection('outbox', OutboxRecordSchema) };
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { clientTurn } from '../../dialogs/clientTurn.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
@@ -84,6 +85,7 @@ export class EnlaceBot extends ActivityHandler {
     }
     const welcomed = await this.welcomeOnce(context);
     const entries = menuFor(actor, this.registered);
+    if (await clientTurn(dc, typed, entries)) return;
     const entry = pickEntry(typed, entries, lang);
     if (entry) {
       await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });

@@ -1,10 +1,11 @@
 // Natural-language dates, read in the user's language and time zone.
 import * as chrono from 'chrono-node';
+import { dateTimeFormat } from './formatters.js';
 import type { Language } from './schemas.js';
 
 /** Minutes east of UTC that `timeZone` has at `instant` (chrono ignores IANA names). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(instant);
@@ -15,7 +16,7 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dateTimeFormat('en-US', { timeZone });
     return true;
   } catch {
     return false;
@@ -24,7 +25,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The calendar day (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 export interface ParsedDate {
@@ -36,20 +37,42 @@ export interface ParsedDate {
   hasTime: boolean;
 }
 
+/** How many years before or after now a typed date may be: anything further is a slip. */
+export const DATE_REACH_YEARS = 100;
+const REACH_MS = DATE_REACH_YEARS * 365.25 * 86_400_000;
+
+export type DateReading = ({ ok: true } & ParsedDate) | { ok: false; reason: 'notADate' | 'tooFar' };
+
 /**
  * Reads a date typed in natural language ("el próximo martes a las 10", "in two weeks",
- * "15/03/2027"). Returns null when nothing in the text is a date. Dates without a year
- * are taken forward (the next such day) unless `lean` is 'past' (a day that has happened).
+ * "15/03/2027"). Dates without a year are taken forward (the next such day) unless `lean`
+ * is 'past' (a day that has happened). A date more than DATE_REACH_YEARS from now, or a
+ * year that far which the parser could not read ("el año 1200"), is 'tooFar'.
  */
 export function parseNaturalDate(
   text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future',
-): ParsedDate | null {
+): DateReading {
   const parser = lang === 'es' ? chrono.es : chrono.en.GB;
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
   const [result] = parser.parse(text, reference, { forwardDate: lean === 'future' });
-  if (!result) return null;
+  const read = result && { from: result.index, to: result.index + result.text.length };
+  if (yearsLeftOver(text, read).some((year) => Math.abs(year - now.getUTCFullYear()) > DATE_REACH_YEARS)) return { ok: false, reason: 'tooFar' };
+  if (!result) return { ok: false, reason: 'notADate' };
   const instant = result.start.date();
-  return { instant, date: localDate(instant, timeZone), hasTime: result.start.isCertain('hour') };
+  if (Number.isNaN(instant.getTime()) || Math.abs(instant.getTime() - now.getTime()) > REACH_MS) return { ok: false, reason: 'tooFar' };
+  return { ok: true, instant, date: localDate(instant, timeZone), hasTime: result.start.isCertain('hour') };
+}
+
+/**
+ * Numbers of four digits or more that the parser did not read whole: years it cannot
+ * handle ("el año 1200", "3 March 12026" read as 1202), which would otherwise be
+ * dropped or misread in silence.
+ */
+function yearsLeftOver(text: string, read: { from: number; to: number } | undefined): number[] {
+  return [...text.matchAll(/\d+/g)]
+    .filter((m) => !read || m.index < read.from || m.index + m[0].length > read.to)
+    .map((m) => Number(m[0]))
+    .filter((n) => n >= 1000);
 }
 
 /** `date` plus `days` calendar days, both `YYYY-MM-DD`. */
@@ -66,7 +89,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** A date shown to a user: "martes, 3 de marzo de 2027" / "Tuesday, 3 March 2027". */
 export function formatDate(date: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
+  return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }

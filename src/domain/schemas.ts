@@ -52,6 +52,8 @@ export const ConsentSchema = z.object({
   recordedBy: id,
   /** Set when the client withdraws consent to receive messages. */
   messagingWithdrawnAt: isoDateTime.optional(),
+  /** Each later withdrawal or renewal of consent to messages, oldest first: the earlier values stay on record. */
+  messagingChanges: z.array(z.object({ given: z.boolean(), at: isoDateTime, by: id })).optional(),
 });
 
 // ---- assessment ---------------------------------------------------------------------
@@ -150,7 +152,7 @@ export const TaskSchema = z.object({
   commitment: z.object({ at: isoDateTime, confirmedBy: id }),
   status: z.enum(['open', 'done', 'dropped']),
   progress: z.array(ProgressSchema),
-  /** When the client was last asked how the task goes (a check-in prompt reached them). */
+  /** When a check-in prompt about this task last reached the client. */
   lastPromptedAt: isoDateTime.optional(),
   createdAt: isoDateTime,
   createdBy: id,
@@ -246,16 +248,43 @@ export const ClosureSchema = z.object({
 });
 export type Closure = z.infer<typeof ClosureSchema>;
 
+export const AlertDecisionChoiceSchema = z.enum(['continue', 'changeApproach', 'close', 'remindWorker']);
+export type AlertDecisionChoice = z.infer<typeof AlertDecisionChoiceSchema>;
+
+/** A supervisor's decision on an alert, taken once. */
+export const AlertDecisionSchema = z.object({
+  choice: AlertDecisionChoiceSchema,
+  by: id,
+  at: isoDateTime,
+  /** The review recorded with the decision (continue, change approach or close on an overdue review; change or close on others). */
+  reviewId: id.optional(),
+});
+export type AlertDecision = z.infer<typeof AlertDecisionSchema>;
+
 export const AlertSchema = z.object({
   id,
-  kind: z.enum(['domainCrisis', 'safetyConcern', 'stalledTask']),
+  /** 'overdueReview' is recorded only when a supervisor decides on an overdue review: the overdue state itself comes from the dates. */
+  kind: z.enum(['domainCrisis', 'safetyConcern', 'stalledTask', 'overdueReview']),
   at: isoDateTime,
   /** The task, for a stalled task; ids only, never text. */
   refId: id.optional(),
+  /** The review date that was overdue, for 'overdueReview'. */
+  reviewDate: isoDate.optional(),
   /** Set by the follow-ups scheduler once the supervisor has been told. */
   deliveredAt: isoDateTime.optional(),
+  decision: AlertDecisionSchema.optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
+
+/** A worker's pause of a case's client prompts, with the reason. */
+export const FollowUpPauseSchema = z.object({
+  since: isoDateTime,
+  by: id,
+  reason: z.string().min(1).max(500),
+  /** Prompts resume at this instant; none means until the worker resumes them. */
+  until: isoDateTime.optional(),
+});
+export type FollowUpPause = z.infer<typeof FollowUpPauseSchema>;
 
 export const CaseSchema = z.object({
   id,
@@ -289,6 +318,8 @@ export const CaseSchema = z.object({
   advocacy: z.array(AdvocacySchema),
   reviews: z.array(ReviewSchema),
   alerts: z.array(AlertSchema),
+  /** Client prompts paused by the worker (client in hospital…). */
+  followUpPause: FollowUpPauseSchema.optional(),
   closure: ClosureSchema.optional(),
   reopenings: z.array(z.object({ at: isoDateTime, by: id, reason: z.string().min(1).max(1000) })),
 });

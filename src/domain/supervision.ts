@@ -1,10 +1,12 @@
 // Supervisor caseload review (SPEC §3): which cases need a decision, most urgent first.
+import { openAlerts } from './alerts.js';
 import { INTENSITY_BEFORE_ASSESSMENT } from './caseload.js';
 import { caseTimeZone, defaultConfig, type PracticeConfig } from './config.js';
+import { messagingAllowed } from './consent.js';
 import { addDays, daysBetween, localDate } from './dates.js';
-import type { Case, Intensity, Task } from './schemas.js';
+import type { Alert, Case, Intensity, Task } from './schemas.js';
 
-export type ReviewFlag = 'overdueReview' | 'noRecentContact' | 'stalledTask' | 'missedCheckIn';
+export type ReviewFlag = 'openAlert' | 'overdueReview' | 'noRecentContact' | 'stalledTask' | 'missedCheckIn';
 
 export interface FlagDetail {
   flag: ReviewFlag;
@@ -12,6 +14,8 @@ export interface FlagDetail {
   daysLate: number;
   /** The tasks concerned, for 'stalledTask' and 'missedCheckIn'. */
   taskIds?: string[];
+  /** The kinds of the alerts waiting for a decision, for 'openAlert'. */
+  alertKinds?: Alert['kind'][];
 }
 
 /** Ratings at or below this, twice in a row, mean a task is stalled. */
@@ -43,10 +47,19 @@ function expectedContactEveryDays(caseRecord: Case, config: PracticeConfig): num
     ?? config.intensity[caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT].contactEveryDays;
 }
 
+/**
+ * The day the contact interval runs from: the last contact (the intake interview is the
+ * first), or a later change of approach, which sets a new interval from its own day.
+ */
+function contactClockStart(caseRecord: Case, config: PracticeConfig): string {
+  const zone = caseTimeZone(caseRecord, config);
+  const changes = caseRecord.reviews.filter((review) => review.decision === 'changeApproach').map((review) => localDate(new Date(review.at), zone));
+  // `YYYY-MM-DD` days sort as text: the last is the latest.
+  return [caseRecord.intakeDate, ...caseRecord.contacts.map((contact) => contact.date), ...changes].sort().at(-1)!;
+}
+
 function noRecentContact(caseRecord: Case, today: string, config: PracticeConfig): FlagDetail[] {
-  // The intake interview is the first contact.
-  const lastContact = caseRecord.contacts.reduce((latest, contact) => (contact.date > latest ? contact.date : latest), caseRecord.intakeDate);
-  const contactDue = addDays(lastContact, expectedContactEveryDays(caseRecord, config));
+  const contactDue = addDays(contactClockStart(caseRecord, config), expectedContactEveryDays(caseRecord, config));
   const daysLate = daysBetween(contactDue, today);
   return daysLate > 0 ? [{ flag: 'noRecentContact', daysLate }] : [];
 }
@@ -54,11 +67,6 @@ function noRecentContact(caseRecord: Case, today: string, config: PracticeConfig
 function stalledTasks(caseRecord: Case): FlagDetail[] {
   const stalled = caseRecord.tasks.filter((task) => task.status === 'open' && isStalled(task));
   return stalled.length > 0 ? [{ flag: 'stalledTask', daysLate: 0, taskIds: stalled.map((task) => task.id) }] : [];
-}
-
-/** Check-ins are only sent while the client consents to messages. */
-function clientCanBeMessaged(caseRecord: Case): boolean {
-  return caseRecord.consent.messaging && !caseRecord.consent.messagingWithdrawnAt;
 }
 
 /**
@@ -77,7 +85,8 @@ function checkInAnswerDueDate(task: Task, zone: string, config: PracticeConfig):
 
 /** Counted in whole days: missed once the whole day the answer was due has passed. */
 function missedCheckIns(caseRecord: Case, today: string, config: PracticeConfig): FlagDetail[] {
-  if (!clientCanBeMessaged(caseRecord)) return [];
+  // Check-ins are only sent while the client consents to messages.
+  if (!messagingAllowed(caseRecord)) return [];
   const zone = caseTimeZone(caseRecord, config);
   const late = caseRecord.tasks
     .filter((task) => task.status === 'open' && task.owner === 'client')
@@ -88,10 +97,18 @@ function missedCheckIns(caseRecord: Case, today: string, config: PracticeConfig)
   return [{ flag: 'missedCheckIn', daysLate, taskIds: late.map((entry) => entry.taskId) }];
 }
 
+/** Crisis, safety and stalled-task alerts no supervisor has decided on yet; the overdue review has its own flag. */
+function alertsWaiting(caseRecord: Case, today: string, config: PracticeConfig): FlagDetail[] {
+  const open = openAlerts(caseRecord, today, config).filter((alert) => alert.kind !== 'overdueReview');
+  if (open.length === 0) return [];
+  return [{ flag: 'openAlert', daysLate: Math.max(0, daysBetween(open[0]!.since, today)), alertKinds: open.map((alert) => alert.kind) }];
+}
+
 /** The flags of an open case on `today` (`YYYY-MM-DD`), with how late each one is. */
 export function reviewFlagDetails(caseRecord: Case, today: string, config: PracticeConfig = defaultConfig): FlagDetail[] {
   if (caseRecord.status !== 'open') return [];
   return [
+    ...alertsWaiting(caseRecord, today, config),
     ...overdueReview(caseRecord, today, config),
     ...noRecentContact(caseRecord, today, config),
     ...stalledTasks(caseRecord),
@@ -116,12 +133,13 @@ const PRIORITY_RANK: Record<Case['priority'], number> = { high: 0, medium: 1, lo
 const mostDaysLate = (entry: FlaggedCase) => Math.max(...entry.details.map((detail) => detail.daysLate));
 
 /**
- * Most urgent first: more flags at once; then the higher-need case (intensity, then the
+ * Most urgent first: an alert waiting for a decision (a crisis cannot wait); then more flags at once; then the higher-need case (intensity, then the
  * priority set at intake); then the longest overdue; then case id, so the order is stable.
  */
 function byUrgency(a: FlaggedCase, b: FlaggedCase): number {
   return (
-    b.flags.length - a.flags.length
+    Number(b.flags.includes('openAlert')) - Number(a.flags.includes('openAlert'))
+    || b.flags.length - a.flags.length
     || INTENSITY_RANK[a.caseRecord.intensity ?? 'none'] - INTENSITY_RANK[b.caseRecord.intensity ?? 'none']
     || PRIORITY_RANK[a.caseRecord.priority] - PRIORITY_RANK[b.caseRecord.priority]
     || mostDaysLate(b) - mostDaysLate(a)

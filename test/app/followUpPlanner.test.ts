@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FollowUpPlanner, type FollowUpLookup } from '../../src/app/followUpPlanner.js';
 import { FollowUpScheduler } from '../../src/app/scheduler.js';
 import type { Job } from '../../src/domain/followups/job.js';
-import { defaultFollowUpConfig as config, type FollowUpCase } from '../../src/domain/followups/settings.js';
-import type { Staff } from '../../src/domain/schemas.js';
+import { defaultFollowUpConfig as config } from '../../src/domain/followups/settings.js';
+import type { Case, Staff } from '../../src/domain/schemas.js';
 import { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
 import { makeCase, makeProgress, makeStaff, makeTask, WORKER_ID } from '../domain/fixtures.js';
 import { FakeClock, FakeOutbox } from './schedulerHarness.js';
@@ -12,7 +12,7 @@ const HALF_HOUR = 30 * 60_000;
 
 /** Cases and staff held in maps, as the store would hand them over. */
 class Records implements FollowUpLookup {
-  readonly cases = new Map<string, FollowUpCase>();
+  readonly cases = new Map<string, Case>();
   readonly staff = new Map<string, Staff>([
     [WORKER_ID, makeStaff()],
     ['S-SUPER', makeStaff({ id: 'S-SUPER', role: 'supervisor' })],
@@ -22,7 +22,7 @@ class Records implements FollowUpLookup {
   async supervisorsOf(team: string) { return [...this.staff.values()].filter((s) => s.role === 'supervisor' && s.team === team); }
 }
 
-function setUp(start: string, caseRecord: FollowUpCase = makeCase({ tasks: [makeTask()] })) {
+function setUp(start: string, caseRecord: Case = makeCase({ tasks: [makeTask()] })) {
   const records = new Records();
   records.cases.set(caseRecord.id, caseRecord);
   const clock = new FakeClock(Date.parse(start));

@@ -1,6 +1,7 @@
 // The follow-up service on the in-memory store, with a recording sender: what dialogs ask
 // of it (a case's scheduled follow-ups, a round now), a client's help request reaching the
-// worker at once or after quiet hours, and what waited for a person shown when they write.
+// worker at once or after quiet hours, and what waited for a person shown when they write;
+// the client's own withdrawal of consent and prompts awaiting their answer.
 import { describe, expect, it } from 'vitest';
 import { CaseAccessError } from '../../src/app/caseService.js';
 import type { ClientActor } from '../../src/app/clientService.js';
@@ -8,9 +9,11 @@ import { FollowUpScheduler, type Delivery, type SendOutcome } from '../../src/ap
 import { createServices, memoryFollowUpStores } from '../../src/app/services.js';
 import { defaultConfig } from '../../src/domain/config.js';
 import type { Actor } from '../../src/domain/access.js';
+import { CaseClosedError } from '../../src/domain/errors.js';
+import { newJob } from '../../src/domain/followups/job.js';
 import { memoryRepositories } from '../../src/store/memoryStore.js';
 import { DEMO_STAFF } from '../support/botHarness.js';
-import { caseRecord, taskRecord } from '../support/records.js';
+import { caseRecord, staffRecord, taskRecord } from '../support/records.js';
 
 const CLIENT: ClientActor = { kind: 'client', id: 'client-ana', caseId: 'C-ANAPQR' };
 const staffActor = (id: string): Actor => ({ kind: 'staff', id, staff: DEMO_STAFF.find((s) => s.id === id)! });
@@ -48,9 +51,9 @@ describe('follow-up service', () => {
     const { repos, services } = await setUp('2027-03-01T08:00:00Z');
     await services.followUps.syncAll();
     expect(await services.followUps.scheduledFor(staffActor('worker-1'), 'C-ANAPQR')).toEqual([
-      { kind: 'clientCheckIn', dueAt: '2027-03-01T09:00:00.000Z', recipient: { role: 'client' } },
-      { kind: 'missedCheckIn', dueAt: '2027-03-03T09:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' } },
-      { kind: 'reviewReminder', dueAt: '2027-03-15T08:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' } },
+      { kind: 'clientCheckIn', dueAt: '2027-03-01T09:00:00.000Z', recipient: { role: 'client' }, subject: { taskId: 'T-CITA01' } },
+      { kind: 'missedCheckIn', dueAt: '2027-03-03T09:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' }, subject: { taskId: 'T-CITA01' } },
+      { kind: 'reviewReminder', dueAt: '2027-03-15T08:00:00.000Z', recipient: { role: 'worker', staffId: 'worker-1' }, subject: { reviewDate: '2027-03-22' } },
     ]);
     await expect(services.followUps.scheduledFor(staffActor('worker-2'), 'C-ANAPQR')).rejects.toBeInstanceOf(CaseAccessError);
     await expect(services.followUps.scheduledFor(CLIENT, 'C-ANAPQR')).rejects.toBeInstanceOf(CaseAccessError);
@@ -105,5 +108,80 @@ describe('follow-up service', () => {
     expect(await services.followUps.pendingForMe(CLIENT, show)).toBe(0);
     expect(await services.followUps.pendingForMe(staffActor('worker-1'), show)).toBe(0);
     expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T11:00:00.000Z');
+  });
+});
+
+describe('the service as dialogs use it', () => {
+  const NOW = new Date('2026-11-23T09:00:00.000Z');
+  const worker: Actor = { kind: 'staff', id: 'worker-1', staff: staffRecord() };
+  const otherWorker: Actor = { kind: 'staff', id: 'worker-2', staff: staffRecord({ id: 'worker-2' }) };
+  const client: ClientActor = { kind: 'client', id: 'client-1', caseId: 'C-ANAPQR' };
+
+  async function setup() {
+    const repos = memoryRepositories();
+    await repos.cases.put(caseRecord({ id: 'C-ANAPQR', tasks: [taskRecord({ lastPromptedAt: '2026-11-22T09:00:00.000Z' }), taskRecord({ id: 'T-OTRAXX' })] }));
+    const stores = memoryFollowUpStores();
+    const services = createServices(repos, () => NOW, defaultConfig, stores);
+    let rounds = 0;
+    services.followUps.useScheduler({ runNow: async () => void rounds++ });
+    return { repos, queue: stores.jobs, followUps: services.followUps, rounds: () => rounds, clients: services.clients };
+  }
+
+  it("lists a case's open jobs soonest first for whoever may read it, audited; others are refused", async () => {
+    const { repos, queue, followUps } = await setup();
+    const later = newJob({ kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' }, NOW);
+    const sooner = newJob({ kind: 'missedCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'worker', staffId: 'worker-1' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-25T09:00:00.000Z' }, NOW);
+    const elsewhere = newJob({ kind: 'clientCheckIn', caseId: 'C-OTHER1', recipient: { role: 'client' }, subject: { taskId: 'T-X' }, dueAt: '2026-11-24T09:00:00.000Z' }, NOW);
+    await queue.schedule([later, sooner, elsewhere]);
+    expect(await followUps.scheduledFor(worker, 'C-ANAPQR')).toEqual([
+      { kind: 'missedCheckIn', dueAt: sooner.dueAt, recipient: sooner.recipient, subject: sooner.subject },
+      { kind: 'clientCheckIn', dueAt: later.dueAt, recipient: later.recipient, subject: later.subject },
+    ]);
+    await expect(followUps.scheduledFor(otherWorker, 'C-ANAPQR')).rejects.toThrow(CaseAccessError);
+    const audit = await repos.audit.readDay('2026-11-23');
+    expect(audit.filter((e) => e.action === 'followUps.read').map((e) => [e.actor, e.outcome])).toEqual([['worker-1', 'ok'], ['worker-2', 'denied']]);
+  });
+
+  it('nudge runs a round each time it is called', async () => {
+    const { followUps, rounds } = await setup();
+    await followUps.nudge();
+    await followUps.nudge();
+    expect(rounds()).toBe(2);
+  });
+
+  it("withdraws consent on the client's own case once, audited, and cancels the prompts scheduled", async () => {
+    const { repos, queue, clients } = await setup();
+    const prompt = newJob({ kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' }, NOW);
+    await queue.schedule([prompt]);
+    expect(await clients.withdrawMessaging(client)).toBe('withdrawn');
+    expect(await clients.withdrawMessaging(client)).toBe('alreadyWithdrawn');
+    const record = (await repos.cases.get('C-ANAPQR'))!;
+    expect(record.consent.messagingChanges).toEqual([{ given: false, at: NOW.toISOString(), by: 'client-1' }]);
+    expect(record.updatedAt).toBe(NOW.toISOString());
+    expect(await queue.get(prompt.id)).toMatchObject({ status: 'cancelled' });
+    const audit = await repos.audit.readDay('2026-11-23');
+    expect(audit.filter((e) => e.action === 'client.consent.withdraw')).toEqual([
+      expect.objectContaining({ actor: 'client-1', caseId: 'C-ANAPQR', outcome: 'ok' }),
+      expect.objectContaining({ actor: 'client-1', caseId: 'C-ANAPQR', outcome: 'ok' }),
+    ]);
+  });
+
+  it('leaves a closed case as it is, and refuses (audited) when the case is gone', async () => {
+    const { repos, clients } = await setup();
+    await repos.cases.update('C-ANAPQR', (c) => ({ ...c!, status: 'closed' }));
+    expect(await clients.withdrawMessaging(client)).toBe('caseClosed');
+    expect((await repos.cases.get('C-ANAPQR'))!.consent.messagingWithdrawnAt).toBeUndefined();
+    const gone: ClientActor = { kind: 'client', id: 'client-9', caseId: 'C-GONEXX' };
+    await expect(clients.withdrawMessaging(gone)).rejects.toThrow(CaseClosedError);
+    const audit = await repos.audit.readDay('2026-11-23');
+    expect(audit).toContainEqual(expect.objectContaining({ actor: 'client-9', action: 'client.consent.withdraw', outcome: 'denied', reason: 'notFound' }));
+    expect(await repos.cases.get('C-GONEXX')).toBeUndefined();
+  });
+
+  it('gives the tasks whose prompt the client has not answered, and none on a closed case', async () => {
+    const { repos, clients } = await setup();
+    expect((await clients.tasksAwaitingAnswer(client)).map((task) => task.id)).toEqual(['T-SOLICI']);
+    await repos.cases.update('C-ANAPQR', (c) => ({ ...c!, status: 'closed' }));
+    expect(await clients.tasksAwaitingAnswer(client)).toEqual([]);
   });
 });

@@ -35,8 +35,8 @@ describe('client check-in (Spanish)', () => {
     ];
     await linkedClient(caseRecord({ id: CASE_ID, tasks }));
     const list = (await harness.send('contar', CLIENT)).join('\n');
-    expect(list).toContain('¿De qué tarea me hablas?');
-    expect(list).toContain('1. Pedir el certificado de padrón\n2. Presentar la solicitud de vivienda');
+    expect(list).toContain('Estas son tus tareas. ¿De cuál me quieres contar?');
+    expect(list).toContain('1. Pedir el certificado de padrón. Es para el lunes, 7 de diciembre de 2026.\n2. Presentar la solicitud de vivienda. Es para el lunes, 7 de diciembre de 2026.');
     expect(list).not.toContain('Llamar al casero');
     expect(list).not.toContain('Tarea hecha');
     const how = (await harness.send('2', CLIENT)).join('\n');

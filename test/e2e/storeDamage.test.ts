@@ -37,6 +37,6 @@ describe('a damaged data folder', () => {
     const bot = await startBotProcess(dataDir);
     const everywhere = (await Promise.all(['cases', 'staff'].map((c) => readdir(join(dataDir, c))))).flat();
     expect(everywhere.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect((await bot.stop()).code).toBe(0);
+    expect(await bot.stop()).toEqual({ code: 0, signal: null });
   }, CHILD_TEST_TIMEOUT);
 });

@@ -1,7 +1,8 @@
 // Dialog transcript tests: the real bot, dialogs and store (on a temp folder) behind
 // botbuilder's TestAdapter, with a clock the test sets.
 import { PrivateConversationState, TestAdapter, type Activity } from 'botbuilder';
-import { createServices, type AppServices } from '../../src/app/services.js';
+import { createServices, memoryFollowUpStores, type AppServices } from '../../src/app/services.js';
+import type { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
 import { EnlaceBot } from '../../src/bot/enlaceBot.js';
 import { CollectionStorage } from '../../src/bot/storage.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
@@ -15,6 +16,10 @@ export interface Harness {
   services: AppServices;
   dataDir: string;
   clock: { now: Date };
+  /** The follow-up jobs the services read. */
+  jobs: MemoryJobQueue;
+  /** How many scheduler rounds were asked for (`services.followUps.nudge()`). */
+  nudges: { count: number };
   /** Sends `text` as `user` and returns the text of every reply, in order. */
   send(text: string, user?: string, extra?: Partial<Activity>): Promise<string[]>;
   /** Sends each message in turn and returns the replies to the last one. */
@@ -37,7 +42,12 @@ export async function createHarness(options: { now?: Date; staff?: Staff[]; case
   for (const staff of options.staff ?? DEMO_STAFF) await store.repositories.staff.put(staff);
   for (const record of options.cases ?? []) await store.repositories.cases.put(record);
   const clock = { now: options.now ?? new Date('2026-11-23T09:00:00Z') };
-  const services = createServices(store.repositories, () => clock.now);
+  const stores = memoryFollowUpStores();
+  const jobs = stores.jobs;
+  const nudges = { count: 0 };
+  const services = createServices(store.repositories, () => clock.now, undefined, stores);
+  // Rounds asked for are counted, not run: nothing here sends.
+  services.followUps.useScheduler({ runNow: async () => void nudges.count++ });
   const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: options.allowedTenantIds ?? [] });
   const adapter = new TestAdapter((context) => bot.run(context));
@@ -51,7 +61,7 @@ export async function createHarness(options: { now?: Date; staff?: Staff[]; case
     return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
   };
   return {
-    store, services, dataDir, clock, send,
+    store, services, dataDir, clock, jobs, nudges, send,
     async sendAll(texts, user) {
       let replies: string[] = [];
       for (const text of texts) replies = await send(text, user);

@@ -6,10 +6,10 @@
 // series on. Derivation does not know what was sent: the store keeps sent jobs under
 // their deterministic ids, and scheduling a sent job again leaves it sent.
 import { addDays, daysBetween } from '../dates.js';
-import type { Staff, Task } from '../schemas.js';
+import type { Case, Staff, Task } from '../schemas.js';
 import { newJob, type Job, type JobDraft } from './job.js';
 import { onDay, outOfQuietHours, type DeliveryRules } from './placement.js';
-import type { FollowUpCase, FollowUpConfig } from './settings.js';
+import type { FollowUpConfig } from './settings.js';
 import { knowsZone, wallTime, weekdayOf } from './zoneTime.js';
 
 /** The staff a case's follow-ups go to, looked up by the caller. */
@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** The jobs the case calls for at `now`: due now or later, not stale. A closed case calls for none. */
-export function deriveJobs(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig, now: Date): Job[] {
+export function deriveJobs(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig, now: Date): Job[] {
   if (caseRecord.status !== 'open') return [];
   const drafts = [
     ...clientCheckIns(caseRecord, people, config, now),
@@ -32,6 +32,7 @@ export function deriveJobs(caseRecord: FollowUpCase, people: CaseRecipients, con
     ...reviewReminders(caseRecord, people, config, now),
     ...overdueReviews(caseRecord, people, config, now),
     ...helpRequests(caseRecord, people, config),
+    ...supervisorReminders(caseRecord, people, config),
   ];
   const staleBefore = now.getTime() - config.followUps.staleAfterDays * DAY_MS;
   const fresh = drafts.filter((draft) => Date.parse(draft.dueAt) >= staleBefore);
@@ -53,19 +54,19 @@ export function deriveStaffJobs(staff: Staff, config: FollowUpConfig, now: Date)
 }
 
 /** Whether the client can get prompts at some time: consent held, and any pause has an end. */
-function clientEverReachable(caseRecord: FollowUpCase): boolean {
+function clientEverReachable(caseRecord: Case): boolean {
   const consented = caseRecord.consent.messaging && !caseRecord.consent.messagingWithdrawnAt;
   return consented && (!caseRecord.followUpPause || caseRecord.followUpPause.until !== undefined);
 }
 
 /** Whether the client may get prompts at `instant`: consent to messages held, prompts not paused. */
-export function clientReachableAt(caseRecord: FollowUpCase, instant: Date): boolean {
+export function clientReachableAt(caseRecord: Case, instant: Date): boolean {
   if (!caseRecord.consent.messaging || caseRecord.consent.messagingWithdrawnAt) return false;
   const pause = caseRecord.followUpPause;
   return !pause || (pause.until !== undefined && instant.getTime() >= Date.parse(pause.until));
 }
 
-function clientCheckIns(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
+function clientCheckIns(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
   const rules = clientRules(caseRecord, config);
   const drafts: JobDraft[] = [];
   for (const task of caseRecord.tasks) {
@@ -91,7 +92,7 @@ function clientCheckIns(caseRecord: FollowUpCase, people: CaseRecipients, config
  * progress entry, or the commitment), and on the due date; none while they cannot be
  * messaged. Later prompts are derived when their turn comes near.
  */
-export function checkInSeries(caseRecord: FollowUpCase, task: Task, rules: DeliveryRules, config: FollowUpConfig, now: Date): Date[] {
+export function checkInSeries(caseRecord: Case, task: Task, rules: DeliveryRules, config: FollowUpConfig, now: Date): Date[] {
   const fromDay = addDays(wallTime(now, rules.timeZone).date, -(config.followUps.staleAfterDays + 2));
   const instants: Date[] = [];
   for (const instant of checkInInstants(caseRecord, task, rules, config, fromDay)) {
@@ -102,13 +103,13 @@ export function checkInSeries(caseRecord: FollowUpCase, task: Task, rules: Deliv
 }
 
 /** The first prompt the client could not have answered yet, however long ago. */
-function firstCheckIn(caseRecord: FollowUpCase, task: Task, rules: DeliveryRules, config: FollowUpConfig): Date | undefined {
+function firstCheckIn(caseRecord: Case, task: Task, rules: DeliveryRules, config: FollowUpConfig): Date | undefined {
   const until = caseRecord.followUpPause?.until;
   const fromDay = until === undefined ? '0000-01-01' : wallTime(new Date(until), rules.timeZone).date;
   return checkInInstants(caseRecord, task, rules, config, fromDay).next().value ?? undefined;
 }
 
-function* checkInInstants(caseRecord: FollowUpCase, task: Task, rules: DeliveryRules, config: FollowUpConfig, fromDay: string): Generator<Date> {
+function* checkInInstants(caseRecord: Case, task: Task, rules: DeliveryRules, config: FollowUpConfig, fromDay: string): Generator<Date> {
   if (!clientEverReachable(caseRecord)) return;
   const lastHeard = task.progress.reduce((latest, entry) => Math.max(latest, Date.parse(entry.at)), Date.parse(task.commitment.at));
   const lastHeardDay = wallTime(new Date(lastHeard), rules.timeZone).date;
@@ -128,7 +129,7 @@ function* checkInInstants(caseRecord: FollowUpCase, task: Task, rules: DeliveryR
   }
 }
 
-function workerTasksDue(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
+function workerTasksDue(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
   const worker = people.worker;
   if (!worker) return [];
   const rules = staffRules(worker, config);
@@ -140,7 +141,7 @@ function workerTasksDue(caseRecord: FollowUpCase, people: CaseRecipients, config
     }));
 }
 
-function reviewReminders(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
+function reviewReminders(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
   const worker = people.worker;
   const reviewDate = caseRecord.nextReviewDate;
   if (!worker || !reviewDate) return [];
@@ -154,7 +155,7 @@ function reviewReminders(caseRecord: FollowUpCase, people: CaseRecipients, confi
 }
 
 /** From the first day past the grace period, each working morning until the review is held. */
-function overdueReviews(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
+function overdueReviews(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
   const reviewDate = caseRecord.nextReviewDate;
   if (!reviewDate) return [];
   const firstOverdueDay = addDays(reviewDate, config.reviewGraceDays + 1);
@@ -172,7 +173,7 @@ function overdueReviews(caseRecord: FollowUpCase, people: CaseRecipients, config
   });
 }
 
-function helpRequests(caseRecord: FollowUpCase, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
+function helpRequests(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
   const worker = people.worker;
   if (!worker) return [];
   const rules = staffRules(worker, config);
@@ -186,10 +187,25 @@ function helpRequests(caseRecord: FollowUpCase, people: CaseRecipients, config: 
       })));
 }
 
-/** Every alert not yet delivered goes to every supervisor of the team, at once. */
-function escalations(caseRecord: FollowUpCase, people: CaseRecipients): JobDraft[] {
+/** The worker hears at once (out of quiet hours) when a supervisor's decision on an alert was to remind them. */
+function supervisorReminders(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
+  const worker = people.worker;
+  if (!worker) return [];
+  const rules = staffRules(worker, config);
+  return caseRecord.alerts.flatMap((alert) => alert.decision?.choice !== 'remindWorker' ? [] : [{
+    kind: 'supervisorReminder', caseId: caseRecord.id, recipient: { role: 'worker', staffId: worker.id },
+    subject: { alertId: alert.id }, dueAt: outOfQuietHours(new Date(alert.decision.at), rules).toISOString(),
+  } satisfies JobDraft]);
+}
+
+/**
+ * Every alert not yet delivered goes to every supervisor of the team, at once; one already
+ * decided on needs telling no more. An 'overdueReview' alert only records a decision: the
+ * overdue-review follow-ups come from the review date.
+ */
+function escalations(caseRecord: Case, people: CaseRecipients): JobDraft[] {
   return caseRecord.alerts
-    .filter((alert) => !alert.deliveredAt)
+    .filter((alert) => !alert.deliveredAt && !alert.decision && alert.kind !== 'overdueReview')
     .flatMap((alert) => people.supervisors.map((supervisor): JobDraft => ({
       kind: 'escalation', caseId: caseRecord.id, recipient: { role: 'supervisor', staffId: supervisor.id },
       subject: { alertId: alert.id }, dueAt: new Date(alert.at).toISOString(),
@@ -204,7 +220,7 @@ export function currentOf(instants: readonly Date[], now: Date): Date[] {
 }
 
 /** When a client may get prompts: their zone (or the default), quiet hours, weekends as set. */
-export function clientRules(caseRecord: FollowUpCase, config: FollowUpConfig): DeliveryRules {
+export function clientRules(caseRecord: Case, config: FollowUpConfig): DeliveryRules {
   const zone = knowsZone(caseRecord.client.timeZone) ? caseRecord.client.timeZone : config.defaultTimeZone;
   return { timeZone: zone, quietHours: config.quietHours, weekends: config.followUps.clientWeekends };
 }

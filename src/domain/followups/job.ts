@@ -22,6 +22,8 @@ export const JOB_KINDS = [
   'escalation',
   /** To a worker on Monday morning: the week's plan. */
   'weeklyPlan',
+  /** To the worker: a supervisor, deciding on an alert, asked that the worker be reminded of the case. */
+  'supervisorReminder',
   /** To the case's worker: a follow-up to the client or a supervisor could not be delivered. */
   'deliveryFailed',
 ] as const;

@@ -2,7 +2,6 @@
 export const es = {
   help: 'Aquí me cuentas cómo va una tarea. Escribe «cancelar» para parar.',
   noTasks: 'Ahora no tienes tareas que contar. ¡Gracias por escribir!',
-  askTask: '¿De qué tarea me hablas?',
   oneTask: 'Hablamos de esta tarea: {text}.',
   askHow: '¿Cómo te fue con esto: {text}?',
   how_4: 'Lo hice todo',
@@ -19,13 +18,20 @@ export const es = {
   askNeedsHelp: '¿Quieres ayuda de tu profesional? (sí/no)',
   thanks: '¡Gracias! Ya lo he guardado.',
   helpComing: 'Tu profesional lo verá pronto.',
+  askHelpWhat: '¿En qué te puede ayudar? Cuéntamelo con tus palabras.',
+  listHeader: 'Estas son tus tareas.',
+  listLine: '{text}. {when}',
+  dueToday: 'Es para hoy.',
+  dueTomorrow: 'Es para mañana.',
+  dueOn: 'Es para el {date}.',
+  duePast: 'Era para el {date}. No pasa nada.',
+  askWhich: '¿De cuál me quieres contar?',
   taskClosed: 'Esa tarea ya está cerrada. No hace falta contar nada. ¡Gracias!',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
   help: 'Here you tell me how a task is going. Type "cancel" to stop.',
   noTasks: 'You have no tasks to tell me about now. Thanks for writing!',
-  askTask: 'Which task is it?',
   oneTask: 'We talk about this task: {text}.',
   askHow: 'How did it go with this: {text}?',
   how_4: 'I did it all',
@@ -42,5 +48,13 @@ export const en: { [K in keyof typeof es]: string } = {
   askNeedsHelp: 'Do you want help from your worker? (yes/no)',
   thanks: 'Thank you! I have saved it.',
   helpComing: 'Your worker will see it soon.',
+  askHelpWhat: 'What can they help you with? Tell me in your own words.',
+  listHeader: 'These are your tasks.',
+  listLine: '{text}. {when}',
+  dueToday: 'It is for today.',
+  dueTomorrow: 'It is for tomorrow.',
+  dueOn: 'It is for {date}.',
+  duePast: 'It was for {date}. That is all right.',
+  askWhich: 'Which one do you want to tell me about?',
   taskClosed: 'That task is closed now. There is no need to tell me. Thank you!',
 };

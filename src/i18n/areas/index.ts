@@ -14,7 +14,13 @@ import * as review from './review.js';
 import * as closure from './closure.js';
 import * as client from './client.js';
 import * as clientCheckIn from './clientCheckIn.js';
+import * as clientConsent from './clientConsent.js';
+import * as alerts from './alerts.js';
+import * as messaging from './messaging.js';
 import * as followUps from './followUps.js';
 import * as clientFollowUps from './clientFollowUps.js';
 
-export const areas = { common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, client, clientCheckIn, followUps, clientFollowUps };
+export const areas = {
+  common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, alerts, messaging, followUps,
+  client, clientCheckIn, clientConsent, clientFollowUps,
+};

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveJobs, deriveStaffJobs, type CaseRecipients } from '../../../src/domain/followups/derive.js';
 import { JobSchema, type Job } from '../../../src/domain/followups/job.js';
-import { defaultFollowUpConfig as config, type FollowUpCase, type FollowUpConfig } from '../../../src/domain/followups/settings.js';
+import { defaultFollowUpConfig as config, type FollowUpConfig } from '../../../src/domain/followups/settings.js';
+import type { Case } from '../../../src/domain/schemas.js';
 import { makeCase, makeProgress, makeStaff, makeTask, WORKER_ID } from '../fixtures.js';
 
 const worker = makeStaff();
@@ -16,7 +17,7 @@ function lines(jobs: readonly Job[]): string[] {
   }).sort();
 }
 
-function derive(caseRecord: FollowUpCase, now: string, settings: FollowUpConfig = config, recipients = people): Job[] {
+function derive(caseRecord: Case, now: string, settings: FollowUpConfig = config, recipients = people): Job[] {
   return deriveJobs(caseRecord, recipients, settings, new Date(now));
 }
 
@@ -183,5 +184,27 @@ describe('weekly plan', () => {
     expect(plan('2027-01-11T10:00:00Z')).toEqual(['weeklyPlan @ 2027-01-11T07:30:00.000Z', 'weeklyPlan @ 2027-01-18T07:30:00.000Z']);
     expect(plan('2027-01-12T07:00:00Z')).toEqual(['weeklyPlan @ 2027-01-18T07:30:00.000Z']);
     expect(deriveStaffJobs(supervisor, config, new Date('2027-01-06T12:00:00Z'))).toEqual([]);
+  });
+});
+
+describe("supervisors' decisions on alerts", () => {
+  const crisis = { id: 'AL-CRSSAB', kind: 'domainCrisis' as const, at: '2027-01-05T22:00:00Z' };
+
+  it('an alert decided before it was delivered is not escalated; a decision record of an overdue review never is', () => {
+    const decided = { ...crisis, decision: { choice: 'continue' as const, by: 'S-SUPER', at: '2027-01-05T22:10:00Z' } };
+    const overdue = { id: 'AL-OVRDAB', kind: 'overdueReview' as const, at: '2027-01-05T22:10:00Z', reviewDate: '2027-01-04' };
+    expect(lines(derive(makeCase({ alerts: [crisis] }), '2027-01-05T22:05:00Z'))).toEqual(['escalation → S-SUPER @ 2027-01-05T22:00:00.000Z']);
+    expect(lines(derive(makeCase({ alerts: [decided, overdue] }), '2027-01-05T22:15:00Z'))).toEqual([]);
+  });
+
+  it('"remind the worker" gives the worker a reminder at once, out of quiet hours', () => {
+    const remind = (at: string) => ({ ...crisis, deliveredAt: '2027-01-05T22:00:30Z', decision: { choice: 'remindWorker' as const, by: 'S-SUPER', at } });
+    // 10:00 in Madrid: at once.
+    expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z')).toEqual([
+      expect.objectContaining({ kind: 'supervisorReminder', recipient: { role: 'worker', staffId: WORKER_ID }, subject: { alertId: 'AL-CRSSAB' }, dueAt: '2027-01-06T09:00:00.000Z' }),
+    ]);
+    // 23:00 in Madrid (the supervisor is in Mexico): the worker hears at 08:00.
+    expect(lines(derive(makeCase({ alerts: [remind('2027-01-06T22:00:00Z')] }), '2027-01-06T22:00:00Z'))).toEqual([`supervisorReminder → ${WORKER_ID} @ 2027-01-07T07:00:00.000Z`]);
+    expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z', config, { supervisors: [supervisor] })).toEqual([]);
   });
 });
