@@ -1,6 +1,7 @@
-// Reaching people who never wrote, over HTTP: a supervisor who only installed the app gets
-// an escalation the moment a worker's ratings raise it; what could not reach anyone comes
-// at the top of their next chat; strangers leave no way to reach them.
+// Reaching people over HTTP: a supervisor who only installed the app gets an escalation the
+// moment a worker's ratings raise it; what could not reach anyone comes at the top of their
+// next chat; strangers leave no way to reach them; a client answers a prompt by replying,
+// and a help request reaches the worker at once.
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,5 +88,28 @@ describe('conversation references', () => {
     });
     await postToBot(url, { ...installed('worker-2', world.connector.serviceUrl), conversation: { id: 'group-1', conversationType: 'groupChat', isGroup: true } as Activity['conversation'] });
     expect(await recordIdsOnDisk(world.dataDir, 'conversationRefs')).toEqual(['super-sur']);
+  });
+});
+
+describe('a check-in prompt answered in chat', () => {
+  it('takes the reply as the answer, tells the worker of the help asked for at once, shows the rating, and sends no missed-check-in notice', async () => {
+    const task = taskRecord({ id: 'T-CITA01', description: 'Pedir cita médica', dueDate: '2027-04-30', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } });
+    world = await startWorld({ cases: [caseRecord({ id: 'C-ANAPQR', tasks: [task] })], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1'] }, '2027-03-01T09:00:00Z');
+    const w = world;
+    await w.round();
+    expect(w.followUpsTo('client-ana')).toEqual(['Hola. ¿Cómo va tu tarea «Pedir cita médica»? Contéstame aquí cuando quieras.']);
+
+    w.clock.set('2027-03-01T11:00:00Z');
+    const help = w.connector.waitForText(/^Pide ayuda/);
+    const thanks = await sendAll(w.bot.loopbackUrl, w.connector, 'client-ana', ['una parte', 'No encuentro la tarjeta sanitaria', 'sí']);
+    expect(thanks.join('\n')).toContain('Tu profesional lo verá pronto.');
+    expect((await help).activity.text).toBe('Pide ayuda · Ana P. (C-ANAPQR), tarea «Pedir cita médica»: «No encuentro la tarjeta sanitaria»');
+    expect((await help).conversationId).toBe('conv-worker-1');
+
+    const view = (await sendAll(w.bot.loopbackUrl, w.connector, 'worker-1', ['hola', 'ver caso C-ANAPQR'])).join('\n');
+    expect(view).toContain('Parcialmente conseguida');
+    w.clock.set('2027-03-03T09:00:00Z');
+    await w.round();
+    expect(w.followUpsTo('worker-1').filter((text) => text.startsWith('Sin respuesta'))).toEqual([]);
   });
 });
