@@ -32,6 +32,7 @@ export function createInputPrompt(): TextPrompt {
 const LAST_SPEC = '__lastSpec';
 
 /** The waterfall's own values (botbuilder types them as a bare object). */
+// biome-ignore lint/suspicious/noExplicitAny: the untyped bag older steps read; newer steps keep typed state.
 export function vals(step: WaterfallStepContext): Record<string, any> {
   return step.values as Record<string, unknown>;
 }

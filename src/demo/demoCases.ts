@@ -3,7 +3,7 @@
 // services with contacts and advocacy (brokerage), and closed (clinical). Dates count from
 // the day the demo is seeded, so a review falls due in a few days and another is overdue.
 import type { Case, Task } from '../domain/schemas.js';
-import { DEMO_ZONE as ZONE, DemoClock, caseBase, completedAssessment, contact, progress, referral } from './demoBuilders.js';
+import { DEMO_ZONE as ZONE, type DemoClock, caseBase, completedAssessment, contact, progress, referral } from './demoBuilders.js';
 import { PLAYGROUND_USERS } from './playgroundUsers.js';
 
 const LUCIA = PLAYGROUND_USERS.worker.aadObjectId;

@@ -98,7 +98,7 @@ function intensityAfter(caseRecord: Case, review: Review): Intensity | undefined
 export function applyReview(caseRecord: Case, review: Review, params: ReviewParams = DEFAULT_REVIEW_PARAMS): ReviewOutcome {
   assertWritable(caseRecord);
   throwIfInvalid(validateReview(caseRecord, review));
-  const approach = changedApproach(caseRecord, review, params);
+  const approach = changedApproach(review, params);
   const intensity = approach.intensity ?? caseRecord.intensity;
   const nextReviewDate = review.nextReviewDate ?? addDays(reviewDay(review), daysFor(params.reviewDays, intensity));
   const updated: Case = {
@@ -111,7 +111,7 @@ export function applyReview(caseRecord: Case, review: Review, params: ReviewPara
   return { caseRecord: updated, closureRequired: review.decision === 'close' };
 }
 
-function changedApproach(caseRecord: Case, review: Review, params: ReviewParams): Partial<Pick<Case, 'model' | 'intensity' | 'contactEveryDays'>> {
+function changedApproach(review: Review, params: ReviewParams): Partial<Pick<Case, 'model' | 'intensity' | 'contactEveryDays'>> {
   if (review.decision !== 'changeApproach') return {};
   const change: Partial<Pick<Case, 'model' | 'intensity' | 'contactEveryDays'>> = {};
   if (review.newModel) change.model = review.newModel;

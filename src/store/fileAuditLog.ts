@@ -64,9 +64,9 @@ export class FileAuditLog implements AuditLog {
           await file.appendFile(batch.filter((q) => q.day === day).map((q) => q.line).join(''));
           await file.datasync();
         }
-        batch.forEach((q) => q.resolve());
+        for (const q of batch) q.resolve();
       } catch (error) {
-        batch.forEach((q) => q.reject(error));
+        for (const q of batch) q.reject(error);
       }
     }
     this.writing = null;

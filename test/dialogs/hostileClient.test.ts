@@ -18,14 +18,14 @@ const OWN_ID = W1_OPEN.record.id;
 
 // ---- what a client may be told ----------------------------------------------------------
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One catalog line as a pattern: a number for {n}, the client menu's labels for {label} when given, anything for other placeholders. */
 function linePattern(line: string, labels: string[] = []): RegExp {
   const source = line.split(/(\{\w+\})/).map((part) => {
     if (part === '{n}') return '\\d+';
-    if (part === '{label}' && labels.length > 0) return `(${labels.map(escape).join('|')})`;
-    return /^\{\w+\}$/.test(part) ? '.*?' : escape(part);
+    if (part === '{label}' && labels.length > 0) return `(${labels.map(escapeRegExp).join('|')})`;
+    return /^\{\w+\}$/.test(part) ? '.*?' : escapeRegExp(part);
   }).join('');
   return new RegExp(`^${source}$`, 's');
 }

@@ -163,7 +163,8 @@ function overdueReviews(caseRecord: Case, people: CaseRecipients, config: Follow
     const rules = staffRules(supervisor, config);
     const today = wallTime(now, rules.timeZone).date;
     // A week around today always holds a working morning before and after now.
-    const from = firstOverdueDay > addDays(today, -4) ? firstOverdueDay : addDays(today, -4);
+    // ISO dates sort as text: the later of the two.
+    const from = [firstOverdueDay, addDays(today, -4)].sort()[1]!;
     const days = Array.from({ length: Math.max(0, daysBetween(from, addDays(today, 4)) + 1) }, (_, i) => addDays(from, i));
     const instants = uniqueInstants(days.map((day) => onDay(day, config.followUps.staffTime, rules)));
     return currentOf(instants, now).map((instant): JobDraft => ({

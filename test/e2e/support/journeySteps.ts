@@ -13,7 +13,7 @@ export interface Exchange {
 }
 
 const ex = (say: string, expect: RegExp, absent?: RegExp): Exchange => ({ say, expect, ...(absent ? { absent } : {}) });
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A date as the bot writes it to a Spanish user ("miércoles, 4 de marzo de 2026"). */
 const esDate = (date: string) => formatDate(date, 'es');
 
@@ -70,7 +70,7 @@ export function intake(): Exchange[] {
     ex('español', /Zona horaria/),
     ex('Europe/Madrid', /Fuente de derivación/),
     ex(CLIENT.referralSource, /Fecha de la apertura/),
-    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.intake))}`)),
+    ex('hoy', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.intake))}`)),
     ex('sí', /consentimiento al tratamiento de sus datos/),
     ex('sí', /recibir mensajes de seguimiento/),
     ex('sí', /Modelo de gestión/),
@@ -101,10 +101,10 @@ export function assessment(caseId: string): Exchange[] {
     ex(NOTES.macro, new RegExp([
       `Resultado de la valoración del caso ${caseId}`,
       '• Intensidad recomendada: moderada',
-      `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escape(esDate(FIRST_REVIEW_DUE))}`,
+      `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
       '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
     ].join('[\\s\\S]*'))),
-    ex('sí', new RegExp(`Valoración guardada en el caso ${caseId}: intensidad moderada, contacto cada ${moderate.contactEveryDays} días, próxima revisión el ${escape(esDate(FIRST_REVIEW_DUE))}`)),
+    ex('sí', new RegExp(`Valoración guardada en el caso ${caseId}: intensidad moderada, contacto cada ${moderate.contactEveryDays} días, próxima revisión el ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`)),
   ];
 }
 
@@ -131,7 +131,7 @@ export function smartGoal(caseId: string): Exchange[] {
     ex(GOAL.support, /obstáculos/),
     ex(GOAL.obstacles, /necesidad valorada[\s\S]*vivienda, ingresos, empleo, salud mental/),
     ex('vivienda', /¿Para qué fecha/),
-    ex('15/04/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.goalDeadline))}`)),
+    ex('15/04/2026', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.goalDeadline))}`)),
     ex('sí', /Objetivo SMART:[\s\S]*Depende de terceros: No[\s\S]*¿Está de acuerdo la persona usuaria/),
     ex('sí', new RegExp(`Objetivo G-[A-Z0-9]{6} guardado en el caso ${caseId}, con el acuerdo de la persona usuaria registrado`)),
   ];
@@ -149,10 +149,10 @@ export function contract(caseId: string): Exchange[] {
     ex('sí', /Problema diana 3 de 3/),
     ex('no', new RegExp(`Cuántas sesiones[\\s\\S]*«ok» para dejar ${sessions}`)),
     ex('ok', /Qué día empieza el plan/),
-    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.assessment))}`)),
-    ex('sí', new RegExp(`¿Termina el ${escape(esDate(PLAN_END))}, 8 semanas después del inicio\\?`)),
+    ex('hoy', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.assessment))}`)),
+    ex('sí', new RegExp(`¿Termina el ${escapeRegExp(esDate(PLAN_END))}, 8 semanas después del inicio\\?`)),
     ex('sí', new RegExp(`Resumen del contrato:[\\s\\S]*Sesiones: ${sessions}[\\s\\S]*\\(8 semanas\\)`)),
-    ex('sí', new RegExp(`Contrato guardado en el caso ${caseId}: 2 problema\\(s\\) diana, ${sessions} sesiones, hasta el ${escape(esDate(PLAN_END))}`)),
+    ex('sí', new RegExp(`Contrato guardado en el caso ${caseId}: 2 problema\\(s\\) diana, ${sessions} sesiones, hasta el ${escapeRegExp(esDate(PLAN_END))}`)),
   ];
 }
 
@@ -168,7 +168,7 @@ export function clientTask(caseId: string): Exchange[] {
     ex('1', /Qué hay que hacer/),
     ex(CLIENT_TASK.description, /Quién la hace/),
     ex('persona usuaria', /Para cuándo/),
-    ex('25/03/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.clientTaskDue))}`)),
+    ex('25/03/2026', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.clientTaskDue))}`)),
     ex('sí', /Obstáculo previsto 1/),
     ex(CLIENT_TASK.obstacle, /interno .*o externo/),
     ex('interno', /Obstáculo previsto 2/),
@@ -186,7 +186,7 @@ export function workerTask(caseId: string): Exchange[] {
     ex('1', /Qué hay que hacer/),
     ex(WORKER_TASK.description, /Quién la hace/),
     ex('yo', /Para cuándo/),
-    ex('13/03/2026', new RegExp(`Entiendo: ${escape(esDate(DAYS.workerTaskDue))}`)),
+    ex('13/03/2026', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.workerTaskDue))}`)),
     ex('sí', /Obstáculo previsto 1/),
     ex('no', /Quién: Yo \(profesional del caso\)[\s\S]*Obstáculos previstos: ninguno[\s\S]*Guardo la tarea/),
     ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}\\. Es una tarea tuya`)),
@@ -224,7 +224,7 @@ export const CONTACT = { withWhom: 'Carmen y su hija', note: 'Revisamos juntas l
 export function contactVisit(caseId: string): Exchange[] {
   return [
     ex(`contacto ${caseId}`, /Fecha del contacto/),
-    ex('hoy', new RegExp(`Entiendo: ${escape(esDate(DAYS.accepted))}`)),
+    ex('hoy', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.accepted))}`)),
     ex('sí', /Tipo de contacto/),
     ex('visita', /Duración en minutos/),
     ex(String(CONTACT.minutes), /Con quién/),
@@ -288,10 +288,10 @@ export function firstReview(caseId: string): Exchange[] {
     ].join('[\\s\\S]*'))),
     ...rerateAllButLast(3),
     ex('igual', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
-    ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
+    ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
     ex('ok', /Nota de la reevaluación/),
-    ex(FIRST_REVIEW_NOTE, new RegExp(`Ámbitos puntuados de nuevo: ${RERATED.length}[\\s\\S]*Decisión: Continuar[\\s\\S]*Próxima revisión: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
-    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}\\. Próxima revisión: ${escape(esDate(SECOND_REVIEW_DUE))}`)),
+    ex(FIRST_REVIEW_NOTE, new RegExp(`Ámbitos puntuados de nuevo: ${RERATED.length}[\\s\\S]*Decisión: Continuar[\\s\\S]*Próxima revisión: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
+    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}\\. Próxima revisión: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
   ];
 }
 
