@@ -71,16 +71,30 @@ function teamFor(index: number): string {
 
 /** The workers the bench cases belong to, one per id `workerIdFor` gives, in their teams. */
 export function benchWorkers(): Staff[] {
-  return Array.from({ length: TEAMS.length * WORKERS_PER_TEAM }, (_, index) => StaffSchema.parse({
-    id: workerIdFor(index), name: `Trabajadora ${index}`, role: 'worker', team: teamFor(index),
-    availableHoursPerMonth: 120, language: 'es', timeZone: 'Europe/Madrid', createdAt: '2025-01-01T09:00:00.000Z',
-  }));
+  return Array.from({ length: TEAMS.length * WORKERS_PER_TEAM }, (_, index) =>
+    StaffSchema.parse({
+      id: workerIdFor(index),
+      name: `Trabajadora ${index}`,
+      role: 'worker',
+      team: teamFor(index),
+      availableHoursPerMonth: 120,
+      language: 'es',
+      timeZone: 'Europe/Madrid',
+      createdAt: '2025-01-01T09:00:00.000Z',
+    }),
+  );
 }
 
 export function benchContact(serial: number, by: string, at: Date): Contact {
   return {
-    id: `K-${serial}`, date: day(at), type: 'call', minutes: 15, withWhom: 'cliente',
-    note: NOTES[serial % NOTES.length]!, by, at: at.toISOString(),
+    id: `K-${serial}`,
+    date: day(at),
+    type: 'call',
+    minutes: 15,
+    withWhom: 'cliente',
+    note: NOTES[serial % NOTES.length]!,
+    by,
+    at: at.toISOString(),
   };
 }
 
@@ -101,66 +115,144 @@ export function makeBenchCase(index: number): Case {
   const goalDomains: LifeDomain[] = (needs.length > 0 ? needs : ['income' as const]).slice(0, between(2, 3));
 
   const goals = goalDomains.map((domain, g) => ({
-    id: `G-${index}-${g}`, domain, text: `${pick(TASKS)} antes de la fecha acordada`, actor: 'la persona usuaria',
-    indicator: 'Justificante de registro entregado', target: '1 solicitud presentada', deadline: day(at(80)),
-    support: 'Acompañamiento de la trabajadora social el primer día', obstacles: pick(OBSTACLES),
-    dependsOnThirdParty: false, agreement: { at: stamp(8), recordedBy: workerId }, status: 'active' as const,
-    createdAt: stamp(8), createdBy: workerId,
+    id: `G-${index}-${g}`,
+    domain,
+    text: `${pick(TASKS)} antes de la fecha acordada`,
+    actor: 'la persona usuaria',
+    indicator: 'Justificante de registro entregado',
+    target: '1 solicitud presentada',
+    deadline: day(at(80)),
+    support: 'Acompañamiento de la trabajadora social el primer día',
+    obstacles: pick(OBSTACLES),
+    dependsOnThirdParty: false,
+    agreement: { at: stamp(8), recordedBy: workerId },
+    status: 'active' as const,
+    createdAt: stamp(8),
+    createdBy: workerId,
   }));
 
-  const tasks = goals.flatMap((goal, g) => [0, 1].map((t) => ({
-    id: `T-${index}-${g}-${t}`, goalId: goal.id, description: pick(TASKS), owner: t === 0 ? 'client' as const : 'worker' as const,
-    dueDate: day(at(30 + 10 * t)), obstacles: [{ text: pick(OBSTACLES), kind: 'internal' as const }], checkInEveryDays: 7,
-    commitment: { at: stamp(9), confirmedBy: workerId }, status: 'open' as const,
-    progress: Array.from({ length: between(2, 6) }, (_, p) => ({
-      at: stamp(16 + 7 * p), rating: pick([1, 2, 3, 4, 'noOpportunity'] as const), obstacles: pick(OBSTACLES),
-      needsHelp: random() < 0.2, source: 'client' as const, by: `U-${index}`,
+  const tasks = goals.flatMap((goal, g) =>
+    [0, 1].map((t) => ({
+      id: `T-${index}-${g}-${t}`,
+      goalId: goal.id,
+      description: pick(TASKS),
+      owner: t === 0 ? ('client' as const) : ('worker' as const),
+      dueDate: day(at(30 + 10 * t)),
+      obstacles: [{ text: pick(OBSTACLES), kind: 'internal' as const }],
+      checkInEveryDays: 7,
+      commitment: { at: stamp(9), confirmedBy: workerId },
+      status: 'open' as const,
+      progress: Array.from({ length: between(2, 6) }, (_, p) => ({
+        at: stamp(16 + 7 * p),
+        rating: pick([1, 2, 3, 4, 'noOpportunity'] as const),
+        obstacles: pick(OBSTACLES),
+        needsHelp: random() < 0.2,
+        source: 'client' as const,
+        by: `U-${index}`,
+      })),
+      createdAt: stamp(9),
+      createdBy: workerId,
     })),
-    createdAt: stamp(9), createdBy: workerId,
-  })));
+  );
 
   const contacts = Array.from({ length: between(5, 25) }, (_, k) => benchContact(index * 100 + k, workerId, at(3 * k + 1)));
 
   const referrals = Array.from({ length: between(1, 2) }, (_, r) => {
     const service = SERVICES[(index + r) % SERVICES.length]!;
     return {
-      id: `R-${index}-${r}`, serviceId: service.id, category: service.category, status: 'accepted' as const,
+      id: `R-${index}-${r}`,
+      serviceId: service.id,
+      category: service.category,
+      status: 'accepted' as const,
       history: [
         { status: 'referred' as const, at: stamp(12), by: workerId },
         { status: 'accepted' as const, at: stamp(20), by: workerId, note: 'Plaza confirmada por teléfono' },
       ],
-      cost: service.cost, createdAt: stamp(12), createdBy: workerId,
+      cost: service.cost,
+      createdAt: stamp(12),
+      createdBy: workerId,
     };
   });
 
   return CaseSchema.parse({
-    id, status: 'open', workerId, team, sharedWith: index % 10 === 0 ? [workerIdFor(index + 1)] : [],
-    createdAt: stamp(0), updatedAt: stamp(40),
-    client: { kind: pick(['individual', 'family'] as const), name: `Persona ${index}`, contact: `600 ${String(index).padStart(6, '0')}`, language: 'es', timeZone: 'Europe/Madrid' },
-    referralSource: 'Centro de salud', intakeDate: day(opened),
+    id,
+    status: 'open',
+    workerId,
+    team,
+    sharedWith: index % 10 === 0 ? [workerIdFor(index + 1)] : [],
+    createdAt: stamp(0),
+    updatedAt: stamp(40),
+    client: {
+      kind: pick(['individual', 'family'] as const),
+      name: `Persona ${index}`,
+      contact: `600 ${String(index).padStart(6, '0')}`,
+      language: 'es',
+      timeZone: 'Europe/Madrid',
+    },
+    referralSource: 'Centro de salud',
+    intakeDate: day(opened),
     consent: { dataProcessing: true, messaging: true, recordedAt: stamp(0), recordedBy: workerId },
-    model: pick(['brokerage', 'intensive', 'clinical', 'strengths'] as const), priority: pick(['high', 'medium', 'low'] as const),
-    intensity: 'moderate', contactEveryDays: 21, nextReviewDate: day(at(97)), budget: 500,
-    assessments: [{
-      id: `A-${index}`, kind: 'initial', startedAt: stamp(5), completedAt: stamp(7), by: workerId, ratings,
-      strengths: { personal: 'Constancia y buena disposición', family: 'Apoyo de su hermana', community: 'Vínculo con la parroquia del barrio' },
-      clientView: 'Quiere estabilidad en la vivienda y un trabajo con horario compatible con los niños.',
-      aspirations: 'Tener un contrato de alquiler a su nombre.',
-      context: { economic: 'Ingresos irregulares por trabajos de limpieza', social: 'Red de apoyo pequeña', family: 'Monoparental, dos menores', institutional: 'Pendiente de resolución del IMV' },
-      notes: { micro: pick(NOTES), meso: pick(NOTES), macro: 'Lista de espera de vivienda protegida superior a dos años' },
-      safetyConcern: false, intensity: 'moderate', contactEveryDays: 21, nextReviewDate: day(at(97)),
-    }],
+    model: pick(['brokerage', 'intensive', 'clinical', 'strengths'] as const),
+    priority: pick(['high', 'medium', 'low'] as const),
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: day(at(97)),
+    budget: 500,
+    assessments: [
+      {
+        id: `A-${index}`,
+        kind: 'initial',
+        startedAt: stamp(5),
+        completedAt: stamp(7),
+        by: workerId,
+        ratings,
+        strengths: { personal: 'Constancia y buena disposición', family: 'Apoyo de su hermana', community: 'Vínculo con la parroquia del barrio' },
+        clientView: 'Quiere estabilidad en la vivienda y un trabajo con horario compatible con los niños.',
+        aspirations: 'Tener un contrato de alquiler a su nombre.',
+        context: {
+          economic: 'Ingresos irregulares por trabajos de limpieza',
+          social: 'Red de apoyo pequeña',
+          family: 'Monoparental, dos menores',
+          institutional: 'Pendiente de resolución del IMV',
+        },
+        notes: { micro: pick(NOTES), meso: pick(NOTES), macro: 'Lista de espera de vivienda protegida superior a dos años' },
+        safetyConcern: false,
+        intensity: 'moderate',
+        contactEveryDays: 21,
+        nextReviewDate: day(at(97)),
+      },
+    ],
     goals,
     contract: {
-      id: `CT-${index}`, targetProblems: [{ text: 'Riesgo de pérdida de la vivienda', acknowledgedByClient: true }],
-      sessions: 8, startDate: day(at(9)), endDate: day(at(65)), createdAt: stamp(9), createdBy: workerId,
+      id: `CT-${index}`,
+      targetProblems: [{ text: 'Riesgo de pérdida de la vivienda', acknowledgedByClient: true }],
+      sessions: 8,
+      startDate: day(at(9)),
+      endDate: day(at(65)),
+      createdAt: stamp(9),
+      createdBy: workerId,
     },
-    tasks, referrals, contacts,
-    advocacy: random() < 0.2 ? [{
-      id: `AD-${index}`, date: day(at(25)), action: 'Escrito a la Oficina de Vivienda solicitando prioridad', barrierType: 'procedure',
-      barrier: 'Exigen dos años de empadronamiento', level: 'macro', by: workerId, at: stamp(25),
-    }] : [],
-    reviews: [], alerts: [], reopenings: [],
+    tasks,
+    referrals,
+    contacts,
+    advocacy:
+      random() < 0.2
+        ? [
+            {
+              id: `AD-${index}`,
+              date: day(at(25)),
+              action: 'Escrito a la Oficina de Vivienda solicitando prioridad',
+              barrierType: 'procedure',
+              barrier: 'Exigen dos años de empadronamiento',
+              level: 'macro',
+              by: workerId,
+              at: stamp(25),
+            },
+          ]
+        : [],
+    reviews: [],
+    alerts: [],
+    reopenings: [],
   });
 }
 

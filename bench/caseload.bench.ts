@@ -31,7 +31,10 @@ const READING_EVERY = 1_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
-interface Memory { rss: number; heapUsed: number }
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
 
 /** Memory after full collections, when the process allows them; the pause lets freed pages go back. */
 async function memory(): Promise<Memory> {
@@ -58,9 +61,15 @@ async function turn(botUrl: string, user: string, text: string): Promise<string[
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      type: 'message', id: randomUUID(), text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/unused',
-      from: { id: user, name: user }, recipient: { id: 'enlace-bot', name: 'Enlace' },
-      conversation: { id: `conv-${user}` }, deliveryMode: 'expectReplies',
+      type: 'message',
+      id: randomUUID(),
+      text,
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      from: { id: user, name: user },
+      recipient: { id: 'enlace-bot', name: 'Enlace' },
+      conversation: { id: `conv-${user}` },
+      deliveryMode: 'expectReplies',
     }),
   });
   if (response.status !== 200) throw new Error(`the bot answered ${response.status} to "${text}": ${await response.text()}`);
@@ -68,7 +77,12 @@ async function turn(botUrl: string, user: string, text: string): Promise<string[
   return (body.activities ?? []).map((a) => a.text ?? '');
 }
 
-interface TurnFigures { readings: Memory[]; cpuMsPerTurn: number; wallMsPerTurn: number; linesPerTurn: number }
+interface TurnFigures {
+  readings: Memory[];
+  cpuMsPerTurn: number;
+  wallMsPerTurn: number;
+  linesPerTurn: number;
+}
 
 async function caseloadTurns(dataDir: string): Promise<TurnFigures> {
   const store = await fill(dataDir);
@@ -106,7 +120,11 @@ async function caseloadTurns(dataDir: string): Promise<TurnFigures> {
 /** A new formatter on every call, as formatDate once did: the reference for the cached one. */
 function formatDateUncached(date: string, lang: 'es' | 'en'): string {
   return new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
@@ -139,7 +157,9 @@ try {
 
   const cached = microsecondsPerCall((date) => formatDate(date, 'es'));
   const uncached = microsecondsPerCall((date) => formatDateUncached(date, 'es'));
-  console.log(`formatDate CPU per call: ${cached.toFixed(2)} µs reusing the formatter, ${uncached.toFixed(2)} µs building one each call (${(uncached / cached).toFixed(0)}×)`);
+  console.log(
+    `formatDate CPU per call: ${cached.toFixed(2)} µs reusing the formatter, ${uncached.toFixed(2)} µs building one each call (${(uncached / cached).toFixed(0)}×)`,
+  );
   console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs at end`);
 } finally {
   await rm(root, { recursive: true, force: true });

@@ -25,8 +25,21 @@ const CHANGES_PER_CHANGER = 100;
 const FILL_CHUNK = 250;
 const TARGET_P99_MS = 5;
 
-interface Filled { size: number; dataDir: string; store: JsonStore; ids: string[]; fillMs: number; meanBytes: number }
-interface Stats { n: number; p50: number; p95: number; p99: number; max: number }
+interface Filled {
+  size: number;
+  dataDir: string;
+  store: JsonStore;
+  ids: string[];
+  fillMs: number;
+  meanBytes: number;
+}
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 let contactSerial = 0;
 const addContact = (current: Case | undefined) =>
@@ -99,7 +112,9 @@ function openInFreshProcess(dataDir: string): Promise<{ cases: number; openMs: n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`openStore exited with ${code}`))));
   });
@@ -107,8 +122,18 @@ function openInFreshProcess(dataDir: string): Promise<{ cases: number; openMs: n
 
 function actorFor(record: Case): Actor {
   return {
-    kind: 'staff', id: record.workerId,
-    staff: { id: record.workerId, name: 'Bench', role: 'worker', team: record.team, availableHoursPerMonth: 120, language: 'es', timeZone: 'Europe/Madrid', createdAt: record.createdAt },
+    kind: 'staff',
+    id: record.workerId,
+    staff: {
+      id: record.workerId,
+      name: 'Bench',
+      role: 'worker',
+      team: record.team,
+      availableHoursPerMonth: 120,
+      language: 'es',
+      timeZone: 'Europe/Madrid',
+      createdAt: record.createdAt,
+    },
   };
 }
 
@@ -139,7 +164,9 @@ async function measure(root: string): Promise<Results> {
   const stores: Filled[] = [];
   for (const size of SIZES) {
     const filled = await fill(root, size);
-    console.log(`filled ${String(size).padStart(6)} cases in ${(filled.fillMs / 1000).toFixed(1)} s (mean case file ${(filled.meanBytes / 1024).toFixed(1)} KB)`);
+    console.log(
+      `filled ${String(size).padStart(6)} cases in ${(filled.fillMs / 1000).toFixed(1)} s (mean case file ${(filled.meanBytes / 1024).toFixed(1)} KB)`,
+    );
     stores.push(filled);
   }
   const random = seededRandom(42);
@@ -163,9 +190,12 @@ async function measure(root: string): Promise<Results> {
 
 function report({ stores, sequential, viaService, concurrent, cpu, opened }: Results): void {
   const [small, large] = stores;
-  console.log(`\n${'latency of one change (ms)'.padEnd(34)}${'cases'.padStart(7)}${'n'.padStart(6)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`);
+  console.log(
+    `\n${'latency of one change (ms)'.padEnd(34)}${'cases'.padStart(7)}${'n'.padStart(6)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}`,
+  );
   for (const filled of stores) console.log(row('(a) sequential cases.update', filled.size, stats(sequential.get(filled)!)));
-  for (const filled of stores) console.log(row('(a) sequential CaseService.change', filled.size, stats(viaService.get(filled)!), '(+ access check, audit log)'));
+  for (const filled of stores)
+    console.log(row('(a) sequential CaseService.change', filled.size, stats(viaService.get(filled)!), '(+ access check, audit log)'));
   for (const filled of stores) {
     const { samples, wallMs } = concurrent.get(filled)!;
     console.log(row(`(b) ${CHANGERS} concurrent changers`, filled.size, stats(samples), `${((samples.length / wallMs) * 1000).toFixed(0)} changes/s`));
@@ -181,12 +211,16 @@ function report({ stores, sequential, viaService, concurrent, cpu, opened }: Res
   console.log('\nopen (load + validate), fresh process:');
   for (const filled of stores) {
     const o = opened.get(filled)!;
-    console.log(`  ${String(o.cases).padStart(6)} cases: ${ms(o.openMs)} ms   RSS ${mb(o.rssBefore)} before, ${mb(o.rssAfter)} after (heap used ${mb(o.heapUsed)})`);
+    console.log(
+      `  ${String(o.cases).padStart(6)} cases: ${ms(o.openMs)} ms   RSS ${mb(o.rssBefore)} before, ${mb(o.rssAfter)} after (heap used ${mb(o.heapUsed)})`,
+    );
   }
 
   const p99 = stats(sequential.get(large)!).p99;
   console.log(`\n${loadNote()} at end: a busy machine inflates the tails`);
-  console.log(`target p99 ≤ ${TARGET_P99_MS} ms at ${large.size.toLocaleString('en')} cases: ${p99 <= TARGET_P99_MS ? 'met' : 'not met'} (p99 ${p99.toFixed(2)} ms)`);
+  console.log(
+    `target p99 ≤ ${TARGET_P99_MS} ms at ${large.size.toLocaleString('en')} cases: ${p99 <= TARGET_P99_MS ? 'met' : 'not met'} (p99 ${p99.toFixed(2)} ms)`,
+  );
 }
 
 const root = await mkdtemp(join(tmpdir(), 'enlace-bench-'));

@@ -16,11 +16,17 @@ import { answer, ask, vals } from './prompts.js';
 
 export const ADVOCACY_DIALOG = 'advocacy';
 
-export const barrierTypeChoices = (lang: Language) => catalogChoices(lang, BarrierTypeSchema.options.map((type) =>
-  [type, `advocacy.barrierType_${type}`, `advocacy.barrierTypeWords_${type}`] as [string, MessageKey, MessageKey]));
+export const barrierTypeChoices = (lang: Language) =>
+  catalogChoices(
+    lang,
+    BarrierTypeSchema.options.map((type) => [type, `advocacy.barrierType_${type}`, `advocacy.barrierTypeWords_${type}`] as [string, MessageKey, MessageKey]),
+  );
 
-const levelChoices = (lang: Language) => catalogChoices(lang, AdvocacySchema.shape.level.options.map((level) =>
-  [level, `advocacy.level_${level}`, `advocacy.levelWords_${level}`] as [string, MessageKey, MessageKey]));
+const levelChoices = (lang: Language) =>
+  catalogChoices(
+    lang,
+    AdvocacySchema.shape.level.options.map((level) => [level, `advocacy.level_${level}`, `advocacy.levelWords_${level}`] as [string, MessageKey, MessageKey]),
+  );
 
 export class AdvocacyDialog extends BaseDialog {
   constructor() {
@@ -54,9 +60,13 @@ export class AdvocacyDialog extends BaseDialog {
     v.outcome = answer<string>(step);
     v.date = localDate(services.now(), timeZone);
     const summary = text(step.context, 'advocacy.summary', {
-      caseId: v.caseId, date: formatDate(v.date, lang), action: v.action,
-      barrierType: labelOf(barrierTypeChoices(lang), v.barrierType), level: labelOf(levelChoices(lang), v.level),
-      barrier: v.barrier, outcome: v.outcome || text(step.context, 'advocacy.noOutcome'),
+      caseId: v.caseId,
+      date: formatDate(v.date, lang),
+      action: v.action,
+      barrierType: labelOf(barrierTypeChoices(lang), v.barrierType),
+      level: labelOf(levelChoices(lang), v.level),
+      barrier: v.barrier,
+      outcome: v.outcome || text(step.context, 'advocacy.noOutcome'),
     });
     return ask(step, `${summary}\n\n${text(step.context, 'advocacy.askConfirm')}`, { kind: 'yesNo' });
   }
@@ -69,12 +79,18 @@ export class AdvocacyDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     const v = vals(step);
     const input: AdvocacyInput = {
-      date: v.date, action: v.action, barrierType: v.barrierType, barrier: v.barrier, level: v.level, ...(v.outcome ? { outcome: v.outcome } : {}),
+      date: v.date,
+      action: v.action,
+      barrierType: v.barrierType,
+      barrier: v.barrier,
+      level: v.level,
+      ...(v.outcome ? { outcome: v.outcome } : {}),
     };
     const id = newId('A');
     try {
       await services.cases.change(actor, v.caseId, 'advocacy.create', (current) =>
-        addAdvocacyEntry(current, input, { by: actor.id, at: services.now().toISOString(), today: v.date, id }));
+        addAdvocacyEntry(current, input, { by: actor.id, at: services.now().toISOString(), today: v.date, id }),
+      );
     } catch (error) {
       if (!(error instanceof CaseClosedError)) throw error;
       await say(step.context, 'common.caseClosed', { caseId: v.caseId });

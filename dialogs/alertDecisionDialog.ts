@@ -18,7 +18,14 @@ import { labelOf } from './choices.js';
 import { setCurrentCase } from './currentCase.js';
 import { answer, ask, vals } from './prompts.js';
 import { alertKindText as kindText, dateText } from './render.js';
-import { APPROACH_CHANGE_DIALOG, approachChangeDialog, endReview, type ApproachChange, type ApproachChangeOptions, type GoToClosure } from './reviewDecision.js';
+import {
+  APPROACH_CHANGE_DIALOG,
+  approachChangeDialog,
+  endReview,
+  type ApproachChange,
+  type ApproachChangeOptions,
+  type GoToClosure,
+} from './reviewDecision.js';
 
 export { ALERT_DECISION_DIALOG };
 
@@ -76,9 +83,15 @@ export class AlertDecisionDialog extends BaseDialog {
       return step.next();
     }
     vals(step).picks = picks;
-    const lines = picks.map((pick, i) => text(step.context, 'alerts.line', {
-      n: i + 1, caseId: pick.caseId, name: pick.name, kind: kindText(step.context, pick.alert.kind), since: dateText(step.context, pick.alert.since),
-    }));
+    const lines = picks.map((pick, i) =>
+      text(step.context, 'alerts.line', {
+        n: i + 1,
+        caseId: pick.caseId,
+        name: pick.name,
+        kind: kindText(step.context, pick.alert.kind),
+        since: dateText(step.context, pick.alert.since),
+      }),
+    );
     await step.context.sendActivity([text(step.context, 'alerts.header', { count: picks.length }), ...lines].join('\n'));
     return ask(step, text(step.context, 'alerts.askWhich', { max: picks.length }), { kind: 'integer', min: 1, max: picks.length });
   }
@@ -102,9 +115,16 @@ export class AlertDecisionDialog extends BaseDialog {
     vals(step).pick ??= (vals(step).picks as AlertPick[])[answer<number>(step) - 1];
     const pick = vals(step).pick as AlertPick;
     if (vals(step).choice) return step.next();
-    return ask(step, text(step.context, 'alerts.askDecision', {
-      caseId: pick.caseId, name: pick.name, kind: kindText(step.context, pick.alert.kind), since: dateText(step.context, pick.alert.since),
-    }), { kind: 'choice', choices: alertChoices(session(step.context).lang) });
+    return ask(
+      step,
+      text(step.context, 'alerts.askDecision', {
+        caseId: pick.caseId,
+        name: pick.name,
+        kind: kindText(step.context, pick.alert.kind),
+        since: dateText(step.context, pick.alert.since),
+      }),
+      { kind: 'choice', choices: alertChoices(session(step.context).lang) },
+    );
   }
 
   private async changeApproach(step: WaterfallStepContext) {
@@ -120,8 +140,13 @@ export class AlertDecisionDialog extends BaseDialog {
     const choice = vals(step).choice as AlertDecisionChoice;
     const approach = choice === 'changeApproach' ? (step.result as ApproachChange) : undefined;
     const input = {
-      target: pick.alert.target, choice, by: actor.id, at: services.now().toISOString(), today: today(step.context),
-      reviewId: newId('RV'), ...(approach ? { approach } : {}),
+      target: pick.alert.target,
+      choice,
+      by: actor.id,
+      at: services.now().toISOString(),
+      today: today(step.context),
+      reviewId: newId('RV'),
+      ...(approach ? { approach } : {}),
     };
     let saved: Case;
     try {
@@ -130,8 +155,11 @@ export class AlertDecisionDialog extends BaseDialog {
       await sayRefused(step.context, pick.caseId, error);
       return step.endDialog();
     }
-    const lines = [text(step.context, 'alerts.saved', { caseId: pick.caseId, kind: kindText(step.context, pick.alert.kind), choice: labelOf(alertChoices(lang), choice) })];
-    if (decisionMakesReview(pick.alert.target, choice)) lines.push(text(step.context, 'alerts.nextReview', { next: dateText(step.context, saved.nextReviewDate) }));
+    const lines = [
+      text(step.context, 'alerts.saved', { caseId: pick.caseId, kind: kindText(step.context, pick.alert.kind), choice: labelOf(alertChoices(lang), choice) }),
+    ];
+    if (decisionMakesReview(pick.alert.target, choice))
+      lines.push(text(step.context, 'alerts.nextReview', { next: dateText(step.context, saved.nextReviewDate) }));
     if (choice === 'remindWorker') {
       const names = await services.people.staffNames(actor, [pick.workerId]);
       lines.push(text(step.context, 'alerts.reminderQueued', { worker: names.get(pick.workerId) ?? pick.workerId }));
@@ -161,7 +189,9 @@ async function sayNotOpen(context: TurnContext, caseId: string, state: AlertDeci
   const { actor, services, lang, timeZone } = session(context);
   const who = (await services.people.staffNames(actor, [state.by])).get(state.by) ?? state.by;
   await say(context, 'alerts.alreadyDecided', {
-    choice: labelOf(alertChoices(lang), state.choice), who, date: formatDate(localDate(new Date(state.at), timeZone), lang),
+    choice: labelOf(alertChoices(lang), state.choice),
+    who,
+    date: formatDate(localDate(new Date(state.at), timeZone), lang),
   });
 }
 

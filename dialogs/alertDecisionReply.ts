@@ -19,19 +19,21 @@ export interface DecisionReply {
   choice?: AlertDecisionChoice;
 }
 
-export const alertChoices = (lang: Language): Choice[] => catalogChoices(lang, [
-  ['continue', 'alerts.choice_continue', 'alerts.choiceWords_continue'],
-  ['changeApproach', 'alerts.choice_changeApproach', 'alerts.choiceWords_changeApproach'],
-  ['close', 'alerts.choice_close', 'alerts.choiceWords_close'],
-  ['remindWorker', 'alerts.choice_remindWorker', 'alerts.choiceWords_remindWorker'],
-]);
+export const alertChoices = (lang: Language): Choice[] =>
+  catalogChoices(lang, [
+    ['continue', 'alerts.choice_continue', 'alerts.choiceWords_continue'],
+    ['changeApproach', 'alerts.choice_changeApproach', 'alerts.choiceWords_changeApproach'],
+    ['close', 'alerts.choice_close', 'alerts.choiceWords_close'],
+    ['remindWorker', 'alerts.choice_remindWorker', 'alerts.choiceWords_remindWorker'],
+  ]);
 
 /** The text a tapped option sends: «Continuar · C-7K3QPA · aviso AL-2B4C6D». */
 export function decisionReplyText(lang: Language, caseId: string, target: AlertTarget, choice: AlertDecisionChoice): string {
   const label = alertChoices(lang).find((c) => c.value === choice)!.label;
-  const ref = 'alertId' in target
-    ? t(lang, 'alerts.refAlert', { alertId: target.alertId })
-    : t(lang, 'alerts.refReview', { date: target.reviewDate.split('-').reverse().join('/') });
+  const ref =
+    'alertId' in target
+      ? t(lang, 'alerts.refAlert', { alertId: target.alertId })
+      : t(lang, 'alerts.refReview', { date: target.reviewDate.split('-').reverse().join('/') });
   return t(lang, 'alerts.reply', { choice: label, caseId, ref });
 }
 
@@ -41,8 +43,15 @@ export function decisionReplyText(lang: Language, caseId: string, target: AlertT
  */
 export function alertDecisionPrompt(lang: Language, caseId: string, target: AlertTarget): Partial<Activity> {
   const choices = alertChoices(lang);
-  const actions: CardAction[] = choices.map((c) => ({ type: 'imBack', title: c.label, value: decisionReplyText(lang, caseId, target, c.value as AlertDecisionChoice) }));
-  const intro = t(lang, 'alerts.actionsIntro', { example: `${choices[0]!.words![0]} ${caseId}`, options: choices.map((c) => c.label.toLowerCase()).join(', ') });
+  const actions: CardAction[] = choices.map((c) => ({
+    type: 'imBack',
+    title: c.label,
+    value: decisionReplyText(lang, caseId, target, c.value as AlertDecisionChoice),
+  }));
+  const intro = t(lang, 'alerts.actionsIntro', {
+    example: `${choices[0]!.words![0]} ${caseId}`,
+    options: choices.map((c) => c.label.toLowerCase()).join(', '),
+  });
   return MessageFactory.suggestedActions(actions, intro);
 }
 
@@ -53,7 +62,9 @@ export function readDecisionReply(typed: string): DecisionReply {
   const day = DAY.exec(typed);
   const target: AlertTarget | undefined = alertId
     ? { alertId }
-    : day ? { reviewDate: `${day[3]}-${day[2]!.padStart(2, '0')}-${day[1]!.padStart(2, '0')}` } : undefined;
+    : day
+      ? { reviewDate: `${day[3]}-${day[2]!.padStart(2, '0')}-${day[1]!.padStart(2, '0')}` }
+      : undefined;
   const said = typed.replace(CASE_ID, ' ').replace(ALERT_ID, ' ').replace(DAY, ' ').split('·')[0]!.trim();
   const choice = (['es', 'en'] as const).map((lang) => parseChoice(said, alertChoices(lang))).find(Boolean)?.value as AlertDecisionChoice | undefined;
   return { ...(caseId ? { caseId } : {}), ...(target ? { target } : {}), ...(choice ? { choice } : {}) };

@@ -13,7 +13,15 @@ import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { catalogChoices } from './choices.js';
 import { alertReasonsText, assessmentDate, intensityChoices, intensityLabel, resultText } from './assessmentResult.js';
-import { assessmentStepDialogs, DOMAINS_DIALOG, NOTES_DIALOG, PROFILE_DIALOG, type DomainsOptions, type DomainsResult, type Profile } from './assessmentSteps.js';
+import {
+  assessmentStepDialogs,
+  DOMAINS_DIALOG,
+  NOTES_DIALOG,
+  PROFILE_DIALOG,
+  type DomainsOptions,
+  type DomainsResult,
+  type Profile,
+} from './assessmentSteps.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 
@@ -74,12 +82,22 @@ export class AssessmentDialog extends BaseDialog {
     v.previous = lastCompleted(record.assessments);
     v.savedDraft = record.assessmentDraft;
     if (!v.savedDraft) return step.next();
-    return ask(step, text(step.context, 'assessment.askDraft', {
-      caseId, date: assessmentDate(step.context, v.savedDraft), remaining: unratedDomains(v.savedDraft).length, total: LIFE_DOMAINS.length,
-    }), { kind: 'choice', choices: catalogChoices(lang, [
-      ['continue', 'assessment.draftContinue', 'assessment.draftWords_continue'],
-      ['restart', 'assessment.draftRestart', 'assessment.draftWords_restart'],
-    ]) });
+    return ask(
+      step,
+      text(step.context, 'assessment.askDraft', {
+        caseId,
+        date: assessmentDate(step.context, v.savedDraft),
+        remaining: unratedDomains(v.savedDraft).length,
+        total: LIFE_DOMAINS.length,
+      }),
+      {
+        kind: 'choice',
+        choices: catalogChoices(lang, [
+          ['continue', 'assessment.draftContinue', 'assessment.draftWords_continue'],
+          ['restart', 'assessment.draftRestart', 'assessment.draftWords_restart'],
+        ]),
+      },
+    );
   }
 
   private async begin(step: WaterfallStepContext) {
@@ -91,8 +109,14 @@ export class AssessmentDialog extends BaseDialog {
     }
     const { actor, services } = session(step.context);
     v.draft = {
-      id: newId('A'), kind: v.previous ? 'reassessment' : 'initial', startedAt: services.now().toISOString(), by: actor.id,
-      ratings: {}, strengths: {}, context: {}, notes: {},
+      id: newId('A'),
+      kind: v.previous ? 'reassessment' : 'initial',
+      startedAt: services.now().toISOString(),
+      by: actor.id,
+      ratings: {},
+      strengths: {},
+      context: {},
+      notes: {},
     };
     if (v.previous) await say(step.context, 'assessment.introReassessment', { caseId: v.caseId, date: assessmentDate(step.context, v.previous) });
     else await say(step.context, 'assessment.introInitial', { caseId: v.caseId });
@@ -138,17 +162,25 @@ export class AssessmentDialog extends BaseDialog {
     const nextReviewDate = addDays(v.today, defaults.reviewAfterDays);
     const at = services.now().toISOString();
     const completed: Assessment = { ...v.completed, by: actor.id };
-    await services.cases.change(actor, v.caseId, 'assessment.save', (current): Case => ({
-      ...current,
-      assessments: [...current.assessments, { ...completed, kind: lastCompleted(current.assessments) ? 'reassessment' : 'initial' }],
-      assessmentDraft: undefined,
-      intensity: decided,
-      contactEveryDays: defaults.contactEveryDays,
-      nextReviewDate,
-      alerts: [...current.alerts, ...escalationReasons(completed).map((kind) => ({ id: newId('AL'), kind, at }))],
-    }));
+    await services.cases.change(
+      actor,
+      v.caseId,
+      'assessment.save',
+      (current): Case => ({
+        ...current,
+        assessments: [...current.assessments, { ...completed, kind: lastCompleted(current.assessments) ? 'reassessment' : 'initial' }],
+        assessmentDraft: undefined,
+        intensity: decided,
+        contactEveryDays: defaults.contactEveryDays,
+        nextReviewDate,
+        alerts: [...current.alerts, ...escalationReasons(completed).map((kind) => ({ id: newId('AL'), kind, at }))],
+      }),
+    );
     await say(step.context, 'assessment.saved', {
-      caseId: v.caseId, intensity: intensityLabel(step.context, decided), days: defaults.contactEveryDays, review: dateText(step.context, nextReviewDate),
+      caseId: v.caseId,
+      intensity: intensityLabel(step.context, decided),
+      days: defaults.contactEveryDays,
+      review: dateText(step.context, nextReviewDate),
     });
     const reasons = alertReasonsText(step.context, completed);
     if (reasons) await say(step.context, 'assessment.savedAlerts', { reasons });

@@ -32,7 +32,10 @@ export function assessmentDate(context: TurnContext, assessment: Assessment): st
 /** The reasons this assessment alerts the supervisor, in words; '' when there are none. */
 export function alertReasonsText(context: TurnContext, assessment: Assessment): string {
   const { lang } = session(context);
-  const inCrisis = needs(assessment).filter((need) => need.level === 1).map((need) => domainLabel(need.domain, lang)).join(', ');
+  const inCrisis = needs(assessment)
+    .filter((need) => need.level === 1)
+    .map((need) => domainLabel(need.domain, lang))
+    .join(', ');
   return escalationReasons(assessment)
     .map((reason) => text(context, `assessment.alert_${reason}` as MessageKey, { domains: inCrisis }))
     .join('; ');
@@ -47,10 +50,14 @@ export function levelText(context: TurnContext, level: DomainLevel | undefined):
 export function changesText(context: TurnContext, previous: Assessment, completed: Assessment, only?: readonly LifeDomain[]): string {
   const { lang } = session(context);
   const rows = compareAssessments(previous, completed).filter((row) => !only || only.includes(row.domain));
-  const lines = rows.map((row) => text(context, 'assessment.changeLine', {
-    domain: domainLabel(row.domain, lang), before: levelText(context, row.before), after: levelText(context, row.after),
-    change: text(context, `assessment.change_${row.change}` as MessageKey),
-  }));
+  const lines = rows.map((row) =>
+    text(context, 'assessment.changeLine', {
+      domain: domainLabel(row.domain, lang),
+      before: levelText(context, row.before),
+      after: levelText(context, row.after),
+      change: text(context, `assessment.change_${row.change}` as MessageKey),
+    }),
+  );
   return [text(context, 'assessment.changesTitle', { date: assessmentDate(context, previous) }), ...lines].join('\n');
 }
 
@@ -58,13 +65,15 @@ export function changesText(context: TurnContext, previous: Assessment, complete
 export function resultText(context: TurnContext, caseId: string, completed: Assessment, previous: Assessment | undefined): string {
   const { lang } = session(context);
   const needList = needs(completed).map((need) => text(context, 'assessment.needItem', { domain: domainLabel(need.domain, lang), level: need.level }));
-  const parts = [text(context, 'assessment.result', {
-    caseId,
-    intensity: intensityLabel(context, completed.intensity!),
-    days: completed.contactEveryDays!,
-    review: dateText(context, completed.nextReviewDate),
-    needs: needList.join(', ') || text(context, 'assessment.noNeeds'),
-  })];
+  const parts = [
+    text(context, 'assessment.result', {
+      caseId,
+      intensity: intensityLabel(context, completed.intensity!),
+      days: completed.contactEveryDays!,
+      review: dateText(context, completed.nextReviewDate),
+      needs: needList.join(', ') || text(context, 'assessment.noNeeds'),
+    }),
+  ];
   const reasons = alertReasonsText(context, completed);
   if (reasons) parts.push(text(context, 'assessment.alertsLine', { reasons }));
   if (previous) parts.push('', changesText(context, previous, completed));

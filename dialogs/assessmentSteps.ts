@@ -72,8 +72,11 @@ function profileFrom(strengths: Answers, rest: Answers): Profile {
 type DomainAnswer = { kind: 'save' } | { kind: 'level'; level: DomainLevel };
 
 const LEVEL_WORDS: [level: number, words: MessageKey][] = [
-  [1, 'assessment.levelWords_1'], [2, 'assessment.levelWords_2'], [3, 'assessment.levelWords_3'],
-  [4, 'assessment.levelWords_4'], [5, 'assessment.levelWords_5'],
+  [1, 'assessment.levelWords_1'],
+  [2, 'assessment.levelWords_2'],
+  [3, 'assessment.levelWords_3'],
+  [4, 'assessment.levelWords_4'],
+  [5, 'assessment.levelWords_5'],
 ];
 
 /** A domain answer: a level 1–5 (digit or name), n/a, or the word to save for later. */
@@ -115,8 +118,10 @@ export function assessmentStepDialogs() {
       (step) => step.endDialog(given(step.result as Answers, ['micro', 'meso', 'macro'])),
     ]),
     new WaterfallDialog(DOMAINS_DIALOG, [askDomain, keepLevel]),
-    new TextPrompt(LEVEL_PROMPT, async (prompt: PromptValidatorContext<string>) =>
-      prompt.recognized.succeeded && readDomainAnswer(prompt.recognized.value ?? '') !== undefined),
+    new TextPrompt(
+      LEVEL_PROMPT,
+      async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && readDomainAnswer(prompt.recognized.value ?? '') !== undefined,
+    ),
   ];
 }
 
@@ -147,7 +152,9 @@ function askDomain(step: WaterfallStepContext) {
   vals(step).domain = domain;
   const total = LIFE_DOMAINS.length;
   const question = text(step.context, 'assessment.askDomain', {
-    n: LIFE_DOMAINS.indexOf(domain) + 1, total, domain: domainLabel(domain, session(step.context).lang),
+    n: LIFE_DOMAINS.indexOf(domain) + 1,
+    total,
+    domain: domainLabel(domain, session(step.context).lang),
   });
   const prompt = options.scaleShown ? question : `${text(step.context, 'assessment.scale', { total })}\n\n${question}`;
   return step.prompt(LEVEL_PROMPT, { prompt, retryPrompt: `${text(step.context, 'assessment.errorLevel')}\n\n${question}` });

@@ -31,7 +31,10 @@ export class BarrierReportDialog extends BaseDialog {
     }
     const lines = groups.flatMap((group) => [
       text(step.context, 'advocacy.reportGroup', {
-        barrierType: labelOf(barrierTypeChoices(lang), group.barrierType), entries: group.entries, count: group.cases, caseIds: group.caseIds.join(', '),
+        barrierType: labelOf(barrierTypeChoices(lang), group.barrierType),
+        entries: group.entries,
+        count: group.cases,
+        caseIds: group.caseIds.join(', '),
       }),
       ...group.barriers.map((barrier) => text(step.context, 'advocacy.reportBarrier', { barrier })),
     ]);

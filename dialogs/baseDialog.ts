@@ -17,7 +17,12 @@ export abstract class BaseDialog extends ComponentDialog {
    * @param nameKey what the user was doing, as said in "Cancelled: {what}"
    * @param helpKey what this dialog is for and how to answer it
    */
-  constructor(id: string, private readonly nameKey: MessageKey, private readonly helpKey: MessageKey, steps: WaterfallStep[]) {
+  constructor(
+    id: string,
+    private readonly nameKey: MessageKey,
+    private readonly helpKey: MessageKey,
+    steps: WaterfallStep[],
+  ) {
     super(id);
     this.addDialog(createInputPrompt());
     this.addDialog(new WaterfallDialog(`${id}.steps`, steps));

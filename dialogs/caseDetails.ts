@@ -29,7 +29,9 @@ export function caseDetails(context: TurnContext, record: Case): string[] {
   const alerts = openAlerts(record, today, services.config);
   if (alerts.length > 0) {
     lines.push('', text(context, 'alerts.caseViewHeader'));
-    lines.push(...alerts.map((alert) => text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) })));
+    lines.push(
+      ...alerts.map((alert) => text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) })),
+    );
   }
   const pause = activePause(record, services.now());
   if (pause && record.status === 'open') lines.push('', text(context, 'caseload.pausedLine', { reason: pause.reason, until: untilText(context, pause) }));
@@ -37,9 +39,10 @@ export function caseDetails(context: TurnContext, record: Case): string[] {
 }
 
 function taskLines(context: TurnContext, record: Case, task: Task): string[] {
-  const owner = task.owner === 'professional'
-    ? text(context, 'caseload.owner_professional', { name: task.ownerName ?? '' })
-    : text(context, `caseload.owner_${task.owner}` as MessageKey);
+  const owner =
+    task.owner === 'professional'
+      ? text(context, 'caseload.owner_professional', { name: task.ownerName ?? '' })
+      : text(context, `caseload.owner_${task.owner}` as MessageKey);
   const lines = [text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate) })];
   const newestFirst = [...task.progress].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   for (const entry of newestFirst.slice(0, ENTRIES_SHOWN)) lines.push(...entryLines(context, record, entry));
@@ -50,9 +53,13 @@ function taskLines(context: TurnContext, record: Case, task: Task): string[] {
 
 /** One rating with its obstacles; a help request carries the client's own words. */
 function entryLines(context: TurnContext, record: Case, entry: Progress): string[] {
-  const lines = [text(context, 'caseload.answerLine', {
-    date: dayOf(context, record, entry.at), source: text(context, `caseload.source_${entry.source}`), rating: ratingText(context, entry.rating),
-  })];
+  const lines = [
+    text(context, 'caseload.answerLine', {
+      date: dayOf(context, record, entry.at),
+      source: text(context, `caseload.source_${entry.source}`),
+      rating: ratingText(context, entry.rating),
+    }),
+  ];
   if (entry.needsHelp) lines.push(entry.obstacles ? text(context, 'caseload.helpLine', { text: entry.obstacles }) : text(context, 'caseload.helpLineNoWords'));
   else if (entry.obstacles) lines.push(text(context, 'caseload.obstaclesLine', { text: entry.obstacles }));
   return lines;

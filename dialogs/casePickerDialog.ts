@@ -20,10 +20,7 @@ export class CasePickerDialog extends ComponentDialog {
   constructor() {
     super(CASE_PICKER_DIALOG);
     this.addDialog(createInputPrompt());
-    this.addDialog(new WaterfallDialog(`${CASE_PICKER_DIALOG}.steps`, [
-      (step) => this.offer(step),
-      (step) => this.pick(step),
-    ]));
+    this.addDialog(new WaterfallDialog(`${CASE_PICKER_DIALOG}.steps`, [(step) => this.offer(step), (step) => this.pick(step)]));
     this.initialDialogId = `${CASE_PICKER_DIALOG}.steps`;
   }
 
@@ -35,9 +32,16 @@ export class CasePickerDialog extends ComponentDialog {
       await say(step.context, 'common.pickCaseNone');
       return step.endDialog(undefined);
     }
-    const list = cases.map((c, i) => text(step.context, 'common.caseLine', {
-      n: i + 1, caseId: c.id, name: c.client.name, status: text(step.context, c.status === 'open' ? 'caseload.statusOpen' : 'caseload.statusClosed'),
-    })).join('\n');
+    const list = cases
+      .map((c, i) =>
+        text(step.context, 'common.caseLine', {
+          n: i + 1,
+          caseId: c.id,
+          name: c.client.name,
+          status: text(step.context, c.status === 'open' ? 'caseload.statusOpen' : 'caseload.statusClosed'),
+        }),
+      )
+      .join('\n');
     return ask(step, text(step.context, 'common.pickCase', { list }), { kind: 'text', maxLength: 40 });
   }
 

@@ -23,13 +23,29 @@ export class CaseloadDialog extends BaseDialog {
     }
     const isSupervisor = actor.staff.role === 'supervisor';
     const ordered = [...cases.filter((c) => c.status === 'open'), ...cases.filter((c) => c.status === 'closed')];
-    const names = isSupervisor ? await services.people.staffNames(actor, cases.map((c) => c.workerId)) : undefined;
+    const names = isSupervisor
+      ? await services.people.staffNames(
+          actor,
+          cases.map((c) => c.workerId),
+        )
+      : undefined;
     const lines = ordered.map((c, i) => caseLine(step.context, c, i + 1, names && (names.get(c.workerId) ?? c.workerId)));
-    const parts = [text(step.context, 'caseload.header', { count: cases.length }), ...lines, '', text(step.context, 'caseload.footer', { example: ordered[0]!.id })];
+    const parts = [
+      text(step.context, 'caseload.header', { count: cases.length }),
+      ...lines,
+      '',
+      text(step.context, 'caseload.footer', { example: ordered[0]!.id }),
+    ];
     if (!isSupervisor) {
       const time = caseloadTime(cases, actor.staff, services.config);
       const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
-      parts.push('', text(step.context, time.over ? 'caseload.timeOver' : 'caseload.timeOk', { required: hours(time.requiredMinutes), available: hours(time.availableMinutes) }));
+      parts.push(
+        '',
+        text(step.context, time.over ? 'caseload.timeOver' : 'caseload.timeOk', {
+          required: hours(time.requiredMinutes),
+          available: hours(time.availableMinutes),
+        }),
+      );
     }
     await step.context.sendActivity(parts.join('\n'));
     return step.endDialog();

@@ -15,8 +15,16 @@ import { setCurrentCase } from './currentCase.js';
 import { answer, ask, vals } from './prompts.js';
 import { alertKindText as kindText, dateText, intensityText } from './render.js';
 import {
-  APPROACH_CHANGE_DIALOG, approachChangeDialog, decisionChoices, endReview, reviewParams, saveReview,
-  type ApproachChange, type ApproachChangeOptions, type GoToClosure, type ReviewDecision,
+  APPROACH_CHANGE_DIALOG,
+  approachChangeDialog,
+  decisionChoices,
+  endReview,
+  reviewParams,
+  saveReview,
+  type ApproachChange,
+  type ApproachChangeOptions,
+  type GoToClosure,
+  type ReviewDecision,
 } from './reviewDecision.js';
 
 export const CASELOAD_REVIEW_DIALOG = 'caseloadReview';
@@ -49,16 +57,26 @@ export class CaseloadReviewDialog extends BaseDialog {
       return step.endDialog();
     }
     vals(step).caseIds = flagged.map((entry) => entry.caseRecord.id);
-    const names = await services.people.staffNames(actor, flagged.map((entry) => entry.caseRecord.workerId));
+    const names = await services.people.staffNames(
+      actor,
+      flagged.map((entry) => entry.caseRecord.workerId),
+    );
     const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1, names.get(entry.caseRecord.workerId) ?? entry.caseRecord.workerId));
-    await step.context.sendActivity([text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length }), ...lines].join('\n'));
+    await step.context.sendActivity(
+      [text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length }), ...lines].join('\n'),
+    );
     return ask(step, text(step.context, 'review.askFlaggedCase', { max: flagged.length }), { kind: 'integer', min: 1, max: flagged.length });
   }
 
   private line(context: TurnContext, { caseRecord, details }: FlaggedCase, n: number, worker: string): string {
     return text(context, 'review.flaggedLine', {
-      n, caseId: caseRecord.id, name: caseRecord.client.name, worker, intensity: intensityText(context, caseRecord),
-      review: dateText(context, caseRecord.nextReviewDate), flags: details.map((detail) => flagText(context, detail)).join(' · '),
+      n,
+      caseId: caseRecord.id,
+      name: caseRecord.client.name,
+      worker,
+      intensity: intensityText(context, caseRecord),
+      review: dateText(context, caseRecord.nextReviewDate),
+      flags: details.map((detail) => flagText(context, detail)).join(' · '),
     });
   }
 
@@ -68,7 +86,10 @@ export class CaseloadReviewDialog extends BaseDialog {
     const record = await services.cases.read(actor, caseId, 'review.read');
     await setCurrentCase(step.context, caseId);
     Object.assign(vals(step), { caseId, model: record.model, intensity: record.intensity });
-    return ask(step, text(step.context, 'review.askFlaggedDecision', { caseId, name: record.client.name }), { kind: 'choice', choices: decisionChoices(step.context) });
+    return ask(step, text(step.context, 'review.askFlaggedDecision', { caseId, name: record.client.name }), {
+      kind: 'choice',
+      choices: decisionChoices(step.context),
+    });
   }
 
   private async changeApproach(step: WaterfallStepContext) {
@@ -88,7 +109,9 @@ export class CaseloadReviewDialog extends BaseDialog {
     const saved = await saveReview(step.context, caseId, { decision, ...approach, nextReviewDate, note: '' }, undefined, { decideOpenAlerts: true });
     if (!saved) return step.endDialog();
     await say(step.context, 'review.flaggedSaved', {
-      caseId: saved.id, decision: labelOf(decisionChoices(step.context), decision), next: dateText(step.context, saved.nextReviewDate),
+      caseId: saved.id,
+      decision: labelOf(decisionChoices(step.context), decision),
+      next: dateText(step.context, saved.nextReviewDate),
     });
     if (decision !== 'close') return step.endDialog();
     await say(step.context, 'review.toClosure');

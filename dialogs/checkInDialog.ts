@@ -133,7 +133,11 @@ export class CheckInDialog extends BaseDialog {
 }
 
 function taskChoices(context: TurnContext, tasks: readonly ClientTask[]): Choice[] {
-  return tasks.map((task) => ({ value: task.id, label: text(context, 'clientCheckIn.listLine', { text: task.description.replace(/[.\s]+$/, ''), when: dueText(context, task.dueDate) }), words: [task.id, task.description] }));
+  return tasks.map((task) => ({
+    value: task.id,
+    label: text(context, 'clientCheckIn.listLine', { text: task.description.replace(/[.\s]+$/, ''), when: dueText(context, task.dueDate) }),
+    words: [task.id, task.description],
+  }));
 }
 
 /** When a task is due, in warm words: today, tomorrow, a date, or a date gone by (no blame). */

@@ -26,7 +26,10 @@ export function howChoices(lang: Language): Choice[] {
 export function checkInQuestion(lang: Language, description: string): Partial<Activity> {
   const choices = howChoices(lang);
   const list = choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
-  return MessageFactory.suggestedActions(choices.map((c) => c.label), `${t(lang, 'clientCheckIn.askHow', { text: description })}\n\n${list}`);
+  return MessageFactory.suggestedActions(
+    choices.map((c) => c.label),
+    `${t(lang, 'clientCheckIn.askHow', { text: description })}\n\n${list}`,
+  );
 }
 
 /**

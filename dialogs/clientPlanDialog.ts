@@ -37,7 +37,11 @@ export class ClientPlanDialog extends BaseDialog {
 
 function taskLine(context: TurnContext, task: ClientView['tasks'][number]): string {
   if (task.status === 'done') return text(context, 'client.taskDone', { text: task.description });
-  const who = task.owner === 'worker' ? text(context, 'client.taskByWorker')
-    : task.owner === 'professional' ? text(context, 'client.taskByOther', { name: task.ownerName ?? '' }) : '';
+  const who =
+    task.owner === 'worker'
+      ? text(context, 'client.taskByWorker')
+      : task.owner === 'professional'
+        ? text(context, 'client.taskByOther', { name: task.ownerName ?? '' })
+        : '';
   return text(context, 'client.taskLine', { text: task.description, due: dateText(context, task.dueDate), who });
 }

@@ -23,19 +23,21 @@ interface OutcomesState {
   outcomes: Outcome[];
 }
 
-export const reasonChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
-  ['goalsMet', 'closure.reason_goalsMet', 'closure.reasonWords_goalsMet'],
-  ['clientRequest', 'closure.reason_clientRequest', 'closure.reasonWords_clientRequest'],
-  ['transfer', 'closure.reason_transfer', 'closure.reasonWords_transfer'],
-  ['lostContact', 'closure.reason_lostContact', 'closure.reasonWords_lostContact'],
-  ['other', 'closure.reason_other', 'closure.reasonWords_other'],
-]);
+export const reasonChoices = (context: TurnContext): Choice[] =>
+  catalogChoices(session(context).lang, [
+    ['goalsMet', 'closure.reason_goalsMet', 'closure.reasonWords_goalsMet'],
+    ['clientRequest', 'closure.reason_clientRequest', 'closure.reasonWords_clientRequest'],
+    ['transfer', 'closure.reason_transfer', 'closure.reasonWords_transfer'],
+    ['lostContact', 'closure.reason_lostContact', 'closure.reasonWords_lostContact'],
+    ['other', 'closure.reason_other', 'closure.reasonWords_other'],
+  ]);
 
-const outcomeChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
-  ['achieved', 'closure.outcome_achieved', 'closure.outcomeWords_achieved'],
-  ['partial', 'closure.outcome_partial', 'closure.outcomeWords_partial'],
-  ['notAchieved', 'closure.outcome_notAchieved', 'closure.outcomeWords_notAchieved'],
-]);
+const outcomeChoices = (context: TurnContext): Choice[] =>
+  catalogChoices(session(context).lang, [
+    ['achieved', 'closure.outcome_achieved', 'closure.outcomeWords_achieved'],
+    ['partial', 'closure.outcome_partial', 'closure.outcomeWords_partial'],
+    ['notAchieved', 'closure.outcome_notAchieved', 'closure.outcomeWords_notAchieved'],
+  ]);
 
 export class ClosureDialog extends BaseDialog {
   constructor() {
@@ -93,13 +95,20 @@ export class ClosureDialog extends BaseDialog {
     const v = vals(step);
     v.summary = answer<string>(step);
     const goals = v.goals as OutcomesState['goals'];
-    const outcomes = (v.outcomes as Outcome[]).map((o) => text(step.context, 'closure.outcomeLine', {
-      goal: goals.find((g) => g.id === o.goalId)?.text ?? o.goalId, outcome: labelOf(outcomeChoices(step.context), o.outcome),
-    }));
-    await step.context.sendActivity(text(step.context, 'closure.summary', {
-      caseId: v.caseId, reason: reasonText(step.context, v.reason, v.reasonNote),
-      outcomes: outcomes.length > 0 ? outcomes.join('\n') : text(step.context, 'closure.noOutcomes'), summary: v.summary,
-    }));
+    const outcomes = (v.outcomes as Outcome[]).map((o) =>
+      text(step.context, 'closure.outcomeLine', {
+        goal: goals.find((g) => g.id === o.goalId)?.text ?? o.goalId,
+        outcome: labelOf(outcomeChoices(step.context), o.outcome),
+      }),
+    );
+    await step.context.sendActivity(
+      text(step.context, 'closure.summary', {
+        caseId: v.caseId,
+        reason: reasonText(step.context, v.reason, v.reasonNote),
+        outcomes: outcomes.length > 0 ? outcomes.join('\n') : text(step.context, 'closure.noOutcomes'),
+        summary: v.summary,
+      }),
+    );
     return ask(step, text(step.context, 'closure.askConfirm'), { kind: 'yesNo' });
   }
 
@@ -111,8 +120,12 @@ export class ClosureDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     const v = vals(step);
     const closure: Closure = {
-      at: services.now().toISOString(), by: actor.id, reason: v.reason,
-      ...(v.reasonNote ? { reasonNote: v.reasonNote } : {}), outcomes: v.outcomes, summary: v.summary,
+      at: services.now().toISOString(),
+      by: actor.id,
+      reason: v.reason,
+      ...(v.reasonNote ? { reasonNote: v.reasonNote } : {}),
+      outcomes: v.outcomes,
+      summary: v.summary,
     };
     try {
       await services.cases.change(actor, v.caseId, 'case.close', (current) => closeCase(current, closure));

@@ -16,8 +16,11 @@ import { answer, ask, vals } from './prompts.js';
 export const CONTACT_LOG_DIALOG = 'contactLog';
 const MINUTES_IN_A_DAY = 24 * 60;
 
-export const contactTypeChoices = (lang: Language) => catalogChoices(lang, ContactSchema.shape.type.options.map((type) =>
-  [type, `contacts.type_${type}`, `contacts.typeWords_${type}`] as [string, MessageKey, MessageKey]));
+export const contactTypeChoices = (lang: Language) =>
+  catalogChoices(
+    lang,
+    ContactSchema.shape.type.options.map((type) => [type, `contacts.type_${type}`, `contacts.typeWords_${type}`] as [string, MessageKey, MessageKey]),
+  );
 
 export class ContactLogDialog extends BaseDialog {
   constructor() {
@@ -54,8 +57,12 @@ export class ContactLogDialog extends BaseDialog {
     const v = vals(step);
     v.note = answer<string>(step);
     const summary = text(step.context, 'contacts.summary', {
-      caseId: v.caseId, date: formatDate(v.date, lang), type: labelOf(contactTypeChoices(lang), v.type),
-      minutes: v.minutes, withWhom: v.withWhom, note: v.note || text(step.context, 'contacts.noNote'),
+      caseId: v.caseId,
+      date: formatDate(v.date, lang),
+      type: labelOf(contactTypeChoices(lang), v.type),
+      minutes: v.minutes,
+      withWhom: v.withWhom,
+      note: v.note || text(step.context, 'contacts.noNote'),
     });
     return ask(step, `${summary}\n\n${text(step.context, 'contacts.askConfirm')}`, { kind: 'yesNo' });
   }
@@ -68,8 +75,14 @@ export class ContactLogDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     const v = vals(step);
     const contact: Contact = ContactSchema.parse({
-      id: newId('K'), date: v.date, type: v.type, minutes: v.minutes, withWhom: v.withWhom, note: v.note,
-      by: actor.id, at: services.now().toISOString(),
+      id: newId('K'),
+      date: v.date,
+      type: v.type,
+      minutes: v.minutes,
+      withWhom: v.withWhom,
+      note: v.note,
+      by: actor.id,
+      at: services.now().toISOString(),
     });
     try {
       await services.cases.change(actor, v.caseId, 'contact.create', (current) => ({ ...current, contacts: [...current.contacts, contact] }));

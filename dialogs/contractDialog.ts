@@ -8,26 +8,27 @@ import type { PracticeConfig } from '../src/domain/config.js';
 import { numberFormat } from '../src/domain/formatters.js';
 import { newId } from '../src/domain/ids.js';
 import type { Contract } from '../src/domain/schemas.js';
-import {
-  DEFAULT_CONTRACT_LIMITS, DEFAULT_PLAN_WEEKS, contractWeeksUsed, defaultPlanEnd, validateContract,
-  type ContractLimits,
-} from '../src/domain/tasks.js';
+import { DEFAULT_CONTRACT_LIMITS, DEFAULT_PLAN_WEEKS, contractWeeksUsed, defaultPlanEnd, validateContract, type ContractLimits } from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
-import {
-  NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions,
-} from './taskDialog.js';
+import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions } from './taskDialog.js';
 
 export const CONTRACT_DIALOG = 'contract';
 const PROBLEMS_DIALOG = `${CONTRACT_DIALOG}.problems`;
 const DATES_DIALOG = `${CONTRACT_DIALOG}.dates`;
 
 type TargetProblem = Contract['targetProblems'][number];
-interface PlanDates { startDate: string; endDate: string }
-interface DatesOptions { targetProblems: TargetProblem[]; sessions: number }
+interface PlanDates {
+  startDate: string;
+  endDate: string;
+}
+interface DatesOptions {
+  targetProblems: TargetProblem[];
+  sessions: number;
+}
 
 export class ContractDialog extends BaseDialog {
   constructor() {
@@ -43,17 +44,17 @@ export class ContractDialog extends BaseDialog {
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
     this.addDialog(new NumberWithDefaultDialog());
-    this.addDialog(new WaterfallDialog(PROBLEMS_DIALOG, [
-      (step) => this.askProblem(step),
-      (step) => this.askAcknowledged(step),
-      (step) => this.nextProblem(step),
-    ]));
-    this.addDialog(new WaterfallDialog(DATES_DIALOG, [
-      (step) => step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'tasks.askStartDate'), allow: 'any' } satisfies DateInputOptions),
-      (step) => this.offerDefaultEnd(step),
-      (step) => this.askEndDate(step),
-      (step) => this.checkDates(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(PROBLEMS_DIALOG, [(step) => this.askProblem(step), (step) => this.askAcknowledged(step), (step) => this.nextProblem(step)]),
+    );
+    this.addDialog(
+      new WaterfallDialog(DATES_DIALOG, [
+        (step) => step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'tasks.askStartDate'), allow: 'any' } satisfies DateInputOptions),
+        (step) => this.offerDefaultEnd(step),
+        (step) => this.askEndDate(step),
+        (step) => this.checkDates(step),
+      ]),
+    );
   }
 
   /** A case with a contract: show it and ask whether a new one replaces it. */
@@ -66,11 +67,17 @@ export class ContractDialog extends BaseDialog {
     const contract = record.contract;
     if (!contract) return step.next();
     vals(step).askedReplace = true;
-    await step.context.sendActivity(text(step.context, 'tasks.contractCurrent', {
-      caseId, problems: problemLines(step.context, contract.targetProblems), sessions: contract.sessions,
-      start: dateText(step.context, contract.startDate), end: dateText(step.context, contract.endDate),
-      weeksUsed: contractWeeksUsed(contract, localDate(services.now(), timeZone)), weeks: weeks(contract, session(step.context).lang),
-    }));
+    await step.context.sendActivity(
+      text(step.context, 'tasks.contractCurrent', {
+        caseId,
+        problems: problemLines(step.context, contract.targetProblems),
+        sessions: contract.sessions,
+        start: dateText(step.context, contract.startDate),
+        end: dateText(step.context, contract.endDate),
+        weeksUsed: contractWeeksUsed(contract, localDate(services.now(), timeZone)),
+        weeks: weeks(contract, session(step.context).lang),
+      }),
+    );
     return ask(step, text(step.context, 'tasks.askReplaceContract'), { kind: 'yesNo' });
   }
 
@@ -87,7 +94,9 @@ export class ContractDialog extends BaseDialog {
     const { config } = session(step.context).services;
     const options: NumberWithDefaultOptions = {
       question: text(step.context, 'tasks.askSessions', { default: config.taskCentered.sessions }),
-      defaultValue: config.taskCentered.sessions, min: 1, max: DEFAULT_CONTRACT_LIMITS.maxSessions,
+      defaultValue: config.taskCentered.sessions,
+      min: 1,
+      max: DEFAULT_CONTRACT_LIMITS.maxSessions,
     };
     return step.beginDialog(NUMBER_WITH_DEFAULT_DIALOG, options);
   }
@@ -102,10 +111,15 @@ export class ContractDialog extends BaseDialog {
     const { startDate, endDate } = step.result as PlanDates;
     Object.assign(vals(step), { startDate, endDate });
     const { services, lang, timeZone } = session(step.context);
-    await step.context.sendActivity(text(step.context, 'tasks.contractSummary', {
-      problems: problemLines(step.context, vals(step).targetProblems), sessions: vals(step).sessions,
-      start: dateText(step.context, startDate), end: dateText(step.context, endDate), weeks: weeks({ startDate, endDate }, lang),
-    }));
+    await step.context.sendActivity(
+      text(step.context, 'tasks.contractSummary', {
+        problems: problemLines(step.context, vals(step).targetProblems),
+        sessions: vals(step).sessions,
+        start: dateText(step.context, startDate),
+        end: dateText(step.context, endDate),
+        weeks: weeks({ startDate, endDate }, lang),
+      }),
+    );
     const validation = validateContract(contractInput(step), localDate(services.now(), timeZone), limits(services.config));
     await sayIssues(step.context, validation.warnings);
     return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'yesNo' });
@@ -126,7 +140,10 @@ export class ContractDialog extends BaseDialog {
       return step.endDialog();
     }
     await say(step.context, 'tasks.contractSaved', {
-      caseId, count: contract.targetProblems.length, sessions: contract.sessions, end: dateText(step.context, contract.endDate),
+      caseId,
+      count: contract.targetProblems.length,
+      sessions: contract.sessions,
+      end: dateText(step.context, contract.endDate),
     });
     return step.endDialog(contract.id);
   }
@@ -151,9 +168,7 @@ export class ContractDialog extends BaseDialog {
   private async nextProblem(step: WaterfallStepContext) {
     const acknowledged = answer<boolean>(step);
     if (!acknowledged) await say(step.context, 'tasks.problemNotRecorded');
-    const problems = acknowledged
-      ? [...problemsSoFar(step), { text: vals(step).problem as string, acknowledgedByClient: true as const }]
-      : problemsSoFar(step);
+    const problems = acknowledged ? [...problemsSoFar(step), { text: vals(step).problem as string, acknowledgedByClient: true as const }] : problemsSoFar(step);
     if (problems.length >= DEFAULT_CONTRACT_LIMITS.maxProblems) {
       await say(step.context, 'tasks.problemsFull', { max: DEFAULT_CONTRACT_LIMITS.maxProblems });
       return step.endDialog(problems);
@@ -166,7 +181,9 @@ export class ContractDialog extends BaseDialog {
   private async offerDefaultEnd(step: WaterfallStepContext) {
     vals(step).startDate = step.result as string;
     vals(step).proposedEnd = defaultPlanEnd(vals(step).startDate, DEFAULT_PLAN_WEEKS);
-    return ask(step, text(step.context, 'tasks.askDefaultEnd', { date: dateText(step.context, vals(step).proposedEnd), weeks: DEFAULT_PLAN_WEEKS }), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'tasks.askDefaultEnd', { date: dateText(step.context, vals(step).proposedEnd), weeks: DEFAULT_PLAN_WEEKS }), {
+      kind: 'yesNo',
+    });
   }
 
   private async askEndDate(step: WaterfallStepContext) {

@@ -16,11 +16,9 @@ export class DateInputDialog extends ComponentDialog {
   constructor() {
     super(DATE_INPUT_DIALOG);
     this.addDialog(createInputPrompt());
-    this.addDialog(new WaterfallDialog(`${DATE_INPUT_DIALOG}.steps`, [
-      (step) => this.askDate(step),
-      (step) => this.confirmDate(step),
-      (step) => this.finish(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${DATE_INPUT_DIALOG}.steps`, [(step) => this.askDate(step), (step) => this.confirmDate(step), (step) => this.finish(step)]),
+    );
     this.initialDialogId = `${DATE_INPUT_DIALOG}.steps`;
   }
 

@@ -20,7 +20,16 @@ const TOGGLE = `${DIRECTORY_DIALOG}.toggle`;
 
 /** The categories the directory offers, in display order (stable slugs, labels in the catalog). */
 export const SERVICE_CATEGORIES = [
-  'income', 'food', 'housing', 'employment', 'mentalHealth', 'dayCare', 'legal', 'childFamily', 'addiction', 'homeCare',
+  'income',
+  'food',
+  'housing',
+  'employment',
+  'mentalHealth',
+  'dayCare',
+  'legal',
+  'childFamily',
+  'addiction',
+  'homeCare',
 ] as const;
 
 const MAX_EUROS = 1_000_000;
@@ -56,23 +65,38 @@ const EDITABLE_FIELDS = ['name', 'category', 'provider', 'contact', 'cost', 'eli
 type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const ASK_FIELD: Record<EditableField, MessageKey> = {
-  name: 'services.askName', category: 'services.askCategory', provider: 'services.askProvider', contact: 'services.askContact',
-  cost: 'services.askCost', eligibility: 'services.askEligibility', capacity: 'services.askCapacity',
+  name: 'services.askName',
+  category: 'services.askCategory',
+  provider: 'services.askProvider',
+  contact: 'services.askContact',
+  cost: 'services.askCost',
+  eligibility: 'services.askEligibility',
+  capacity: 'services.askCapacity',
 };
 
-const fieldChoices = (lang: Language) => catalogChoices(lang, EDITABLE_FIELDS.map((f) =>
-  [f, `services.field_${f}` as MessageKey, `services.fieldWords_${f}` as MessageKey] as [string, MessageKey, MessageKey]));
+const fieldChoices = (lang: Language) =>
+  catalogChoices(
+    lang,
+    EDITABLE_FIELDS.map((f) => [f, `services.field_${f}` as MessageKey, `services.fieldWords_${f}` as MessageKey] as [string, MessageKey, MessageKey]),
+  );
 
 /** How each detail is asked, whether added or changed. */
 function fieldSpec(lang: Language, field: EditableField): InputSpec {
   switch (field) {
-    case 'name': return { kind: 'text', maxLength: 200 };
-    case 'category': return { kind: 'choice', choices: categoryChoices(lang) };
-    case 'provider': return { kind: 'text', optional: true, maxLength: 200 };
-    case 'contact': return { kind: 'text', optional: true, maxLength: 300 };
-    case 'cost': return { kind: 'integer', min: 0, max: MAX_EUROS };
-    case 'eligibility': return { kind: 'text', optional: true, maxLength: 1000 };
-    case 'capacity': return { kind: 'integer', min: 0, max: MAX_PLACES, optional: true };
+    case 'name':
+      return { kind: 'text', maxLength: 200 };
+    case 'category':
+      return { kind: 'choice', choices: categoryChoices(lang) };
+    case 'provider':
+      return { kind: 'text', optional: true, maxLength: 200 };
+    case 'contact':
+      return { kind: 'text', optional: true, maxLength: 300 };
+    case 'cost':
+      return { kind: 'integer', min: 0, max: MAX_EUROS };
+    case 'eligibility':
+      return { kind: 'text', optional: true, maxLength: 1000 };
+    case 'capacity':
+      return { kind: 'integer', min: 0, max: MAX_PLACES, optional: true };
   }
 }
 
@@ -86,9 +110,12 @@ function fieldText(lang: Language, field: EditableField, value: Service[Editable
 
 function serviceLine(lang: Language, service: Service): string {
   return t(lang, 'services.serviceLine', {
-    name: service.name, inactive: service.active ? '' : t(lang, 'services.inactiveMark'),
-    provider: fieldText(lang, 'provider', service.provider), contact: fieldText(lang, 'contact', service.contact),
-    cost: fieldText(lang, 'cost', service.cost), capacity: fieldText(lang, 'capacity', service.capacity),
+    name: service.name,
+    inactive: service.active ? '' : t(lang, 'services.inactiveMark'),
+    provider: fieldText(lang, 'provider', service.provider),
+    contact: fieldText(lang, 'contact', service.contact),
+    cost: fieldText(lang, 'cost', service.cost),
+    capacity: fieldText(lang, 'capacity', service.capacity),
     eligibility: fieldText(lang, 'eligibility', service.eligibility),
   });
 }
@@ -106,29 +133,29 @@ export class DirectoryDialog extends BaseDialog {
       (step) => step.endDialog(),
     ]);
     // Adding asks every detail in turn: each step keeps the answer to the question before it.
-    this.addDialog(new WaterfallDialog(ADD, [
-      ...EDITABLE_FIELDS.map((field, i) => async (step: WaterfallStepContext) => {
-        if (i > 0) vals(step)[EDITABLE_FIELDS[i - 1]!] = answer(step);
-        return ask(step, text(step.context, ASK_FIELD[field]), fieldSpec(session(step.context).lang, field));
-      }),
-      (step) => this.confirmAdd(step),
-      (step) => this.add(step),
-    ]));
-    this.addDialog(new WaterfallDialog(EDIT, [
-      (step) => this.askService(step),
-      (step) => {
-        vals(step).serviceId = answer<string>(step);
-        return ask(step, text(step.context, 'services.askField'), { kind: 'choice', choices: fieldChoices(session(step.context).lang) });
-      },
-      (step) => this.askNewValue(step),
-      (step) => this.confirmEdit(step),
-      (step) => this.edit(step),
-    ]));
-    this.addDialog(new WaterfallDialog(TOGGLE, [
-      (step) => this.askService(step),
-      (step) => this.confirmToggle(step),
-      (step) => this.toggle(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(ADD, [
+        ...EDITABLE_FIELDS.map((field, i) => async (step: WaterfallStepContext) => {
+          if (i > 0) vals(step)[EDITABLE_FIELDS[i - 1]!] = answer(step);
+          return ask(step, text(step.context, ASK_FIELD[field]), fieldSpec(session(step.context).lang, field));
+        }),
+        (step) => this.confirmAdd(step),
+        (step) => this.add(step),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(EDIT, [
+        (step) => this.askService(step),
+        (step) => {
+          vals(step).serviceId = answer<string>(step);
+          return ask(step, text(step.context, 'services.askField'), { kind: 'choice', choices: fieldChoices(session(step.context).lang) });
+        },
+        (step) => this.askNewValue(step),
+        (step) => this.confirmEdit(step),
+        (step) => this.edit(step),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog(TOGGLE, [(step) => this.askService(step), (step) => this.confirmToggle(step), (step) => this.toggle(step)]));
   }
 
   private async show(step: WaterfallStepContext) {
@@ -137,16 +164,22 @@ export class DirectoryDialog extends BaseDialog {
     const listed = await services.directory.list(actor);
     if (listed.length === 0) await say(step.context, 'services.directoryEmpty');
     else {
-      const groups = sortCategories(listed.map((s) => s.category)).map((category) => [
-        text(step.context, 'services.categoryHeader', { category: categoryLabel(lang, category) }),
-        ...listed.filter((s) => s.category === category).sort((a, b) => a.name.localeCompare(b.name)).map((s) => serviceLine(lang, s)),
-      ].join('\n'));
+      const groups = sortCategories(listed.map((s) => s.category)).map((category) =>
+        [
+          text(step.context, 'services.categoryHeader', { category: categoryLabel(lang, category) }),
+          ...listed
+            .filter((s) => s.category === category)
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((s) => serviceLine(lang, s)),
+        ].join('\n'),
+      );
       const count = listed.filter((s) => s.active).length;
       await step.context.sendActivity([text(step.context, 'services.directoryHeader', { count }), ...groups].join('\n'));
     }
     if (!admin) return step.endDialog();
     const actions: [string, MessageKey, MessageKey][] = [['add', 'services.actionAdd', 'services.actionWords_add']];
-    if (listed.length > 0) actions.push(['edit', 'services.actionEdit', 'services.actionWords_edit'], ['toggle', 'services.actionToggle', 'services.actionWords_toggle']);
+    if (listed.length > 0)
+      actions.push(['edit', 'services.actionEdit', 'services.actionWords_edit'], ['toggle', 'services.actionToggle', 'services.actionWords_toggle']);
     actions.push(['done', 'services.actionDone', 'services.actionWords_done']);
     return ask(step, text(step.context, 'services.askAdminAction'), { kind: 'choice', choices: catalogChoices(lang, actions) });
   }
@@ -169,7 +202,13 @@ export class DirectoryDialog extends BaseDialog {
     if (!answer<boolean>(step) || !isAdmin(step.context)) return this.notSaved(step);
     const v = vals(step);
     const service = await services.directory.add(actor, {
-      name: v.name, category: v.category, provider: v.provider, contact: v.contact, cost: v.cost, eligibility: v.eligibility, capacity: v.capacity,
+      name: v.name,
+      category: v.category,
+      provider: v.provider,
+      contact: v.contact,
+      cost: v.cost,
+      eligibility: v.eligibility,
+      capacity: v.capacity,
     });
     await say(step.context, 'services.added', { name: service.name, id: service.id });
     return step.endDialog();
@@ -187,7 +226,9 @@ export class DirectoryDialog extends BaseDialog {
     vals(step).field = field;
     const service = (await services.directory.get(actor, vals(step).serviceId as string))!;
     const question = text(step.context, 'services.askNewValue', {
-      field: t(lang, `services.field_${field}`), service: service.name, current: fieldText(lang, field, service[field]),
+      field: t(lang, `services.field_${field}`),
+      service: service.name,
+      current: fieldText(lang, field, service[field]),
       question: t(lang, ASK_FIELD[field]),
     });
     return ask(step, question, fieldSpec(lang, field));
@@ -199,10 +240,16 @@ export class DirectoryDialog extends BaseDialog {
     const value = answer<string | number | null>(step);
     vals(step).value = value;
     const service = (await services.directory.get(actor, vals(step).serviceId as string))!;
-    return ask(step, text(step.context, 'services.confirmEdit', {
-      field: t(lang, `services.field_${field}`), service: service.name,
-      before: fieldText(lang, field, service[field]), after: fieldText(lang, field, value),
-    }), { kind: 'yesNo' });
+    return ask(
+      step,
+      text(step.context, 'services.confirmEdit', {
+        field: t(lang, `services.field_${field}`),
+        service: service.name,
+        before: fieldText(lang, field, service[field]),
+        after: fieldText(lang, field, value),
+      }),
+      { kind: 'yesNo' },
+    );
   }
 
   private async edit(step: WaterfallStepContext) {
@@ -217,7 +264,9 @@ export class DirectoryDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     const service = (await services.directory.get(actor, answer<string>(step)))!;
     vals(step).serviceId = service.id;
-    return ask(step, text(step.context, service.active ? 'services.confirmDeactivate' : 'services.confirmReactivate', { service: service.name }), { kind: 'yesNo' });
+    return ask(step, text(step.context, service.active ? 'services.confirmDeactivate' : 'services.confirmReactivate', { service: service.name }), {
+      kind: 'yesNo',
+    });
   }
 
   private async toggle(step: WaterfallStepContext) {

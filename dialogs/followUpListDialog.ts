@@ -41,10 +41,16 @@ export class FollowUpListDialog extends BaseDialog {
     }
     const staffIds = scheduled.flatMap((item) => (item.recipient.role === 'client' ? [] : [item.recipient.staffId]));
     const names = await services.people.staffNames(actor, staffIds);
-    const items = scheduled.map((item) => text(step.context, 'messaging.listLine', {
-      when: localTime(step.context, item.dueAt), what: whatText(step.context, record, item),
-      who: item.recipient.role === 'client' ? text(step.context, 'messaging.toClient') : names.get(item.recipient.staffId) ?? text(step.context, 'messaging.toUnknown'),
-    }));
+    const items = scheduled.map((item) =>
+      text(step.context, 'messaging.listLine', {
+        when: localTime(step.context, item.dueAt),
+        what: whatText(step.context, record, item),
+        who:
+          item.recipient.role === 'client'
+            ? text(step.context, 'messaging.toClient')
+            : (names.get(item.recipient.staffId) ?? text(step.context, 'messaging.toUnknown')),
+      }),
+    );
     await step.context.sendActivity([text(step.context, 'messaging.listHeader', { caseId, zone: timeZone }), ...items, ...lines].join('\n'));
     return step.endDialog();
   }
@@ -54,13 +60,19 @@ export class FollowUpListDialog extends BaseDialog {
 function localTime(context: TurnContext, instant: string): string {
   const { lang, timeZone } = session(context);
   return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
   }).format(new Date(instant));
 }
 
 function whatText(context: TurnContext, record: Case, item: ScheduledFollowUp): string {
   const taskId = item.subject?.taskId;
-  const task = taskId === undefined ? undefined : record.tasks.find((t) => t.id === taskId)?.description ?? text(context, 'messaging.taskGone');
+  const task = taskId === undefined ? undefined : (record.tasks.find((t) => t.id === taskId)?.description ?? text(context, 'messaging.taskGone'));
   const date = item.subject?.reviewDate === undefined ? '' : dateText(context, item.subject.reviewDate);
   return text(context, `messaging.kind_${item.kind}` as MessageKey, { task: task ?? '', date });
 }

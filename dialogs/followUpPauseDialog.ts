@@ -37,7 +37,9 @@ export class FollowUpPauseDialog extends BaseDialog {
       return step.endDialog();
     }
     // Which of the two the worker typed, for when there is nothing to resume.
-    vals(step).resumeAsked = normalize(step.context.activity.text ?? '').split(' ').some((word) => ['reanudar', 'resume'].includes(word));
+    vals(step).resumeAsked = normalize(step.context.activity.text ?? '')
+      .split(' ')
+      .some((word) => ['reanudar', 'resume'].includes(word));
     return step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions);
   }
 
@@ -53,7 +55,10 @@ export class FollowUpPauseDialog extends BaseDialog {
     if (pause) {
       vals(step).resuming = true;
       await say(step.context, 'messaging.pausedNow', {
-        caseId, since: dateText(step.context, localDate(new Date(pause.since), session(step.context).timeZone)), reason: pause.reason, until: untilText(step.context, pause),
+        caseId,
+        since: dateText(step.context, localDate(new Date(pause.since), session(step.context).timeZone)),
+        reason: pause.reason,
+        until: untilText(step.context, pause),
       });
       return ask(step, text(step.context, 'messaging.askResume'), { kind: 'yesNo' });
     }
@@ -82,15 +87,23 @@ export class FollowUpPauseDialog extends BaseDialog {
     }
     const day = answer<string | null>(step);
     const pause: FollowUpPause = {
-      since: services.now().toISOString(), by: actor.id, reason: vals(step).reason as string,
+      since: services.now().toISOString(),
+      by: actor.id,
+      reason: vals(step).reason as string,
       // Prompts come back from the start of that day, on the client's clock.
       ...(day ? { until: instantAt(day, 0, vals(step).timeZone as string).toISOString() } : {}),
     };
-    return this.change(step, caseId, 'followUps.pause', (current) => pauseClientPrompts(current, pause), async (saved) => {
-      const lines = [text(step.context, 'messaging.paused', { caseId, reason: pause.reason, until: untilText(step.context, saved.followUpPause!) })];
-      if (!messagingAllowed(saved)) lines.push(text(step.context, 'messaging.noConsentNote'));
-      await step.context.sendActivity(lines.join('\n'));
-    });
+    return this.change(
+      step,
+      caseId,
+      'followUps.pause',
+      (current) => pauseClientPrompts(current, pause),
+      async (saved) => {
+        const lines = [text(step.context, 'messaging.paused', { caseId, reason: pause.reason, until: untilText(step.context, saved.followUpPause!) })];
+        if (!messagingAllowed(saved)) lines.push(text(step.context, 'messaging.noConsentNote'));
+        await step.context.sendActivity(lines.join('\n'));
+      },
+    );
   }
 
   private async change(step: WaterfallStepContext, caseId: string, action: string, change: (current: Case) => Case, done: (saved: Case) => Promise<void>) {

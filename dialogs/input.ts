@@ -53,7 +53,9 @@ function choiceInSentence(typed: string, choices: Choice[]): Choice | undefined 
 
 /** Lower case, no accents, no punctuation: the words alone. */
 export function plainWords(typed: string): string {
-  return normalize(typed.replace(/['’]/g, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normalize(typed.replace(/['’]/g, ''))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function parseYesNo(typed: string): boolean | undefined {
@@ -88,7 +90,8 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
     case 'integer': {
       if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
       const number = /^-?\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-      if (!Number.isInteger(number) || number < spec.min || number > spec.max) return { ok: false, error: 'common.errorInteger', params: { min: spec.min, max: spec.max } };
+      if (!Number.isInteger(number) || number < spec.min || number > spec.max)
+        return { ok: false, error: 'common.errorInteger', params: { min: spec.min, max: spec.max } };
       return { ok: true, value: number };
     }
     case 'timeZone':

@@ -85,17 +85,34 @@ export class IntakeDialog extends BaseDialog {
     const v = vals(step) as Values;
     const now = services.now().toISOString();
     const record: Case = {
-      id: newId('C'), status: 'open', workerId: actor.id, team: actor.staff.team, sharedWith: [],
-      createdAt: now, updatedAt: now,
+      id: newId('C'),
+      status: 'open',
+      workerId: actor.id,
+      team: actor.staff.team,
+      sharedWith: [],
+      createdAt: now,
+      updatedAt: now,
       client: {
-        kind: v.kind as Case['client']['kind'], name: v.name as string, contact: v.contact as string,
-        language: v.language as Case['client']['language'], timeZone: v.timeZone as string,
+        kind: v.kind as Case['client']['kind'],
+        name: v.name as string,
+        contact: v.contact as string,
+        language: v.language as Case['client']['language'],
+        timeZone: v.timeZone as string,
       },
       referralSource: v.source as string,
       intakeDate: v.intakeDate as string,
       consent: { dataProcessing: true, messaging: v.messaging as boolean, recordedAt: now, recordedBy: actor.id },
-      model: v.model as Case['model'], priority: v.priority as Case['priority'],
-      assessments: [], goals: [], tasks: [], referrals: [], contacts: [], advocacy: [], reviews: [], alerts: [], reopenings: [],
+      model: v.model as Case['model'],
+      priority: v.priority as Case['priority'],
+      assessments: [],
+      goals: [],
+      tasks: [],
+      referrals: [],
+      contacts: [],
+      advocacy: [],
+      reviews: [],
+      alerts: [],
+      reopenings: [],
     };
     const created = await services.cases.create(actor, record);
     await setCurrentCase(step.context, created.id);

@@ -41,7 +41,8 @@ export class MessagingConsentDialog extends BaseDialog {
     vals(step).withdrawing = messagingAllowed(record);
     const withdrawnAt = record.consent.messagingWithdrawnAt;
     if (vals(step).withdrawing) await say(step.context, 'messaging.consentGiven', { caseId });
-    else if (withdrawnAt) await say(step.context, 'messaging.consentWithdrawn', { caseId, date: dateText(step.context, localDate(new Date(withdrawnAt), timeZone)) });
+    else if (withdrawnAt)
+      await say(step.context, 'messaging.consentWithdrawn', { caseId, date: dateText(step.context, localDate(new Date(withdrawnAt), timeZone)) });
     else await say(step.context, 'messaging.consentNever', { caseId });
     return ask(step, text(step.context, vals(step).withdrawing ? 'messaging.askWithdraw' : 'messaging.askGive'), { kind: 'yesNo' });
   }
@@ -57,7 +58,8 @@ export class MessagingConsentDialog extends BaseDialog {
     const withdrawing = vals(step).withdrawing as boolean;
     try {
       await services.cases.change(actor, caseId, withdrawing ? 'consent.messaging.withdraw' : 'consent.messaging.give', (current) =>
-        (withdrawing ? withdrawMessaging(current, actor.id, at) : giveMessagingConsent(current, actor.id, at)));
+        withdrawing ? withdrawMessaging(current, actor.id, at) : giveMessagingConsent(current, actor.id, at),
+      );
     } catch (error) {
       await sayChangeRefused(step.context, error, caseId);
       return step.endDialog();

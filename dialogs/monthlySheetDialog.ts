@@ -23,7 +23,9 @@ export function shiftMonth(month: string, delta: number): string {
 function monthNumberOf(word: string): number | undefined {
   if (word.length < 3) return undefined;
   for (const lang of LANGUAGES) {
-    const index = t(lang, 'contacts.monthNames').split('|').findIndex((name) => normalize(name).startsWith(word));
+    const index = t(lang, 'contacts.monthNames')
+      .split('|')
+      .findIndex((name) => normalize(name).startsWith(word));
     if (index !== -1) return index + 1;
   }
   return undefined;
@@ -37,7 +39,11 @@ export function parseMonth(typed: string, now: Date, timeZone: string): string |
   const current = localDate(now, timeZone).slice(0, 7);
   if (typed.trim() === '' || matchesWord(typed, 'contacts.thisMonthWords')) return current;
   if (matchesWord(typed, 'contacts.lastMonthWords')) return shiftMonth(current, -1);
-  const words = normalize(typed).replace(/\b(de|of)\b/g, ' ').replace(/[,.]/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = normalize(typed)
+    .replace(/\b(de|of)\b/g, ' ')
+    .replace(/[,.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const yearFirst = /^(\d{4})[-/](\d{1,2})$/.exec(words);
   const monthFirst = /^(\d{1,2})[-/](\d{4})$/.exec(words);
   const named = /^([a-z]+)(?: (\d{4}))?$/.exec(words);
@@ -55,12 +61,12 @@ export function parseMonth(typed: string, now: Date, timeZone: string): string |
 
 export function monthLabel(lang: Language, month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+  return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, monthNumber - 1, 1)),
+  );
 }
 
-const hours = (lang: Language, minutes: number) =>
-  numberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(minutes / 60);
+const hours = (lang: Language, minutes: number) => numberFormat(lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(minutes / 60);
 
 export class MonthlySheetDialog extends BaseDialog {
   constructor() {
@@ -88,19 +94,30 @@ export class MonthlySheetDialog extends BaseDialog {
       return step.endDialog();
     }
     const names = new Map(cases.map((c) => [c.id, c.client.name]));
-    const rows = sheet.rows.map((row) => text(step.context, 'contacts.sheetRow', {
-      caseId: row.caseId, name: names.get(row.caseId) ?? '', contacts: row.contacts, minutes: row.minutes, estimate: row.estimateMinutes,
-    }));
-    const { totals } = sheet;
-    await step.context.sendActivity([
-      text(step.context, 'contacts.sheetHeader', { worker: actor.staff.name, month: label }),
-      ...rows,
-      '',
-      text(step.context, 'contacts.sheetTotals', {
-        contacts: totals.contacts, minutes: totals.minutes, hours: hours(lang, totals.minutes),
-        estimate: totals.estimateMinutes, estimateHours: hours(lang, totals.estimateMinutes),
+    const rows = sheet.rows.map((row) =>
+      text(step.context, 'contacts.sheetRow', {
+        caseId: row.caseId,
+        name: names.get(row.caseId) ?? '',
+        contacts: row.contacts,
+        minutes: row.minutes,
+        estimate: row.estimateMinutes,
       }),
-    ].join('\n'));
+    );
+    const { totals } = sheet;
+    await step.context.sendActivity(
+      [
+        text(step.context, 'contacts.sheetHeader', { worker: actor.staff.name, month: label }),
+        ...rows,
+        '',
+        text(step.context, 'contacts.sheetTotals', {
+          contacts: totals.contacts,
+          minutes: totals.minutes,
+          hours: hours(lang, totals.minutes),
+          estimate: totals.estimateMinutes,
+          estimateHours: hours(lang, totals.estimateMinutes),
+        }),
+      ].join('\n'),
+    );
     return step.endDialog();
   }
 }

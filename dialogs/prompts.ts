@@ -42,7 +42,10 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
   let prompt: Partial<Activity> = MessageFactory.text(question);
   if (spec.kind === 'choice') {
     const list = spec.choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
-    prompt = MessageFactory.suggestedActions(spec.choices.map((c) => c.label), `${question}\n\n${list}`);
+    prompt = MessageFactory.suggestedActions(
+      spec.choices.map((c) => c.label),
+      `${question}\n\n${list}`,
+    );
   } else if (spec.kind === 'yesNo') {
     prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
   }

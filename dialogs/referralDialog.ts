@@ -6,9 +6,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
-import {
-  advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts,
-} from '../src/domain/referrals.js';
+import { advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts } from '../src/domain/referrals.js';
 import { REFERRAL_STATUSES, type Case, type Language, type Referral, type ReferralStatus } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
@@ -31,8 +29,11 @@ interface CaseOptions {
 
 const caseIdOf = (step: WaterfallStepContext) => (step.options as CaseOptions).caseId;
 
-const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) => catalogChoices(lang, statuses.map((s) =>
-  [s, `services.status_${s}`, `services.statusWords_${s}`] as [string, MessageKey, MessageKey]));
+const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) =>
+  catalogChoices(
+    lang,
+    statuses.map((s) => [s, `services.status_${s}`, `services.statusWords_${s}`] as [string, MessageKey, MessageKey]),
+  );
 
 const statusLabel = (lang: Language, status: ReferralStatus) => labelOf(statusChoices(lang, [status]), status);
 
@@ -55,8 +56,11 @@ function costsText(context: TurnContext, record: Pick<Case, 'referrals' | 'budge
 async function referralLine(context: TurnContext, referral: Referral, n: number): Promise<string> {
   const { lang } = session(context);
   return text(context, 'services.referralLine', {
-    n, service: await serviceName(context, referral.serviceId), category: categoryLabel(lang, referral.category),
-    status: statusLabel(lang, referral.status), cost: costText(lang, referral.cost),
+    n,
+    service: await serviceName(context, referral.serviceId),
+    category: categoryLabel(lang, referral.category),
+    status: statusLabel(lang, referral.status),
+    cost: costText(lang, referral.cost),
     duplicate: referral.possibleDuplicateOf ? text(context, 'services.duplicateMark', { id: referral.possibleDuplicateOf }) : '',
   });
 }
@@ -66,31 +70,34 @@ export class ReferralDialog extends BaseDialog {
     super(REFERRAL_DIALOG, 'services.referralName', 'services.referralHelp', [
       (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
       (step) => this.overview(step),
-      (step) => step.beginDialog({ new: NEW, advance: ADVANCE, budget: BUDGET }[answer<'new' | 'advance' | 'budget'>(step)], { caseId: vals(step).caseId } satisfies CaseOptions),
+      (step) =>
+        step.beginDialog({ new: NEW, advance: ADVANCE, budget: BUDGET }[answer<'new' | 'advance' | 'budget'>(step)], {
+          caseId: vals(step).caseId,
+        } satisfies CaseOptions),
       (step) => step.endDialog(),
     ]);
     this.addDialog(new CasePickerDialog());
-    this.addDialog(new WaterfallDialog(NEW, [
-      (step) => this.askCategory(step),
-      (step) => this.askService(step),
-      (step) => this.confirmReferral(step),
-      (step) => this.saveReferral(step),
-    ]));
-    this.addDialog(new WaterfallDialog(ADVANCE, [
-      (step) => this.askReferral(step),
-      (step) => this.askStatus(step),
-      (step) => {
-        vals(step).to = answer<ReferralStatus>(step);
-        return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 });
-      },
-      (step) => this.confirmAdvance(step),
-      (step) => this.saveAdvance(step),
-    ]));
-    this.addDialog(new WaterfallDialog(BUDGET, [
-      (step) => this.askBudget(step),
-      (step) => this.confirmBudget(step),
-      (step) => this.saveBudget(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(NEW, [
+        (step) => this.askCategory(step),
+        (step) => this.askService(step),
+        (step) => this.confirmReferral(step),
+        (step) => this.saveReferral(step),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(ADVANCE, [
+        (step) => this.askReferral(step),
+        (step) => this.askStatus(step),
+        (step) => {
+          vals(step).to = answer<ReferralStatus>(step);
+          return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 });
+        },
+        (step) => this.confirmAdvance(step),
+        (step) => this.saveAdvance(step),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog(BUDGET, [(step) => this.askBudget(step), (step) => this.confirmBudget(step), (step) => this.saveBudget(step)]));
   }
 
   private async overview(step: WaterfallStepContext) {
@@ -98,9 +105,13 @@ export class ReferralDialog extends BaseDialog {
     if (!caseId) return step.endDialog();
     vals(step).caseId = caseId;
     const record = await this.read(step, caseId);
-    const lines = record.referrals.length === 0
-      ? [text(step.context, 'services.noReferrals', { caseId })]
-      : [text(step.context, 'services.referralsHeader', { caseId }), ...await Promise.all(record.referrals.map((r, i) => referralLine(step.context, r, i + 1)))];
+    const lines =
+      record.referrals.length === 0
+        ? [text(step.context, 'services.noReferrals', { caseId })]
+        : [
+            text(step.context, 'services.referralsHeader', { caseId }),
+            ...(await Promise.all(record.referrals.map((r, i) => referralLine(step.context, r, i + 1)))),
+          ];
     await step.context.sendActivity([...lines, '', costsText(step.context, record)].join('\n'));
     const actions: [string, MessageKey, MessageKey][] = [['new', 'services.actionNew', 'services.referralActionWords_new']];
     if (record.referrals.some(isActive)) actions.push(['advance', 'services.actionAdvance', 'services.referralActionWords_advance']);
@@ -136,7 +147,8 @@ export class ReferralDialog extends BaseDialog {
       .filter((s) => category === ALL_CATEGORIES || s.category === category)
       .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name));
     const choices = offered.map((s) => ({
-      value: s.id, words: [s.name, s.id],
+      value: s.id,
+      words: [s.name, s.id],
       label: t(lang, 'services.serviceChoice', { name: s.name, provider: s.provider || t(lang, 'services.noValue'), cost: costText(lang, s.cost) }),
     }));
     return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices });
@@ -150,9 +162,11 @@ export class ReferralDialog extends BaseDialog {
     const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
     const question = duplicate
       ? text(step.context, 'services.duplicateWarning', {
-        category: categoryLabel(lang, duplicate.category), service: await serviceName(step.context, duplicate.serviceId),
-        status: statusLabel(lang, duplicate.status), id: duplicate.id,
-      })
+          category: categoryLabel(lang, duplicate.category),
+          service: await serviceName(step.context, duplicate.serviceId),
+          status: statusLabel(lang, duplicate.status),
+          id: duplicate.id,
+        })
       : text(step.context, 'services.confirmReferral', { service: service.name, cost: costText(lang, service.cost) });
     return ask(step, question, { kind: 'yesNo' });
   }
@@ -168,7 +182,8 @@ export class ReferralDialog extends BaseDialog {
     const id = newId('R');
     const at = services.now().toISOString();
     const updated = await this.change(step, 'referral.create', (current) => ({
-      ...current, referrals: [...current.referrals, newReferral(current, service, actor.id, at, id)],
+      ...current,
+      referrals: [...current.referrals, newReferral(current, service, actor.id, at, id)],
     }));
     if (!updated) return step.endDialog();
     const created = updated.referrals.find((r) => r.id === id)!;
@@ -183,10 +198,13 @@ export class ReferralDialog extends BaseDialog {
   private async askReferral(step: WaterfallStepContext) {
     const { lang } = session(step.context);
     const active = (await this.read(step, caseIdOf(step))).referrals.filter(isActive);
-    const choices = await Promise.all(active.map(async (r) => ({
-      value: r.id, words: [r.id],
-      label: t(lang, 'services.referralChoice', { service: await serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
-    })));
+    const choices = await Promise.all(
+      active.map(async (r) => ({
+        value: r.id,
+        words: [r.id],
+        label: t(lang, 'services.referralChoice', { service: await serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
+      })),
+    );
     return ask(step, text(step.context, 'services.askWhichReferral'), { kind: 'choice', choices });
   }
 
@@ -206,9 +224,15 @@ export class ReferralDialog extends BaseDialog {
     vals(step).note = answer<string>(step);
     const record = await this.read(step, caseIdOf(step));
     const referral = record.referrals.find((r) => r.id === vals(step).referralId)!;
-    return ask(step, text(step.context, 'services.confirmAdvance', {
-      service: await serviceName(step.context, referral.serviceId), from: statusLabel(lang, vals(step).from), to: statusLabel(lang, vals(step).to),
-    }), { kind: 'yesNo' });
+    return ask(
+      step,
+      text(step.context, 'services.confirmAdvance', {
+        service: await serviceName(step.context, referral.serviceId),
+        from: statusLabel(lang, vals(step).from),
+        to: statusLabel(lang, vals(step).to),
+      }),
+      { kind: 'yesNo' },
+    );
   }
 
   private async saveAdvance(step: WaterfallStepContext) {
@@ -216,11 +240,12 @@ export class ReferralDialog extends BaseDialog {
     const { actor, lang, services } = session(step.context);
     const { referralId, to, note } = vals(step) as { referralId: string; to: ReferralStatus; note: string };
     const updated = await this.change(step, 'referral.advance', (current) =>
-      advanceCaseReferral(current, referralId, to, actor.id, services.now().toISOString(), note || undefined));
+      advanceCaseReferral(current, referralId, to, actor.id, services.now().toISOString(), note || undefined),
+    );
     if (!updated) return step.endDialog();
-    await step.context.sendActivity([
-      text(step.context, 'services.advanced', { id: referralId, status: statusLabel(lang, to) }), costsText(step.context, updated),
-    ].join('\n'));
+    await step.context.sendActivity(
+      [text(step.context, 'services.advanced', { id: referralId, status: statusLabel(lang, to) }), costsText(step.context, updated)].join('\n'),
+    );
     return step.endDialog();
   }
 
@@ -237,9 +262,10 @@ export class ReferralDialog extends BaseDialog {
     const budget = answer<number | null>(step);
     vals(step).budget = budget;
     const caseId = caseIdOf(step);
-    const question = budget === null
-      ? text(step.context, 'services.confirmRemoveBudget', { caseId })
-      : text(step.context, 'services.confirmBudget', { caseId, budget: euros(session(step.context).lang, budget) });
+    const question =
+      budget === null
+        ? text(step.context, 'services.confirmRemoveBudget', { caseId })
+        : text(step.context, 'services.confirmBudget', { caseId, budget: euros(session(step.context).lang, budget) });
     return ask(step, question, { kind: 'yesNo' });
   }
 
@@ -249,9 +275,10 @@ export class ReferralDialog extends BaseDialog {
     const updated = await this.change(step, 'case.budget', ({ budget: _previous, ...rest }) => (budget === null ? rest : { ...rest, budget }));
     if (!updated) return step.endDialog();
     const caseId = caseIdOf(step);
-    const done = budget === null
-      ? text(step.context, 'services.budgetRemoved', { caseId })
-      : text(step.context, 'services.budgetSaved', { caseId, budget: euros(session(step.context).lang, budget) });
+    const done =
+      budget === null
+        ? text(step.context, 'services.budgetRemoved', { caseId })
+        : text(step.context, 'services.budgetSaved', { caseId, budget: euros(session(step.context).lang, budget) });
     await step.context.sendActivity([done, costsText(step.context, updated)].join('\n'));
     return step.endDialog();
   }
@@ -274,7 +301,8 @@ export class ReferralDialog extends BaseDialog {
       return await services.cases.change(actor, caseId, action, change);
     } catch (error) {
       if (error instanceof CaseClosedError) await say(step.context, 'common.caseClosed', { caseId });
-      else if (error instanceof DomainError && ['illegalTransition', 'referralNotFound'].includes(error.code)) await say(step.context, 'services.referralChanged');
+      else if (error instanceof DomainError && ['illegalTransition', 'referralNotFound'].includes(error.code))
+        await say(step.context, 'services.referralChanged');
       else throw error;
       return undefined;
     }

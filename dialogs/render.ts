@@ -28,8 +28,13 @@ export function caseLine(context: TurnContext, record: Case, n: number, workerNa
   const overdue = record.status === 'open' && record.nextReviewDate !== undefined && record.nextReviewDate < localDate(services.now(), timeZone);
   const review = dateText(context, record.nextReviewDate) + (overdue ? text(context, 'caseload.overdue') : '');
   const params = {
-    n, caseId: record.id, name: record.client.name, status: statusText(context, record),
-    intensity: intensityText(context, record), review, worker: workerName ?? '',
+    n,
+    caseId: record.id,
+    name: record.client.name,
+    status: statusText(context, record),
+    intensity: intensityText(context, record),
+    review,
+    worker: workerName ?? '',
   };
   return text(context, workerName === undefined ? 'caseload.line' : 'caseload.lineTeam', params);
 }
@@ -37,17 +42,26 @@ export function caseLine(context: TurnContext, record: Case, n: number, workerNa
 export function caseSummary(context: TurnContext, record: Case): string {
   const { lang } = session(context);
   return text(context, 'caseload.summary', {
-    caseId: record.id, status: statusText(context, record), name: record.client.name,
-    kind: labelOf(kindChoices(lang), record.client.kind), contact: record.client.contact || text(context, 'intake.none'),
-    language: labelOf(languageChoices(lang), record.client.language), timeZone: record.client.timeZone,
-    source: record.referralSource, intakeDate: dateText(context, record.intakeDate),
-    model: labelOf(modelChoices(lang), record.model), priority: labelOf(priorityChoices(lang), record.priority),
-    intensity: intensityText(context, record), review: dateText(context, record.nextReviewDate),
+    caseId: record.id,
+    status: statusText(context, record),
+    name: record.client.name,
+    kind: labelOf(kindChoices(lang), record.client.kind),
+    contact: record.client.contact || text(context, 'intake.none'),
+    language: labelOf(languageChoices(lang), record.client.language),
+    timeZone: record.client.timeZone,
+    source: record.referralSource,
+    intakeDate: dateText(context, record.intakeDate),
+    model: labelOf(modelChoices(lang), record.model),
+    priority: labelOf(priorityChoices(lang), record.priority),
+    intensity: intensityText(context, record),
+    review: dateText(context, record.nextReviewDate),
     contactEvery: record.contactEveryDays ? text(context, 'caseload.days', { days: record.contactEveryDays }) : text(context, 'caseload.noDate'),
     consentAt: dateText(context, record.consent.recordedAt.slice(0, 10)),
     messaging: text(context, record.consent.messaging && !record.consent.messagingWithdrawnAt ? 'common.yes' : 'common.no'),
-    assessments: record.assessments.length, goals: record.goals.filter((g) => g.status === 'active').length,
+    assessments: record.assessments.length,
+    goals: record.goals.filter((g) => g.status === 'active').length,
     tasks: record.tasks.filter((t) => t.status === 'open').length,
-    referrals: record.referrals.filter(isActive).length, contacts: record.contacts.length,
+    referrals: record.referrals.filter(isActive).length,
+    contacts: record.contacts.length,
   });
 }

@@ -68,7 +68,10 @@ export class ReopenDialog extends BaseDialog {
     vals(step).caseId = caseId;
     if (record.closure) {
       await say(step.context, 'closure.reopenClosedOn', {
-        caseId, name: record.client.name, date: dateText(step.context, record.closure.at.slice(0, 10)), reason: labelOf(reasonChoices(step.context), record.closure.reason),
+        caseId,
+        name: record.client.name,
+        date: dateText(step.context, record.closure.at.slice(0, 10)),
+        reason: labelOf(reasonChoices(step.context), record.closure.reason),
       });
     }
     return ask(step, text(step.context, 'closure.askReopenReason'), { kind: 'text', maxLength: 1000 });

@@ -22,11 +22,12 @@ export const APPROACH_CHANGE_DIALOG = 'enlace.approachChange';
 
 export type ReviewDecision = Review['decision'];
 
-export const decisionChoices = (context: TurnContext): Choice[] => catalogChoices(session(context).lang, [
-  ['continue', 'review.decision_continue', 'review.decisionWords_continue'],
-  ['changeApproach', 'review.decision_changeApproach', 'review.decisionWords_changeApproach'],
-  ['close', 'review.decision_close', 'review.decisionWords_close'],
-]);
+export const decisionChoices = (context: TurnContext): Choice[] =>
+  catalogChoices(session(context).lang, [
+    ['continue', 'review.decision_continue', 'review.decisionWords_continue'],
+    ['changeApproach', 'review.decision_changeApproach', 'review.decisionWords_changeApproach'],
+    ['close', 'review.decision_close', 'review.decisionWords_close'],
+  ]);
 
 export function intensityName(context: TurnContext, intensity: Intensity | undefined): string {
   return text(context, intensity ? `review.intensity_${intensity}` : 'review.intensityNone');
@@ -39,15 +40,17 @@ export function modelName(context: TurnContext, model: ManagementModel): string 
 /** Every intensity but the current one, each with the contact and review days it brings. */
 function intensityChoices(context: TurnContext, current: Intensity | undefined): Choice[] {
   const { lang, services } = session(context);
-  return IntensitySchema.options.filter((i) => i !== current).map((intensity) => ({
-    value: intensity,
-    label: text(context, 'review.intensityChoice', {
-      intensity: intensityName(context, intensity),
-      contactDays: services.config.intensity[intensity].contactEveryDays,
-      reviewDays: services.config.intensity[intensity].reviewAfterDays,
-    }),
-    words: t(lang, `review.intensityWords_${intensity}` as MessageKey).split('|'),
-  }));
+  return IntensitySchema.options
+    .filter((i) => i !== current)
+    .map((intensity) => ({
+      value: intensity,
+      label: text(context, 'review.intensityChoice', {
+        intensity: intensityName(context, intensity),
+        contactDays: services.config.intensity[intensity].contactEveryDays,
+        reviewDays: services.config.intensity[intensity].reviewAfterDays,
+      }),
+      words: t(lang, `review.intensityWords_${intensity}` as MessageKey).split('|'),
+    }));
 }
 
 export interface ApproachChangeOptions {
@@ -69,14 +72,15 @@ export interface ApproachChange {
 export function approachChangeDialog(): WaterfallDialog {
   const options = (step: WaterfallStepContext) => step.options as ApproachChangeOptions;
   return new WaterfallDialog(APPROACH_CHANGE_DIALOG, [
-    (step) => ask(step, text(step.context, 'review.askWhatChanges'), {
-      kind: 'choice',
-      choices: catalogChoices(session(step.context).lang, [
-        ['model', 'review.changes_model', 'review.changesWords_model'],
-        ['intensity', 'review.changes_intensity', 'review.changesWords_intensity'],
-        ['both', 'review.changes_both', 'review.changesWords_both'],
-      ]),
-    }),
+    (step) =>
+      ask(step, text(step.context, 'review.askWhatChanges'), {
+        kind: 'choice',
+        choices: catalogChoices(session(step.context).lang, [
+          ['model', 'review.changes_model', 'review.changesWords_model'],
+          ['intensity', 'review.changes_intensity', 'review.changesWords_intensity'],
+          ['both', 'review.changes_both', 'review.changesWords_both'],
+        ]),
+      }),
     async (step) => {
       vals(step).changes = answer<string>(step);
       if (vals(step).changes === 'intensity') return step.next();
@@ -115,7 +119,11 @@ export interface ReviewDraft extends ApproachChange {
  * undefined when the case cannot take it.
  */
 export async function saveReview(
-  context: TurnContext, caseId: string, draft: ReviewDraft, assessment?: Assessment, options: { decideOpenAlerts?: boolean } = {},
+  context: TurnContext,
+  caseId: string,
+  draft: ReviewDraft,
+  assessment?: Assessment,
+  options: { decideOpenAlerts?: boolean } = {},
 ): Promise<Case | undefined> {
   const { actor, services } = session(context);
   const at = services.now().toISOString();
@@ -124,10 +132,10 @@ export async function saveReview(
     return await services.cases.change(actor, caseId, 'review.save', (current) => {
       const withAssessment = assessment
         ? {
-          ...current,
-          assessments: [...current.assessments, assessment],
-          alerts: [...current.alerts, ...escalationReasons(assessment).map((kind) => ({ id: newId('AL'), kind, at }))],
-        }
+            ...current,
+            assessments: [...current.assessments, assessment],
+            alerts: [...current.alerts, ...escalationReasons(assessment).map((kind) => ({ id: newId('AL'), kind, at }))],
+          }
         : current;
       const reviewed = applyReview(withAssessment, review, reviewParams(services.config)).caseRecord;
       return options.decideOpenAlerts ? decideOpenAlerts(reviewed, { choice: review.decision, by: actor.id, at, reviewId: review.id }) : reviewed;

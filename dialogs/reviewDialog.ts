@@ -17,12 +17,29 @@ import { labelOf } from './choices.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import {
-  APPROACH_CHANGE_DIALOG, approachChangeDialog, decisionChoices, endReview, intensityName, modelName, reviewParams, saveReview,
-  type ApproachChange, type ApproachChangeOptions, type GoToClosure, type ReviewDecision,
+  APPROACH_CHANGE_DIALOG,
+  approachChangeDialog,
+  decisionChoices,
+  endReview,
+  intensityName,
+  modelName,
+  reviewParams,
+  saveReview,
+  type ApproachChange,
+  type ApproachChangeOptions,
+  type GoToClosure,
+  type ReviewDecision,
 } from './reviewDecision.js';
 import {
-  lastCompletedAssessment, NEXT_REVIEW_DATE_DIALOG, nextReviewDateDialog, progressText, ratedDomains,
-  RERATE_DOMAINS_DIALOG, rerateDomainsDialog, type NextReviewDateOptions, type RerateState,
+  lastCompletedAssessment,
+  NEXT_REVIEW_DATE_DIALOG,
+  nextReviewDateDialog,
+  progressText,
+  ratedDomains,
+  RERATE_DOMAINS_DIALOG,
+  rerateDomainsDialog,
+  type NextReviewDateOptions,
+  type RerateState,
 } from './reviewParts.js';
 
 export const REVIEW_DIALOG = 'review';
@@ -81,7 +98,9 @@ export class ReviewDialog extends BaseDialog {
     const { actor, services } = session(step.context);
     const record = await services.cases.read(actor, caseId, 'review.read');
     Object.assign(values(step), { caseId, model: record.model, intensity: record.intensity });
-    await step.context.sendActivity([text(step.context, 'review.intro', { caseId, name: record.client.name }), progressText(step.context, record)].join('\n\n'));
+    await step.context.sendActivity(
+      [text(step.context, 'review.intro', { caseId, name: record.client.name }), progressText(step.context, record)].join('\n\n'),
+    );
     const previous = lastCompletedAssessment(record);
     if (!previous) {
       await say(step.context, 'review.noAssessment');
@@ -109,12 +128,15 @@ export class ReviewDialog extends BaseDialog {
     if (v.previous && v.rerated) {
       const safetyConcern = v.askedSafety ? answer<boolean>(step) : undefined;
       v.assessment = this.reviewAssessment(step, v.previous, v.rerated, safetyConcern);
-      await step.context.sendActivity([
-        changesText(step.context, v.previous, v.assessment, Object.keys(v.rerated) as (keyof Ratings)[]),
-        text(step.context, 'review.recommendation', {
-          recommended: intensityName(step.context, v.assessment.intensity), current: intensityName(step.context, v.intensity),
-        }),
-      ].join('\n\n'));
+      await step.context.sendActivity(
+        [
+          changesText(step.context, v.previous, v.assessment, Object.keys(v.rerated) as (keyof Ratings)[]),
+          text(step.context, 'review.recommendation', {
+            recommended: intensityName(step.context, v.assessment.intensity),
+            current: intensityName(step.context, v.intensity),
+          }),
+        ].join('\n\n'),
+      );
     }
     return ask(step, text(step.context, 'review.askDecision'), { kind: 'choice', choices: decisionChoices(step.context) });
   }
@@ -124,8 +146,14 @@ export class ReviewDialog extends BaseDialog {
     const { actor, services, timeZone } = session(step.context);
     const now = services.now();
     const draft: Assessment = {
-      id: newId('V'), kind: 'review', startedAt: now.toISOString(), by: actor.id,
-      ratings: { ...previous.ratings, ...rerated }, strengths: previous.strengths, context: {}, notes: {},
+      id: newId('V'),
+      kind: 'review',
+      startedAt: now.toISOString(),
+      by: actor.id,
+      ratings: { ...previous.ratings, ...rerated },
+      strengths: previous.strengths,
+      context: {},
+      notes: {},
       ...(safetyConcern === undefined ? {} : { safetyConcern }),
     };
     return completeAssessment(draft, localDate(now, timeZone), services.config, now.toISOString());
@@ -160,17 +188,26 @@ export class ReviewDialog extends BaseDialog {
     const v = values(step);
     v.note = answer<string>(step);
     const approach = [
-      v.approach?.newModel ? text(step.context, 'review.summaryModel', { from: modelName(step.context, v.model), to: modelName(step.context, v.approach.newModel) }) : '',
-      v.approach?.newIntensity ? text(step.context, 'review.summaryIntensity', { from: intensityName(step.context, v.intensity), to: intensityName(step.context, v.approach.newIntensity) }) : '',
+      v.approach?.newModel
+        ? text(step.context, 'review.summaryModel', { from: modelName(step.context, v.model), to: modelName(step.context, v.approach.newModel) })
+        : '',
+      v.approach?.newIntensity
+        ? text(step.context, 'review.summaryIntensity', {
+            from: intensityName(step.context, v.intensity),
+            to: intensityName(step.context, v.approach.newIntensity),
+          })
+        : '',
     ].join('');
-    await step.context.sendActivity(text(step.context, 'review.summary', {
-      caseId: v.caseId,
-      rerated: v.rerated ? Object.keys(v.rerated).length : text(step.context, 'review.none'),
-      decision: labelOf(decisionChoices(step.context), v.decision),
-      approach,
-      next: v.decision === 'close' ? text(step.context, 'review.summaryNextOnClose') : dateText(step.context, v.nextReviewDate),
-      note: v.note || text(step.context, 'review.noNote'),
-    }));
+    await step.context.sendActivity(
+      text(step.context, 'review.summary', {
+        caseId: v.caseId,
+        rerated: v.rerated ? Object.keys(v.rerated).length : text(step.context, 'review.none'),
+        decision: labelOf(decisionChoices(step.context), v.decision),
+        approach,
+        next: v.decision === 'close' ? text(step.context, 'review.summaryNextOnClose') : dateText(step.context, v.nextReviewDate),
+        note: v.note || text(step.context, 'review.noNote'),
+      }),
+    );
     return ask(step, text(step.context, 'review.askConfirm'), { kind: 'yesNo' });
   }
 
@@ -180,9 +217,17 @@ export class ReviewDialog extends BaseDialog {
       return step.endDialog();
     }
     const v = values(step);
-    const saved = await saveReview(step.context, v.caseId, {
-      decision: v.decision, ...v.approach, nextReviewDate: v.nextReviewDate, note: v.note,
-    }, v.assessment);
+    const saved = await saveReview(
+      step.context,
+      v.caseId,
+      {
+        decision: v.decision,
+        ...v.approach,
+        nextReviewDate: v.nextReviewDate,
+        note: v.note,
+      },
+      v.assessment,
+    );
     if (!saved) return step.endDialog();
     await this.tellSaved(step, saved, v);
     if (v.decision !== 'close') return step.endDialog();
@@ -192,13 +237,16 @@ export class ReviewDialog extends BaseDialog {
 
   private async tellSaved(step: WaterfallStepContext, saved: Case, v: ReviewValues) {
     // A case going to closure has no next review to announce.
-    const lines = [v.decision === 'close'
-      ? text(step.context, 'review.savedForClosure', { caseId: saved.id })
-      : text(step.context, 'review.saved', { caseId: saved.id, next: dateText(step.context, saved.nextReviewDate) })];
+    const lines = [
+      v.decision === 'close'
+        ? text(step.context, 'review.savedForClosure', { caseId: saved.id })
+        : text(step.context, 'review.saved', { caseId: saved.id, next: dateText(step.context, saved.nextReviewDate) }),
+    ];
     if (v.decision === 'changeApproach') {
-      const intensity = saved.intensity && saved.contactEveryDays
-        ? text(step.context, 'review.savedIntensity', { intensity: intensityName(step.context, saved.intensity), days: saved.contactEveryDays })
-        : intensityName(step.context, undefined);
+      const intensity =
+        saved.intensity && saved.contactEveryDays
+          ? text(step.context, 'review.savedIntensity', { intensity: intensityName(step.context, saved.intensity), days: saved.contactEveryDays })
+          : intensityName(step.context, undefined);
       lines.push(text(step.context, 'review.savedApproach', { model: modelName(step.context, saved.model), intensity }));
     }
     const reasons = v.assessment ? escalationReasons(v.assessment) : [];

@@ -27,10 +27,15 @@ export function progressText(context: TurnContext, record: Case): string {
   const lines = [text(context, 'review.progressTitle')];
   for (const goal of goals) {
     const latest = latestRated(goal.tasks);
-    lines.push(text(context, 'review.progressGoal', {
-      goal: goal.text, status: text(context, `review.goalStatus_${goal.status}`), deadline: dateText(context, goal.deadline),
-      average: averageText(context, goal.average), last: lastText(context, latest),
-    }));
+    lines.push(
+      text(context, 'review.progressGoal', {
+        goal: goal.text,
+        status: text(context, `review.goalStatus_${goal.status}`),
+        deadline: dateText(context, goal.deadline),
+        average: averageText(context, goal.average),
+        last: lastText(context, latest),
+      }),
+    );
     lines.push(...goal.tasks.map((task) => taskLine(context, task)));
   }
   if (unlinkedTasks.length > 0) lines.push(text(context, 'review.progressUnlinked'), ...unlinkedTasks.map((task) => taskLine(context, task)));
@@ -87,7 +92,9 @@ export function domainName(context: TurnContext, domain: LifeDomain): string {
 function levelChoices(context: TurnContext): Choice[] {
   const { lang } = session(context);
   return (['1', '2', '3', '4', '5', 'na', 'same'] as const).map((value) => ({
-    value, label: t(lang, `review.level_${value}`), words: t(lang, `review.levelWords_${value}`).split('|'),
+    value,
+    label: t(lang, `review.level_${value}`),
+    words: t(lang, `review.levelWords_${value}`).split('|'),
   }));
 }
 
@@ -100,7 +107,10 @@ export function rerateDomainsDialog(): WaterfallDialog {
       const domain = domains[index];
       if (!domain) return step.endDialog(after);
       const question = text(step.context, 'review.askLevel', {
-        n: index + 1, total: domains.length, domain: domainName(step.context, domain), before: levelText(step.context, before[domain]),
+        n: index + 1,
+        total: domains.length,
+        domain: domainName(step.context, domain),
+        before: levelText(step.context, before[domain]),
       });
       return ask(step, question, { kind: 'choice', choices: levelChoices(step.context) });
     },
@@ -108,7 +118,7 @@ export function rerateDomainsDialog(): WaterfallDialog {
       const current = state(step);
       const domain = current.domains[current.index]!;
       const picked = answer<string>(step);
-      const level: DomainLevel = picked === 'same' ? current.before[domain] ?? null : picked === 'na' ? null : Number(picked);
+      const level: DomainLevel = picked === 'same' ? (current.before[domain] ?? null) : picked === 'na' ? null : Number(picked);
       return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, index: current.index + 1, after: { ...current.after, [domain]: level } });
     },
   ]);
@@ -125,9 +135,15 @@ export interface NextReviewDateOptions {
 export function nextReviewDateDialog(): WaterfallDialog {
   const options = (step: WaterfallStepContext) => step.options as NextReviewDateOptions;
   return new WaterfallDialog(NEXT_REVIEW_DATE_DIALOG, [
-    (step) => ask(step, text(step.context, 'review.askNextReview', {
-      intensity: intensityName(step.context, options(step).intensity), date: dateText(step.context, options(step).proposed),
-    }), { kind: 'text', maxLength: 200 }),
+    (step) =>
+      ask(
+        step,
+        text(step.context, 'review.askNextReview', {
+          intensity: intensityName(step.context, options(step).intensity),
+          date: dateText(step.context, options(step).proposed),
+        }),
+        { kind: 'text', maxLength: 200 },
+      ),
     async (step) => {
       const typed = answer<string>(step);
       if (matchesWord(typed, 'review.acceptWords')) return step.endDialog(options(step).proposed);

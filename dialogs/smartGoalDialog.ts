@@ -10,9 +10,7 @@ import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { DateInputDialog } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
-import {
-  MAX_LENGTH, SMART_COACH_DIALOG, actorFrom, agreedGoal, coachingLoop, goalSummary, smartContextOf, type CoachOptions,
-} from './smartGoalSteps.js';
+import { MAX_LENGTH, SMART_COACH_DIALOG, actorFrom, agreedGoal, coachingLoop, goalSummary, smartContextOf, type CoachOptions } from './smartGoalSteps.js';
 
 export const SMART_GOAL_DIALOG = 'smartGoal';
 

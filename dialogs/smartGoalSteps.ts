@@ -8,8 +8,14 @@ import { needs } from '../src/domain/assessment.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import type { Case, Goal, Language, LifeDomain } from '../src/domain/schemas.js';
 import {
-  checkSmartGoal, domainLabel, findMeasure, isSmartGoal,
-  type SmartContext, type SmartGoalDraft, type SmartGoalReady, type SmartIssueCode,
+  checkSmartGoal,
+  domainLabel,
+  findMeasure,
+  isSmartGoal,
+  type SmartContext,
+  type SmartGoalDraft,
+  type SmartGoalReady,
+  type SmartIssueCode,
 } from '../src/domain/smart.js';
 import { LANGUAGES, matchesWord } from '../src/i18n/catalog.js';
 import { DATE_INPUT_DIALOG, type DateInputOptions } from './dateInputDialog.js';
@@ -29,11 +35,20 @@ export interface CoachOptions {
 type Field = 'text' | 'actor' | 'indicator' | 'target' | 'ownStep' | 'support' | 'obstacles' | 'domain' | 'deadline';
 
 const FIELD_OF: Record<SmartIssueCode, Field> = {
-  noGoalText: 'text', vagueVerb: 'text', noActor: 'actor',
-  noIndicator: 'indicator', noTarget: 'target', unmeasurableTarget: 'target',
-  thirdPartyOutcome: 'ownStep', noSupport: 'support', noObstacles: 'obstacles',
-  noDomain: 'domain', notLinkedToNeed: 'domain',
-  noDeadline: 'deadline', pastDeadline: 'deadline', afterPlanEnd: 'deadline',
+  noGoalText: 'text',
+  vagueVerb: 'text',
+  noActor: 'actor',
+  noIndicator: 'indicator',
+  noTarget: 'target',
+  unmeasurableTarget: 'target',
+  thirdPartyOutcome: 'ownStep',
+  noSupport: 'support',
+  noObstacles: 'obstacles',
+  noDomain: 'domain',
+  notLinkedToNeed: 'domain',
+  noDeadline: 'deadline',
+  pastDeadline: 'deadline',
+  afterPlanEnd: 'deadline',
 };
 
 /** GoalSchema's limits, so a typed answer always fits the stored goal. */
@@ -84,12 +99,18 @@ async function answerFor(step: WaterfallStepContext, field: Field, clientName: s
   const offered = vals(step).offered as string | null | undefined;
   const offer = offered && matchesWord(typed, 'smart.useExampleWords') ? offered : undefined;
   switch (field) {
-    case 'text': return newSentence(typed);
-    case 'actor': return { actor: actorFrom(typed, clientName) };
-    case 'indicator': return { indicator: typed };
-    case 'target': return { target: offer ?? typed };
-    case 'support': return { support: typed };
-    case 'obstacles': return { obstacles: typed };
+    case 'text':
+      return newSentence(typed);
+    case 'actor':
+      return { actor: actorFrom(typed, clientName) };
+    case 'indicator':
+      return { indicator: typed };
+    case 'target':
+      return { target: offer ?? typed };
+    case 'support':
+      return { support: typed };
+    case 'obstacles':
+      return { obstacles: typed };
     case 'ownStep':
       if (!matchesWord(typed, 'smart.keepWords')) return newSentence(offer ?? typed);
       await say(step.context, 'smart.thirdPartyKept');
@@ -112,7 +133,9 @@ export function actorFrom(typed: string, clientName: string): string {
 /** The assessed needs, picked by number or by their name in either language. */
 function needChoices({ needs: domains, lang }: SmartContext): Choice[] {
   return domains.map((domain) => ({
-    value: domain, label: domainLabel(domain, lang), words: LANGUAGES.map((other) => domainLabel(domain, other)),
+    value: domain,
+    label: domainLabel(domain, lang),
+    words: LANGUAGES.map((other) => domainLabel(domain, other)),
   }));
 }
 
@@ -135,8 +158,13 @@ export function smartContextOf(record: Case, lang: Language, now: Date): SmartCo
 export function goalSummary(context: TurnContext, draft: SmartGoalReady): string {
   const { lang } = session(context);
   return text(context, 'smart.summary', {
-    text: draft.text, actor: draft.actor, indicator: draft.indicator, target: draft.target,
-    support: draft.support, obstacles: draft.obstacles, domain: domainLabel(draft.domain, lang),
+    text: draft.text,
+    actor: draft.actor,
+    indicator: draft.indicator,
+    target: draft.target,
+    support: draft.support,
+    obstacles: draft.obstacles,
+    domain: domainLabel(draft.domain, lang),
     deadline: formatDate(draft.deadline, lang),
     thirdParty: text(context, draft.thirdPartyAcknowledged ? 'common.yes' : 'common.no'),
   });
@@ -146,11 +174,19 @@ export function goalSummary(context: TurnContext, draft: SmartGoalReady): string
 export function agreedGoal(draft: SmartGoalDraft, context: SmartContext, ids: { goalId: string; by: string; at: string }): Goal | undefined {
   if (!isSmartGoal(draft, context)) return undefined;
   return {
-    id: ids.goalId, domain: draft.domain, text: draft.text, actor: draft.actor,
-    indicator: draft.indicator, target: draft.target, deadline: draft.deadline,
-    support: draft.support, obstacles: draft.obstacles,
+    id: ids.goalId,
+    domain: draft.domain,
+    text: draft.text,
+    actor: draft.actor,
+    indicator: draft.indicator,
+    target: draft.target,
+    deadline: draft.deadline,
+    support: draft.support,
+    obstacles: draft.obstacles,
     dependsOnThirdParty: draft.thirdPartyAcknowledged === true,
     agreement: { at: ids.at, recordedBy: ids.by },
-    status: 'active', createdAt: ids.at, createdBy: ids.by,
+    status: 'active',
+    createdAt: ids.at,
+    createdBy: ids.by,
   };
 }

@@ -8,7 +8,11 @@ import { plainWords } from './input.js';
 /** Whether the message holds one of the phrases that ask for no more messages, in either language. */
 export function asksToStopMessages(typed: string): boolean {
   const said = ` ${plainWords(typed)} `;
-  return LANGUAGES.some((lang) => t(lang, 'clientConsent.withdrawWords').split('|').some((phrase) => said.includes(` ${plainWords(phrase)} `)));
+  return LANGUAGES.some((lang) =>
+    t(lang, 'clientConsent.withdrawWords')
+      .split('|')
+      .some((phrase) => said.includes(` ${plainWords(phrase)} `)),
+  );
 }
 
 /** Records the withdrawal for the client of this turn and confirms it. */

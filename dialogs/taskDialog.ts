@@ -43,11 +43,13 @@ export class TaskDialog extends BaseDialog {
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
     this.addDialog(new NumberWithDefaultDialog());
-    this.addDialog(new WaterfallDialog(OBSTACLES_DIALOG, [
-      (step) => ask(step, text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 }), { kind: 'text', optional: true, maxLength: 500 }),
-      (step) => this.askObstacleKind(step),
-      (step) => this.nextObstacle(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(OBSTACLES_DIALOG, [
+        (step) => ask(step, text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 }), { kind: 'text', optional: true, maxLength: 500 }),
+        (step) => this.askObstacleKind(step),
+        (step) => this.nextObstacle(step),
+      ]),
+    );
   }
 
   private async askGoal(step: WaterfallStepContext) {
@@ -58,7 +60,10 @@ export class TaskDialog extends BaseDialog {
     vals(step).caseId = caseId;
     const contract = record.contract;
     if (contract && needsNewContract(contract, localDate(services.now(), timeZone), services.config.taskCentered.warnAfterWeeks)) {
-      await say(step.context, 'tasks.needsNewContract', { start: dateText(step.context, contract.startDate), max: services.config.taskCentered.warnAfterWeeks });
+      await say(step.context, 'tasks.needsNewContract', {
+        start: dateText(step.context, contract.startDate),
+        max: services.config.taskCentered.warnAfterWeeks,
+      });
     }
     const goals = record.goals.filter((g) => g.status === 'active');
     if (goals.length === 0) return step.next();
@@ -119,7 +124,10 @@ export class TaskDialog extends BaseDialog {
     // Check-ins go to the client: a task of the worker's own needs no cadence chosen.
     if (vals(step).owner === 'worker') return step.next(config.taskCentered.checkInEveryDays);
     const options: NumberWithDefaultOptions = {
-      question: text(step.context, 'tasks.askCheckIn', { default: config.taskCentered.checkInEveryDays }), defaultValue: config.taskCentered.checkInEveryDays, min: 1, max: MAX_CHECK_IN_DAYS,
+      question: text(step.context, 'tasks.askCheckIn', { default: config.taskCentered.checkInEveryDays }),
+      defaultValue: config.taskCentered.checkInEveryDays,
+      min: 1,
+      max: MAX_CHECK_IN_DAYS,
     };
     return step.beginDialog(NUMBER_WITH_DEFAULT_DIALOG, options);
   }
@@ -166,11 +174,19 @@ export class TaskDialog extends BaseDialog {
     const now = services.now().toISOString();
     const input = taskInput(step);
     const task: Task = {
-      id: newId('T'), ...(vals(step).goalId ? { goalId: vals(step).goalId as string } : {}),
-      description: input.description, owner: input.owner as Task['owner'],
+      id: newId('T'),
+      ...(vals(step).goalId ? { goalId: vals(step).goalId as string } : {}),
+      description: input.description,
+      owner: input.owner as Task['owner'],
       ...(input.owner === 'professional' ? { ownerName: input.ownerName } : {}),
-      dueDate: input.dueDate, obstacles: vals(step).obstacles as Obstacle[], checkInEveryDays: input.checkInEveryDays,
-      commitment: { at: now, confirmedBy: actor.id }, status: 'open', progress: [], createdAt: now, createdBy: actor.id,
+      dueDate: input.dueDate,
+      obstacles: vals(step).obstacles as Obstacle[],
+      checkInEveryDays: input.checkInEveryDays,
+      commitment: { at: now, confirmedBy: actor.id },
+      status: 'open',
+      progress: [],
+      createdAt: now,
+      createdBy: actor.id,
     };
     try {
       await services.cases.change(actor, caseId, 'task.create', (current) => ({ ...current, tasks: [...current.tasks, task] }));
@@ -187,8 +203,12 @@ export class TaskDialog extends BaseDialog {
 function taskInput(step: WaterfallStepContext): TaskInput {
   const v = vals(step);
   return {
-    description: v.description, owner: v.owner, ownerName: v.ownerName, dueDate: v.dueDate,
-    obstacles: v.obstacles, checkInEveryDays: v.checkInEveryDays,
+    description: v.description,
+    owner: v.owner,
+    ownerName: v.ownerName,
+    dueDate: v.dueDate,
+    obstacles: v.obstacles,
+    checkInEveryDays: v.checkInEveryDays,
   };
 }
 
@@ -223,9 +243,12 @@ export function issueText(context: TurnContext, code: string, params: Record<str
   const { services } = session(context);
   const key = `tasks.issue_${code}`;
   const known = allMessages().es.has(key);
-  return text(context, known ? key as MessageKey : 'tasks.issue_unknown', {
-    max: services.config.taskCentered.maxWeeks, min: services.config.taskCentered.minWeeks,
-    maxSessions: DEFAULT_CONTRACT_LIMITS.maxSessions, maxCheckIn: MAX_CHECK_IN_DAYS, ...params,
+  return text(context, known ? (key as MessageKey) : 'tasks.issue_unknown', {
+    max: services.config.taskCentered.maxWeeks,
+    min: services.config.taskCentered.minWeeks,
+    maxSessions: DEFAULT_CONTRACT_LIMITS.maxSessions,
+    maxCheckIn: MAX_CHECK_IN_DAYS,
+    ...params,
   });
 }
 
@@ -259,10 +282,12 @@ export class NumberWithDefaultDialog extends ComponentDialog {
   constructor() {
     super(NUMBER_WITH_DEFAULT_DIALOG);
     this.addDialog(createInputPrompt());
-    this.addDialog(new WaterfallDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, [
-      (step) => ask(step, (step.options as NumberWithDefaultOptions).question, { kind: 'text', maxLength: 20 }),
-      (step) => this.read(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, [
+        (step) => ask(step, (step.options as NumberWithDefaultOptions).question, { kind: 'text', maxLength: 20 }),
+        (step) => this.read(step),
+      ]),
+    );
     this.initialDialogId = `${NUMBER_WITH_DEFAULT_DIALOG}.steps`;
   }
 

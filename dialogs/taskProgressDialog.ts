@@ -71,7 +71,10 @@ export class TaskProgressDialog extends BaseDialog {
     const { actor, services, lang } = session(step.context);
     const caseId = vals(step).caseId as string;
     const entry: Progress = {
-      at: services.now().toISOString(), rating: vals(step).rating, source: 'worker', by: actor.id,
+      at: services.now().toISOString(),
+      rating: vals(step).rating,
+      source: 'worker',
+      by: actor.id,
       ...(vals(step).obstacles ? { obstacles: vals(step).obstacles as string } : {}),
     };
     let outcome: ProgressOutcome | undefined;
@@ -106,11 +109,13 @@ function taskChoiceLabel(context: TurnContext, task: Task): string {
 /** In scale order, so that typing a rating's number picks it; "no opportunity" comes last. */
 function ratingChoices(lang: Language): Choice[] {
   return catalogChoices(lang, [
-    ['1', 'tasks.rating_1'], ['2', 'tasks.rating_2'], ['3', 'tasks.rating_3'], ['4', 'tasks.rating_4'],
+    ['1', 'tasks.rating_1'],
+    ['2', 'tasks.rating_2'],
+    ['3', 'tasks.rating_3'],
+    ['4', 'tasks.rating_4'],
     ['noOpportunity', 'tasks.rating_noOpportunity', 'tasks.ratingWords_noOpportunity'],
   ]);
 }
-
 
 function averageText(context: TurnContext, task: Task): string {
   const average = averageAchievement(task);

@@ -9,7 +9,9 @@ const begun = Date.now();
 try {
   const settings = readSettings();
   const bot = await startBot(settings);
-  console.log(`Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`);
+  console.log(
+    `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

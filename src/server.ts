@@ -66,13 +66,16 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
   const adapter = createAdapter(settings, conversationState);
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: settings.allowedTenantIds });
-  const followUps = new FollowUpScheduler({
-    queue: jobs,
-    sender: adapterSender(adapter, settings.appId, { followUps: services.followUps.delivery, log }),
-    now,
-    ...services.followUps.schedulerHooks(),
-    log: (event, details) => log(`followUps.${event}`, Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)]))),
-  }, { owner: `${hostname()}:${process.pid}` });
+  const followUps = new FollowUpScheduler(
+    {
+      queue: jobs,
+      sender: adapterSender(adapter, settings.appId, { followUps: services.followUps.delivery, log }),
+      now,
+      ...services.followUps.schedulerHooks(),
+      log: (event, details) => log(`followUps.${event}`, Object.fromEntries(Object.entries(details).map(([k, v]) => [k, String(v)]))),
+    },
+    { owner: `${hostname()}:${process.pid}` },
+  );
   services.followUps.useScheduler(followUps);
   // What changed while the bot was down (or was missed) is derived again before the first round.
   const synced = await services.followUps.syncAll();
@@ -125,7 +128,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     log('http.error', { status, error: error.type ?? error.name });
-    if (!res.headersSent) res.status(status).json({ error: REQUEST_ERRORS[error.type ?? ''] ?? (status === 500 ? 'internal error' : 'the request cannot be read') });
+    if (!res.headersSent)
+      res.status(status).json({ error: REQUEST_ERRORS[error.type ?? ''] ?? (status === 500 ? 'internal error' : 'the request cannot be read') });
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -143,7 +147,10 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) await new Promise<void>((resolve) => { idle = resolve; });
+      if (inFlight > 0)
+        await new Promise<void>((resolve) => {
+          idle = resolve;
+        });
       // The turns are answered: drop the connections that carried them.
       server.closeAllConnections();
       await closed;

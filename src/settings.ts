@@ -34,7 +34,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     appPassword: env.MicrosoftAppPassword ?? '',
     appType: env.MicrosoftAppType ?? (env.MicrosoftAppId ? 'MultiTenant' : ''),
     appTenantId: env.MicrosoftAppTenantId ?? '',
-    allowedTenantIds: (env.ALLOWED_TENANT_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedTenantIds: (env.ALLOWED_TENANT_IDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     openIdMetadataUrl,
   };
 }

@@ -9,8 +9,9 @@ describe('BOT_OPENID_METADATA_URL', () => {
 
   it('takes an http or https URL', () => {
     expect(readSettings({ BOT_OPENID_METADATA_URL: ' http://127.0.0.1:4000/openid ' }).openIdMetadataUrl).toBe('http://127.0.0.1:4000/openid');
-    expect(readSettings({ BOT_OPENID_METADATA_URL: 'https://login.example.org/.well-known/openid-configuration' }).openIdMetadataUrl)
-      .toBe('https://login.example.org/.well-known/openid-configuration');
+    expect(readSettings({ BOT_OPENID_METADATA_URL: 'https://login.example.org/.well-known/openid-configuration' }).openIdMetadataUrl).toBe(
+      'https://login.example.org/.well-known/openid-configuration',
+    );
   });
 
   it.each(['login.example.org', 'file:///etc/keys.json', 'ftp://example.org/keys'])('stops the start with a clear message for "%s"', (value) => {

@@ -103,7 +103,11 @@ export class ClientService {
   async checkIn(actor: ClientActor, answer: CheckInAnswer): Promise<void> {
     const at = this.now().toISOString();
     const entry: Progress = {
-      at, rating: answer.rating, needsHelp: answer.needsHelp, source: 'client', by: actor.id,
+      at,
+      rating: answer.rating,
+      needsHelp: answer.needsHelp,
+      source: 'client',
+      by: actor.id,
       ...(answer.obstacles ? { obstacles: answer.obstacles } : {}),
     };
     try {

@@ -19,7 +19,10 @@ export type NewService = Omit<Service, 'id' | 'active'>;
 export class DirectoryService {
   private readonly audit: Audit;
 
-  constructor(private readonly repos: Repositories, now: () => Date = () => new Date()) {
+  constructor(
+    private readonly repos: Repositories,
+    now: () => Date = () => new Date(),
+  ) {
     this.audit = auditOn(repos.audit, now);
   }
 

@@ -46,7 +46,11 @@ export interface FollowUpItem {
 }
 
 export class FollowUpContent {
-  constructor(private readonly repos: Repositories, private readonly queue: JobQueue, private readonly config: FollowUpConfig) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly queue: JobQueue,
+    private readonly config: FollowUpConfig,
+  ) {}
 
   /** One item per job whose case (if any) still exists, in the jobs' order. */
   async items(jobs: readonly Job[]): Promise<FollowUpItem[]> {
@@ -110,10 +114,18 @@ export class FollowUpContent {
         .map((c) => ({ caseId: c.id, clientName: c.client.name, date: c.nextReviewDate! }))
         .sort((a, b) => a.date.localeCompare(b.date) || byName(a, b)),
       tasks: cases
-        .flatMap((c) => openTasks(c).filter((t) => t.dueDate >= monday && t.dueDate <= sunday).map((t) => taskLine(c, t)))
+        .flatMap((c) =>
+          openTasks(c)
+            .filter((t) => t.dueDate >= monday && t.dueDate <= sunday)
+            .map((t) => taskLine(c, t)),
+        )
         .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || byName(a, b)),
       silent: cases
-        .flatMap((c) => openTasks(c).filter((t) => unanswered(t, at.getTime() - replyWindowMs)).map((t) => ({ caseId: c.id, clientName: c.client.name, description: t.description })))
+        .flatMap((c) =>
+          openTasks(c)
+            .filter((t) => unanswered(t, at.getTime() - replyWindowMs))
+            .map((t) => ({ caseId: c.id, clientName: c.client.name, description: t.description })),
+        )
         .sort(byName),
     };
   }

@@ -129,13 +129,16 @@ export class FollowUpDelivery {
       const alerted = new Set(ofCase.filter((job) => job.kind === 'escalation').map((job) => job.subject.alertId));
       if (prompted.size > 0) {
         await this.deps.cases.recordFollowUp(caseId, 'followUp.prompted', (current) => ({
-          ...current, tasks: current.tasks.map((task) => (prompted.has(task.id) ? { ...task, lastPromptedAt: at } : task)),
+          ...current,
+          tasks: current.tasks.map((task) => (prompted.has(task.id) ? { ...task, lastPromptedAt: at } : task)),
         }));
       }
       if (alerted.size > 0) {
-        await this.deps.cases.recordFollowUp(caseId, 'followUp.alertDelivered', (current) => (current.alerts.some((a) => alerted.has(a.id) && !a.deliveredAt)
-          ? { ...current, alerts: current.alerts.map((a) => (alerted.has(a.id) && !a.deliveredAt ? { ...a, deliveredAt: at } : a)) }
-          : current));
+        await this.deps.cases.recordFollowUp(caseId, 'followUp.alertDelivered', (current) =>
+          current.alerts.some((a) => alerted.has(a.id) && !a.deliveredAt)
+            ? { ...current, alerts: current.alerts.map((a) => (alerted.has(a.id) && !a.deliveredAt ? { ...a, deliveredAt: at } : a)) }
+            : current,
+        );
       }
     }
     await this.deps.planner.resync(jobs);
@@ -157,11 +160,23 @@ export class FollowUpDelivery {
       if (job.caseId === undefined || job.recipient.role === 'worker') continue;
       const worker = await this.workerOf(job.caseId);
       if (!worker) continue;
-      const dueAt = outOfQuietHours(this.deps.now(), { timeZone: this.zone(worker.timeZone), quietHours: this.deps.config.quietHours, weekends: this.deps.config.followUps.staffWeekends });
-      notices.push(newJob({
-        kind: 'deliveryFailed', caseId: job.caseId, recipient: { role: 'worker', staffId: worker.id },
-        subject: { failedJobId: job.id, reason }, dueAt: dueAt.toISOString(),
-      }, this.deps.now()));
+      const dueAt = outOfQuietHours(this.deps.now(), {
+        timeZone: this.zone(worker.timeZone),
+        quietHours: this.deps.config.quietHours,
+        weekends: this.deps.config.followUps.staffWeekends,
+      });
+      notices.push(
+        newJob(
+          {
+            kind: 'deliveryFailed',
+            caseId: job.caseId,
+            recipient: { role: 'worker', staffId: worker.id },
+            subject: { failedJobId: job.id, reason },
+            dueAt: dueAt.toISOString(),
+          },
+          this.deps.now(),
+        ),
+      );
     }
     await this.deps.queue.schedule(notices);
     await this.deps.planner.resync(jobs);
@@ -169,8 +184,12 @@ export class FollowUpDelivery {
 
   /** What has waited for this person: their jobs given up on that are still wanted. */
   async waitingFor(actor: Actor): Promise<Job[]> {
-    const key = actor.kind === 'staff' ? recipientKey({ recipient: { role: 'worker', staffId: actor.id } })
-      : actor.kind === 'client' ? recipientKey({ recipient: { role: 'client' }, caseId: actor.caseId }) : undefined;
+    const key =
+      actor.kind === 'staff'
+        ? recipientKey({ recipient: { role: 'worker', staffId: actor.id } })
+        : actor.kind === 'client'
+          ? recipientKey({ recipient: { role: 'client' }, caseId: actor.caseId })
+          : undefined;
     if (!key) return [];
     const waiting: Job[] = [];
     for (const job of await this.deps.queue.failedFor(key)) {

@@ -17,7 +17,10 @@ export function renderFollowUps(items: readonly FollowUpItem[], lang: Language, 
   const say = (key: MessageKey, params?: Params) => t(lang, key, params);
   const overdue = items.filter((item) => item.kind === 'overdueReview');
   // A weekly plan with nothing in it says nothing.
-  const paragraphs = items.filter((item) => item.kind !== 'overdueReview').map((item) => staffLine(item, lang, timeZone)).filter(Boolean);
+  const paragraphs = items
+    .filter((item) => item.kind !== 'overdueReview')
+    .map((item) => staffLine(item, lang, timeZone))
+    .filter(Boolean);
   if (overdue.length > 0) {
     const lines = overdue.map((item) => staffLine(item, lang, timeZone));
     const header = overdue.length > 1 ? [say('followUps.digestHeader', { count: overdue.length })] : [];
@@ -66,7 +69,11 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
     case 'escalation':
       return say('followUps.escalation', { ...common, reason: alertReason(item, lang) });
     case 'supervisorReminder':
-      return say('followUps.supervisorReminder', { ...common, supervisor: item.supervisorName ?? say('followUps.who_staffUnknown'), reason: alertReason(item, lang) });
+      return say('followUps.supervisorReminder', {
+        ...common,
+        supervisor: item.supervisorName ?? say('followUps.who_staffUnknown'),
+        reason: alertReason(item, lang),
+      });
     case 'weeklyPlan':
       return item.plan ? weeklyPlan(item.plan, lang) : '';
     case 'deliveryFailed':
@@ -90,9 +97,17 @@ function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
     lines.push(say('followUps.weeklyReviews'), ...plan.reviews.map((r) => say('followUps.weeklyReview', { date: formatDate(r.date, lang), case: caseRef(r) })));
   }
   if (plan.tasks.length > 0) {
-    lines.push(say('followUps.weeklyTasks'), ...plan.tasks.map((task) => say('followUps.weeklyTask', {
-      date: formatDate(task.dueDate, lang), case: caseRef(task), task: task.description, owner: say(`followUps.owner_${task.owner}`),
-    })));
+    lines.push(
+      say('followUps.weeklyTasks'),
+      ...plan.tasks.map((task) =>
+        say('followUps.weeklyTask', {
+          date: formatDate(task.dueDate, lang),
+          case: caseRef(task),
+          task: task.description,
+          owner: say(`followUps.owner_${task.owner}`),
+        }),
+      ),
+    );
   }
   if (plan.silent.length > 0) {
     lines.push(say('followUps.weeklySilent'), ...plan.silent.map((s) => say('followUps.weeklySilentLine', { case: caseRef(s), task: s.description })));
@@ -101,7 +116,9 @@ function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
 }
 
 const WHAT: Partial<Record<string, MessageKey>> = {
-  clientCheckIn: 'followUps.what_clientCheckIn', escalation: 'followUps.what_escalation', overdueReview: 'followUps.what_overdueReview',
+  clientCheckIn: 'followUps.what_clientCheckIn',
+  escalation: 'followUps.what_escalation',
+  overdueReview: 'followUps.what_overdueReview',
   supervisorReminder: 'followUps.what_supervisorReminder',
 };
 const REASONS = ['ConversationBlockedByUser', 'BotNotInConversationRoster', 'MessageWritesBlocked', 'retriesExhausted'] as const;
@@ -109,11 +126,17 @@ const REASONS = ['ConversationBlockedByUser', 'BotNotInConversationRoster', 'Mes
 function failedDelivery(item: FollowUpItem, common: Params, lang: Language): string {
   const say = (key: MessageKey, params?: Params) => t(lang, key, params);
   const failed = item.failed;
-  const who = !failed || failed.role === 'client'
-    ? say('followUps.who_client')
-    : failed.name ? say('followUps.who_staff', { name: failed.name }) : say('followUps.who_staffUnknown');
+  const who =
+    !failed || failed.role === 'client'
+      ? say('followUps.who_client')
+      : failed.name
+        ? say('followUps.who_staff', { name: failed.name })
+        : say('followUps.who_staffUnknown');
   const reason = REASONS.find((code) => code === failed?.reason) ?? 'retriesExhausted';
   return say('followUps.deliveryFailed', {
-    ...common, who, what: say(WHAT[failed?.kind ?? ''] ?? 'followUps.what_other'), reason: say(`followUps.reason_${reason}`),
+    ...common,
+    who,
+    what: say(WHAT[failed?.kind ?? ''] ?? 'followUps.what_other'),
+    reason: say(`followUps.reason_${reason}`),
   });
 }

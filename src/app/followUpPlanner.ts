@@ -94,10 +94,7 @@ export class FollowUpPlanner {
     }
     const caseRecord = await this.lookup.caseById(id);
     if (!caseRecord) return [];
-    const [worker, supervisors] = await Promise.all([
-      this.lookup.staffById(caseRecord.workerId),
-      this.lookup.supervisorsOf(caseRecord.team),
-    ]);
+    const [worker, supervisors] = await Promise.all([this.lookup.staffById(caseRecord.workerId), this.lookup.supervisorsOf(caseRecord.team)]);
     return deriveJobs(caseRecord, { ...(worker ? { worker } : {}), supervisors }, this.config, now);
   }
 }

@@ -93,7 +93,10 @@ export class FollowUpService {
     const timeZone = await identity.timeZoneOf(actor, this.deps.defaultTimeZone);
     const text = await delivery.message(waiting, { language, timeZone }, { pending: true });
     if (text) await show(text);
-    await queue.markShown(waiting.map((job) => job.id), now());
+    await queue.markShown(
+      waiting.map((job) => job.id),
+      now(),
+    );
     await delivery.delivered(waiting);
     this.deps.log('followUps.shownInChat', { jobIds: waiting.map((job) => job.id).join(','), user: actor.id });
     return waiting.length;

@@ -11,7 +11,10 @@ export type ConversationAddress = Omit<ConversationRef, 'id' | 'updatedAt'>;
 export class IdentityService {
   private readonly audit: Audit;
 
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.audit = auditOn(repos.audit, now);
   }
 

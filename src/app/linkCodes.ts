@@ -15,9 +15,7 @@ const HOUR = 3600_000;
 const USER_LOCK_MS = HOUR;
 const CODE_PATTERN = new RegExp(`^([${READABLE_ALPHABET}]{4})-?([${READABLE_ALPHABET}]{4})$`);
 
-export type RedeemResult =
-  | { ok: true; link: ClientLink }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' | 'busy' };
+export type RedeemResult = { ok: true; link: ClientLink } | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'locked' | 'busy' };
 
 /**
  * A code as typed: "ABC3-EF7H", or without its dash. Every code holds a digit, so an
@@ -54,7 +52,8 @@ export class LinkCodeService {
     for (;;) {
       const id = randomReadable(4);
       let secret: string;
-      do secret = randomReadable(4); while (!/\d/.test(id + secret));
+      do secret = randomReadable(4);
+      while (!/\d/.test(id + secret));
       const code = `${id}-${secret}`;
       let taken = false;
       // Claimed inside the change, so a public half already in use is never overwritten.

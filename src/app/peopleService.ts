@@ -5,7 +5,10 @@ import type { Repositories } from '../domain/ports.js';
 import type { Language, UserProfile } from '../domain/schemas.js';
 
 export class PeopleService {
-  constructor(private readonly repos: Repositories, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async setLanguage(actor: Actor, language: Language): Promise<void> {
     await this.changeProfile(actor, (p) => ({ ...p, language }));

@@ -45,7 +45,12 @@ export interface SchedulerOptions {
 }
 
 export const defaultSchedulerOptions: Omit<SchedulerOptions, 'owner'> = Object.freeze({
-  pollMs: 30_000, leaseMs: 10 * 60_000, batchSize: 100, maxAttempts: 6, retryBaseMs: 60_000, retryMaxMs: 6 * 3_600_000,
+  pollMs: 30_000,
+  leaseMs: 10 * 60_000,
+  batchSize: 100,
+  maxAttempts: 6,
+  retryBaseMs: 60_000,
+  retryMaxMs: 6 * 3_600_000,
 });
 
 export const MAX_POLL_MS = 30_000;
@@ -105,7 +110,10 @@ export class FollowUpScheduler {
   private halted = false;
   private last: LastRound | undefined;
 
-  constructor(private readonly deps: SchedulerDeps, options: Partial<SchedulerOptions> & { owner: string }) {
+  constructor(
+    private readonly deps: SchedulerDeps,
+    options: Partial<SchedulerOptions> & { owner: string },
+  ) {
     this.options = { ...defaultSchedulerOptions, ...options };
     if (!(this.options.pollMs > 0 && this.options.pollMs <= MAX_POLL_MS)) {
       throw new RangeError(`pollMs must be between 1 and ${MAX_POLL_MS} ms`);
@@ -223,9 +231,10 @@ export class FollowUpScheduler {
     const owner = this.options.owner;
     const gaveUp: Job[] = [];
     for (const job of jobs) {
-      const retryAt = outcome.outcome === 'retry' && job.attempts < this.options.maxAttempts
-        ? new Date(now().getTime() + this.retryDelay(job.attempts, outcome.retryAfterMs))
-        : null;
+      const retryAt =
+        outcome.outcome === 'retry' && job.attempts < this.options.maxAttempts
+          ? new Date(now().getTime() + this.retryDelay(job.attempts, outcome.retryAfterMs))
+          : null;
       const error = outcome.outcome === 'retry' ? outcome.error : `unreachable: ${outcome.code}`;
       if (!(await queue.markFailed(job.id, owner, error, retryAt, now()))) continue;
       if (retryAt) report.retried++;

@@ -61,7 +61,15 @@ export function createServices(
   const content = new FollowUpContent(repos, stores.jobs, config);
   const delivery = new FollowUpDelivery({ repos, queue: stores.jobs, outbox: stores.outbox, cases, identity, planner, content, config, now });
   followUps = new FollowUpService({
-    repos, queue: stores.jobs, cases, identity, planner, delivery, defaultTimeZone: config.defaultTimeZone, now, log,
+    repos,
+    queue: stores.jobs,
+    cases,
+    identity,
+    planner,
+    delivery,
+    defaultTimeZone: config.defaultTimeZone,
+    now,
+    log,
   });
   return {
     cases,

@@ -2,8 +2,13 @@
 // local use (Agents Playground, Emulator) when not. A request whose token cannot be
 // accepted, for whatever reason, gets a bare 401: the reason goes to the log only.
 import {
-  CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
-  type Activity, type BotState, type TurnContext,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type BotState,
+  type TurnContext,
 } from 'botbuilder';
 import { t } from '../i18n/catalog.js';
 import type { Settings } from '../settings.js';
@@ -48,9 +53,9 @@ export function createAdapter(settings: Settings, conversationState: BotState): 
   const endpoints = settings.openIdMetadataUrl
     ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: settings.openIdMetadataUrl }
     : {};
-  const adapter = new EnlaceAdapter(new ConfigurationBotFrameworkAuthentication(
-    { ...credentials, ...endpoints }, new ConfigurationServiceClientCredentialFactory(credentials),
-  ));
+  const adapter = new EnlaceAdapter(
+    new ConfigurationBotFrameworkAuthentication({ ...credentials, ...endpoints }, new ConfigurationServiceClientCredentialFactory(credentials)),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log('turn.error', { error: error.name, message: error.message.slice(0, 200), conversation: context.activity.conversation?.id ?? '' });
     let lang: 'es' | 'en' = 'es';

@@ -24,7 +24,11 @@ interface SigningConnector {
 }
 
 export async function postProactive(
-  adapter: CloudAdapter, appId: string, reference: Partial<ConversationReference>, activity: Partial<Activity>, options: PostOptions,
+  adapter: CloudAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  activity: Partial<Activity>,
+  options: PostOptions,
 ): Promise<PostResult> {
   let result: PostResult = { ok: false, retry: true, code: 'not-attempted' };
   try {
@@ -59,7 +63,10 @@ async function post(context: TurnContext, reference: Partial<ConversationReferen
   };
   await connector?.credentials.signRequest(signable);
   const response = await fetch(url, {
-    method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
   if (response.ok) {
     await response.body?.cancel();

@@ -110,7 +110,8 @@ export class EnlaceBot extends ActivityHandler {
     // The message id is left out: a proactive message starts anew, it does not reply to one.
     const { activityId: _messageId, ...reference } = TurnContext.getConversationReference(activity);
     await this.options.services.identity.rememberConversation(actor.id, {
-      channelId: reference.channelId ?? '', serviceUrl: reference.serviceUrl ?? '',
+      channelId: reference.channelId ?? '',
+      serviceUrl: reference.serviceUrl ?? '',
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     });
   }
@@ -127,7 +128,13 @@ export class EnlaceBot extends ActivityHandler {
     }
     const result = await services.linkCodes.redeem(actor.id, typed);
     if (!result.ok) {
-      const key = { invalid: 'client.linkInvalid', expired: 'client.linkExpired', used: 'client.linkUsed', locked: 'client.linkLocked', busy: 'client.linkBusy' } as const;
+      const key = {
+        invalid: 'client.linkInvalid',
+        expired: 'client.linkExpired',
+        used: 'client.linkUsed',
+        locked: 'client.linkLocked',
+        busy: 'client.linkBusy',
+      } as const;
       await say(context, key[result.reason]);
       return;
     }
@@ -143,8 +150,16 @@ export class EnlaceBot extends ActivityHandler {
     const { actor, lang, services } = session(context);
     const rest = normalize(typed).split(' ').slice(1).join(' ');
     const wanted: Language = rest
-      ? (matchesWord(rest, 'shell.languageWordsEn') ? 'en' : matchesWord(rest, 'shell.languageWordsEs') ? 'es' : lang === 'es' ? 'en' : 'es')
-      : lang === 'es' ? 'en' : 'es';
+      ? matchesWord(rest, 'shell.languageWordsEn')
+        ? 'en'
+        : matchesWord(rest, 'shell.languageWordsEs')
+          ? 'es'
+          : lang === 'es'
+            ? 'en'
+            : 'es'
+      : lang === 'es'
+        ? 'en'
+        : 'es';
     await services.people.setLanguage(actor, wanted);
     setSession(context, { ...session(context), lang: wanted });
     await say(context, actor.kind === 'client' ? 'client.languageSet' : 'shell.languageSet');
@@ -190,7 +205,9 @@ export class EnlaceBot extends ActivityHandler {
       if (actor.kind === 'unknown') continue;
       await this.rememberConversation(context, actor, asSender);
       setSession(context, {
-        actor, services, lang: await preferredLanguage(actor, asSender, services.identity),
+        actor,
+        services,
+        lang: await preferredLanguage(actor, asSender, services.identity),
         timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone),
       });
       await this.welcomeOnce(context);

@@ -55,7 +55,10 @@ export class ProactiveSender implements Sender {
     if (jobs.length === 0) return { outcome: 'sent' };
     const text = await followUps.message(jobs, target);
     if (!text) return { outcome: 'none' };
-    const id = deliveryId(jobs.map((job) => job.id), target.userId);
+    const id = deliveryId(
+      jobs.map((job) => job.id),
+      target.userId,
+    );
     const wait = this.throttle.reserve(target.conversationId, this.clock());
     if (wait > 0) await (this.deps.sleep ?? sleep)(wait);
     const result = await this.deps.post(target.reference, { type: 'message', id, text, locale: target.language === 'es' ? 'es-ES' : 'en-GB' });

@@ -18,16 +18,18 @@ export class CollectionStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await Promise.all(Object.entries(changes).map(([key, item]) =>
-      this.records.update(key, (current) => {
-        const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-        // Same rule as botbuilder's MemoryStorage: '*' or no eTag overwrites; otherwise it must match.
-        if (current && eTag && eTag !== '*' && eTag !== current.eTag) {
-          throw new Error(`Storage: eTag conflict for key ${key}`);
-        }
-        return { id: key, key, eTag: `${Date.now()}-${++eTagCounter}`, value: JSON.parse(JSON.stringify(value)) };
-      }),
-    ));
+    await Promise.all(
+      Object.entries(changes).map(([key, item]) =>
+        this.records.update(key, (current) => {
+          const { eTag, ...value } = (item ?? {}) as { eTag?: string };
+          // Same rule as botbuilder's MemoryStorage: '*' or no eTag overwrites; otherwise it must match.
+          if (current && eTag && eTag !== '*' && eTag !== current.eTag) {
+            throw new Error(`Storage: eTag conflict for key ${key}`);
+          }
+          return { id: key, key, eTag: `${Date.now()}-${++eTagCounter}`, value: JSON.parse(JSON.stringify(value)) };
+        }),
+      ),
+    );
   }
 
   async delete(keys: string[]): Promise<void> {

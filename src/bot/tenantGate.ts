@@ -6,9 +6,7 @@ import { t } from '../i18n/catalog.js';
 import { userKey } from './identity.js';
 import { log } from './log.js';
 
-export type TenantVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: 'missing' | 'mismatch' | 'foreign'; tenant?: string };
+export type TenantVerdict = { allowed: true } | { allowed: false; reason: 'missing' | 'mismatch' | 'foreign'; tenant?: string };
 
 /** Whether an activity may reach the bot; an empty allow-list lets every activity in (local use). */
 export function tenantVerdict(activity: Partial<Activity>, allowedTenantIds: readonly string[]): TenantVerdict {

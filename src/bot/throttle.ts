@@ -14,7 +14,10 @@ export interface RateLimit {
  */
 export const TEAMS_LIMITS: { readonly perConversation: readonly RateLimit[]; readonly perApp: readonly RateLimit[] } = {
   perConversation: [
-    { count: 7, perMs: 1_000 }, { count: 8, perMs: 2_000 }, { count: 60, perMs: 30_000 }, { count: 1_800, perMs: 3_600_000 },
+    { count: 7, perMs: 1_000 },
+    { count: 8, perMs: 2_000 },
+    { count: 60, perMs: 30_000 },
+    { count: 1_800, perMs: 3_600_000 },
   ],
   perApp: [{ count: 50, perMs: 1_000 }],
 };
@@ -75,7 +78,10 @@ export class DeliveryThrottle {
   private readonly app: TokenBucket[];
   private readonly conversations = new Map<string, TokenBucket[]>();
 
-  constructor(private readonly limits = TEAMS_LIMITS, startMs = 0) {
+  constructor(
+    private readonly limits = TEAMS_LIMITS,
+    startMs = 0,
+  ) {
     this.app = limits.perApp.map((limit) => new TokenBucket(limit, startMs));
   }
 

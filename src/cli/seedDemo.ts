@@ -28,9 +28,7 @@ interface SeedStep {
  * One collection's demo records. `isDemo` says whether a stored record with a demo id is
  * the demo's own (by the fields nobody would reuse by chance), so it may be reset.
  */
-function step<T extends { id: string }>(
-  name: string, collection: Collection<T>, records: readonly T[], isDemo: (stored: T, demo: T) => boolean,
-): SeedStep {
+function step<T extends { id: string }>(name: string, collection: Collection<T>, records: readonly T[], isDemo: (stored: T, demo: T) => boolean): SeedStep {
   return {
     async conflicts() {
       const stored = await Promise.all(records.map((demo) => collection.get(demo.id)));
@@ -67,8 +65,11 @@ export async function seedDemo(repos: Repositories, now: Date): Promise<SeedResu
     refreshed += written.refreshed;
   }
   const counts = {
-    staff: demo.staff.length, services: DEMO_SERVICES.length, cases: demo.cases.length,
-    linkCodes: demo.linkCodes.length, clientLinks: demo.clientLinks.length,
+    staff: demo.staff.length,
+    services: DEMO_SERVICES.length,
+    cases: demo.cases.length,
+    linkCodes: demo.linkCodes.length,
+    clientLinks: demo.clientLinks.length,
   };
   return { created, refreshed, counts };
 }
@@ -85,13 +86,15 @@ async function main(): Promise<number> {
   try {
     const result = await seedDemo(store.repositories, new Date());
     const { counts } = result;
-    console.log([
-      `Demo data in ${store.dataDir}: ${counts.staff} staff, ${counts.services} services, ${counts.cases} cases `
-        + `(${Object.values(DEMO_CASE_IDS).join(', ')}), ${counts.clientLinks} linked client `
-        + `(${result.created} records added, ${result.refreshed} reset to the demo's starting point).`,
-      'Chat with it: `npm start`, then `npm run playground` (you are Lucía Martín, worker). Other people: see playground/.',
-      'A bot already running on this folder picks up the demo data after a restart.',
-    ].join('\n'));
+    console.log(
+      [
+        `Demo data in ${store.dataDir}: ${counts.staff} staff, ${counts.services} services, ${counts.cases} cases ` +
+          `(${Object.values(DEMO_CASE_IDS).join(', ')}), ${counts.clientLinks} linked client ` +
+          `(${result.created} records added, ${result.refreshed} reset to the demo's starting point).`,
+        'Chat with it: `npm start`, then `npm run playground` (you are Lucía Martín, worker). Other people: see playground/.',
+        'A bot already running on this folder picks up the demo data after a restart.',
+      ].join('\n'),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof SeedConflictError)) throw error;

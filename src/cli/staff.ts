@@ -6,9 +6,7 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../settings.js';
 import { StoreError } from '../store/errors.js';
 import { JsonStore } from '../store/jsonStore.js';
-import {
-  StaffInputError, addStaff, describeStaff, listStaff, newStaffRecord, removeStaff, staffTable, type AddStaffOptions,
-} from './staffCommands.js';
+import { StaffInputError, addStaff, describeStaff, listStaff, newStaffRecord, removeStaff, staffTable, type AddStaffOptions } from './staffCommands.js';
 
 const USAGE = `Usage:
   npm run staff -- add --id <user id> --name <name> --role worker|supervisor|admin
@@ -30,7 +28,9 @@ const OPTIONS_OF: Record<string, readonly string[]> = {
 /** The command and its options; throws StaffInputError on anything the command does not take. */
 function parseCommandLine(argv: string[]): { command: string; options: AddStaffOptions } | 'help' {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
+    args: argv,
+    allowPositionals: true,
+    strict: true,
     options: {
       ...Object.fromEntries(OPTIONS_OF.add!.map((name) => [name, { type: 'string' as const }])),
       help: { type: 'boolean', short: 'h' },

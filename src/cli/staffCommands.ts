@@ -58,8 +58,7 @@ export interface StaffRow {
 /** Every staff member with the number of open cases they hold, by role then name. */
 export async function listStaff(repos: Repositories): Promise<StaffRow[]> {
   const order = RoleSchema.options;
-  const staff = [...await repos.staff.all()]
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'es'));
+  const staff = [...(await repos.staff.all())].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'es'));
   return Promise.all(staff.map(async (s) => ({ staff: s, openCases: (await openCaseIds(repos, s.id)).length })));
 }
 
@@ -79,8 +78,10 @@ export async function removeStaff(repos: Repositories, rawId: string | undefined
 }
 
 export function describeStaff(staff: Staff): string {
-  return `${staff.role} ${staff.id} (${staff.name}), team ${staff.team}, ${staff.availableHoursPerMonth} h/month, `
-    + `language ${staff.language}, time zone ${staff.timeZone}`;
+  return (
+    `${staff.role} ${staff.id} (${staff.name}), team ${staff.team}, ${staff.availableHoursPerMonth} h/month, ` +
+    `language ${staff.language}, time zone ${staff.timeZone}`
+  );
 }
 
 /** A plain-text table for the terminal. */
@@ -88,16 +89,33 @@ export function staffTable(rows: StaffRow[]): string {
   if (rows.length === 0) return 'No staff registered yet. Add someone with `npm run staff -- add --id … --name … --role worker`.';
   const header = ['ID', 'NAME', 'ROLE', 'TEAM', 'HOURS', 'LANG', 'TIME ZONE', 'OPEN CASES'];
   const lines = rows.map(({ staff, openCases }) => [
-    staff.id, staff.name, staff.role, staff.team, String(staff.availableHoursPerMonth), staff.language, staff.timeZone, String(openCases),
+    staff.id,
+    staff.name,
+    staff.role,
+    staff.team,
+    String(staff.availableHoursPerMonth),
+    staff.language,
+    staff.timeZone,
+    String(openCases),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
-  return [header, ...lines].map((line) => line.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...lines]
+    .map((line) =>
+      line
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The open cases a staff member holds as their worker (cases only shared with them do not count). */
 async function openCaseIds(repos: Repositories, staffId: string): Promise<string[]> {
   const cases = await repos.cases.casesOfWorker(staffId, { status: 'open' });
-  return cases.filter((c) => c.workerId === staffId).map((c) => c.id).sort();
+  return cases
+    .filter((c) => c.workerId === staffId)
+    .map((c) => c.id)
+    .sort();
 }
 
 function required(value: string | undefined, option: string): string {

@@ -52,7 +52,9 @@ export function teamsSettings(env: Env, packageVersion: string): TeamsSettings {
     throw new TeamsPackageError('set MicrosoftAppId in .env (the Microsoft App ID of your Azure Bot) to build the Teams app package');
   }
   if (!GUID.test(appId)) {
-    throw new TeamsPackageError(`MicrosoftAppId "${appId}" is not a GUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427): copy the Microsoft App ID from the Configuration page of your Azure Bot into .env`);
+    throw new TeamsPackageError(
+      `MicrosoftAppId "${appId}" is not a GUID (like 1b4e28ba-2fa1-11d2-883f-0016d3cca427): copy the Microsoft App ID from the Configuration page of your Azure Bot into .env`,
+    );
   }
   const version = env.TEAMS_APP_VERSION?.trim() || packageVersion;
   if (!VERSION.test(version)) throw new TeamsPackageError(`TEAMS_APP_VERSION must look like 1.2.3, not "${version}"`);
@@ -132,9 +134,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { values, unset } = await buildTeamsPackage(process.env, output);
     console.log(`Teams app package written to ${output} (app id ${values.APP_ID}, version ${values.APP_VERSION}).`);
-    console.log('Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app) or, to try it yourself, in Teams (Apps > Manage your apps > Upload an app).');
+    console.log(
+      'Upload it in the Teams admin center (Teams apps > Manage apps > Upload new app) or, to try it yourself, in Teams (Apps > Manage your apps > Upload an app).',
+    );
     if (unset.length > 0) {
-      console.warn(`Note: ${unset.join(', ')} not set in .env, so the package shows placeholder developer details; set them before giving it to your tenant admin.`);
+      console.warn(
+        `Note: ${unset.join(', ')} not set in .env, so the package shows placeholder developer details; set them before giving it to your tenant admin.`,
+      );
     }
     return 0;
   } catch (error) {

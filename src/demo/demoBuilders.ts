@@ -27,14 +27,30 @@ export class DemoClock {
 }
 
 /** The parts every case has, with its lists empty. */
-export function caseBase(clock: DemoClock, fields: Pick<Case, 'id' | 'workerId' | 'client' | 'referralSource' | 'model' | 'priority'> & { openedDaysAgo: number }): Case {
+export function caseBase(
+  clock: DemoClock,
+  fields: Pick<Case, 'id' | 'workerId' | 'client' | 'referralSource' | 'model' | 'priority'> & { openedDaysAgo: number },
+): Case {
   const { openedDaysAgo, ...rest } = fields;
   const opened = clock.at(-openedDaysAgo, openedDaysAgo === 0 ? 23 : 10);
   return {
-    ...rest, status: 'open', team: 'norte', sharedWith: [], createdAt: opened, updatedAt: opened,
+    ...rest,
+    status: 'open',
+    team: 'norte',
+    sharedWith: [],
+    createdAt: opened,
+    updatedAt: opened,
     intakeDate: clock.day(-openedDaysAgo),
     consent: { dataProcessing: true, messaging: true, recordedAt: opened, recordedBy: fields.workerId },
-    assessments: [], goals: [], tasks: [], referrals: [], contacts: [], advocacy: [], reviews: [], alerts: [], reopenings: [],
+    assessments: [],
+    goals: [],
+    tasks: [],
+    referrals: [],
+    contacts: [],
+    advocacy: [],
+    reviews: [],
+    alerts: [],
+    reopenings: [],
   };
 }
 
@@ -43,23 +59,46 @@ export function progress(clock: DemoClock, offset: number, rating: Achievement, 
 }
 
 export function referral(
-  clock: DemoClock, id: string, service: { id: string; category: string }, by: string,
+  clock: DemoClock,
+  id: string,
+  service: { id: string; category: string },
+  by: string,
   steps: [ReferralStatus, number, string?][],
 ): Referral {
   const history = steps.map(([status, offset, note]) => ({ status, at: clock.at(offset, 11), by, ...(note ? { note } : {}) }));
   return {
-    id, serviceId: service.id, category: service.category, status: history.at(-1)!.status, history, cost: 0,
-    createdAt: history[0]!.at, createdBy: by,
+    id,
+    serviceId: service.id,
+    category: service.category,
+    status: history.at(-1)!.status,
+    history,
+    cost: 0,
+    createdAt: history[0]!.at,
+    createdBy: by,
   };
 }
 
-export function contact(clock: DemoClock, id: string, offset: number, type: Contact['type'], minutes: number, withWhom: string, note: string, by: string): Contact {
+export function contact(
+  clock: DemoClock,
+  id: string,
+  offset: number,
+  type: Contact['type'],
+  minutes: number,
+  withWhom: string,
+  note: string,
+  by: string,
+): Contact {
   return { id, date: clock.day(offset), type, minutes, withWhom, note, by, at: clock.at(offset, 14) };
 }
 /** A full assessment finished on day `offset`; intensity and review date follow from the domain rules. */
 export function completedAssessment(
-  clock: DemoClock, id: string, kind: Assessment['kind'], offset: number, by: string,
-  ratings: Assessment['ratings'], texts: Pick<Assessment, 'strengths' | 'context' | 'notes' | 'clientView' | 'aspirations'>,
+  clock: DemoClock,
+  id: string,
+  kind: Assessment['kind'],
+  offset: number,
+  by: string,
+  ratings: Assessment['ratings'],
+  texts: Pick<Assessment, 'strengths' | 'context' | 'notes' | 'clientView' | 'aspirations'>,
 ): Assessment {
   const draft: Assessment = { id, kind, startedAt: clock.at(offset - 2, 10), by, ratings, ...texts };
   return completeAssessment(draft, clock.day(offset), defaultConfig, clock.at(offset, 12));

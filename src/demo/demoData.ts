@@ -26,11 +26,18 @@ export function demoRecords(now: Date): DemoRecords {
   return {
     staff: demoStaff(clock),
     cases: demoCases(clock),
-    linkCodes: [{
-      id: carmenCode.id, codeHash: createHash('sha256').update(carmenCode.code).digest('hex'),
-      caseId: DEMO_CASE_IDS.strengths, createdBy: LUCIA, createdAt: clock.at(-80, 10),
-      expiresAt: addHours(clock.at(-80, 10), 72), usedAt: clock.at(-79, 17), usedBy: CARMEN_CHAT,
-    }],
+    linkCodes: [
+      {
+        id: carmenCode.id,
+        codeHash: createHash('sha256').update(carmenCode.code).digest('hex'),
+        caseId: DEMO_CASE_IDS.strengths,
+        createdBy: LUCIA,
+        createdAt: clock.at(-80, 10),
+        expiresAt: addHours(clock.at(-80, 10), 72),
+        usedAt: clock.at(-79, 17),
+        usedBy: CARMEN_CHAT,
+      },
+    ],
     clientLinks: [{ id: CARMEN_CHAT, caseId: DEMO_CASE_IDS.strengths, linkedAt: clock.at(-79, 17), codeId: carmenCode.id }],
   };
 }
@@ -41,8 +48,14 @@ function addHours(iso: string, hours: number): string {
 
 function demoStaff(clock: DemoClock): Staff[] {
   const person = (who: keyof typeof PLAYGROUND_USERS, role: Staff['role'], team: string, hours: number): Staff => ({
-    id: PLAYGROUND_USERS[who].aadObjectId, name: PLAYGROUND_USERS[who].name, role, team,
-    availableHoursPerMonth: hours, language: 'es', timeZone: DEMO_ZONE, createdAt: clock.at(-400),
+    id: PLAYGROUND_USERS[who].aadObjectId,
+    name: PLAYGROUND_USERS[who].name,
+    role,
+    team,
+    availableHoursPerMonth: hours,
+    language: 'es',
+    timeZone: DEMO_ZONE,
+    createdAt: clock.at(-400),
   });
   return [
     person('worker', 'worker', 'norte', 120),
@@ -51,4 +64,3 @@ function demoStaff(clock: DemoClock): Staff[] {
     person('admin', 'admin', 'central', 120),
   ];
 }
-

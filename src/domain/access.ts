@@ -2,10 +2,7 @@
 import type { Case, Goal, Staff, Task } from './schemas.js';
 
 /** The person behind a chat turn. */
-export type Actor =
-  | { kind: 'staff'; id: string; staff: Staff }
-  | { kind: 'client'; id: string; caseId: string }
-  | { kind: 'unknown'; id: string };
+export type Actor = { kind: 'staff'; id: string; staff: Staff } | { kind: 'client'; id: string; caseId: string } | { kind: 'unknown'; id: string };
 
 /** Case content: a worker their own and shared cases; a supervisor their team's; an admin none. */
 export function canReadCase(actor: Actor, record: Case): boolean {
@@ -43,7 +40,15 @@ export function clientViewOf(record: Case): ClientView {
     caseId: record.id,
     status: record.status,
     goals: record.goals.map(({ id, text, deadline, status }) => ({ id, text, deadline, status })),
-    tasks: record.tasks.map(({ id, goalId, description, owner, ownerName, dueDate, status }) => ({ id, goalId, description, owner, ownerName, dueDate, status })),
+    tasks: record.tasks.map(({ id, goalId, description, owner, ownerName, dueDate, status }) => ({
+      id,
+      goalId,
+      description,
+      owner,
+      ownerName,
+      dueDate,
+      status,
+    })),
   };
 }
 

@@ -116,11 +116,14 @@ export interface BarrierGroup {
  */
 export function macroBarrierReport(cases: readonly Pick<Case, 'id' | 'advocacy'>[], from?: string, to?: string): BarrierGroup[] {
   assertPeriod(from, to);
-  const found = cases.flatMap((c) =>
-    c.advocacy.filter((e) => isMacroBarrier(e) && inPeriod(e.date, from, to)).map((entry) => ({ caseId: c.id, entry })),
-  );
+  const found = cases.flatMap((c) => c.advocacy.filter((e) => isMacroBarrier(e) && inPeriod(e.date, from, to)).map((entry) => ({ caseId: c.id, entry })));
   const groups = BarrierTypeSchema.options
-    .map((type) => toGroup(type, found.filter((f) => f.entry.barrierType === type)))
+    .map((type) =>
+      toGroup(
+        type,
+        found.filter((f) => f.entry.barrierType === type),
+      ),
+    )
     .filter((g) => g.entries > 0);
   return groups.sort((a, b) => b.cases - a.cases || b.entries - a.entries || a.barrierType.localeCompare(b.barrierType));
 }

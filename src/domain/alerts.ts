@@ -30,7 +30,11 @@ export type AlertState =
   | { state: 'notFound' };
 
 /** The review date when the review is past due by more than the grace period on `today`. */
-export function overdueReviewDate(caseRecord: Pick<Case, 'status' | 'nextReviewDate'>, today: string, config: PracticeConfig = defaultConfig): string | undefined {
+export function overdueReviewDate(
+  caseRecord: Pick<Case, 'status' | 'nextReviewDate'>,
+  today: string,
+  config: PracticeConfig = defaultConfig,
+): string | undefined {
   const date = caseRecord.nextReviewDate;
   if (caseRecord.status !== 'open' || !date) return undefined;
   return addDays(date, config.reviewGraceDays) < today ? date : undefined;
@@ -45,13 +49,19 @@ export function openAlerts(caseRecord: Case, today: string, config: PracticeConf
   const zone = caseTimeZone(caseRecord, config);
   const stored = caseRecord.alerts
     .filter((alert) => !alert.decision && alert.kind !== 'overdueReview')
-    .map((alert): OpenAlert => ({
-      kind: alert.kind, target: { alertId: alert.id }, since: localDate(new Date(alert.at), zone), ...(alert.refId ? { taskId: alert.refId } : {}),
-    }));
+    .map(
+      (alert): OpenAlert => ({
+        kind: alert.kind,
+        target: { alertId: alert.id },
+        since: localDate(new Date(alert.at), zone),
+        ...(alert.refId ? { taskId: alert.refId } : {}),
+      }),
+    );
   const reviewDate = overdueReviewDate(caseRecord, today, config);
-  const overdue: OpenAlert[] = reviewDate && !decidedOverdue(caseRecord, reviewDate)
-    ? [{ kind: 'overdueReview', target: { reviewDate }, since: addDays(reviewDate, config.reviewGraceDays + 1) }]
-    : [];
+  const overdue: OpenAlert[] =
+    reviewDate && !decidedOverdue(caseRecord, reviewDate)
+      ? [{ kind: 'overdueReview', target: { reviewDate }, since: addDays(reviewDate, config.reviewGraceDays + 1) }]
+      : [];
   return [...stored, ...overdue].sort((a, b) => a.since.localeCompare(b.since));
 }
 
@@ -129,12 +139,17 @@ export function applyAlertDecision(caseRecord: Case, input: AlertDecisionInput, 
   const decision: AlertDecision = { choice, by: input.by, at: input.at, ...(withReview ? { reviewId: input.reviewId } : {}) };
   const decided = decideAlert(caseRecord, input.target, decision, input.today, config);
   if (!withReview || choice === 'remindWorker') return decided;
-  const approach = choice === 'changeApproach' ? input.approach ?? {} : {};
+  const approach = choice === 'changeApproach' ? (input.approach ?? {}) : {};
   const intensity = approach.newIntensity ?? caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT;
   const params = reviewParams(config);
   const review: Review = {
-    id: input.reviewId, at: input.at, by: input.by, decision: choice, ...approach,
-    nextReviewDate: proposedNextReviewDate(input.today, intensity, params.reviewDays), note: '',
+    id: input.reviewId,
+    at: input.at,
+    by: input.by,
+    decision: choice,
+    ...approach,
+    nextReviewDate: proposedNextReviewDate(input.today, intensity, params.reviewDays),
+    note: '',
   };
   return applyReview(decided, review, params).caseRecord;
 }

@@ -68,12 +68,7 @@ export function isAssessmentComplete(assessment: Pick<Assessment, 'ratings' | 's
  * review date counted from `today` (`YYYY-MM-DD`). `completedAt` is stamped when given.
  * Throws on an incomplete draft: a partial assessment must not set the case's intensity.
  */
-export function completeAssessment(
-  draft: Assessment,
-  today: string,
-  config: PracticeConfig = defaultConfig,
-  completedAt?: string,
-): Assessment {
+export function completeAssessment(draft: Assessment, today: string, config: PracticeConfig = defaultConfig, completedAt?: string): Assessment {
   if (!isAssessmentComplete(draft)) {
     const missing = unratedDomains(draft);
     throw new Error(`Assessment ${draft.id} is incomplete: ${missing.length} domain(s) unrated${hasStrengths(draft) ? '' : ', no strengths'}`);
@@ -123,17 +118,12 @@ function changeBetween(before: DomainLevel | undefined, after: DomainLevel | und
  * 'notApplicable'. Domains asked in neither assessment are left out. Without a previous
  * assessment every rated domain is 'new'.
  */
-export function compareAssessments(
-  previous: Pick<Assessment, 'ratings'> | undefined,
-  current: Pick<Assessment, 'ratings'>,
-): DomainComparison[] {
+export function compareAssessments(previous: Pick<Assessment, 'ratings'> | undefined, current: Pick<Assessment, 'ratings'>): DomainComparison[] {
   const before: Ratings = previous?.ratings ?? {};
-  return LIFE_DOMAINS
-    .filter((domain) => before[domain] !== undefined || current.ratings[domain] !== undefined)
-    .map((domain) => ({
-      domain,
-      before: before[domain],
-      after: current.ratings[domain],
-      change: changeBetween(before[domain], current.ratings[domain]),
-    }));
+  return LIFE_DOMAINS.filter((domain) => before[domain] !== undefined || current.ratings[domain] !== undefined).map((domain) => ({
+    domain,
+    before: before[domain],
+    after: current.ratings[domain],
+    change: changeBetween(before[domain], current.ratings[domain]),
+  }));
 }

@@ -61,9 +61,8 @@ export function monthBounds(month: string): { first: string; last: string } {
 function openDuringMonth(caseRecord: Case, month: string, config: PracticeConfig): boolean {
   const { first, last } = monthBounds(month);
   // A closed case without its closure record is taken as closed at its last update.
-  const closed = caseRecord.status === 'closed'
-    ? localDate(new Date(caseRecord.closure?.at ?? caseRecord.updatedAt), caseTimeZone(caseRecord, config))
-    : undefined;
+  const closed =
+    caseRecord.status === 'closed' ? localDate(new Date(caseRecord.closure?.at ?? caseRecord.updatedAt), caseTimeZone(caseRecord, config)) : undefined;
   return caseRecord.intakeDate <= last && (closed === undefined || closed >= first);
 }
 
@@ -84,12 +83,7 @@ function sheetRow(caseRecord: Case, month: string, config: PracticeConfig): Cont
  * estimate is the full month's for any case open during the month (not prorated); it uses
  * the case's current intensity.
  */
-export function monthlyContactSheet(
-  cases: readonly Case[],
-  workerId: string,
-  month: string,
-  config: PracticeConfig = defaultConfig,
-): ContactSheet {
+export function monthlyContactSheet(cases: readonly Case[], workerId: string, month: string, config: PracticeConfig = defaultConfig): ContactSheet {
   monthBounds(month); // validates the month before any work
   const rows = cases
     .filter((c) => c.workerId === workerId)

@@ -6,8 +6,14 @@ import type { Language } from './schemas.js';
 /** Minutes east of UTC that `timeZone` has at `instant` (chrono ignores IANA names). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
   const parts = dateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -49,9 +55,7 @@ export type DateReading = ({ ok: true } & ParsedDate) | { ok: false; reason: 'no
  * is 'past' (a day that has happened). A date more than DATE_REACH_YEARS from now, or a
  * year that far which the parser could not read ("el año 1200"), is 'tooFar'.
  */
-export function parseNaturalDate(
-  text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future',
-): DateReading {
+export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future'): DateReading {
   const parser = lang === 'es' ? chrono.es : chrono.en.GB;
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
   const [result] = parser.parse(text, reference, { forwardDate: lean === 'future' });
@@ -90,6 +94,10 @@ export function daysBetween(from: string, to: string): number {
 /** A date shown to a user: "martes, 3 de marzo de 2027" / "Tuesday, 3 March 2027". */
 export function formatDate(date: string, lang: Language): string {
   return dateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }

@@ -1,8 +1,6 @@
 // The store as the application services see it: small asynchronous interfaces that the
 // JSON store, an in-memory store or a database can implement.
-import type {
-  AuditEntry, BotStateRecord, Case, ClientLink, ConversationRef, LinkCode, Service, Staff, UserProfile,
-} from './schemas.js';
+import type { AuditEntry, BotStateRecord, Case, ClientLink, ConversationRef, LinkCode, Service, Staff, UserProfile } from './schemas.js';
 
 export interface Collection<T extends { id: string }> {
   get(id: string): Promise<T | undefined>;

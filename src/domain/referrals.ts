@@ -41,7 +41,9 @@ export function advanceReferral(referral: Referral, to: ReferralStatus, by: stri
   }
   if (!canTransition(referral.status, to)) {
     throw new DomainError('illegalTransition', `Referral ${referral.id} cannot go from ${referral.status} to ${to}`, {
-      referralId: referral.id, from: referral.status, to,
+      referralId: referral.id,
+      from: referral.status,
+      to,
     });
   }
   assertStepAuthor(referral.id, by, at, note);
@@ -58,9 +60,7 @@ function assertStepAuthor(referralId: string, by: string, at: string, note?: str
 }
 
 /** The case with one of its referrals advanced; refuses closed cases and unknown ids. */
-export function advanceCaseReferral(
-  caseRecord: Case, referralId: string, to: ReferralStatus, by: string, at: string, note?: string,
-): Case {
+export function advanceCaseReferral(caseRecord: Case, referralId: string, to: ReferralStatus, by: string, at: string, note?: string): Case {
   assertWritable(caseRecord);
   const current = caseRecord.referrals.find((r) => r.id === referralId);
   if (!current) {
@@ -119,9 +119,7 @@ export interface ReferralCosts {
 const toCents = (euros: number) => Math.round(euros * 100);
 
 export function referralCosts(caseRecord: Pick<Case, 'referrals' | 'budget'>): ReferralCosts {
-  const committedCents = caseRecord.referrals
-    .filter((r) => r.status !== 'declined')
-    .reduce((sum, r) => sum + toCents(r.cost), 0);
+  const committedCents = caseRecord.referrals.filter((r) => r.status !== 'declined').reduce((sum, r) => sum + toCents(r.cost), 0);
   const committed = committedCents / 100;
   if (caseRecord.budget === undefined) return { committed, budget: null, remaining: null, over: false };
   const remainingCents = toCents(caseRecord.budget) - committedCents;

@@ -21,8 +21,11 @@ export interface ReviewParams {
 export const DEFAULT_REVIEW_PARAMS: ReviewParams = reviewParams(defaultConfig);
 
 export function reviewParams(config: PracticeConfig): ReviewParams {
-  const per = (pick: (d: PracticeConfig['intensity'][Intensity]) => number) =>
-    ({ intensive: pick(config.intensity.intensive), moderate: pick(config.intensity.moderate), basic: pick(config.intensity.basic) });
+  const per = (pick: (d: PracticeConfig['intensity'][Intensity]) => number) => ({
+    intensive: pick(config.intensity.intensive),
+    moderate: pick(config.intensity.moderate),
+    basic: pick(config.intensity.basic),
+  });
   return { reviewDays: per((d) => d.reviewAfterDays), contactEveryDays: per((d) => d.contactEveryDays) };
 }
 
@@ -86,7 +89,7 @@ function nextReviewErrors(caseRecord: Case, review: Review): ValidationIssue[] {
 }
 
 function intensityAfter(caseRecord: Case, review: Review): Intensity | undefined {
-  return review.decision === 'changeApproach' ? review.newIntensity ?? caseRecord.intensity : caseRecord.intensity;
+  return review.decision === 'changeApproach' ? (review.newIntensity ?? caseRecord.intensity) : caseRecord.intensity;
 }
 
 /**

@@ -59,9 +59,21 @@ export const ConsentSchema = z.object({
 // ---- assessment ---------------------------------------------------------------------
 
 export const LIFE_DOMAINS = [
-  'income', 'employment', 'housing', 'food', 'health', 'mentalHealth', 'substanceUse',
-  'education', 'familyRelations', 'socialSupport', 'legal', 'safety', 'dailyLiving',
-  'mobility', 'childcare',
+  'income',
+  'employment',
+  'housing',
+  'food',
+  'health',
+  'mentalHealth',
+  'substanceUse',
+  'education',
+  'familyRelations',
+  'socialSupport',
+  'legal',
+  'safety',
+  'dailyLiving',
+  'mobility',
+  'childcare',
 ] as const;
 export const LifeDomainSchema = z.enum(LIFE_DOMAINS);
 export type LifeDomain = z.infer<typeof LifeDomainSchema>;
@@ -115,7 +127,10 @@ export type Goal = z.infer<typeof GoalSchema>;
 
 export const ContractSchema = z.object({
   id,
-  targetProblems: z.array(z.object({ text: z.string().min(1).max(500), acknowledgedByClient: z.literal(true) })).min(1).max(3),
+  targetProblems: z
+    .array(z.object({ text: z.string().min(1).max(500), acknowledgedByClient: z.literal(true) }))
+    .min(1)
+    .max(3),
   sessions: z.number().int().min(1).max(52),
   startDate: isoDate,
   endDate: isoDate,
@@ -201,7 +216,11 @@ export const ContactSchema = z.object({
   id,
   date: isoDate,
   type: ContactTypeSchema,
-  minutes: z.number().int().min(0).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   withWhom: z.string().max(200),
   note: z.string().max(4000),
   by: id,

@@ -46,11 +46,20 @@ export const SMART_CRITERIA = ['specific', 'measurable', 'achievable', 'relevant
 export type SmartCriterion = (typeof SMART_CRITERIA)[number];
 
 export type SmartIssueCode =
-  | 'noGoalText' | 'vagueVerb' | 'noActor'
-  | 'noIndicator' | 'noTarget' | 'unmeasurableTarget'
-  | 'thirdPartyOutcome' | 'noSupport' | 'noObstacles'
-  | 'noDomain' | 'notLinkedToNeed'
-  | 'noDeadline' | 'pastDeadline' | 'afterPlanEnd';
+  | 'noGoalText'
+  | 'vagueVerb'
+  | 'noActor'
+  | 'noIndicator'
+  | 'noTarget'
+  | 'unmeasurableTarget'
+  | 'thirdPartyOutcome'
+  | 'noSupport'
+  | 'noObstacles'
+  | 'noDomain'
+  | 'notLinkedToNeed'
+  | 'noDeadline'
+  | 'pastDeadline'
+  | 'afterPlanEnd';
 
 export type SmartMessageKey = Extract<MessageKey, `smart.${string}`>;
 
@@ -68,8 +77,13 @@ export interface SmartIssue {
 
 /** A draft that passed every check: all the fields a stored goal needs are there. */
 export type SmartGoalReady = SmartGoalDraft & {
-  actor: string; indicator: string; target: string; deadline: string;
-  domain: LifeDomain; support: string; obstacles: string;
+  actor: string;
+  indicator: string;
+  target: string;
+  deadline: string;
+  domain: LifeDomain;
+  support: string;
+  obstacles: string;
 };
 
 export const CRITERION_LABEL_KEYS: Record<SmartCriterion, SmartMessageKey> = {
@@ -192,11 +206,13 @@ function checkTimeBound(draft: SmartGoalDraft, { lang, today, planEnd }: SmartCo
     return [issue('timeBound', 'pastDeadline', 'smart.askFutureDeadline', { deadline: formatDate(draft.deadline, lang), example })];
   }
   if (planEnd !== undefined && daysBetween(planEnd, draft.deadline) > 0) {
-    return [issue('timeBound', 'afterPlanEnd', 'smart.askDeadlineWithinPlan', {
-      deadline: formatDate(draft.deadline, lang),
-      planEnd: formatDate(planEnd, lang),
-      example: formatDate(planEnd, lang),
-    })];
+    return [
+      issue('timeBound', 'afterPlanEnd', 'smart.askDeadlineWithinPlan', {
+        deadline: formatDate(draft.deadline, lang),
+        planEnd: formatDate(planEnd, lang),
+        example: formatDate(planEnd, lang),
+      }),
+    ];
   }
   return [];
 }

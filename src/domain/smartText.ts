@@ -18,7 +18,10 @@ export function fold(source: string): FoldedText {
   let folded = '';
   const origin: number[] = [];
   for (let i = 0; i < source.length; i++) {
-    const plain = source[i]!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'");
+    const plain = source[i]!.toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’‘]/g, "'");
     for (const char of plain) {
       folded += char;
       origin.push(i);
@@ -39,7 +42,10 @@ function wholeWords(body: string, flags = ''): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${body})(?![a-z0-9])`, flags);
 }
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 function firstSpan(pattern: RegExp, folded: string): Span | null {
   const match = pattern.exec(folded);
@@ -49,12 +55,82 @@ function firstSpan(pattern: RegExp, folded: string): Span | null {
 // ---- specific: vague verbs ----------------------------------------------------------
 
 // Regular endings (accents removed), enough to catch the usual tenses and the participle.
-const AR_ENDINGS = ['ar', 'o', 'as', 'a', 'amos', 'ais', 'an', 'e', 'es', 'emos', 'eis', 'en', 'aba', 'abas', 'abamos', 'aban',
-  'are', 'aras', 'ara', 'aremos', 'aran', 'aria', 'arias', 'ariamos', 'arian', 'ado', 'ada', 'ados', 'adas', 'ando',
-  'aramos', 'ase', 'asen', 'arse', 'andose'];
-const ER_ENDINGS = ['er', 'ir', 'o', 'es', 'e', 'emos', 'imos', 'eis', 'en', 'ia', 'ias', 'iamos', 'ian', 'i', 'io', 'ieron',
-  'era', 'eras', 'eremos', 'eran', 'eria', 'erian', 'ido', 'ida', 'idos', 'idas', 'iendo', 'a', 'as', 'amos', 'an',
-  'iera', 'ieran', 'iese', 'iesen', 'erse', 'iendose'];
+const AR_ENDINGS = [
+  'ar',
+  'o',
+  'as',
+  'a',
+  'amos',
+  'ais',
+  'an',
+  'e',
+  'es',
+  'emos',
+  'eis',
+  'en',
+  'aba',
+  'abas',
+  'abamos',
+  'aban',
+  'are',
+  'aras',
+  'ara',
+  'aremos',
+  'aran',
+  'aria',
+  'arias',
+  'ariamos',
+  'arian',
+  'ado',
+  'ada',
+  'ados',
+  'adas',
+  'ando',
+  'aramos',
+  'ase',
+  'asen',
+  'arse',
+  'andose',
+];
+const ER_ENDINGS = [
+  'er',
+  'ir',
+  'o',
+  'es',
+  'e',
+  'emos',
+  'imos',
+  'eis',
+  'en',
+  'ia',
+  'ias',
+  'iamos',
+  'ian',
+  'i',
+  'io',
+  'ieron',
+  'era',
+  'eras',
+  'eremos',
+  'eran',
+  'eria',
+  'erian',
+  'ido',
+  'ida',
+  'idos',
+  'idas',
+  'iendo',
+  'a',
+  'as',
+  'amos',
+  'an',
+  'iera',
+  'ieran',
+  'iese',
+  'iesen',
+  'erse',
+  'iendose',
+];
 
 function conjugated(stems: string[], endings: string[]): string {
   return `(?:${stems.join('|')})(?:${endings.join('|')})`;
@@ -73,29 +149,51 @@ function vague(lemma: string, body: string, example: string): VagueVerb {
 
 // "Trabajar en" / "work on" are vague only about the person themself ("trabajar en su
 // autoestima"); "trabajar en un restaurante" is a job, so only these objects count.
-const ES_INNER_OBJECTS = 'su|sus|mi|mis|tu|tus|si mism[oa]|ello|esto|eso|aspectos|habilidades|la mejora|autoestima|relaciones|actitud|conducta|emociones|confianza|motivacion|bienestar';
-const EN_INNER_OBJECTS = "his|her|their|my|your|its|him|herself|himself|themselves|myself|yourself|oneself|it|this|that|self|personal|skills|issues|relationships?|attitude|behaviou?r|emotions|confidence|motivation|wellbeing|well-being|self-esteem";
+const ES_INNER_OBJECTS =
+  'su|sus|mi|mis|tu|tus|si mism[oa]|ello|esto|eso|aspectos|habilidades|la mejora|autoestima|relaciones|actitud|conducta|emociones|confianza|motivacion|bienestar';
+const EN_INNER_OBJECTS =
+  'his|her|their|my|your|its|him|herself|himself|themselves|myself|yourself|oneself|it|this|that|self|personal|skills|issues|relationships?|attitude|behaviou?r|emotions|confidence|motivation|wellbeing|well-being|self-esteem';
 
 const VAGUE_VERBS: Record<Language, VagueVerb[]> = {
   es: [
     // Not "mejores": far more often the adjective ("mejores condiciones") than the verb.
-    vague('mejorar', conjugated(['mejor'], AR_ENDINGS.filter((ending) => ending !== 'es')), 'acudir a las 4 citas de seguimiento'),
+    vague(
+      'mejorar',
+      conjugated(
+        ['mejor'],
+        AR_ENDINGS.filter((ending) => ending !== 'es'),
+      ),
+      'acudir a las 4 citas de seguimiento',
+    ),
     vague('entender', conjugated(['entend', 'entiend'], ER_ENDINGS), 'explicar con sus palabras los pasos de la solicitud'),
     vague('comprender', conjugated(['comprend'], ER_ENDINGS), 'explicar con sus palabras los pasos de la solicitud'),
-    vague('sentirse mejor', '(?:se\\s+)?(?:sent|sient|sint)[a-z]*\\s+(?:(?:mucho|algo|un poco)\\s+)?(?:mas\\s+)?(?:mejor|bien)',
-      'salir a caminar 30 minutos 3 veces por semana'),
-    vague('estar mejor', '(?:estar|esta|estan|este|esten|estara|estaran|estaria|estarian|estuviera|estuviese|estando|encontrarse|se encuentre)\\s+(?:(?:mucho|algo|un poco)\\s+)?(?:mejor|bien)',
-      'salir a caminar 30 minutos 3 veces por semana'),
+    vague(
+      'sentirse mejor',
+      '(?:se\\s+)?(?:sent|sient|sint)[a-z]*\\s+(?:(?:mucho|algo|un poco)\\s+)?(?:mas\\s+)?(?:mejor|bien)',
+      'salir a caminar 30 minutos 3 veces por semana',
+    ),
+    vague(
+      'estar mejor',
+      '(?:estar|esta|estan|este|esten|estara|estaran|estaria|estarian|estuviera|estuviese|estando|encontrarse|se encuentre)\\s+(?:(?:mucho|algo|un poco)\\s+)?(?:mejor|bien)',
+      'salir a caminar 30 minutos 3 veces por semana',
+    ),
     vague('aprender a valorar', `${conjugated(['aprend'], ER_ENDINGS)}\\s+a\\s+valorar(?:se|lo|la)?`, 'anotar cada día un logro propio'),
-    vague('ser consciente', '(?:ser|es|son|sea|sean|sera|seran|seria|fuera|siendo|sido|estar|este|esta|estara|hacerse|se haga)\\s+(?:mas\\s+)?conscientes?',
-      'anotar cada semana 3 situaciones de riesgo'),
+    vague(
+      'ser consciente',
+      '(?:ser|es|son|sea|sean|sera|seran|seria|fuera|siendo|sido|estar|este|esta|estara|hacerse|se haga)\\s+(?:mas\\s+)?conscientes?',
+      'anotar cada semana 3 situaciones de riesgo',
+    ),
     vague('tomar conciencia', `${conjugated(['tom'], AR_ENDINGS)}\\s+(?:mas\\s+)?(?:conciencia|consciencia)`, 'anotar cada semana 3 situaciones de riesgo'),
     vague('concienciarse', conjugated(['concienci', 'concientiz', 'concientic'], AR_ENDINGS), 'anotar cada semana 3 situaciones de riesgo'),
     vague('reflexionar', conjugated(['reflexion'], AR_ENDINGS), 'escribir qué quiere cambiar y comentarlo en la siguiente cita'),
     vague('intentar', conjugated(['intent'], AR_ENDINGS), 'llamar a 2 empresas cada semana'),
     vague('tratar de', `${conjugated(['trat'], AR_ENDINGS)}\\s+de`, 'llamar a 2 empresas cada semana'),
     vague('procurar', conjugated(['procur'], AR_ENDINGS), 'llamar a 2 empresas cada semana'),
-    vague('trabajar en', `${conjugated(['trabaj'], AR_ENDINGS)}\\s+en(?=\\s+(?:${ES_INNER_OBJECTS})(?![a-z]))`, 'asistir a las 6 sesiones del taller de habilidades'),
+    vague(
+      'trabajar en',
+      `${conjugated(['trabaj'], AR_ENDINGS)}\\s+en(?=\\s+(?:${ES_INNER_OBJECTS})(?![a-z]))`,
+      'asistir a las 6 sesiones del taller de habilidades',
+    ),
     vague('conocer', conjugated(['conoc', 'conozc'], ER_ENDINGS), 'nombrar 3 recursos del barrio y cómo contactar con ellos'),
     vague('fomentar', conjugated(['foment'], AR_ENDINGS), 'participar en una actividad del centro cívico cada semana'),
     vague('potenciar', conjugated(['potenci'], AR_ENDINGS), 'participar en una actividad del centro cívico cada semana'),
@@ -107,20 +205,32 @@ const VAGUE_VERBS: Record<Language, VagueVerb[]> = {
     vague('understand', 'understand(?:s|ing)?|understood', 'explain the application steps in their own words'),
     vague('feel better', '(?:feel|feels|feeling|felt)\\s+(?:(?:much|a lot|a bit)\\s+)?(?:better|good|well)', 'go for a 30-minute walk 3 times a week'),
     vague('be better', '(?:be|is|are|being|get|gets|getting|got)\\s+(?:(?:much|a lot|a bit)\\s+)?better', 'go for a 30-minute walk 3 times a week'),
-    vague('be aware', '(?:be|is|are|am|being|been|become|becomes|became|becoming|get|gets|getting|grow|grows)\\s+(?:more\\s+)?(?:aware|conscious)',
-      'write down 3 risk situations each week'),
-    vague('raise awareness', '(?:raise|raises|raising|gain|gains|gaining|develop|develops|developing)\\s+(?:(?:more|greater|some)\\s+)?awareness',
-      'write down 3 risk situations each week'),
+    vague(
+      'be aware',
+      '(?:be|is|are|am|being|been|become|becomes|became|becoming|get|gets|getting|grow|grows)\\s+(?:more\\s+)?(?:aware|conscious)',
+      'write down 3 risk situations each week',
+    ),
+    vague(
+      'raise awareness',
+      '(?:raise|raises|raising|gain|gains|gaining|develop|develops|developing)\\s+(?:(?:more|greater|some)\\s+)?awareness',
+      'write down 3 risk situations each week',
+    ),
     vague('realise', 'reali[sz](?:e|es|ed|ing)', 'write down 3 risk situations each week'),
     vague('know', 'know|knows|knowing|knew', 'name 3 local services and how to contact them'),
     vague('learn about', 'learn(?:s|ed|t|ing)?\\s+(?:more\\s+)?about', 'name 3 local services and how to contact them'),
     vague('learn to value', 'learn(?:s|ed|t|ing)?\\s+to\\s+value', 'write down one personal achievement each day'),
-    vague('try to', '(?:try|tries|tried|trying)\\s+(?:to|and)|(?:attempt|attempts|attempted|attempting|strive|strives|striving|strove)\\s+to',
-      'call 2 employers each week'),
+    vague(
+      'try to',
+      '(?:try|tries|tried|trying)\\s+(?:to|and)|(?:attempt|attempts|attempted|attempting|strive|strives|striving|strove)\\s+to',
+      'call 2 employers each week',
+    ),
     vague('work on', `(?:work|works|worked|working)\\s+on(?=\\s+(?:${EN_INNER_OBJECTS})(?![a-z]))`, 'attend all 6 sessions of the skills workshop'),
     vague('reflect on', 'reflect(?:s|ed|ing)?\\s+(?:on|upon|about)', 'write down what they want to change and bring it to the next session'),
-    vague('promote', 'promot(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|strengthen(?:s|ed|ing)?|empower(?:s|ed|ing)?',
-      'take part in one community centre activity each week'),
+    vague(
+      'promote',
+      'promot(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|strengthen(?:s|ed|ing)?|empower(?:s|ed|ing)?',
+      'take part in one community centre activity each week',
+    ),
   ],
 };
 
@@ -162,46 +272,86 @@ interface OwnStepRewrite {
 // order, so "contrato de alquiler" is housing before "contrato" is employment.
 const OWN_STEP_REWRITES: Record<Language, OwnStepRewrite[]> = {
   es: [
-    { topic: 'housing', noun: 'viviendas?(?:\\s+(?:social|protegida|publica|digna))?|piso|casa|hogar|contrato de alquiler|alquiler social',
-      suggestion: 'presentar la solicitud de vivienda' },
-    { topic: 'employment', noun: 'empleo|trabajo|puesto de trabajo|oferta de (?:empleo|trabajo)|contrato(?:\\s+(?:de trabajo|laboral))?|contrat[a-z]+',
-      suggestion: 'enviar 5 candidaturas a ofertas de empleo cada semana' },
-    { topic: 'minimumIncome', noun: 'ingreso minimo vital|imv|renta minima(?:\\s+de insercion)?|renta garantizada|renta de insercion',
-      suggestion: 'presentar la solicitud del ingreso mínimo vital con toda la documentación' },
-    { topic: 'dayCentre', noun: '(?:plaza\\s+(?:en|de)\\s+(?:un\\s+|el\\s+)?)?centro de dia',
-      suggestion: 'solicitar la plaza en el centro de día con el informe social' },
-    { topic: 'benefit', noun: 'ayudas?|prestacion(?:es)?|subsidio|pension|beca|subvencion|bono social',
-      suggestion: 'presentar la solicitud de la ayuda con toda la documentación' },
-    { topic: 'medicalAppointment', noun: 'cita\\s+(?:medica|con\\s+(?:el|la)\\s+(?:medic[oa]|especialista)|en el centro de salud)',
-      suggestion: 'pedir cita en el centro de salud' },
-    { topic: 'other', noun: 'plaza|aprobacion|concesion|resolucion favorable|autorizacion|permiso de (?:residencia|trabajo)|nacionalidad',
-      suggestion: 'presentar la solicitud con toda la documentación' },
+    {
+      topic: 'housing',
+      noun: 'viviendas?(?:\\s+(?:social|protegida|publica|digna))?|piso|casa|hogar|contrato de alquiler|alquiler social',
+      suggestion: 'presentar la solicitud de vivienda',
+    },
+    {
+      topic: 'employment',
+      noun: 'empleo|trabajo|puesto de trabajo|oferta de (?:empleo|trabajo)|contrato(?:\\s+(?:de trabajo|laboral))?|contrat[a-z]+',
+      suggestion: 'enviar 5 candidaturas a ofertas de empleo cada semana',
+    },
+    {
+      topic: 'minimumIncome',
+      noun: 'ingreso minimo vital|imv|renta minima(?:\\s+de insercion)?|renta garantizada|renta de insercion',
+      suggestion: 'presentar la solicitud del ingreso mínimo vital con toda la documentación',
+    },
+    {
+      topic: 'dayCentre',
+      noun: '(?:plaza\\s+(?:en|de)\\s+(?:un\\s+|el\\s+)?)?centro de dia',
+      suggestion: 'solicitar la plaza en el centro de día con el informe social',
+    },
+    {
+      topic: 'benefit',
+      noun: 'ayudas?|prestacion(?:es)?|subsidio|pension|beca|subvencion|bono social',
+      suggestion: 'presentar la solicitud de la ayuda con toda la documentación',
+    },
+    {
+      topic: 'medicalAppointment',
+      noun: 'cita\\s+(?:medica|con\\s+(?:el|la)\\s+(?:medic[oa]|especialista)|en el centro de salud)',
+      suggestion: 'pedir cita en el centro de salud',
+    },
+    {
+      topic: 'other',
+      noun: 'plaza|aprobacion|concesion|resolucion favorable|autorizacion|permiso de (?:residencia|trabajo)|nacionalidad',
+      suggestion: 'presentar la solicitud con toda la documentación',
+    },
   ],
   en: [
-    { topic: 'housing', noun: 'social housing|council (?:house|flat|housing)|housing|flat|apartment|house|tenancy|accommodation',
-      suggestion: 'submit the housing application' },
-    { topic: 'employment', noun: 'job offer|job|employment(?:\\s+contract)?|work(?!\\s+permit)|hired|hire',
-      suggestion: 'send 5 job applications a week' },
-    { topic: 'minimumIncome', noun: 'minimum (?:living |vital )?income(?:\\s+\\(imv\\))?|imv|guaranteed (?:minimum )?income',
-      suggestion: 'submit the minimum income (IMV) application with all documents' },
-    { topic: 'dayCentre', noun: '(?:(?:place|spot|space)\\s+(?:at|in)\\s+(?:a\\s+|the\\s+)?)?day[- ]cent(?:re|er)(?:\\s+place)?',
-      suggestion: 'apply for the day-centre place with the social report' },
-    { topic: 'benefit', noun: 'benefits?|allowance|grant|subsidy|pension|financial (?:aid|support|help)|aid|universal credit|scholarship',
-      suggestion: 'submit the benefit application with all documents' },
-    { topic: 'medicalAppointment', noun: "(?:medical|doctor'?s|gp|specialist|hospital)\\s+appointment|appointment\\s+with\\s+(?:the\\s+|a\\s+)?(?:doctor|gp|specialist)",
-      suggestion: 'call the health centre to book an appointment' },
-    { topic: 'other', noun: 'approval|place|residence permit|work permit|permit|citizenship|authori[sz]ation',
-      suggestion: 'submit the application with all supporting documents' },
+    {
+      topic: 'housing',
+      noun: 'social housing|council (?:house|flat|housing)|housing|flat|apartment|house|tenancy|accommodation',
+      suggestion: 'submit the housing application',
+    },
+    { topic: 'employment', noun: 'job offer|job|employment(?:\\s+contract)?|work(?!\\s+permit)|hired|hire', suggestion: 'send 5 job applications a week' },
+    {
+      topic: 'minimumIncome',
+      noun: 'minimum (?:living |vital )?income(?:\\s+\\(imv\\))?|imv|guaranteed (?:minimum )?income',
+      suggestion: 'submit the minimum income (IMV) application with all documents',
+    },
+    {
+      topic: 'dayCentre',
+      noun: '(?:(?:place|spot|space)\\s+(?:at|in)\\s+(?:a\\s+|the\\s+)?)?day[- ]cent(?:re|er)(?:\\s+place)?',
+      suggestion: 'apply for the day-centre place with the social report',
+    },
+    {
+      topic: 'benefit',
+      noun: 'benefits?|allowance|grant|subsidy|pension|financial (?:aid|support|help)|aid|universal credit|scholarship',
+      suggestion: 'submit the benefit application with all documents',
+    },
+    {
+      topic: 'medicalAppointment',
+      noun: "(?:medical|doctor'?s|gp|specialist|hospital)\\s+appointment|appointment\\s+with\\s+(?:the\\s+|a\\s+)?(?:doctor|gp|specialist)",
+      suggestion: 'call the health centre to book an appointment',
+    },
+    {
+      topic: 'other',
+      noun: 'approval|place|residence permit|work permit|permit|citizenship|authori[sz]ation',
+      suggestion: 'submit the application with all supporting documents',
+    },
   ],
 };
 
 // Verbs of receiving a result ("obtener vivienda"), which only count before an outcome
 // noun; "conseguir ir al gimnasio" is the client's own doing.
 const RESULT_VERBS: Record<Language, string> = {
-  es: 'obt(?:en|ien|uv|eng|endr)[a-z]*|consig[a-z]*|consegu[a-z]*|logr[a-z]*|encontr[a-z]*|encuentr[a-z]*|tener|tenga|tengan|tendra|tendria|tiene|tienen'
-    + '|recib[a-z]*|cobr[a-z]*|percib[a-z]*|acced[a-z]*\\s+al?|dispon[a-z]*\\s+de|ser\\s+beneficiari[oa]\\s+de',
-  en: 'get|gets|getting|got|gotten|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|find|finds|finding|found|land|lands|landed|landing'
-    + '|win|wins|won|winning|gain(?:s|ed|ing)?|access(?:es|ed|ing)?|be\\s+given|qualif(?:y|ies|ied|ying)\\s+for',
+  es:
+    'obt(?:en|ien|uv|eng|endr)[a-z]*|consig[a-z]*|consegu[a-z]*|logr[a-z]*|encontr[a-z]*|encuentr[a-z]*|tener|tenga|tengan|tendra|tendria|tiene|tienen' +
+    '|recib[a-z]*|cobr[a-z]*|percib[a-z]*|acced[a-z]*\\s+al?|dispon[a-z]*\\s+de|ser\\s+beneficiari[oa]\\s+de',
+  en:
+    'get|gets|getting|got|gotten|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|find|finds|finding|found|land|lands|landed|landing' +
+    '|win|wins|won|winning|gain(?:s|ed|ing)?|access(?:es|ed|ing)?|be\\s+given|qualif(?:y|ies|ied|ying)\\s+for',
 };
 
 // Words allowed between the verb and the noun ("conseguir una vivienda digna").
@@ -249,18 +399,19 @@ export function findThirdPartyOutcome(text: string, lang: Language): ThirdPartyO
   // "que le concedan la ayuda", "be hired": the topic is whatever outcome the goal mentions.
   const grant = firstSpan(wholeWords(`(?:que\\s+)?(?:${GRANTS[lang]})(?:\\s+${FILLERS[lang]}(?:${anyNoun}))?`), folded.folded);
   if (!grant) return null;
-  const topical = rewrites.find((r) => r.topic !== 'other' && wholeWords(r.noun).test(folded.folded))
-    ?? rewrites.find((r) => r.topic === 'other')!;
+  const topical = rewrites.find((r) => r.topic !== 'other' && wholeWords(r.noun).test(folded.folded)) ?? rewrites.find((r) => r.topic === 'other')!;
   return { found: typedSpan(folded, grant.start, grant.end), topic: topical.topic, suggestion: topical.suggestion };
 }
 
 // ---- measurable: numbers, frequencies, checkable states -----------------------------
 
-const NUMBER_WORDS = 'uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien'
-  + '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+const NUMBER_WORDS =
+  'uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien' +
+  '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
 const NUMBER = `\\d+(?:[.,]\\d+)?|${NUMBER_WORDS}`;
-const PERIOD = 'dias?|semanas?|mes|meses|anos?|quincenas?|mananas?|tardes?|noches?|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|fin de semana'
-  + '|days?|weeks?|fortnights?|months?|years?|mornings?|evenings?|nights?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?';
+const PERIOD =
+  'dias?|semanas?|mes|meses|anos?|quincenas?|mananas?|tardes?|noches?|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|fin de semana' +
+  '|days?|weeks?|fortnights?|months?|years?|mornings?|evenings?|nights?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?';
 const PER = '(?:a la|al|a|por|per|cada|every|each|in a)';
 const AMOUNT = `(?:${NUMBER})(?:\\s*(?:%|€|euros?))?`;
 
@@ -271,26 +422,33 @@ const MEASURES: RegExp[] = [
   wholeWords(`(?:una|one)\\s+(?:vez|time)\\s+${PER}\\s+(?:${PERIOD})|(?:once|twice|thrice)\\s+(?:a|per|every|each)\\s+(?:${PERIOD})|twice`, 'g'),
   // "cada día", "cada 15 días", "every Monday", "todos los días"
   wholeWords(`(?:cada|every|each)\\s+(?:(?:${NUMBER})\\s+)?(?:${PERIOD})|tod[oa]s\\s+l[oa]s\\s+(?:${PERIOD})`, 'g'),
-  wholeWords('a diario|diariamente|semanalmente|mensualmente|quincenalmente|semanal(?:es)?|mensual(?:es)?|quincenal(?:es)?|daily|weekly|monthly|fortnightly|nightly', 'g'),
+  wholeWords(
+    'a diario|diariamente|semanalmente|mensualmente|quincenalmente|semanal(?:es)?|mensual(?:es)?|quincenal(?:es)?|daily|weekly|monthly|fortnightly|nightly',
+    'g',
+  ),
   // a plain count: "5 currículos", "800 €", "3 veces"
   wholeWords(`${AMOUNT}(?:\\s+[a-z']+)?`, 'g'),
 ];
 
-const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre'
-  + '|january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTHS =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre' +
+  '|january|february|march|april|may|june|july|august|september|october|november|december';
 
 // Dates, times and time spans hold numbers that are not a measure ("antes del 30 de
 // junio", "in two weeks"): they are blanked out before looking for one.
-const NOT_MEASURES = wholeWords([
-  '\\d{4}-\\d{1,2}-\\d{1,2}',
-  '\\d{1,2}[/-]\\d{1,2}(?:[/-]\\d{2,4})?|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}',
-  `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTHS})(?:,?\\s+(?:de\\s+)?\\d{4})?`,
-  `(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
-  `(?:${MONTHS})(?:\\s+de)?\\s+\\d{4}`,
-  '(?:19|20)\\d{2}',
-  '\\d{1,2}:\\d{2}(?:\\s*(?:h|am|pm))?|\\d{1,2}\\s*(?:am|pm)|a las \\d{1,2}',
-  `(?:en|dentro de|antes de|durante|hace|in|within|after|before|for|over)\\s+(?:(?:los|las|the|next|proximos|proximas)\\s+)?(?:${NUMBER}|un|una|a)\\s+(?:dias?|semanas?|mes(?:es)?|anos?|days?|weeks?|months?|years?)`,
-].join('|'), 'g');
+const NOT_MEASURES = wholeWords(
+  [
+    '\\d{4}-\\d{1,2}-\\d{1,2}',
+    '\\d{1,2}[/-]\\d{1,2}(?:[/-]\\d{2,4})?|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}',
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTHS})(?:,?\\s+(?:de\\s+)?\\d{4})?`,
+    `(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
+    `(?:${MONTHS})(?:\\s+de)?\\s+\\d{4}`,
+    '(?:19|20)\\d{2}',
+    '\\d{1,2}:\\d{2}(?:\\s*(?:h|am|pm))?|\\d{1,2}\\s*(?:am|pm)|a las \\d{1,2}',
+    `(?:en|dentro de|antes de|durante|hace|in|within|after|before|for|over)\\s+(?:(?:los|las|the|next|proximos|proximas)\\s+)?(?:${NUMBER}|un|una|a)\\s+(?:dias?|semanas?|mes(?:es)?|anos?|days?|weeks?|months?|years?)`,
+  ].join('|'),
+  'g',
+);
 
 /**
  * The number or frequency the text carries ("5 currículos por semana", "twice a week",
@@ -323,14 +481,16 @@ export function hasMeasure(text: string): boolean {
 }
 
 // States that are either true or not on a given day: "solicitud presentada", "enrolled".
-const CHECKABLE_STATE = wholeWords([
-  '(?:presentad|entregad|realizad|completad|hech|firmad|enviad|registrad|inscrit|tramitad|solicitad|pedid|matriculad|empadronad'
-    + '|finalizad|terminad|pagad|aportad|renovad|obtenid|concedid|aprobad|resuelt|abiert|cerrad|acreditad|gestionad|confirmad'
-    + '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad)[oa]s?',
-  'de alta|dad[oa]s? de (?:alta|baja)|al dia|si\\s*/\\s*no|si o no',
-  'submitted|done|completed?|signed|sent|filed|registered|enrolled|booked|attended|paid|finished|delivered|handed in|renewed'
-    + '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no',
-].join('|'));
+const CHECKABLE_STATE = wholeWords(
+  [
+    '(?:presentad|entregad|realizad|completad|hech|firmad|enviad|registrad|inscrit|tramitad|solicitad|pedid|matriculad|empadronad' +
+      '|finalizad|terminad|pagad|aportad|renovad|obtenid|concedid|aprobad|resuelt|abiert|cerrad|acreditad|gestionad|confirmad' +
+      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad)[oa]s?',
+    'de alta|dad[oa]s? de (?:alta|baja)|al dia|si\\s*/\\s*no|si o no',
+    'submitted|done|completed?|signed|sent|filed|registered|enrolled|booked|attended|paid|finished|delivered|handed in|renewed' +
+      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no',
+  ].join('|'),
+);
 
 /** Whether a target can be checked: a number, a frequency or a yes/no state. */
 export function isMeasurableTarget(target: string): boolean {

@@ -43,8 +43,7 @@ function overdueReview(caseRecord: Case, today: string, config: PracticeConfig):
 
 /** Before the first assessment the case is expected to have moderate contact. */
 function expectedContactEveryDays(caseRecord: Case, config: PracticeConfig): number {
-  return caseRecord.contactEveryDays
-    ?? config.intensity[caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT].contactEveryDays;
+  return caseRecord.contactEveryDays ?? config.intensity[caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT].contactEveryDays;
 }
 
 /**
@@ -75,10 +74,7 @@ function stalledTasks(caseRecord: Case): FlagDetail[] {
  * counts, a worker's included (the worker may have heard from the client by phone).
  */
 function checkInAnswerDueDate(task: Task, zone: string, config: PracticeConfig): string {
-  const lastHeard = task.progress.reduce(
-    (latest, entry) => Math.max(latest, Date.parse(entry.at)),
-    Date.parse(task.commitment.at),
-  );
+  const lastHeard = task.progress.reduce((latest, entry) => Math.max(latest, Date.parse(entry.at)), Date.parse(task.commitment.at));
   const windowMs = (task.checkInEveryDays * 24 + config.checkInReplyWindowHours) * 3600_000;
   return localDate(new Date(lastHeard + windowMs), zone);
 }
@@ -138,12 +134,12 @@ const mostDaysLate = (entry: FlaggedCase) => Math.max(...entry.details.map((deta
  */
 function byUrgency(a: FlaggedCase, b: FlaggedCase): number {
   return (
-    Number(b.flags.includes('openAlert')) - Number(a.flags.includes('openAlert'))
-    || b.flags.length - a.flags.length
-    || INTENSITY_RANK[a.caseRecord.intensity ?? 'none'] - INTENSITY_RANK[b.caseRecord.intensity ?? 'none']
-    || PRIORITY_RANK[a.caseRecord.priority] - PRIORITY_RANK[b.caseRecord.priority]
-    || mostDaysLate(b) - mostDaysLate(a)
-    || a.caseRecord.id.localeCompare(b.caseRecord.id)
+    Number(b.flags.includes('openAlert')) - Number(a.flags.includes('openAlert')) ||
+    b.flags.length - a.flags.length ||
+    INTENSITY_RANK[a.caseRecord.intensity ?? 'none'] - INTENSITY_RANK[b.caseRecord.intensity ?? 'none'] ||
+    PRIORITY_RANK[a.caseRecord.priority] - PRIORITY_RANK[b.caseRecord.priority] ||
+    mostDaysLate(b) - mostDaysLate(a) ||
+    a.caseRecord.id.localeCompare(b.caseRecord.id)
   );
 }
 

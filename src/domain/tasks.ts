@@ -6,10 +6,7 @@ import { addDays, daysBetween } from './dates.js';
 import { DomainError, issue, result, type ValidationIssue, type ValidationResult } from './errors.js';
 import { defaultConfig } from './config.js';
 import { newId } from './ids.js';
-import {
-  ProgressSchema, TaskOwnerSchema,
-  type Achievement, type Case, type Contract, type Goal, type Progress, type Task,
-} from './schemas.js';
+import { ProgressSchema, TaskOwnerSchema, type Achievement, type Case, type Contract, type Goal, type Progress, type Task } from './schemas.js';
 
 const isIsoDate = (value: unknown): value is string => z.iso.date().safeParse(value).success;
 const isIsoDateTime = (value: unknown) => z.iso.datetime({ offset: true }).safeParse(value).success;
@@ -28,7 +25,10 @@ export interface ContractLimits {
 
 const { taskCentered } = defaultConfig;
 export const DEFAULT_CONTRACT_LIMITS: ContractLimits = {
-  maxProblems: taskCentered.maxProblems, maxSessions: 52, minWeeks: taskCentered.minWeeks, maxWeeks: taskCentered.warnAfterWeeks,
+  maxProblems: taskCentered.maxProblems,
+  maxSessions: 52,
+  minWeeks: taskCentered.minWeeks,
+  maxWeeks: taskCentered.warnAfterWeeks,
 };
 export const DEFAULT_PLAN_WEEKS = taskCentered.defaultWeeks;
 
@@ -47,9 +47,7 @@ export interface ContractInput {
  * than 12 weeks (a new contract will be needed), 'outsideSixToTwelveWeeks' when it is
  * shorter than 6 weeks. A longer plan gets only the more specific 'pastTwelveWeeks'.
  */
-export function validateContract(
-  input: ContractInput, today: string, limits: ContractLimits = DEFAULT_CONTRACT_LIMITS,
-): ValidationResult {
+export function validateContract(input: ContractInput, today: string, limits: ContractLimits = DEFAULT_CONTRACT_LIMITS): ValidationResult {
   const errors = [...targetProblemErrors(input.targetProblems, limits), ...sessionErrors(input.sessions, limits)];
   const dateIssues = contractDateIssues(input, today, limits);
   return result([...errors, ...dateIssues.errors], dateIssues.warnings);
@@ -110,9 +108,7 @@ export function contractWeeksUsed(contract: Pick<Contract, 'startDate'>, today: 
 }
 
 /** True once a running plan has gone past `maxWeeks` since its start: agree a new contract. */
-export function needsNewContract(
-  contract: Pick<Contract, 'startDate'>, today: string, maxWeeks: number = DEFAULT_CONTRACT_LIMITS.maxWeeks,
-): boolean {
+export function needsNewContract(contract: Pick<Contract, 'startDate'>, today: string, maxWeeks: number = DEFAULT_CONTRACT_LIMITS.maxWeeks): boolean {
   return daysBetween(contract.startDate, today) > maxWeeks * 7;
 }
 

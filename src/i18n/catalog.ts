@@ -25,9 +25,7 @@ for (const [area, messages] of Object.entries(areas)) {
 export function t(lang: Language, key: MessageKey, params: Params = {}): string {
   const template = flat[lang].get(key) ?? flat[DEFAULT_LANGUAGE].get(key);
   if (template === undefined) throw new Error(`Missing message ${key}`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Every message of both languages, for catalog checks. */
@@ -38,9 +36,18 @@ export function allMessages(): Record<Language, ReadonlyMap<string, string>> {
 /** True when `text` (trimmed, case- and accent-insensitive) is one of the catalog words under `key`, a `|`-separated list. */
 export function matchesWord(text: string, key: MessageKey): boolean {
   const wanted = normalize(text);
-  return LANGUAGES.some((lang) => t(lang, key).split('|').some((w) => normalize(w) === wanted));
+  return LANGUAGES.some((lang) =>
+    t(lang, key)
+      .split('|')
+      .some((w) => normalize(w) === wanted),
+  );
 }
 
 export function normalize(text: string): string {
-  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ');
 }

@@ -6,7 +6,12 @@ import { syncFolder } from './durableFile.js';
 import type { AuditLog } from '../domain/ports.js';
 import { AuditEntrySchema, type AuditEntry } from '../domain/schemas.js';
 
-interface Queued { line: string; day: string; resolve: () => void; reject: (error: unknown) => void }
+interface Queued {
+  line: string;
+  day: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 export class FileAuditLog implements AuditLog {
   private queue: Queued[] = [];
@@ -36,7 +41,10 @@ export class FileAuditLog implements AuditLog {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').filter(Boolean).map((line) => AuditEntrySchema.parse(JSON.parse(line)));
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => AuditEntrySchema.parse(JSON.parse(line)));
   }
 
   async flush(): Promise<void> {
@@ -61,7 +69,12 @@ export class FileAuditLog implements AuditLog {
       try {
         for (const day of new Set(batch.map((q) => q.day))) {
           const file = await this.fileHandleFor(day);
-          await file.appendFile(batch.filter((q) => q.day === day).map((q) => q.line).join(''));
+          await file.appendFile(
+            batch
+              .filter((q) => q.day === day)
+              .map((q) => q.line)
+              .join(''),
+          );
           await file.datasync();
         }
         for (const q of batch) q.resolve();

@@ -17,7 +17,11 @@ const STALE_TEMP_MS = 10 * 60_000;
 /** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
 const IO_PARALLEL = 32;
 
-interface Waiter { id: string; resolve: () => void; reject: (error: unknown) => void }
+interface Waiter {
+  id: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
 
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
@@ -31,7 +35,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   private waiters: Waiter[] = [];
   private writing: Promise<void> | null = null;
 
-  constructor(readonly name: string, readonly folder: string, private readonly schema: z.ZodType<T>, indexes: IndexKeys<T> = {}) {
+  constructor(
+    readonly name: string,
+    readonly folder: string,
+    private readonly schema: z.ZodType<T>,
+    indexes: IndexKeys<T> = {},
+  ) {
     this.records = new IndexedRecords(indexes);
   }
 
@@ -182,8 +191,9 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     const failures = new Map<string, unknown>();
     const entries = [...batch];
     for (let i = 0; i < entries.length; i += IO_PARALLEL) {
-      await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) =>
-        this.writeRecord(id, value).catch((error: unknown) => void failures.set(id, error))));
+      await Promise.all(
+        entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecord(id, value).catch((error: unknown) => void failures.set(id, error))),
+      );
     }
     try {
       await syncFolder(this.folder);

@@ -49,9 +49,11 @@ export class JsonStore {
       throw new StoreError(metaFile, `has schema version ${storedVersion}, newer than this bot's ${targetVersion}: update the bot`);
     }
 
-    const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, name === 'cases'
-      ? new FileCaseCollection(join(dataDir, name))
-      : new FileCollection(name, join(dataDir, name), COLLECTION_SCHEMAS[name])]),
+    const collections = Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [
+        name,
+        name === 'cases' ? new FileCaseCollection(join(dataDir, name)) : new FileCollection(name, join(dataDir, name), COLLECTION_SCHEMAS[name]),
+      ]),
     ) as Record<CollectionName, FileCollection<{ id: string }>>;
     // Validate everything before writing anything, so a bad file leaves the data untouched.
     const toRewrite: [FileCollection<{ id: string }>, { id: string }[]][] = [];

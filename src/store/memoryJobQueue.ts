@@ -24,10 +24,12 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   async cancel(ids: readonly string[], at: Date): Promise<void> {
-    await this.change(ids.map((id) => {
-      const job = this.jobs.get(id);
-      return [id, job && cancelled(job, at)];
-    }));
+    await this.change(
+      ids.map((id) => {
+        const job = this.jobs.get(id);
+        return [id, job && cancelled(job, at)];
+      }),
+    );
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -39,15 +41,18 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   async failedFor(key: string): Promise<Job[]> {
-    return [...(this.failedByRecipient.get(key) ?? [])].map((id) => this.jobs.get(id)!)
+    return [...(this.failedByRecipient.get(key) ?? [])]
+      .map((id) => this.jobs.get(id)!)
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id));
   }
 
   async markShown(ids: readonly string[], at: Date): Promise<void> {
-    await this.change(ids.map((id) => {
-      const job = this.jobs.get(id);
-      return [id, job && shown(job, at)];
-    }));
+    await this.change(
+      ids.map((id) => {
+        const job = this.jobs.get(id);
+        return [id, job && shown(job, at)];
+      }),
+    );
   }
 
   async claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {

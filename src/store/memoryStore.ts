@@ -9,7 +9,11 @@ import type { z } from 'zod';
 export class MemoryCollection<T extends { id: string }> implements Collection<T> {
   protected readonly records: IndexedRecords<T>;
 
-  constructor(readonly name: string, private readonly schema: z.ZodType<T>, indexes: IndexKeys<T> = {}) {
+  constructor(
+    readonly name: string,
+    private readonly schema: z.ZodType<T>,
+    indexes: IndexKeys<T> = {},
+  ) {
     this.records = new IndexedRecords(indexes);
   }
 
@@ -78,8 +82,8 @@ export class MemoryAuditLog implements AuditLog {
 
 /** A fresh, empty store in memory. */
 export function memoryRepositories(): Repositories {
-  const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, name === 'cases'
-    ? new MemoryCaseCollection()
-    : new MemoryCollection(name, COLLECTION_SCHEMAS[name])]));
+  const collections = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [name, name === 'cases' ? new MemoryCaseCollection() : new MemoryCollection(name, COLLECTION_SCHEMAS[name])]),
+  );
   return { ...collections, audit: new MemoryAuditLog() } as unknown as Repositories;
 }

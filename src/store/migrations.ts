@@ -2,22 +2,31 @@
 // Each must be safe to run twice on the same record: a migration cut off midway runs again.
 import type { z } from 'zod';
 import {
-  BotStateRecordSchema, CaseSchema, ClientLinkSchema, ConversationRefSchema, LinkCodeSchema, ServiceSchema, StaffSchema,
+  BotStateRecordSchema,
+  CaseSchema,
+  ClientLinkSchema,
+  ConversationRefSchema,
+  LinkCodeSchema,
+  ServiceSchema,
+  StaffSchema,
   UserProfileSchema,
 } from '../domain/schemas.js';
 import type { RecordMigration } from './fileCollection.js';
 
 export type Migration = Partial<Record<CollectionName, RecordMigration>>;
 
-export const COLLECTION_NAMES = [
-  'staff', 'cases', 'services', 'linkCodes', 'clientLinks', 'users', 'conversationRefs', 'botState',
-] as const;
+export const COLLECTION_NAMES = ['staff', 'cases', 'services', 'linkCodes', 'clientLinks', 'users', 'conversationRefs', 'botState'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /** The schema every stored record of a collection must match, in any store. */
 export const COLLECTION_SCHEMAS: { [K in CollectionName]: z.ZodType<{ id: string }> } = {
-  staff: StaffSchema, cases: CaseSchema, services: ServiceSchema, linkCodes: LinkCodeSchema,
-  clientLinks: ClientLinkSchema, users: UserProfileSchema, conversationRefs: ConversationRefSchema,
+  staff: StaffSchema,
+  cases: CaseSchema,
+  services: ServiceSchema,
+  linkCodes: LinkCodeSchema,
+  clientLinks: ClientLinkSchema,
+  users: UserProfileSchema,
+  conversationRefs: ConversationRefSchema,
   botState: BotStateRecordSchema,
 };
 

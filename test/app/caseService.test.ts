@@ -28,7 +28,11 @@ const CASES: Case[] = [
   caseRecord({ id: 'C-SHARED', workerId: 'worker-2', team: 'norte', sharedWith: ['worker-1'], updatedAt: '2026-11-22T09:00:00.000Z' }),
   caseRecord({ id: 'C-SUR001', workerId: 'worker-3', team: 'sur', updatedAt: '2026-11-21T09:00:00.000Z' }),
   caseRecord({
-    id: 'C-CLOSED', workerId: 'worker-1', team: 'norte', status: 'closed', updatedAt: '2026-11-18T09:00:00.000Z',
+    id: 'C-CLOSED',
+    workerId: 'worker-1',
+    team: 'norte',
+    status: 'closed',
+    updatedAt: '2026-11-18T09:00:00.000Z',
     closure: { at: '2026-11-18T09:00:00.000Z', by: 'worker-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos' },
   }),
 ];
@@ -99,8 +103,7 @@ describe('CaseService', () => {
 
   it('refuses any change to a closed case with CaseClosedError, audited as denied', async () => {
     const { repos, service } = await setup();
-    await expect(service.change(WORKER_1, 'C-CLOSED', 'contact.log', (c) => ({ ...c, contacts: [contact('K-1')] })))
-      .rejects.toBeInstanceOf(CaseClosedError);
+    await expect(service.change(WORKER_1, 'C-CLOSED', 'contact.log', (c) => ({ ...c, contacts: [contact('K-1')] }))).rejects.toBeInstanceOf(CaseClosedError);
     expect(await repos.cases.get('C-CLOSED')).toEqual(CASES[4]);
     expect(await repos.audit.readDay(TODAY)).toEqual([
       { at: NOW.toISOString(), actor: 'worker-1', action: 'contact.log', caseId: 'C-CLOSED', outcome: 'denied' },

@@ -12,10 +12,20 @@ const TODAY = '2026-11-23';
 const CLIENT: ClientActor = { kind: 'client', id: 'client-1', caseId: 'C-ANAPQR' };
 
 const GOAL = {
-  id: 'G-VIVIEN', domain: 'housing' as const, text: 'Tener una vivienda estable', actor: 'Ana', indicator: 'contrato firmado',
-  target: 'un contrato', deadline: '2027-02-01', support: 'Trabajadora social', obstacles: 'Ingresos bajos', dependsOnThirdParty: true,
-  agreement: { at: '2026-11-02T10:00:00.000Z', recordedBy: 'worker-1' }, status: 'active' as const,
-  createdAt: '2026-11-02T10:00:00.000Z', createdBy: 'worker-1',
+  id: 'G-VIVIEN',
+  domain: 'housing' as const,
+  text: 'Tener una vivienda estable',
+  actor: 'Ana',
+  indicator: 'contrato firmado',
+  target: 'un contrato',
+  deadline: '2027-02-01',
+  support: 'Trabajadora social',
+  obstacles: 'Ingresos bajos',
+  dependsOnThirdParty: true,
+  agreement: { at: '2026-11-02T10:00:00.000Z', recordedBy: 'worker-1' },
+  status: 'active' as const,
+  createdAt: '2026-11-02T10:00:00.000Z',
+  createdBy: 'worker-1',
 };
 
 const CASE = caseRecord({
@@ -26,7 +36,18 @@ const CASE = caseRecord({
     taskRecord({ id: 'T-WORKER', description: 'Llamar al casero', owner: 'worker' }),
     taskRecord({ id: 'T-HECHAX', description: 'Tarea hecha', status: 'done' }),
   ],
-  contacts: [{ id: 'K-1', date: '2026-11-10', type: 'visit', minutes: 45, withWhom: 'Ana', note: 'Nota reservada de la visita', by: 'worker-1', at: '2026-11-10T10:00:00.000Z' }],
+  contacts: [
+    {
+      id: 'K-1',
+      date: '2026-11-10',
+      type: 'visit',
+      minutes: 45,
+      withWhom: 'Ana',
+      note: 'Nota reservada de la visita',
+      by: 'worker-1',
+      at: '2026-11-10T10:00:00.000Z',
+    },
+  ],
 });
 
 async function setup(record: Case = CASE) {
@@ -37,14 +58,23 @@ async function setup(record: Case = CASE) {
 }
 
 describe('ClientService', () => {
-  it("shows a client their own goals and tasks and nothing else of the case, audited with the case id", async () => {
+  it('shows a client their own goals and tasks and nothing else of the case, audited with the case id', async () => {
     const { repos, clients } = await setup();
     const plan = await clients.plan(CLIENT);
     expect(plan).toEqual({
-      caseId: 'C-ANAPQR', status: 'open',
+      caseId: 'C-ANAPQR',
+      status: 'open',
       goals: [{ id: 'G-VIVIEN', text: 'Tener una vivienda estable', deadline: '2027-02-01', status: 'active' }],
       tasks: [
-        { id: 'T-SOLICI', goalId: 'G-VIVIEN', description: 'Presentar la solicitud de vivienda', owner: 'client', ownerName: undefined, dueDate: '2026-12-07', status: 'open' },
+        {
+          id: 'T-SOLICI',
+          goalId: 'G-VIVIEN',
+          description: 'Presentar la solicitud de vivienda',
+          owner: 'client',
+          ownerName: undefined,
+          dueDate: '2026-12-07',
+          status: 'open',
+        },
         { id: 'T-WORKER', goalId: undefined, description: 'Llamar al casero', owner: 'worker', ownerName: undefined, dueDate: '2026-12-07', status: 'open' },
         { id: 'T-HECHAX', goalId: undefined, description: 'Tarea hecha', owner: 'client', ownerName: undefined, dueDate: '2026-12-07', status: 'done' },
       ],
@@ -69,7 +99,12 @@ describe('ClientService', () => {
     await clients.checkIn(CLIENT, { taskId: 'T-SOLICI', rating: 3, obstacles: 'El autobús', needsHelp: true });
     const stored = (await repos.cases.get('C-ANAPQR'))!;
     expect(stored.tasks[0]!.progress.at(-1)).toEqual({
-      at: NOW.toISOString(), rating: 3, obstacles: 'El autobús', needsHelp: true, source: 'client', by: 'client-1',
+      at: NOW.toISOString(),
+      rating: 3,
+      obstacles: 'El autobús',
+      needsHelp: true,
+      source: 'client',
+      by: 'client-1',
     });
     expect(stored.updatedAt).toBe(NOW.toISOString());
     expect(stored.contacts).toEqual(CASE.contacts);
@@ -93,7 +128,11 @@ describe('ClientService', () => {
   });
 
   it('refuses reading for a check-in and checking in on a closed case, audited as denied', async () => {
-    const closed = { ...CASE, status: 'closed' as const, closure: { at: '2026-11-20T09:00:00.000Z', by: 'worker-1', reason: 'goalsMet' as const, outcomes: [], summary: 'Hecho' } };
+    const closed = {
+      ...CASE,
+      status: 'closed' as const,
+      closure: { at: '2026-11-20T09:00:00.000Z', by: 'worker-1', reason: 'goalsMet' as const, outcomes: [], summary: 'Hecho' },
+    };
     const { repos, clients } = await setup(closed);
     await expect(clients.checkInTasks(CLIENT)).rejects.toBeInstanceOf(CaseClosedError);
     await expect(clients.checkIn(CLIENT, { taskId: 'T-SOLICI', rating: 3, needsHelp: false })).rejects.toBeInstanceOf(CaseClosedError);

@@ -20,11 +20,26 @@ const ADMIN = staffActor({ id: 'admin-1', role: 'admin', team: 'central' });
 const CLIENT: Actor = { kind: 'client', id: 'client-1', caseId: 'C-TEST01' };
 
 const FOOD: Service = {
-  id: 'SV-FOOD01', name: 'Banco de alimentos', category: 'food', provider: 'Cáritas', contact: '900 000 000', cost: 0,
-  eligibility: 'Empadronamiento', capacity: null, active: true,
+  id: 'SV-FOOD01',
+  name: 'Banco de alimentos',
+  category: 'food',
+  provider: 'Cáritas',
+  contact: '900 000 000',
+  cost: 0,
+  eligibility: 'Empadronamiento',
+  capacity: null,
+  active: true,
 };
 const OLD: Service = { ...FOOD, id: 'SV-OLD001', name: 'Comedor cerrado', active: false };
-const DETAILS: NewService = { name: 'Asesoría jurídica', category: 'legal', provider: 'Colegio de abogados', contact: '', cost: 30, eligibility: '', capacity: 5 };
+const DETAILS: NewService = {
+  name: 'Asesoría jurídica',
+  category: 'legal',
+  provider: 'Colegio de abogados',
+  contact: '',
+  cost: 30,
+  eligibility: '',
+  capacity: 5,
+};
 
 async function setup() {
   const repos = memoryRepositories();

@@ -5,22 +5,38 @@ import type { FollowUpItem } from '../../src/app/followUpContent.js';
 import { renderFollowUps } from '../../src/app/followUpMessages.js';
 
 const overdue = (caseId: string, clientName: string, reviewDate: string): FollowUpItem => ({
-  jobId: `J-${caseId}`, kind: 'overdueReview', dueAt: '2027-03-10T08:00:00.000Z', caseId, clientName, workerName: 'Lucía Martín', reviewDate,
+  jobId: `J-${caseId}`,
+  kind: 'overdueReview',
+  dueAt: '2027-03-10T08:00:00.000Z',
+  caseId,
+  clientName,
+  workerName: 'Lucía Martín',
+  reviewDate,
 });
 
 describe('follow-up messages', () => {
   it('alerts a supervisor to one overdue review, with the words to decide', () => {
     expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-08')], 'es', 'Europe/Madrid')).toBe(
-      'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).\n'
-      + 'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
+      'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).\n' +
+        'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
     );
   });
 
   it('gathers several overdue reviews into a daily digest, after the other notices', () => {
     const escalation: FollowUpItem = {
-      jobId: 'J-E', kind: 'escalation', dueAt: '2027-03-10T07:00:00.000Z', caseId: 'C-BERTAQ', clientName: 'Berta Q.', workerName: 'Pablo Ruiz', alertKind: 'domainCrisis',
+      jobId: 'J-E',
+      kind: 'escalation',
+      dueAt: '2027-03-10T07:00:00.000Z',
+      caseId: 'C-BERTAQ',
+      clientName: 'Berta Q.',
+      workerName: 'Pablo Ruiz',
+      alertKind: 'domainCrisis',
     };
-    const text = renderFollowUps([escalation, overdue('C-ANAPQR', 'Ana P.', '2027-03-08'), overdue('C-CARLOS', 'Carlos R.', '2027-03-01')], 'es', 'Europe/Madrid');
+    const text = renderFollowUps(
+      [escalation, overdue('C-ANAPQR', 'Ana P.', '2027-03-08'), overdue('C-CARLOS', 'Carlos R.', '2027-03-01')],
+      'es',
+      'Europe/Madrid',
+    );
     expect(text.split('\n\n')).toEqual([
       'Tienes 2 avisos:',
       'Alerta · Berta Q. (C-BERTAQ), de Pablo Ruiz: un ámbito en crisis (nivel 1) en la valoración. Para verlo escribe «ver caso C-BERTAQ».',
@@ -35,7 +51,9 @@ describe('follow-up messages', () => {
 
   it("gives a worker the week's plan, and nothing when the week holds nothing", () => {
     const plan: FollowUpItem = {
-      jobId: 'J-W', kind: 'weeklyPlan', dueAt: '2027-03-01T07:30:00.000Z',
+      jobId: 'J-W',
+      kind: 'weeklyPlan',
+      dueAt: '2027-03-01T07:30:00.000Z',
       plan: {
         monday: '2027-03-01',
         reviews: [{ caseId: 'C-ANAPQR', clientName: 'Ana P.', date: '2027-03-04' }],
@@ -43,18 +61,27 @@ describe('follow-up messages', () => {
         silent: [{ caseId: 'C-CARLOS', clientName: 'Carlos R.', description: 'Llevar el certificado' }],
       },
     };
-    expect(renderFollowUps([plan], 'en', 'Europe/Madrid')).toBe([
-      'Your week, from Monday, 1 March 2027:',
-      'Reviews:', '• Thursday, 4 March 2027 · Ana P. (C-ANAPQR)',
-      'Tasks due:', '• Friday, 5 March 2027 · Berta Q. (C-BERTAQ): "Pedir cita" (the client)',
-      'No answer to the last question:', '• Carlos R. (C-CARLOS): "Llevar el certificado"',
-    ].join('\n'));
+    expect(renderFollowUps([plan], 'en', 'Europe/Madrid')).toBe(
+      [
+        'Your week, from Monday, 1 March 2027:',
+        'Reviews:',
+        '• Thursday, 4 March 2027 · Ana P. (C-ANAPQR)',
+        'Tasks due:',
+        '• Friday, 5 March 2027 · Berta Q. (C-BERTAQ): "Pedir cita" (the client)',
+        'No answer to the last question:',
+        '• Carlos R. (C-CARLOS): "Llevar el certificado"',
+      ].join('\n'),
+    );
     expect(renderFollowUps([{ ...plan, plan: { monday: '2027-03-01', reviews: [], tasks: [], silent: [] } }], 'es', 'Europe/Madrid')).toBe('');
   });
 
   it('tells a worker, in English, which notice did not reach a supervisor and why', () => {
     const failed: FollowUpItem = {
-      jobId: 'J-F', kind: 'deliveryFailed', dueAt: '2027-03-10T08:00:00.000Z', caseId: 'C-ANAPQR', clientName: 'Ana P.',
+      jobId: 'J-F',
+      kind: 'deliveryFailed',
+      dueAt: '2027-03-10T08:00:00.000Z',
+      caseId: 'C-ANAPQR',
+      clientName: 'Ana P.',
       failed: { kind: 'escalation', role: 'supervisor', name: 'Marta Gil', reason: 'BotNotInConversationRoster' },
     };
     expect(renderFollowUps([failed], 'en', 'Europe/Madrid')).toBe(
@@ -63,8 +90,17 @@ describe('follow-up messages', () => {
   });
 
   it('says "today" for a review reminder on the review day, on the reader\'s own calendar', () => {
-    const reminder: FollowUpItem = { jobId: 'J-R', kind: 'reviewReminder', dueAt: '2027-03-08T23:30:00.000Z', caseId: 'C-ANAPQR', clientName: 'Ana P.', reviewDate: '2027-03-09' };
+    const reminder: FollowUpItem = {
+      jobId: 'J-R',
+      kind: 'reviewReminder',
+      dueAt: '2027-03-08T23:30:00.000Z',
+      caseId: 'C-ANAPQR',
+      clientName: 'Ana P.',
+      reviewDate: '2027-03-09',
+    };
     expect(renderFollowUps([reminder], 'es', 'Europe/Madrid')).toBe('Reevaluación hoy · Ana P. (C-ANAPQR). Para hacerla escribe «reevaluación C-ANAPQR».');
-    expect(renderFollowUps([reminder], 'es', 'America/New_York')).toBe('Reevaluación el martes, 9 de marzo de 2027 · Ana P. (C-ANAPQR). Para hacerla escribe «reevaluación C-ANAPQR».');
+    expect(renderFollowUps([reminder], 'es', 'America/New_York')).toBe(
+      'Reevaluación el martes, 9 de marzo de 2027 · Ana P. (C-ANAPQR). Para hacerla escribe «reevaluación C-ANAPQR».',
+    );
   });
 });

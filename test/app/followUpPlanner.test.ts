@@ -17,9 +17,15 @@ class Records implements FollowUpLookup {
     [WORKER_ID, makeStaff()],
     ['S-SUPER', makeStaff({ id: 'S-SUPER', role: 'supervisor' })],
   ]);
-  async caseById(id: string) { return this.cases.get(id); }
-  async staffById(id: string) { return this.staff.get(id); }
-  async supervisorsOf(team: string) { return [...this.staff.values()].filter((s) => s.role === 'supervisor' && s.team === team); }
+  async caseById(id: string) {
+    return this.cases.get(id);
+  }
+  async staffById(id: string) {
+    return this.staff.get(id);
+  }
+  async supervisorsOf(team: string) {
+    return [...this.staff.values()].filter((s) => s.role === 'supervisor' && s.team === team);
+  }
 }
 
 function setUp(start: string, caseRecord: Case = makeCase({ tasks: [makeTask()] })) {
@@ -30,15 +36,22 @@ function setUp(start: string, caseRecord: Case = makeCase({ tasks: [makeTask()] 
   const planner = new FollowUpPlanner(queue, records, config, clock.now);
   const outbox = new FakeOutbox();
   const sent: string[] = [];
-  const scheduler = new FollowUpScheduler({
-    queue, sender: outbox, now: clock.now, random: () => 0,
-    stillValid: (job, now) => planner.stillWanted(job, now),
-    onSent: async (jobs) => {
-      for (const job of jobs) sent.push(`${job.kind} to ${job.recipient.role}, due ${job.dueAt.slice(0, 16)}, sent ${clock.now().toISOString().slice(0, 16)}`);
-      await planner.resync(jobs);
+  const scheduler = new FollowUpScheduler(
+    {
+      queue,
+      sender: outbox,
+      now: clock.now,
+      random: () => 0,
+      stillValid: (job, now) => planner.stillWanted(job, now),
+      onSent: async (jobs) => {
+        for (const job of jobs)
+          sent.push(`${job.kind} to ${job.recipient.role}, due ${job.dueAt.slice(0, 16)}, sent ${clock.now().toISOString().slice(0, 16)}`);
+        await planner.resync(jobs);
+      },
+      onDropped: (jobs) => planner.resync(jobs),
     },
-    onDropped: (jobs) => planner.resync(jobs),
-  }, { owner: 'A' });
+    { owner: 'A' },
+  );
   /** Rounds every 30 minutes up to `until`, as the real loop would. */
   const runUntil = async (until: string) => {
     while (clock.ms + HALF_HOUR <= Date.parse(until)) {
@@ -60,7 +73,7 @@ describe('follow-up planner', () => {
     expect((await queue.pendingFor('case:C-TEST01')).length).toBe(2);
   });
 
-  it('cancels a done task\'s prompts, and everything when the case closes', async () => {
+  it("cancels a done task's prompts, and everything when the case closes", async () => {
     const { planner, queue, records } = setUp('2027-01-05T12:00:00Z', makeCase({ tasks: [makeTask(), makeTask({ id: 'T-W', owner: 'worker' })] }));
     await planner.syncCase('C-TEST01');
     const open = records.cases.get('C-TEST01')!;
@@ -115,7 +128,7 @@ describe('follow-up planner', () => {
     ]);
   });
 
-  it('gathers a supervisor\'s overdue reviews into one message each working morning, until each review is held', async () => {
+  it("gathers a supervisor's overdue reviews into one message each working morning, until each review is held", async () => {
     const { planner, runUntil, outbox, records } = setUp('2027-01-08T12:00:00Z', makeCase({ nextReviewDate: '2027-01-08' }));
     records.cases.set('C-TEST02', makeCase({ id: 'C-TEST02', nextReviewDate: '2027-01-08' }));
     await planner.syncCase('C-TEST01');

@@ -21,10 +21,21 @@ const staffActor = (id: string): Actor => ({ kind: 'staff', id, staff: DEMO_STAF
 async function setUp(start: string) {
   const repos = memoryRepositories();
   for (const staff of DEMO_STAFF) await repos.staff.put(staff);
-  await repos.cases.put(caseRecord({
-    id: 'C-ANAPQR', nextReviewDate: '2027-03-22',
-    tasks: [taskRecord({ id: 'T-CITA01', description: 'Pedir cita médica', dueDate: '2027-04-30', checkInEveryDays: 7, commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } })],
-  }));
+  await repos.cases.put(
+    caseRecord({
+      id: 'C-ANAPQR',
+      nextReviewDate: '2027-03-22',
+      tasks: [
+        taskRecord({
+          id: 'T-CITA01',
+          description: 'Pedir cita médica',
+          dueDate: '2027-04-30',
+          checkInEveryDays: 7,
+          commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' },
+        }),
+      ],
+    }),
+  );
   await repos.clientLinks.put({ id: 'client-ana', caseId: 'C-ANAPQR', linkedAt: '2027-02-22T09:00:00.000Z', codeId: 'L-1' });
   const clock = { ms: Date.parse(start) };
   const now = () => new Date(clock.ms);
@@ -69,7 +80,8 @@ describe('follow-up service', () => {
     const { services } = await setUp('2027-03-01T08:00:00Z');
     const worker = staffActor('worker-1');
     await services.cases.change(worker, 'C-ANAPQR', 'task.create', (c) => ({
-      ...c, tasks: [...c.tasks, taskRecord({ id: 'T-INFORM', description: 'Enviar el informe', owner: 'worker', dueDate: '2027-03-05' })],
+      ...c,
+      tasks: [...c.tasks, taskRecord({ id: 'T-INFORM', description: 'Enviar el informe', owner: 'worker', dueDate: '2027-03-05' })],
     }));
     expect((await services.followUps.scheduledFor(worker, 'C-ANAPQR')).map((f) => f.kind)).toContain('workerTaskDue');
     await services.cases.change(worker, 'C-ANAPQR', 'case.close', (c) => ({ ...c, status: 'closed' }));
@@ -129,9 +141,24 @@ describe('the service as dialogs use it', () => {
 
   it("lists a case's open jobs soonest first for whoever may read it, audited; others are refused", async () => {
     const { repos, queue, followUps } = await setup();
-    const later = newJob({ kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' }, NOW);
-    const sooner = newJob({ kind: 'missedCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'worker', staffId: 'worker-1' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-25T09:00:00.000Z' }, NOW);
-    const elsewhere = newJob({ kind: 'clientCheckIn', caseId: 'C-OTHER1', recipient: { role: 'client' }, subject: { taskId: 'T-X' }, dueAt: '2026-11-24T09:00:00.000Z' }, NOW);
+    const later = newJob(
+      { kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' },
+      NOW,
+    );
+    const sooner = newJob(
+      {
+        kind: 'missedCheckIn',
+        caseId: 'C-ANAPQR',
+        recipient: { role: 'worker', staffId: 'worker-1' },
+        subject: { taskId: 'T-SOLICI' },
+        dueAt: '2026-11-25T09:00:00.000Z',
+      },
+      NOW,
+    );
+    const elsewhere = newJob(
+      { kind: 'clientCheckIn', caseId: 'C-OTHER1', recipient: { role: 'client' }, subject: { taskId: 'T-X' }, dueAt: '2026-11-24T09:00:00.000Z' },
+      NOW,
+    );
     await queue.schedule([later, sooner, elsewhere]);
     expect(await followUps.scheduledFor(worker, 'C-ANAPQR')).toEqual([
       { kind: 'missedCheckIn', dueAt: sooner.dueAt, recipient: sooner.recipient, subject: sooner.subject },
@@ -139,7 +166,10 @@ describe('the service as dialogs use it', () => {
     ]);
     await expect(followUps.scheduledFor(otherWorker, 'C-ANAPQR')).rejects.toThrow(CaseAccessError);
     const audit = await repos.audit.readDay('2026-11-23');
-    expect(audit.filter((e) => e.action === 'followUps.read').map((e) => [e.actor, e.outcome])).toEqual([['worker-1', 'ok'], ['worker-2', 'denied']]);
+    expect(audit.filter((e) => e.action === 'followUps.read').map((e) => [e.actor, e.outcome])).toEqual([
+      ['worker-1', 'ok'],
+      ['worker-2', 'denied'],
+    ]);
   });
 
   it('nudge runs a round each time it is called', async () => {
@@ -151,7 +181,10 @@ describe('the service as dialogs use it', () => {
 
   it("withdraws consent on the client's own case once, audited, and cancels the prompts scheduled", async () => {
     const { repos, queue, clients } = await setup();
-    const prompt = newJob({ kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' }, NOW);
+    const prompt = newJob(
+      { kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-SOLICI' }, dueAt: '2026-11-30T09:00:00.000Z' },
+      NOW,
+    );
     await queue.schedule([prompt]);
     expect(await clients.withdrawMessaging(client)).toBe('withdrawn');
     expect(await clients.withdrawMessaging(client)).toBe('alreadyWithdrawn');

@@ -88,9 +88,12 @@ describe('PeopleService', () => {
   it('names staff for staff views, leaving out ids no one holds, and names no one to others', async () => {
     const { people, identity } = await setup();
     const worker = await identity.identify('aad-worker-1');
-    expect(await people.staffNames(worker, ['worker-2', 'aad-worker-1', 'worker-2', 'gone-1'])).toEqual(new Map([
-      ['worker-2', 'Pablo Ruiz'], ['aad-worker-1', 'Lucía Martín'],
-    ]));
+    expect(await people.staffNames(worker, ['worker-2', 'aad-worker-1', 'worker-2', 'gone-1'])).toEqual(
+      new Map([
+        ['worker-2', 'Pablo Ruiz'],
+        ['aad-worker-1', 'Lucía Martín'],
+      ]),
+    );
     expect(await people.staffNames(await identity.identify('client-1'), ['worker-2'])).toEqual(new Map());
   });
 });

@@ -41,7 +41,7 @@ describe('follow-ups scheduler', () => {
     expect(outbox.shown.at(-1)).toEqual({ to: 'client:C-1', jobIds: [later.id] });
   });
 
-  it('drops a job whose reason has gone and sends the rest of that person\'s message', async () => {
+  it("drops a job whose reason has gone and sends the rest of that person's message", async () => {
     const queue = new MemoryJobQueue();
     const outbox = new FakeOutbox();
     const [gone, kept] = [dueJob(-10), dueJob(-5)];
@@ -105,7 +105,10 @@ describe('follow-ups scheduler', () => {
     await queue.schedule([one]);
     const dying = new Proxy(queue, {
       get(target, property, receiver) {
-        if (property === 'markSent') return async () => { throw new Error('process died'); };
+        if (property === 'markSent')
+          return async () => {
+            throw new Error('process died');
+          };
         const value = Reflect.get(target, property, receiver) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -127,7 +130,11 @@ describe('follow-ups scheduler', () => {
     outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 2 * MINUTE });
     const round = scheduler(queue, clock, outbox);
     expect(await round.tick()).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
-    expect((await queue.pendingFor('case:C-1'))[0]).toMatchObject({ status: 'pending', lastError: 'HTTP 429', retryAt: new Date(clock.ms + 2 * MINUTE).toISOString() });
+    expect((await queue.pendingFor('case:C-1'))[0]).toMatchObject({
+      status: 'pending',
+      lastError: 'HTTP 429',
+      retryAt: new Date(clock.ms + 2 * MINUTE).toISOString(),
+    });
     clock.advance(MINUTE);
     expect((await round.tick()).claimed).toBe(0);
     clock.advance(MINUTE);
@@ -155,13 +162,24 @@ describe('follow-ups scheduler', () => {
     await queue.schedule([one]);
     outbox.script.push(new Error('socket hang up'), { outcome: 'retry', error: 'HTTP 503' }, { outcome: 'retry', error: 'HTTP 503' });
     const handedOn: [string[], string][] = [];
-    const round = scheduler(queue, clock, outbox, 'A', { onGaveUp: async (jobs, reason) => void handedOn.push([jobs.map((j) => j.id), reason]) }, { maxAttempts: 3 });
+    const round = scheduler(
+      queue,
+      clock,
+      outbox,
+      'A',
+      { onGaveUp: async (jobs, reason) => void handedOn.push([jobs.map((j) => j.id), reason]) },
+      { maxAttempts: 3 },
+    );
     const reports = [];
     for (let n = 0; n < 3; n++) {
       reports.push(await round.tick());
       clock.advance(10 * MINUTE);
     }
-    expect(reports.map((r) => [r.retried, r.gaveUp])).toEqual([[1, 0], [1, 0], [0, 1]]);
+    expect(reports.map((r) => [r.retried, r.gaveUp])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(handedOn).toEqual([[[one.id], 'retriesExhausted']]);
     clock.advance(24 * 60 * MINUTE);
     expect((await round.tick()).claimed).toBe(0);

@@ -44,8 +44,15 @@ let counter = 0;
 
 /** A job due `minutes` after T0 (negative: before). */
 export function dueJob(minutes: number, draft: Partial<JobDraft> = {}): Job {
-  return newJob({
-    kind: 'clientCheckIn', caseId: 'C-1', recipient: { role: 'client' }, subject: { taskId: `T-${++counter}` },
-    dueAt: new Date(T0 + minutes * 60_000).toISOString(), ...draft,
-  }, new Date(T0));
+  return newJob(
+    {
+      kind: 'clientCheckIn',
+      caseId: 'C-1',
+      recipient: { role: 'client' },
+      subject: { taskId: `T-${++counter}` },
+      dueAt: new Date(T0 + minutes * 60_000).toISOString(),
+      ...draft,
+    },
+    new Date(T0),
+  );
 }

@@ -10,8 +10,14 @@ function endpointsOf(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const adapter = createAdapter(readSettings({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', ...env }), new ConversationState(new MemoryStorage()));
   const { inner } = (adapter as unknown as { botFrameworkAuthentication: { inner: Record<string, unknown> } }).botFrameworkAuthentication;
   const names = [
-    'validateAuthority', 'toChannelFromBotLoginUrl', 'toChannelFromBotOAuthScope', 'toBotFromChannelTokenIssuer', 'oAuthUrl',
-    'toBotFromChannelOpenIdMetadataUrl', 'toBotFromEmulatorOpenIdMetadataUrl', 'callerId',
+    'validateAuthority',
+    'toChannelFromBotLoginUrl',
+    'toChannelFromBotOAuthScope',
+    'toBotFromChannelTokenIssuer',
+    'oAuthUrl',
+    'toBotFromChannelOpenIdMetadataUrl',
+    'toBotFromEmulatorOpenIdMetadataUrl',
+    'callerId',
   ];
   return Object.fromEntries(names.map((name) => [name, inner[name]]));
 }
@@ -22,7 +28,9 @@ describe('createAdapter', () => {
     const local = 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration';
     expect(defaults.toBotFromChannelOpenIdMetadataUrl).toMatch(/^https:\/\/login\.botframework\.com\//);
     expect(endpointsOf({ BOT_OPENID_METADATA_URL: local })).toEqual({
-      ...defaults, toBotFromChannelOpenIdMetadataUrl: local, toBotFromEmulatorOpenIdMetadataUrl: local,
+      ...defaults,
+      toBotFromChannelOpenIdMetadataUrl: local,
+      toBotFromEmulatorOpenIdMetadataUrl: local,
     });
   });
 });

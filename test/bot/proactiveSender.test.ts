@@ -39,7 +39,10 @@ async function setUp(answers: Record<string, PostResult[]>) {
     clockMs: () => 0,
     sleep: async (ms) => void waits.push(ms),
   });
-  const job = newJob({ kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-CITA01' }, dueAt: NOW.toISOString() }, NOW);
+  const job = newJob(
+    { kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-CITA01' }, dueAt: NOW.toISOString() },
+    NOW,
+  );
   const delivery = { recipient: { role: 'client' as const }, caseId: 'C-ANAPQR', jobs: [job] };
   return { repos, sender, posts, waits, delivery };
 }
@@ -72,7 +75,13 @@ describe('proactive sender', () => {
 
   it('reports a client with no chat it can use, without posting', async () => {
     const { repos, sender, posts, delivery } = await setUp({});
-    for (const chat of ['ana-phone', 'ana-laptop']) await repos.users.update(chat, (p) => ({ ...p!, id: chat, failedLinkAttempts: 0, unreachable: { since: NOW.toISOString(), code: 'MessageWritesBlocked' } }));
+    for (const chat of ['ana-phone', 'ana-laptop'])
+      await repos.users.update(chat, (p) => ({
+        ...p!,
+        id: chat,
+        failedLinkAttempts: 0,
+        unreachable: { since: NOW.toISOString(), code: 'MessageWritesBlocked' },
+      }));
     expect(await sender.send(delivery)).toEqual({ outcome: 'unreachable', code: 'MarkedUnreachable' });
     await repos.clientLinks.delete('ana-phone');
     await repos.clientLinks.delete('ana-laptop');
@@ -81,7 +90,9 @@ describe('proactive sender', () => {
   });
 
   it('waits as the throttle says before posting to a busy conversation', async () => {
-    const { sender, waits, delivery } = await setUp({ 'conv-ana-phone': Array.from({ length: 3 }, () => ({ ok: false, retry: true, code: 'HTTP 503' }) as const) });
+    const { sender, waits, delivery } = await setUp({
+      'conv-ana-phone': Array.from({ length: 3 }, () => ({ ok: false, retry: true, code: 'HTTP 503' }) as const),
+    });
     for (let n = 0; n < 3; n++) await sender.send(delivery);
     expect(waits.length).toBeGreaterThan(0);
     expect(Math.max(...waits)).toBeGreaterThanOrEqual(500);

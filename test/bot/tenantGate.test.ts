@@ -34,7 +34,11 @@ describe('tenantVerdict', () => {
     ['an unlisted tenant in the channel data only', activity(undefined, 'outsider'), { allowed: false, reason: 'foreign', tenant: 'outsider' }],
     ['two listed tenants that disagree', activity('agency-a', 'agency-b'), { allowed: false, reason: 'mismatch' }],
     ['a listed tenant and an unlisted one', activity('agency-a', 'outsider'), { allowed: false, reason: 'mismatch' }],
-    ['a tenant id that is not a string', { conversation: { id: 'c' }, channelData: { tenant: { id: 7 } } } as Partial<Activity>, { allowed: false, reason: 'missing' }],
+    [
+      'a tenant id that is not a string',
+      { conversation: { id: 'c' }, channelData: { tenant: { id: 7 } } } as Partial<Activity>,
+      { allowed: false, reason: 'missing' },
+    ],
   ])('refuses %s', (_name, from, verdict) => {
     expect(tenantVerdict(from, ALLOWED)).toEqual(verdict);
   });

@@ -59,8 +59,18 @@ describe('delivery throttle within Teams limits', () => {
     const conversations = Array.from({ length: 200 }, (_, n) => `conv-${n}`);
     const sent = sendTimes(new DeliveryThrottle(), conversations, 2_000);
     const appLimit = TEAMS_LIMITS.perApp[0]!;
-    expect(busiestWindow(sent.map((s) => s.at), appLimit.perMs)).toBeLessThanOrEqual(appLimit.count);
-    expect(busiestWindow(sent.map((s) => s.at), appLimit.perMs)).toBeGreaterThanOrEqual(appLimit.count - 1);
+    expect(
+      busiestWindow(
+        sent.map((s) => s.at),
+        appLimit.perMs,
+      ),
+    ).toBeLessThanOrEqual(appLimit.count);
+    expect(
+      busiestWindow(
+        sent.map((s) => s.at),
+        appLimit.perMs,
+      ),
+    ).toBeGreaterThanOrEqual(appLimit.count - 1);
     for (const conversation of conversations.slice(0, 5)) {
       const times = sent.filter((s) => s.conversation === conversation).map((s) => s.at);
       for (const limit of TEAMS_LIMITS.perConversation) expect(busiestWindow(times, limit.perMs)).toBeLessThanOrEqual(limit.count);
@@ -68,7 +78,10 @@ describe('delivery throttle within Teams limits', () => {
   });
 
   it('holds back a busy conversation, not a quiet one, as the sender sends one message after another', () => {
-    const limits: { perConversation: RateLimit[]; perApp: RateLimit[] } = { perConversation: [{ count: 2, perMs: 1_000 }], perApp: [{ count: 100, perMs: 1_000 }] };
+    const limits: { perConversation: RateLimit[]; perApp: RateLimit[] } = {
+      perConversation: [{ count: 2, perMs: 1_000 }],
+      perApp: [{ count: 100, perMs: 1_000 }],
+    };
     const throttle = new DeliveryThrottle(limits);
     expect(throttle.reserve('busy', 0)).toBe(0);
     expect(throttle.reserve('busy', 0)).toBeCloseTo(1_000);

@@ -94,7 +94,12 @@ describe('seedDemo', () => {
       expect(c.intensity, c.id).toBe(recommendIntensity(latest.ratings, latest.safetyConcern));
       const needed = new Set(needs(c.assessments[0]!).map((n) => n.domain));
       for (const goal of c.goals) expect(needed.has(goal.domain), `${c.id} ${goal.id}`).toBe(true);
-      for (const task of c.tasks) if (task.goalId) expect(c.goals.map((g) => g.id), task.id).toContain(task.goalId);
+      for (const task of c.tasks)
+        if (task.goalId)
+          expect(
+            c.goals.map((g) => g.id),
+            task.id,
+          ).toContain(task.goalId);
       for (const r of c.referrals) {
         expect(DEMO_SERVICES.find((s) => s.id === r.serviceId)?.category, r.id).toBe(r.category);
       }
@@ -152,8 +157,10 @@ describe('the demo in the Agents Playground', () => {
 
   it('has a config file per person with the ids the seed registers', async () => {
     const files = {
-      '.m365agentsplayground.yml': PLAYGROUND_USERS.worker, 'playground/supervisor.yml': PLAYGROUND_USERS.supervisor,
-      'playground/client.yml': PLAYGROUND_USERS.client, 'playground/new-client.yml': PLAYGROUND_USERS.newClient,
+      '.m365agentsplayground.yml': PLAYGROUND_USERS.worker,
+      'playground/supervisor.yml': PLAYGROUND_USERS.supervisor,
+      'playground/client.yml': PLAYGROUND_USERS.client,
+      'playground/new-client.yml': PLAYGROUND_USERS.newClient,
       'playground/admin.yml': PLAYGROUND_USERS.admin,
     };
     const chats = new Set<string>();
@@ -202,12 +209,17 @@ describe('the demo in the Agents Playground', () => {
 describe('npm run seed:demo', { timeout: 90_000 }, () => {
   function run(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/seedDemo.ts')], {
-      env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   }
 

@@ -2,9 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  StaffInputError, addStaff, listStaff, newStaffRecord, removeStaff, staffTable,
-} from '../../src/cli/staffCommands.js';
+import { StaffInputError, addStaff, listStaff, newStaffRecord, removeStaff, staffTable } from '../../src/cli/staffCommands.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
 import { caseRecord, staffRecord } from '../support/records.js';
 import { tempDir } from '../support/tempDir.js';
@@ -26,15 +24,30 @@ async function openStore(dir?: string): Promise<JsonStore> {
 describe('newStaffRecord', () => {
   it('fills in the defaults: team general, 120 hours, Spanish, Europe/Madrid', () => {
     expect(newStaffRecord({ id: ` ${AAD_ID} `, name: ' Lucía Martín ', role: 'worker' }, NOW)).toEqual({
-      id: AAD_ID, name: 'Lucía Martín', role: 'worker', team: 'general', availableHoursPerMonth: 120,
-      language: 'es', timeZone: 'Europe/Madrid', createdAt: '2026-11-23T09:00:00.000Z',
+      id: AAD_ID,
+      name: 'Lucía Martín',
+      role: 'worker',
+      team: 'general',
+      availableHoursPerMonth: 120,
+      language: 'es',
+      timeZone: 'Europe/Madrid',
+      createdAt: '2026-11-23T09:00:00.000Z',
     });
   });
 
   it('takes every option, with the time zone in its canonical spelling', () => {
-    const staff = newStaffRecord({
-      id: 'sup-9', name: 'Tom Baker', role: 'Supervisor', team: 'sur', hours: '37,5', language: 'EN', timezone: 'america/bogota',
-    }, NOW);
+    const staff = newStaffRecord(
+      {
+        id: 'sup-9',
+        name: 'Tom Baker',
+        role: 'Supervisor',
+        team: 'sur',
+        hours: '37,5',
+        language: 'EN',
+        timezone: 'america/bogota',
+      },
+      NOW,
+    );
     expect(staff).toMatchObject({ role: 'supervisor', team: 'sur', availableHoursPerMonth: 37.5, language: 'en', timeZone: 'America/Bogota' });
   });
 
@@ -80,7 +93,7 @@ describe('addStaff', () => {
 });
 
 describe('listStaff', () => {
-  it('lists by role then name with each person\'s open cases, and no case content', async () => {
+  it("lists by role then name with each person's open cases, and no case content", async () => {
     const { repositories } = await openStore();
     await repositories.staff.put(staffRecord({ id: 'w-b', name: 'Pablo Ruiz' }));
     await repositories.staff.put(staffRecord({ id: 'w-a', name: 'Ana López' }));
@@ -89,7 +102,11 @@ describe('listStaff', () => {
     await repositories.cases.put(caseRecord({ id: 'C-BBBBBB', workerId: 'w-b', status: 'closed' }));
 
     const rows = await listStaff(repositories);
-    expect(rows.map((r) => [r.staff.id, r.openCases])).toEqual([['w-a', 0], ['w-b', 1], ['boss', 0]]);
+    expect(rows.map((r) => [r.staff.id, r.openCases])).toEqual([
+      ['w-a', 0],
+      ['w-b', 1],
+      ['boss', 0],
+    ]);
     const table = staffTable(rows);
     expect(table.split('\n')[0]).toMatch(/^ID\s+NAME\s+ROLE\s+TEAM\s+HOURS\s+LANG\s+TIME ZONE\s+OPEN CASES$/);
     expect(table).toContain('Pablo Ruiz');
@@ -133,12 +150,17 @@ describe('removeStaff', () => {
 /** Runs `npm run staff -- …` as the admin would (without npm), on `dataDir`. */
 function runCli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../src/cli/staff.ts'), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 

@@ -58,13 +58,18 @@ function readZip(zip: Buffer): Map<string, Buffer> {
   return entries;
 }
 
-interface Png { width: number; height: number; colorType: number; pixels: Buffer }
+interface Png {
+  width: number;
+  height: number;
+  colorType: number;
+  pixels: Buffer;
+}
 
 /** Decodes an 8-bit RGBA PNG (the only kind Teams icons need), checking every chunk's CRC. */
 function decodePng(png: Buffer): Png {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const chunks: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < png.length;) {
+  for (let at = 8; at < png.length; ) {
     const length = png.readUInt32BE(at);
     const typed = png.subarray(at + 4, at + 8 + length);
     expect(png.readUInt32BE(at + 8 + length)).toBe(crcOf(typed));
@@ -102,7 +107,10 @@ function alphas(png: Png): number[] {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function buildInTemp(env: Record<string, string> = AGENCY) {
@@ -133,8 +141,12 @@ describe('teamsSettings', () => {
   it('takes the agency details from the environment, and the version from package.json unless TEAMS_APP_VERSION is set', () => {
     expect(teamsSettings({ ...AGENCY, MicrosoftAppId: ` ${APP_ID} ` }, '0.1.0')).toEqual({
       values: {
-        APP_ID, APP_VERSION: '0.1.0', DEVELOPER_NAME: 'Servicios Sociales Norte', WEBSITE_URL: 'https://ssnorte.example/',
-        PRIVACY_URL: 'https://ssnorte.example/privacidad', TERMS_OF_USE_URL: 'https://ssnorte.example/condiciones',
+        APP_ID,
+        APP_VERSION: '0.1.0',
+        DEVELOPER_NAME: 'Servicios Sociales Norte',
+        WEBSITE_URL: 'https://ssnorte.example/',
+        PRIVACY_URL: 'https://ssnorte.example/privacidad',
+        TERMS_OF_USE_URL: 'https://ssnorte.example/condiciones',
       },
       unset: [],
     });
@@ -152,7 +164,10 @@ describe('fillTemplate', () => {
   it('fills placeholders in nested strings and leaves everything else alone', () => {
     const template = { id: '{{APP_ID}}', bots: [{ botId: '{{APP_ID}}', scopes: ['personal'], supportsFiles: false }], n: 3, url: 'https://x/{{V}}/y' };
     expect(fillTemplate(template, { APP_ID, V: '2' })).toEqual({
-      id: APP_ID, bots: [{ botId: APP_ID, scopes: ['personal'], supportsFiles: false }], n: 3, url: 'https://x/2/y',
+      id: APP_ID,
+      bots: [{ botId: APP_ID, scopes: ['personal'], supportsFiles: false }],
+      n: 3,
+      url: 'https://x/2/y',
     });
   });
 
@@ -179,8 +194,10 @@ describe('buildTeamsPackage', () => {
       version,
       id: APP_ID,
       developer: {
-        name: 'Servicios Sociales Norte', websiteUrl: 'https://ssnorte.example/',
-        privacyUrl: 'https://ssnorte.example/privacidad', termsOfUseUrl: 'https://ssnorte.example/condiciones',
+        name: 'Servicios Sociales Norte',
+        websiteUrl: 'https://ssnorte.example/',
+        privacyUrl: 'https://ssnorte.example/privacidad',
+        termsOfUseUrl: 'https://ssnorte.example/condiciones',
       },
       localizationInfo: { defaultLanguageTag: 'es', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] },
       icons: { color: 'color.png', outline: 'outline.png' },
@@ -229,8 +246,8 @@ describe('buildTeamsPackage', () => {
     const english: Record<string, string> = JSON.parse(entries.get('en.json')!.toString('utf8'));
     const commands: { title: string }[] = manifest.bots[0].commandLists[0].commands;
     const titles = [...commands.map((c) => c.title), ...commands.map((_, i) => english[`bots[0].commandLists[0].commands[${i}].title`]!)];
-    const understood = (title: string) => matchesWord(title, 'common.helpWords') || matchesWord(title, 'common.languageWords')
-      || MENU.some((entry) => matchesWord(title, entry.words));
+    const understood = (title: string) =>
+      matchesWord(title, 'common.helpWords') || matchesWord(title, 'common.languageWords') || MENU.some((entry) => matchesWord(title, entry.words));
     expect(titles.filter((title) => !understood(title))).toEqual([]);
   });
 
@@ -242,7 +259,9 @@ describe('buildTeamsPackage', () => {
 
     const outline = decodePng(entries.get('outline.png')!);
     expect([outline.width, outline.height]).toEqual([32, 32]);
-    const visible = alphas(outline).map((a, i) => [a, i] as const).filter(([a]) => a > 0);
+    const visible = alphas(outline)
+      .map((a, i) => [a, i] as const)
+      .filter(([a]) => a > 0);
     expect(visible.length).toBeGreaterThan(50);
     expect(visible.length).toBeLessThan(32 * 32 - 200);
     for (const [, i] of visible) expect([...outline.pixels.subarray(i * 4, i * 4 + 3)]).toEqual([255, 255, 255]);
@@ -258,14 +277,27 @@ describe('buildTeamsPackage', () => {
 
 function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Every variable is given (empty when unset) so that a developer's own .env cannot change the outcome.
-  const blank = { MicrosoftAppId: '', TEAMS_DEVELOPER_NAME: '', TEAMS_DEVELOPER_WEBSITE_URL: '', TEAMS_DEVELOPER_PRIVACY_URL: '', TEAMS_DEVELOPER_TERMS_URL: '', TEAMS_APP_VERSION: '' };
+  const blank = {
+    MicrosoftAppId: '',
+    TEAMS_DEVELOPER_NAME: '',
+    TEAMS_DEVELOPER_WEBSITE_URL: '',
+    TEAMS_DEVELOPER_PRIVACY_URL: '',
+    TEAMS_DEVELOPER_TERMS_URL: '',
+    TEAMS_APP_VERSION: '',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/teamsPackage.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...blank, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...blank, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -277,7 +309,11 @@ describe('npm run teams:package', { timeout: 90_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Teams app package written to ${output} (app id ${APP_ID}`);
     expect(result.stderr).toContain('TEAMS_DEVELOPER_NAME, TEAMS_DEVELOPER_WEBSITE_URL, TEAMS_DEVELOPER_PRIVACY_URL, TEAMS_DEVELOPER_TERMS_URL not set');
-    const manifest = JSON.parse(readZip(await readFile(output)).get('manifest.json')!.toString('utf8'));
+    const manifest = JSON.parse(
+      readZip(await readFile(output))
+        .get('manifest.json')!
+        .toString('utf8'),
+    );
     expect([manifest.id, manifest.bots[0].botId]).toEqual([APP_ID, APP_ID]);
   });
 

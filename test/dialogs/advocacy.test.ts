@@ -18,8 +18,15 @@ const advocacyOf = async (caseId: string) => (await harness.store.repositories.c
 
 function entry(overrides: Partial<Advocacy>): Advocacy {
   return {
-    id: 'A-ENTRY1', date: '2026-11-10', action: 'Reclamación', barrierType: 'procedure', barrier: 'Cita previa imposible',
-    level: 'macro', by: 'worker-1', at: '2026-11-10T10:00:00.000Z', ...overrides,
+    id: 'A-ENTRY1',
+    date: '2026-11-10',
+    action: 'Reclamación',
+    barrierType: 'procedure',
+    barrier: 'Cita previa imposible',
+    level: 'macro',
+    by: 'worker-1',
+    at: '2026-11-10T10:00:00.000Z',
+    ...overrides,
   };
 }
 
@@ -45,10 +52,18 @@ describe('advocacy dialog (Spanish)', () => {
     const id = /Acción de defensa (A-[A-Z0-9]{6}) guardada en el caso C-TESTES/.exec(done)?.[1];
     expect(id).toBeDefined();
     expect(done).toContain('informe de barreras estructurales');
-    expect(await advocacyOf('C-TESTES')).toEqual([{
-      id, date: '2026-11-23', action: 'Reclamación ante la oficina de vivienda por la demora en resolver',
-      barrierType: 'regulation', barrier: 'El reglamento exige dos años de empadronamiento', level: 'macro', by: 'worker-1', at: NOW,
-    }]);
+    expect(await advocacyOf('C-TESTES')).toEqual([
+      {
+        id,
+        date: '2026-11-23',
+        action: 'Reclamación ante la oficina de vivienda por la demora en resolver',
+        barrierType: 'regulation',
+        barrier: 'El reglamento exige dos años de empadronamiento',
+        level: 'macro',
+        by: 'worker-1',
+        at: NOW,
+      },
+    ]);
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'advocacy.create', caseId: 'C-TESTES' }));
   });
@@ -81,24 +96,41 @@ describe('advocacy dialog (English)', () => {
     const summary = (await harness.sendAll(['meso', 'Reply pending'], 'worker-en')).join('\n');
     expect(summary).toContain('• Barrier: Eligibility · Meso (relations with community resources)');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Advocacy action A-[A-Z0-9]{6} saved on case C-TESTEN\./);
-    expect(await advocacyOf('C-TESTEN')).toMatchObject([{
-      date: '2026-11-23', action: 'Letter to the benefits office', barrierType: 'eligibility',
-      barrier: 'Age limit of 23 for the minimum income', level: 'meso', outcome: 'Reply pending', by: 'worker-en', at: NOW,
-    }]);
+    expect(await advocacyOf('C-TESTEN')).toMatchObject([
+      {
+        date: '2026-11-23',
+        action: 'Letter to the benefits office',
+        barrierType: 'eligibility',
+        barrier: 'Age limit of 23 for the minimum income',
+        level: 'meso',
+        outcome: 'Reply pending',
+        by: 'worker-en',
+        at: NOW,
+      },
+    ]);
   });
 });
 
 const TEAM_CASES = [
   caseRecord({ id: 'C-NORTE2', client: { ...CASE_ES.client, name: 'Carmen Ruiz' }, advocacy: [entry({ barrier: 'Cita previa imposible' })] }),
   caseRecord({
-    id: 'C-NORTE3', workerId: 'worker-2', status: 'closed', client: { ...CASE_ES.client, name: 'Pedro Gómez' },
+    id: 'C-NORTE3',
+    workerId: 'worker-2',
+    status: 'closed',
+    client: { ...CASE_ES.client, name: 'Pedro Gómez' },
     advocacy: [
       entry({ id: 'A-ENTRY2', barrierType: 'policy', level: 'micro', barrier: 'Sin ayudas al alquiler para menores de 35' }),
       entry({ id: 'A-ENTRY3', level: 'micro', barrier: 'Un trámite concreto de este caso' }),
       entry({ id: 'A-ENTRY4', barrier: 'Cita previa imposible' }),
     ],
   }),
-  caseRecord({ id: 'C-SURSUR', workerId: 'worker-en', team: 'sur', client: { ...CASE_ES.client, name: 'John D.' }, advocacy: [entry({ barrier: 'Barrera del equipo sur' })] }),
+  caseRecord({
+    id: 'C-SURSUR',
+    workerId: 'worker-en',
+    team: 'sur',
+    client: { ...CASE_ES.client, name: 'John D.' },
+    advocacy: [entry({ barrier: 'Barrera del equipo sur' })],
+  }),
 ];
 
 describe('barrier report', () => {

@@ -21,7 +21,11 @@ const staff = (id: string) => DEMO_STAFF.find((s) => s.id === id)!;
 
 function flaggedCase(overrides: Partial<Case> = {}): Case {
   return caseRecord({
-    id: CASE_ID, intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-01-30', alerts: [crisis],
+    id: CASE_ID,
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: '2027-01-30',
+    alerts: [crisis],
     contacts: [{ id: 'K-NOV13X', date: '2026-11-13', type: 'call', minutes: 10, withWhom: 'Ana', note: '', by: 'worker-1', at: '2026-11-13T10:00:00.000Z' }],
     ...overrides,
   });
@@ -67,13 +71,21 @@ describe('a supervisor decides on an alert', () => {
     expect(reply).toContain('Se lo recordaré a Lucía Martín en cuanto pueda recibirlo.');
     expect(harness.nudges.count).toBe(1);
     const saved = await stored();
-    expect(saved.alerts).toEqual([{ id: expect.stringMatching(/^AL-/), kind: 'overdueReview', at: NOW, reviewDate: '2026-11-10', decision: { choice: 'remindWorker', by: SUPER, at: NOW } }]);
+    expect(saved.alerts).toEqual([
+      { id: expect.stringMatching(/^AL-/), kind: 'overdueReview', at: NOW, reviewDate: '2026-11-10', decision: { choice: 'remindWorker', by: SUPER, at: NOW } },
+    ]);
     const jobs = deriveJobs(saved, { worker: staff('worker-1'), supervisors: [staff(SUPER)] }, defaultFollowUpConfig, new Date(NOW));
-    expect(jobs.filter((j) => j.kind === 'supervisorReminder')).toEqual([expect.objectContaining({
-      recipient: { role: 'worker', staffId: 'worker-1' }, subject: { alertId: saved.alerts[0]!.id }, dueAt: NOW,
-    })]);
+    expect(jobs.filter((j) => j.kind === 'supervisorReminder')).toEqual([
+      expect.objectContaining({
+        recipient: { role: 'worker', staffId: 'worker-1' },
+        subject: { alertId: saved.alerts[0]!.id },
+        dueAt: NOW,
+      }),
+    ]);
     // The overdue review was decided on: answered again, it says so.
-    expect(joined(await harness.send(tapped('continue', { reviewDate: '2026-11-10' }), SUPER))).toContain('Este aviso ya está decidido: «Recordárselo al profesional»');
+    expect(joined(await harness.send(tapped('continue', { reviewDate: '2026-11-10' }), SUPER))).toContain(
+      'Este aviso ya está decidido: «Recordárselo al profesional»',
+    );
   });
 
   it('"continue" on an overdue review records the supervisor\'s review; an alert of a review held since needs no decision', async () => {
@@ -86,7 +98,9 @@ describe('a supervisor decides on an alert', () => {
 
     await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, nextReviewDate: '2026-11-12' }));
     await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, nextReviewDate: '2027-03-01' }));
-    expect(joined(await harness.send(tapped('close', { reviewDate: '2026-11-12' }), SUPER))).toBe('Este aviso ya no necesita decisión: la revisión del caso C-DECDAB ya se hizo. No cambio nada.');
+    expect(joined(await harness.send(tapped('close', { reviewDate: '2026-11-12' }), SUPER))).toBe(
+      'Este aviso ya no necesita decisión: la revisión del caso C-DECDAB ya se hizo. No cambio nada.',
+    );
   });
 
   it('"change approach" asks what changes, records it as a review, and restarts the contact interval', async () => {
@@ -113,12 +127,18 @@ describe('a supervisor decides on an alert', () => {
     expect(saved.reviews).toEqual([expect.objectContaining({ decision: 'close', by: SUPER })]);
   });
 
-  it('typed: «decidir» lists the team\'s open alerts, one is picked and decided', async () => {
-    const other = flaggedCase({ id: 'C-OTHRXY', alerts: [{ id: 'AL-STLLXY', kind: 'stalledTask', at: '2026-11-21T10:00:00.000Z', refId: 'T-X' }], client: { kind: 'family', name: 'Familia Sanz', contact: '', language: 'es', timeZone: 'Europe/Madrid' } });
+  it("typed: «decidir» lists the team's open alerts, one is picked and decided", async () => {
+    const other = flaggedCase({
+      id: 'C-OTHRXY',
+      alerts: [{ id: 'AL-STLLXY', kind: 'stalledTask', at: '2026-11-21T10:00:00.000Z', refId: 'T-X' }],
+      client: { kind: 'family', name: 'Familia Sanz', contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+    });
     harness = await createHarness({ cases: [flaggedCase(), other, flaggedCase({ id: 'C-SURRXY', team: 'sur', workerId: 'worker-en' })] });
     await harness.send('hola', SUPER);
     const list = joined(await harness.send('decidir', SUPER));
-    expect(list).toContain('Avisos sin decidir (2):\n1. C-DECDAB · Ana P. · crisis en un ámbito (nivel 1) · desde el viernes, 20 de noviembre de 2026\n2. C-OTHRXY · Familia Sanz · tarea estancada · desde el sábado, 21 de noviembre de 2026');
+    expect(list).toContain(
+      'Avisos sin decidir (2):\n1. C-DECDAB · Ana P. · crisis en un ámbito (nivel 1) · desde el viernes, 20 de noviembre de 2026\n2. C-OTHRXY · Familia Sanz · tarea estancada · desde el sábado, 21 de noviembre de 2026',
+    );
     expect(joined(await harness.send('2', SUPER))).toContain('Caso C-OTHRXY (Familia Sanz), aviso: tarea estancada');
     expect(joined(await harness.send('recordar', SUPER))).toContain('Decisión registrada en el caso C-OTHRXY');
     expect((await harness.store.repositories.cases.get('C-OTHRXY'))!.alerts[0]!.decision?.choice).toBe('remindWorker');
@@ -145,10 +165,12 @@ describe('a supervisor decides on an alert', () => {
     const reply = decisionReplyText('en', CASE_ID, { alertId: crisis.id }, 'continue');
     expect(reply).toBe('Continue · C-DECDAB · alert AL-CRSSAB');
     expect(joined(await harness.send(reply, 'super-sur'))).toBe('Decision recorded on case C-DECDAB (crisis in a domain (level 1)): Continue.');
-    expect(joined(await harness.send(reply, 'super-sur'))).toBe('This alert was decided already: "Continue", by Tom Baker, on Monday, 23 November 2026. I changed nothing.');
+    expect(joined(await harness.send(reply, 'super-sur'))).toBe(
+      'This alert was decided already: "Continue", by Tom Baker, on Monday, 23 November 2026. I changed nothing.',
+    );
   });
 
-  it("is refused to a supervisor of another team and to workers, who have no such option", async () => {
+  it('is refused to a supervisor of another team and to workers, who have no such option', async () => {
     await start();
     await harness.send('hello', 'super-sur');
     expect(joined(await harness.send(tapped('continue'), 'super-sur'))).toBe('I cannot find case C-DECDAB among the cases you can see.');

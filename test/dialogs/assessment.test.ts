@@ -13,7 +13,17 @@ const CASE_ID = 'C-TEST22';
 const EN_CASE_ID = 'C-TESTEN';
 
 /** Strengths, the client's view, aspirations and context, in the order they are asked. */
-const PROFILE_ES = ['Constancia y buen humor', 'Su hermana la apoya', 'no', 'Quiere volver a trabajar', 'Un empleo estable', 'En paro desde marzo', 'no', '-', 'no'];
+const PROFILE_ES = [
+  'Constancia y buen humor',
+  'Su hermana la apoya',
+  'no',
+  'Quiere volver a trabajar',
+  'Un empleo estable',
+  'En paro desde marzo',
+  'no',
+  '-',
+  'no',
+];
 const PROFILE_EN = ['Persistent', 'no', 'Local church group', 'Wants to work again', 'A stable job', '-', 'Lives alone', 'no', 'no'];
 /** One answer per life domain, in LIFE_DOMAINS order. */
 const MODERATE_LEVELS = ['3', '2', '4', '4', '5', 'n/a', '5', '3', '4', '4', '5', '4', '5', '5', 'no aplica'];
@@ -37,7 +47,9 @@ function levelsWith(changes: Partial<Record<(typeof LIFE_DOMAINS)[number], strin
 
 function englishCase(): Case {
   return caseRecord({
-    id: EN_CASE_ID, workerId: 'worker-en', team: 'sur',
+    id: EN_CASE_ID,
+    workerId: 'worker-en',
+    team: 'sur',
     client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
   });
 }
@@ -82,10 +94,16 @@ describe('assessment dialog (Spanish)', () => {
     expect(stored.assessments).toHaveLength(1);
     const assessment = stored.assessments[0]!;
     expect(assessment).toMatchObject({
-      kind: 'initial', by: 'worker-1', completedAt: '2026-11-23T09:00:00.000Z', safetyConcern: false,
-      intensity: 'moderate', contactEveryDays: moderate.contactEveryDays, nextReviewDate: '2027-02-21',
+      kind: 'initial',
+      by: 'worker-1',
+      completedAt: '2026-11-23T09:00:00.000Z',
+      safetyConcern: false,
+      intensity: 'moderate',
+      contactEveryDays: moderate.contactEveryDays,
+      nextReviewDate: '2027-02-21',
       strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' },
-      clientView: 'Quiere volver a trabajar', aspirations: 'Un empleo estable',
+      clientView: 'Quiere volver a trabajar',
+      aspirations: 'Un empleo estable',
       context: { economic: 'En paro desde marzo' },
       notes: { micro: 'Motivada', macro: 'Listas de espera largas' },
     });
@@ -93,8 +111,21 @@ describe('assessment dialog (Spanish)', () => {
     expect(assessment.context).not.toHaveProperty('social');
     expect(assessment.notes).not.toHaveProperty('meso');
     expect(assessment.ratings).toEqual({
-      income: 3, employment: 2, housing: 4, food: 4, health: 5, mentalHealth: null, substanceUse: 5, education: 3,
-      familyRelations: 4, socialSupport: 4, legal: 5, safety: 4, dailyLiving: 5, mobility: 5, childcare: null,
+      income: 3,
+      employment: 2,
+      housing: 4,
+      food: 4,
+      health: 5,
+      mentalHealth: null,
+      substanceUse: 5,
+      education: 3,
+      familyRelations: 4,
+      socialSupport: 4,
+      legal: 5,
+      safety: 4,
+      dailyLiving: 5,
+      mobility: 5,
+      childcare: null,
     });
     const audit = await harness.store.repositories.audit.readDay(TODAY);
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'assessment.save', caseId: CASE_ID, outcome: 'ok' }));
@@ -148,8 +179,11 @@ describe('assessment dialog (Spanish)', () => {
     expect(stored.assessments).toEqual([]);
     expect(stored.intensity).toBeUndefined();
     expect(stored.assessmentDraft).toMatchObject({
-      kind: 'initial', by: 'worker-1', ratings: { income: 3, employment: 2, housing: 2, food: 3 },
-      strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' }, clientView: 'Quiere volver a trabajar',
+      kind: 'initial',
+      by: 'worker-1',
+      ratings: { income: 3, employment: 2, housing: 2, food: 3 },
+      strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' },
+      clientView: 'Quiere volver a trabajar',
     });
     expect(stored.assessmentDraft!.completedAt).toBeUndefined();
     const audit = await harness.store.repositories.audit.readDay(TODAY);
@@ -175,17 +209,35 @@ describe('assessment dialog (Spanish)', () => {
     stored = await storedCase();
     expect(stored.assessmentDraft).toBeUndefined();
     expect(stored.assessments).toHaveLength(1);
-    expect(stored.assessments[0]!.ratings).toMatchObject({ income: 3, employment: 2, housing: 2, food: 3, health: 4, mentalHealth: 4, substanceUse: 5, childcare: null });
+    expect(stored.assessments[0]!.ratings).toMatchObject({
+      income: 3,
+      employment: 2,
+      housing: 2,
+      food: 3,
+      health: 4,
+      mentalHealth: 4,
+      substanceUse: 5,
+      childcare: null,
+    });
     expect(stored.assessments[0]!.strengths.personal).toBe('Constancia y buen humor');
     expect(stored.nextReviewDate).toBe(addDays('2026-11-25', defaultConfig.intensity.moderate.reviewAfterDays));
   });
 
   it('a reassessment shows the change per domain against the previous assessment', async () => {
     const previous: Assessment = {
-      id: 'A-PREV01', kind: 'initial', startedAt: '2026-08-20T09:00:00.000Z', completedAt: '2026-08-20T10:00:00.000Z', by: 'worker-1',
+      id: 'A-PREV01',
+      kind: 'initial',
+      startedAt: '2026-08-20T09:00:00.000Z',
+      completedAt: '2026-08-20T10:00:00.000Z',
+      by: 'worker-1',
       ratings: { ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 3])), mentalHealth: null },
-      strengths: { personal: 'Constancia' }, context: {}, notes: {}, safetyConcern: false,
-      intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2026-11-18',
+      strengths: { personal: 'Constancia' },
+      context: {},
+      notes: {},
+      safetyConcern: false,
+      intensity: 'moderate',
+      contactEveryDays: 21,
+      nextReviewDate: '2026-11-18',
     };
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, assessments: [previous], intensity: 'moderate' })] });
     await harness.send('hola');
@@ -302,12 +354,19 @@ describe('assessment dialog (English)', () => {
     expect(saved).toContain('Assessment saved on case C-TESTEN: intensive support');
 
     const stored = await storedCase(EN_CASE_ID);
-    expect(stored).toMatchObject({ intensity: 'intensive', contactEveryDays: intensive.contactEveryDays, nextReviewDate: addDays(TODAY, intensive.reviewAfterDays) });
+    expect(stored).toMatchObject({
+      intensity: 'intensive',
+      contactEveryDays: intensive.contactEveryDays,
+      nextReviewDate: addDays(TODAY, intensive.reviewAfterDays),
+    });
     expect(stored.alerts.map((a) => a.kind)).toEqual(['domainCrisis', 'safetyConcern']);
     expect(stored.assessments[0]).toMatchObject({
-      kind: 'initial', by: 'worker-en', safetyConcern: true,
+      kind: 'initial',
+      by: 'worker-en',
+      safetyConcern: true,
       strengths: { personal: 'Persistent', community: 'Local church group' },
-      context: { social: 'Lives alone' }, notes: { micro: 'Anxious about rent', macro: 'Housing benefit rules' },
+      context: { social: 'Lives alone' },
+      notes: { micro: 'Anxious about rent', macro: 'Housing benefit rules' },
     });
     expect(stored.assessments[0]!.ratings).toMatchObject({ income: 2, housing: 1, health: 3, mentalHealth: 4, food: 5, childcare: null });
   });
@@ -328,7 +387,10 @@ describe('assessment dialog (English)', () => {
     await sendEach(['continue', ...levelsWith({}).slice(2), 'no', 'no', 'no', 'no', 'yes'], 'worker-en');
     expect(await storedCase(EN_CASE_ID)).toMatchObject({ intensity: 'moderate', assessmentDraft: undefined });
 
-    const again = await sendEach(['reassessment C-TESTEN', ...PROFILE_EN, ...levelsWith({ income: '3', employment: '3', housing: '2' }), 'no', 'no', 'no', 'no'], 'worker-en');
+    const again = await sendEach(
+      ['reassessment C-TESTEN', ...PROFILE_EN, ...levelsWith({ income: '3', employment: '3', housing: '2' }), 'no', 'no', 'no', 'no'],
+      'worker-en',
+    );
     expect(again).toContain('Reassessment of case C-TESTEN');
     expect(again).toContain('Change per domain since the assessment of Monday, 23 November 2026:');
     expect(again).toContain('• income: 2 → 3 (better)');

@@ -14,25 +14,45 @@ afterEach(async () => harness?.close());
 const AT = '2026-10-01T09:00:00.000Z';
 
 function contact(date: string): Contact {
-  return { id: `K-${date.replaceAll('-', '').slice(2)}`, date, type: 'call', minutes: 20, withWhom: 'Ana', note: '', by: 'worker-1', at: `${date}T10:00:00.000Z` };
+  return {
+    id: `K-${date.replaceAll('-', '').slice(2)}`,
+    date,
+    type: 'call',
+    minutes: 20,
+    withWhom: 'Ana',
+    note: '',
+    by: 'worker-1',
+    at: `${date}T10:00:00.000Z`,
+  };
 }
 
 function stalledTask(): Task {
   return {
-    id: 'T-STALL2', description: 'Llamar al casero', owner: 'worker', dueDate: '2026-12-15', obstacles: [], checkInEveryDays: 7,
-    commitment: { at: AT, confirmedBy: 'worker-2' }, status: 'open',
+    id: 'T-STALL2',
+    description: 'Llamar al casero',
+    owner: 'worker',
+    dueDate: '2026-12-15',
+    obstacles: [],
+    checkInEveryDays: 7,
+    commitment: { at: AT, confirmedBy: 'worker-2' },
+    status: 'open',
     progress: [
       { at: '2026-11-09T10:00:00.000Z', rating: 1, source: 'worker', by: 'worker-2' },
       { at: '2026-11-16T10:00:00.000Z', rating: 1, source: 'worker', by: 'worker-2' },
     ],
-    createdAt: AT, createdBy: 'worker-2',
+    createdAt: AT,
+    createdBy: 'worker-2',
   };
 }
 
 /** Consent to messages is off so that no check-ins are expected unless a test wants them. */
 function teamCase(overrides: Partial<Case>): Case {
   return caseRecord({
-    intakeDate: '2026-10-01', intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-01-30', contacts: [contact('2026-11-20')],
+    intakeDate: '2026-10-01',
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: '2027-01-30',
+    contacts: [contact('2026-11-20')],
     consent: { dataProcessing: true, messaging: false, recordedAt: AT, recordedBy: 'worker-1' },
     ...overrides,
   });
@@ -40,16 +60,31 @@ function teamCase(overrides: Partial<Case>): Case {
 
 const CASES: Case[] = [
   // Review 13 days overdue.
-  teamCase({ id: 'C-NRTE22', client: { kind: 'individual', name: 'Ana P.', contact: '', language: 'es', timeZone: 'Europe/Madrid' }, intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-11-10' }),
+  teamCase({
+    id: 'C-NRTE22',
+    client: { kind: 'individual', name: 'Ana P.', contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+    intensity: 'intensive',
+    contactEveryDays: 7,
+    nextReviewDate: '2026-11-10',
+  }),
   // A stalled task, on another worker of the team.
-  teamCase({ id: 'C-NRTE33', workerId: 'worker-2', client: { kind: 'family', name: 'Familia Sanz', contact: '', language: 'es', timeZone: 'Europe/Madrid' }, tasks: [stalledTask()] }),
+  teamCase({
+    id: 'C-NRTE33',
+    workerId: 'worker-2',
+    client: { kind: 'family', name: 'Familia Sanz', contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+    tasks: [stalledTask()],
+  }),
   // Nothing to flag.
   teamCase({ id: 'C-NRTE44', client: { kind: 'individual', name: 'Luis Q.', contact: '', language: 'es', timeZone: 'Europe/Madrid' } }),
   // Overdue, but closed.
   teamCase({ id: 'C-NRTE55', status: 'closed', nextReviewDate: '2026-10-01' }),
   // Overdue and out of contact, in another team.
   teamCase({
-    id: 'C-SURR66', workerId: 'worker-en', team: 'sur', nextReviewDate: '2026-11-13', contacts: [contact('2026-10-20')],
+    id: 'C-SURR66',
+    workerId: 'worker-en',
+    team: 'sur',
+    nextReviewDate: '2026-11-13',
+    contacts: [contact('2026-10-20')],
     client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
   }),
 ];
@@ -63,7 +98,9 @@ describe('caseload review (Spanish)', () => {
     await harness.send('hola', 'super-1');
     const list = joined(await harness.send('casos marcados', 'super-1'));
     expect(list).toContain('Casos marcados de tu equipo a lunes, 23 de noviembre de 2026 (2):');
-    expect(list).toContain('1. C-NRTE22 · Ana P. · Lucía Martín · intensidad alta · próxima revisión: martes, 10 de noviembre de 2026\n   revisión vencida (13 días de retraso)');
+    expect(list).toContain(
+      '1. C-NRTE22 · Ana P. · Lucía Martín · intensidad alta · próxima revisión: martes, 10 de noviembre de 2026\n   revisión vencida (13 días de retraso)',
+    );
     expect(list).toContain('2. C-NRTE33 · Familia Sanz · Pablo Ruiz · intensidad moderada');
     expect(list).toContain('tareas estancadas: 1');
     expect(list).not.toContain('C-NRTE44');
@@ -104,7 +141,9 @@ describe('caseload review (Spanish)', () => {
     const intensities = joined(await harness.send('intensidad', 'super-1'));
     expect(intensities).toContain('Intensidad nueva (ahora: moderada):');
     const done = joined(await harness.send('intensiva', 'super-1'));
-    expect(done).toContain('Decisión registrada en el caso C-NRTE33: Cambiar el enfoque (modelo o intensidad). Próxima revisión: miércoles, 23 de diciembre de 2026.');
+    expect(done).toContain(
+      'Decisión registrada en el caso C-NRTE33: Cambiar el enfoque (modelo o intensidad). Próxima revisión: miércoles, 23 de diciembre de 2026.',
+    );
     const record = await stored('C-NRTE33');
     expect(record).toMatchObject({ intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-12-23', model: 'strengths' });
     expect(record.reviews[0]).toMatchObject({ by: 'super-1', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2026-12-23' });
@@ -124,7 +163,10 @@ describe('caseload review (Spanish)', () => {
     await harness.send('pérdida de contacto', 'super-1');
     await harness.send('Sin respuesta desde octubre', 'super-1');
     expect(joined(await harness.send('sí', 'super-1'))).toContain('Caso C-NRTE22 cerrado');
-    expect(await stored('C-NRTE22')).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'lostContact', summary: 'Sin respuesta desde octubre', outcomes: [] } });
+    expect(await stored('C-NRTE22')).toMatchObject({
+      status: 'closed',
+      closure: { by: 'super-1', reason: 'lostContact', summary: 'Sin respuesta desde octubre', outcomes: [] },
+    });
   });
 
   it('cancel stores nothing', async () => {

@@ -36,7 +36,9 @@ describe('client check-in (Spanish)', () => {
     await linkedClient(caseRecord({ id: CASE_ID, tasks }));
     const list = (await harness.send('contar', CLIENT)).join('\n');
     expect(list).toContain('Estas son tus tareas. ¿De cuál me quieres contar?');
-    expect(list).toContain('1. Pedir el certificado de padrón. Es para el lunes, 7 de diciembre de 2026.\n2. Presentar la solicitud de vivienda. Es para el lunes, 7 de diciembre de 2026.');
+    expect(list).toContain(
+      '1. Pedir el certificado de padrón. Es para el lunes, 7 de diciembre de 2026.\n2. Presentar la solicitud de vivienda. Es para el lunes, 7 de diciembre de 2026.',
+    );
     expect(list).not.toContain('Llamar al casero');
     expect(list).not.toContain('Tarea hecha');
     const how = (await harness.send('2', CLIENT)).join('\n');
@@ -116,10 +118,13 @@ describe('client check-in (Spanish)', () => {
 });
 
 describe('client check-in (English)', () => {
-  const englishCase = (tasks: Task[], overrides: Partial<Case> = {}) => caseRecord({
-    id: CASE_ID, tasks, ...overrides,
-    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
-  });
+  const englishCase = (tasks: Task[], overrides: Partial<Case> = {}) =>
+    caseRecord({
+      id: CASE_ID,
+      tasks,
+      ...overrides,
+      client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+    });
 
   it('stores a client progress entry told in English', async () => {
     await linkedClient(englishCase([task({ description: 'Send the housing form' })]));
@@ -131,9 +136,7 @@ describe('client check-in (English)', () => {
     await harness.sendAll(['part of it', 'The office was shut'], CLIENT);
     const thanks = (await harness.send('yes', CLIENT)).join('\n');
     expect(thanks).toBe('Thank you! I have saved it. Your worker will see it soon.');
-    expect((await storedTask()).progress).toEqual([
-      { at: NOW, rating: 2, obstacles: 'The office was shut', needsHelp: true, source: 'client', by: CLIENT },
-    ]);
+    expect((await storedTask()).progress).toEqual([{ at: NOW, rating: 2, obstacles: 'The office was shut', needsHelp: true, source: 'client', by: CLIENT }]);
   });
 
   it('a closed case is refused in English', async () => {

@@ -28,7 +28,10 @@ async function linkedClient(record: Case, promptedIds: string[] = [], at = PROMP
 
 /** A check-in prompt about these tasks reached the client at `at`. */
 async function prompted(taskIds: string[], at: string): Promise<void> {
-  await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, tasks: c!.tasks.map((t) => (taskIds.includes(t.id) ? { ...t, lastPromptedAt: at } : t)) }));
+  await harness.store.repositories.cases.update(CASE_ID, (c) => ({
+    ...c!,
+    tasks: c!.tasks.map((t) => (taskIds.includes(t.id) ? { ...t, lastPromptedAt: at } : t)),
+  }));
 }
 
 const englishClient = { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' } as const;
@@ -55,7 +58,10 @@ describe('a reply to a check-in prompt', () => {
     await prompted(['T-SOLICI'], '2026-11-23T09:30:00.000Z');
     harness.clock.now = new Date('2026-11-23T10:00:00Z');
     await harness.sendAll(['pues casi todo, me faltó una firma', 'me faltó una firma', 'no'], CLIENT);
-    expect((await storedTask()).progress.map((p) => [p.rating, p.obstacles])).toEqual([[4, undefined], [3, 'me faltó una firma']]);
+    expect((await storedTask()).progress.map((p) => [p.rating, p.obstacles])).toEqual([
+      [4, undefined],
+      [3, 'me faltó una firma'],
+    ]);
   });
 
   it('a tapped answer (the label) is the rating; a reply that is no rating asks the question', async () => {
@@ -95,7 +101,10 @@ describe('a reply to a check-in prompt', () => {
   });
 
   it('is not taken as a check-in once the task was answered after the prompt, nor when it is a menu command', async () => {
-    await linkedClient(caseRecord({ id: CASE_ID, tasks: [task({ progress: [{ at: '2026-11-22T12:00:00.000Z', rating: 2, source: 'client', by: CLIENT }] })] }), ['T-SOLICI']);
+    await linkedClient(
+      caseRecord({ id: CASE_ID, tasks: [task({ progress: [{ at: '2026-11-22T12:00:00.000Z', rating: 2, source: 'client', by: CLIENT }] })] }),
+      ['T-SOLICI'],
+    );
     expect(joined(await harness.send('3', CLIENT))).not.toContain('¿Algo te lo puso difícil?');
     await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, tasks: [task({ lastPromptedAt: PROMPTED })] }));
     expect(joined(await harness.send('mis tareas', CLIENT))).toContain('Tu plan:');
@@ -114,18 +123,29 @@ describe('"tareas"', () => {
     ];
     await linkedClient(caseRecord({ id: CASE_ID, tasks }));
     const list = joined(await harness.send('tareas', CLIENT));
-    expect(list).toContain([
-      '1. Pedir cita. Era para el viernes, 20 de noviembre de 2026. No pasa nada.',
-      '2. Llamar al banco. Es para hoy.',
-      '3. Traer la nómina. Es para mañana.',
-      '4. Ir a la entrevista. Es para el lunes, 7 de diciembre de 2026.',
-    ].join('\n'));
+    expect(list).toContain(
+      [
+        '1. Pedir cita. Era para el viernes, 20 de noviembre de 2026. No pasa nada.',
+        '2. Llamar al banco. Es para hoy.',
+        '3. Traer la nómina. Es para mañana.',
+        '4. Ir a la entrevista. Es para el lunes, 7 de diciembre de 2026.',
+      ].join('\n'),
+    );
     expect(list).not.toContain('Hablar con el casero');
     expect(joined(await harness.send('2', CLIENT))).toContain('¿Cómo te fue con esto: Llamar al banco?');
   });
 
   it('"tasks" does the same in English', async () => {
-    await linkedClient(caseRecord({ id: CASE_ID, client: englishClient, tasks: [task({ description: 'Call the bank', dueDate: '2026-11-24' }), task({ id: 'T-OTHERX', description: 'Fill in the form', dueDate: '2026-11-23' })] }));
+    await linkedClient(
+      caseRecord({
+        id: CASE_ID,
+        client: englishClient,
+        tasks: [
+          task({ description: 'Call the bank', dueDate: '2026-11-24' }),
+          task({ id: 'T-OTHERX', description: 'Fill in the form', dueDate: '2026-11-23' }),
+        ],
+      }),
+    );
     const list = joined(await harness.send('tasks', CLIENT));
     expect(list).toContain('These are your tasks. Which one do you want to tell me about?');
     expect(list).toContain('1. Fill in the form. It is for today.\n2. Call the bank. It is for tomorrow.');
@@ -147,7 +167,9 @@ describe('asking for help', () => {
     // The request is what the worker's notice is derived from.
     const worker = DEMO_STAFF.find((s) => s.id === 'worker-1')!;
     const jobs = deriveJobs(await stored(), { worker, supervisors: [] }, defaultFollowUpConfig, new Date(NOW));
-    expect(jobs.filter((j) => j.kind === 'helpRequest')).toEqual([expect.objectContaining({ recipient: { role: 'worker', staffId: 'worker-1' }, subject: { taskId: 'T-SOLICI', progressAt: NOW } })]);
+    expect(jobs.filter((j) => j.kind === 'helpRequest')).toEqual([
+      expect.objectContaining({ recipient: { role: 'worker', staffId: 'worker-1' }, subject: { taskId: 'T-SOLICI', progressAt: NOW } }),
+    ]);
   });
 
   it('the obstacles told are the words when there are some; no help asked, no round run', async () => {

@@ -52,7 +52,10 @@ describe('a client withdraws consent to messages in chat', () => {
 
   it('also as the reply to a prompt, and in the middle of a check-in, which then stores nothing', async () => {
     await linkedClient();
-    await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, tasks: c!.tasks.map((t) => ({ ...t, lastPromptedAt: '2026-11-22T09:00:00.000Z' })) }));
+    await harness.store.repositories.cases.update(CASE_ID, (c) => ({
+      ...c!,
+      tasks: c!.tasks.map((t) => ({ ...t, lastPromptedAt: '2026-11-22T09:00:00.000Z' })),
+    }));
     expect(joined(await harness.send('hola', CLIENT))).toContain('¿Cómo te fue con esto');
     expect(joined(await harness.send('casi todo', CLIENT))).toContain('¿Algo te lo puso difícil?');
     expect(joined(await harness.send('no me escribas más', CLIENT))).toContain('Ya no te enviaré mensajes.');

@@ -12,14 +12,29 @@ const CASE_ID = 'C-CRRE22';
 
 function goal(id: string, text: string, status: Goal['status'] = 'active'): Goal {
   return {
-    id, domain: 'housing', text, actor: 'Ana', indicator: 'hecho', target: 'sí', deadline: '2027-01-31', support: '', obstacles: '',
-    dependsOnThirdParty: false, agreement: { at: AT, recordedBy: 'worker-1' }, status, createdAt: AT, createdBy: 'worker-1',
+    id,
+    domain: 'housing',
+    text,
+    actor: 'Ana',
+    indicator: 'hecho',
+    target: 'sí',
+    deadline: '2027-01-31',
+    support: '',
+    obstacles: '',
+    dependsOnThirdParty: false,
+    agreement: { at: AT, recordedBy: 'worker-1' },
+    status,
+    createdAt: AT,
+    createdBy: 'worker-1',
   };
 }
 
 function closableCase(overrides: Partial<Case> = {}): Case {
   return caseRecord({
-    id: CASE_ID, intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-01-30',
+    id: CASE_ID,
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: '2027-01-30',
     goals: [goal('G-1', 'Presentar la solicitud de vivienda'), goal('G-2', 'Buscar empleo a media jornada'), goal('G-3', 'Empadronarse', 'achieved')],
     ...overrides,
   });
@@ -55,8 +70,14 @@ describe('closure dialog (Spanish)', () => {
     const record = await stored();
     expect(record.status).toBe('closed');
     expect(record.closure).toEqual({
-      at: '2026-11-23T09:00:00.000Z', by: 'worker-1', reason: 'other', reasonNote: 'Se muda a otra ciudad',
-      outcomes: [{ goalId: 'G-1', outcome: 'achieved' }, { goalId: 'G-2', outcome: 'partial' }],
+      at: '2026-11-23T09:00:00.000Z',
+      by: 'worker-1',
+      reason: 'other',
+      reasonNote: 'Se muda a otra ciudad',
+      outcomes: [
+        { goalId: 'G-1', outcome: 'achieved' },
+        { goalId: 'G-2', outcome: 'partial' },
+      ],
       summary: 'Vivienda conseguida; empleo en curso.',
     });
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
@@ -68,8 +89,9 @@ describe('closure dialog (Spanish)', () => {
     expect(joined(await harness.send(`reevaluación ${CASE_ID}`))).toContain(`El caso ${CASE_ID} está cerrado y es de solo lectura`);
     // …and so does the case service, whatever the change.
     const worker = (await harness.store.repositories.staff.get('worker-1'))!;
-    await expect(harness.services.cases.change({ kind: 'staff', id: 'worker-1', staff: worker }, CASE_ID, 'goal.create', (c) => c))
-      .rejects.toBeInstanceOf(CaseClosedError);
+    await expect(harness.services.cases.change({ kind: 'staff', id: 'worker-1', staff: worker }, CASE_ID, 'goal.create', (c) => c)).rejects.toBeInstanceOf(
+      CaseClosedError,
+    );
     expect((await stored()).closure?.summary).toBe('Vivienda conseguida; empleo en curso.');
   });
 
@@ -82,7 +104,10 @@ describe('closure dialog (Spanish)', () => {
     const summary = joined(await harness.send('Objetivos cumplidos en plazo', 'super-1'));
     expect(summary).toContain('(sin objetivos activos)');
     await harness.send('sí', 'super-1');
-    expect(await stored()).toMatchObject({ status: 'closed', closure: { by: 'super-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos en plazo' } });
+    expect(await stored()).toMatchObject({
+      status: 'closed',
+      closure: { by: 'super-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos en plazo' },
+    });
     expect((await stored()).closure?.reasonNote).toBeUndefined();
   });
 
@@ -130,7 +155,15 @@ describe('closure dialog (English)', () => {
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Case C-ENGSH2 closed. It is now read-only');
     expect(await stored('C-ENGSH2')).toMatchObject({
       status: 'closed',
-      closure: { by: 'worker-en', reason: 'clientRequest', summary: 'Client asked to stop.', outcomes: [{ goalId: 'G-1', outcome: 'notAchieved' }, { goalId: 'G-2', outcome: 'partial' }] },
+      closure: {
+        by: 'worker-en',
+        reason: 'clientRequest',
+        summary: 'Client asked to stop.',
+        outcomes: [
+          { goalId: 'G-1', outcome: 'notAchieved' },
+          { goalId: 'G-2', outcome: 'partial' },
+        ],
+      },
     });
   });
 });

@@ -31,10 +31,18 @@ describe('contact log (Spanish)', () => {
     const done = (await harness.send('sí')).join();
     const id = /Contacto (K-[A-Z0-9]{6}) guardado en el caso C-TESTES/.exec(done)?.[1];
     expect(id).toBeDefined();
-    expect(await contacts('C-TESTES')).toEqual([{
-      id, date: '2026-11-22', type: 'visit', minutes: 45, withWhom: 'Ana y su hija',
-      note: 'Revisamos juntas la solicitud del IMV', by: 'worker-1', at: NOW,
-    }]);
+    expect(await contacts('C-TESTES')).toEqual([
+      {
+        id,
+        date: '2026-11-22',
+        type: 'visit',
+        minutes: 45,
+        withWhom: 'Ana y su hija',
+        note: 'Revisamos juntas la solicitud del IMV',
+        by: 'worker-1',
+        at: NOW,
+      },
+    ]);
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'contact.create', caseId: 'C-TESTES' }));
   });
@@ -71,7 +79,7 @@ describe('contact log (Spanish)', () => {
     expect(await contacts('C-TESTES')).toEqual([]);
   });
 
-  it('does not log contacts on a case that is not the worker\'s', async () => {
+  it("does not log contacts on a case that is not the worker's", async () => {
     harness = await createHarness({ cases: [CASE_EN] });
     await harness.send('hola');
     expect((await harness.send('contacto C-TESTEN')).join()).toContain('No encuentro el caso C-TESTEN');
@@ -91,8 +99,16 @@ describe('contact log (English)', () => {
     expect(summary).toContain('• Type: Accompaniment');
     expect(summary).toContain('• Length: 90 min');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Contact K-[A-Z0-9]{6} saved on case C-TESTEN/);
-    expect(await contacts('C-TESTEN')).toMatchObject([{
-      date: '2026-11-22', type: 'accompaniment', minutes: 90, withWhom: 'the client', note: 'Went with him to the housing office', by: 'worker-en', at: NOW,
-    }]);
+    expect(await contacts('C-TESTEN')).toMatchObject([
+      {
+        date: '2026-11-22',
+        type: 'accompaniment',
+        minutes: 90,
+        withWhom: 'the client',
+        note: 'Went with him to the housing office',
+        by: 'worker-en',
+        at: NOW,
+      },
+    ]);
   });
 });

@@ -9,14 +9,22 @@ afterEach(async () => harness?.close());
 const CASE_ID = 'C-ANAPQR';
 const EN_CASE_ID = 'C-JOHNDQ';
 
-const englishCase = () => caseRecord({
-  id: EN_CASE_ID, workerId: 'worker-en', team: 'sur',
-  client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
-});
+const englishCase = () =>
+  caseRecord({
+    id: EN_CASE_ID,
+    workerId: 'worker-en',
+    team: 'sur',
+    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+  });
 
 const runningContract: Contract = {
-  id: 'P-OLDONE', targetProblems: [{ text: 'Deuda de alquiler', acknowledgedByClient: true }], sessions: 6,
-  startDate: '2026-11-02', endDate: '2026-12-28', createdAt: '2026-11-02T09:00:00.000Z', createdBy: 'worker-1',
+  id: 'P-OLDONE',
+  targetProblems: [{ text: 'Deuda de alquiler', acknowledgedByClient: true }],
+  sessions: 6,
+  startDate: '2026-11-02',
+  endDate: '2026-12-28',
+  createdAt: '2026-11-02T09:00:00.000Z',
+  createdBy: 'worker-1',
 };
 
 /** Opens the contract dialog on the only case, as worker-1. */
@@ -86,7 +94,10 @@ describe('contract dialog (Spanish)', () => {
     expect(summary).toContain('⚠ El plan dura más de 12 semanas: al pasar la semana 12 hará falta un contrato nuevo.');
     await harness.send('sí');
     expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toMatchObject({
-      targetProblems: [{ text: 'Deudas de alquiler', acknowledgedByClient: true }], sessions: 10, startDate: '2026-11-23', endDate: '2027-03-15',
+      targetProblems: [{ text: 'Deudas de alquiler', acknowledgedByClient: true }],
+      sessions: 10,
+      startDate: '2026-11-23',
+      endDate: '2027-03-15',
     });
   });
 
@@ -140,7 +151,12 @@ describe('contract dialog (Spanish)', () => {
     await harness.sendAll(['sí', 'Búsqueda de empleo', 'sí', 'no', '6', 'hoy', 'sí', 'sí', 'sí']);
     const contract = (await harness.store.repositories.cases.get(CASE_ID))!.contract!;
     expect(contract.id).not.toBe(runningContract.id);
-    expect(contract).toMatchObject({ targetProblems: [{ text: 'Búsqueda de empleo', acknowledgedByClient: true }], sessions: 6, startDate: '2026-11-23', endDate: '2027-01-18' });
+    expect(contract).toMatchObject({
+      targetProblems: [{ text: 'Búsqueda de empleo', acknowledgedByClient: true }],
+      sessions: 6,
+      startDate: '2026-11-23',
+      endDate: '2027-01-18',
+    });
   });
 
   it('cancel stores nothing, even at the last question', async () => {
@@ -192,7 +208,11 @@ describe('contract dialog (English)', () => {
     const saved = (await harness.send('yes', 'worker-en')).join('\n');
     expect(saved).toContain(`Contract saved on case ${EN_CASE_ID}: 1 target problem(s), 12 sessions`);
     expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.contract).toMatchObject({
-      targetProblems: [{ text: 'Rent arrears', acknowledgedByClient: true }], sessions: 12, startDate: '2026-11-23', endDate: '2027-03-01', createdBy: 'worker-en',
+      targetProblems: [{ text: 'Rent arrears', acknowledgedByClient: true }],
+      sessions: 12,
+      startDate: '2026-11-23',
+      endDate: '2027-03-01',
+      createdBy: 'worker-en',
     });
   });
 

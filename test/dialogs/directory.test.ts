@@ -82,8 +82,15 @@ describe('service directory (Spanish)', () => {
 
     const added = (await service('Punto de información para personas migrantes'))!;
     expect(added).toEqual({
-      id: added.id, name: 'Punto de información para personas migrantes', category: 'legal', provider: 'Asociación Rumiñahui',
-      contact: '900 000 099', cost: 0, eligibility: 'Personas extranjeras residentes en el municipio', capacity: 12, active: true,
+      id: added.id,
+      name: 'Punto de información para personas migrantes',
+      category: 'legal',
+      provider: 'Asociación Rumiñahui',
+      contact: '900 000 099',
+      cost: 0,
+      eligibility: 'Personas extranjeras residentes en el municipio',
+      capacity: 12,
+      active: true,
     });
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'admin-1', action: 'directory.add' }));
@@ -111,7 +118,7 @@ describe('service directory (Spanish)', () => {
     expect(await service('Teleasistencia domiciliaria')).toEqual({ ...DEMO_SERVICES.find((s) => s.id === 'SV-TELEAS'), cost: 20 });
   });
 
-  it('an admin deactivates and reactivates a service; a deactivated one leaves the workers\' list', async () => {
+  it("an admin deactivates and reactivates a service; a deactivated one leaves the workers' list", async () => {
     await withDirectory();
     await harness.send('hola', 'admin-1');
     await harness.sendAll(['directorio', 'desactivar'], 'admin-1');
@@ -165,7 +172,13 @@ describe('service directory (English)', () => {
     expect(summary).toContain('• Places: no limit');
     await harness.send('yes', 'admin-en');
     expect(await service('Community laundry')).toMatchObject({
-      category: 'homeCare', provider: 'Town council', contact: '', cost: 3, eligibility: 'People over 65', capacity: null, active: true,
+      category: 'homeCare',
+      provider: 'Town council',
+      contact: '',
+      cost: 3,
+      eligibility: 'People over 65',
+      capacity: null,
+      active: true,
     });
   });
 });

@@ -14,18 +14,41 @@ const joined = (replies: string[]) => replies.join('\n');
 const staff = (id: string) => DEMO_STAFF.find((s) => s.id === id)!;
 
 const crisis: Alert = { id: 'AL-CRSSXX', kind: 'domainCrisis', at: '2026-11-20T10:00:00.000Z' };
-const clientSaid: Progress = { at: '2026-11-21T10:00:00.000Z', rating: 1, obstacles: 'No tengo quien cuide a los niños', needsHelp: true, source: 'client', by: 'client-1' };
+const clientSaid: Progress = {
+  at: '2026-11-21T10:00:00.000Z',
+  rating: 1,
+  obstacles: 'No tengo quien cuide a los niños',
+  needsHelp: true,
+  source: 'client',
+  by: 'client-1',
+};
 const workerSaid: Progress = { at: '2026-11-18T10:00:00.000Z', rating: 2, obstacles: 'Faltaba un papel', source: 'worker', by: 'worker-1' };
 
 function viewedCase(overrides: Partial<Case> = {}): Case {
   return caseRecord({
-    id: CASE_ID, intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-12-20',
+    id: CASE_ID,
+    intensity: 'intensive',
+    contactEveryDays: 7,
+    nextReviewDate: '2026-12-20',
     contacts: [{ id: 'K-NOV22X', date: '2026-11-22', type: 'call', minutes: 10, withWhom: 'Ana', note: '', by: 'worker-1', at: '2026-11-22T10:00:00.000Z' }],
-    goals: [{
-      id: 'G-VIVIEN', domain: 'housing', text: 'Ana presenta la solicitud de vivienda', actor: 'Ana', indicator: 'solicitud', target: 'presentada',
-      deadline: '2027-01-15', support: '', obstacles: '', dependsOnThirdParty: false, agreement: { at: '2026-11-02T10:00:00.000Z', recordedBy: 'worker-1' },
-      status: 'active', createdAt: '2026-11-02T10:00:00.000Z', createdBy: 'worker-1',
-    }],
+    goals: [
+      {
+        id: 'G-VIVIEN',
+        domain: 'housing',
+        text: 'Ana presenta la solicitud de vivienda',
+        actor: 'Ana',
+        indicator: 'solicitud',
+        target: 'presentada',
+        deadline: '2027-01-15',
+        support: '',
+        obstacles: '',
+        dependsOnThirdParty: false,
+        agreement: { at: '2026-11-02T10:00:00.000Z', recordedBy: 'worker-1' },
+        status: 'active',
+        createdAt: '2026-11-02T10:00:00.000Z',
+        createdBy: 'worker-1',
+      },
+    ],
     tasks: [
       task({ goalId: 'G-VIVIEN', progress: [workerSaid, clientSaid] }),
       task({ id: 'T-PADRON', description: 'Pedir el certificado de padrón', lastPromptedAt: '2026-11-22T09:00:00.000Z' }),
@@ -36,19 +59,23 @@ function viewedCase(overrides: Partial<Case> = {}): Case {
 }
 
 describe("the worker's case view", () => {
-  it('shows goals, each rating with its obstacles, help requests in the client\'s words, an unanswered prompt and open alerts', async () => {
+  it("shows goals, each rating with its obstacles, help requests in the client's words, an unanswered prompt and open alerts", async () => {
     harness = await createHarness({ cases: [viewedCase()] });
     await harness.send('hola');
     const view = joined(await harness.send(`ver caso ${CASE_ID}`));
     expect(view).toContain('Objetivos:\n• Ana presenta la solicitud de vivienda (hasta el viernes, 15 de enero de 2027)');
-    expect(view).toContain([
-      '• Presentar la solicitud de vivienda · la persona · para el lunes, 7 de diciembre de 2026',
-      '   Valoración del sábado, 21 de noviembre de 2026 (respuesta de la persona): Mínimamente o no conseguida',
-      '   ⚠ Pide ayuda: No tengo quien cuide a los niños',
-      '   Valoración del miércoles, 18 de noviembre de 2026 (registro del profesional): Parcialmente conseguida',
-      '   Obstáculos: Faltaba un papel',
-    ].join('\n'));
-    expect(view).toContain('• Pedir el certificado de padrón · la persona · para el lunes, 7 de diciembre de 2026\n   Pregunta de seguimiento enviada el domingo, 22 de noviembre de 2026, aún sin respuesta.');
+    expect(view).toContain(
+      [
+        '• Presentar la solicitud de vivienda · la persona · para el lunes, 7 de diciembre de 2026',
+        '   Valoración del sábado, 21 de noviembre de 2026 (respuesta de la persona): Mínimamente o no conseguida',
+        '   ⚠ Pide ayuda: No tengo quien cuide a los niños',
+        '   Valoración del miércoles, 18 de noviembre de 2026 (registro del profesional): Parcialmente conseguida',
+        '   Obstáculos: Faltaba un papel',
+      ].join('\n'),
+    );
+    expect(view).toContain(
+      '• Pedir el certificado de padrón · la persona · para el lunes, 7 de diciembre de 2026\n   Pregunta de seguimiento enviada el domingo, 22 de noviembre de 2026, aún sin respuesta.',
+    );
     expect(view).toContain('Avisos sin decidir:\n• ⚠ crisis en un ámbito (nivel 1) · desde el viernes, 20 de noviembre de 2026');
   });
 
@@ -65,7 +92,9 @@ describe("the worker's case view", () => {
     harness = await createHarness({ cases: [viewedCase({ workerId: 'worker-en', team: 'sur' })] });
     await harness.send('hello', 'worker-en');
     const view = joined(await harness.send(`view case ${CASE_ID}`, 'worker-en'));
-    expect(view).toContain("   Rating of Saturday, 21 November 2026 (client's answer): Minimally or not achieved\n   ⚠ Asks for help: No tengo quien cuide a los niños");
+    expect(view).toContain(
+      "   Rating of Saturday, 21 November 2026 (client's answer): Minimally or not achieved\n   ⚠ Asks for help: No tengo quien cuide a los niños",
+    );
     expect(view).toContain('Alerts waiting for a decision:\n• ⚠ crisis in a domain (level 1) · since Friday, 20 November 2026');
     const list = joined(await harness.send(`progress ${CASE_ID}`, 'worker-en'));
     expect(list).toContain('1. Presentar la solicitud de vivienda (due Monday, 7 December 2026) · last rating: Minimally or not achieved · ⚠ asks for help');

@@ -15,7 +15,9 @@ const joined = (replies: string[]) => replies.join('\n');
 const staff = (id: string) => DEMO_STAFF.find((s) => s.id === id)!;
 const stored = async (): Promise<Case> => (await harness.store.repositories.cases.get(CASE_ID))!;
 const clientPrompts = (record: Case, at = NOW) =>
-  deriveJobs(record, { worker: staff('worker-1'), supervisors: [staff('super-1')] }, defaultFollowUpConfig, new Date(at)).filter((j) => j.kind === 'clientCheckIn');
+  deriveJobs(record, { worker: staff('worker-1'), supervisors: [staff('super-1')] }, defaultFollowUpConfig, new Date(at)).filter(
+    (j) => j.kind === 'clientCheckIn',
+  );
 
 const mexican = { kind: 'individual', name: 'Rosa M.', contact: '', language: 'es', timeZone: 'America/Mexico_City' } as const;
 
@@ -45,7 +47,9 @@ describe('pausing and resuming client prompts', () => {
     expect((await stored()).followUpPause).toBeUndefined();
     expect(clientPrompts(await stored())).toEqual(clientPrompts(caseRecord({ id: CASE_ID, tasks: [task()] })));
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
-    expect(audit.filter((e) => e.action.startsWith('followUps.') && e.caseId === CASE_ID).map((e) => e.action)).toEqual(expect.arrayContaining(['followUps.pause', 'followUps.resume']));
+    expect(audit.filter((e) => e.action.startsWith('followUps.') && e.caseId === CASE_ID).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['followUps.pause', 'followUps.resume']),
+    );
   });
 
   it('a pause without an end holds every prompt until resumed; "reanudar" with no pause changes nothing', async () => {
@@ -91,7 +95,7 @@ describe('the scheduled messages of a case', () => {
     );
   });
 
-  it("is refused for a case the worker does not carry", async () => {
+  it('is refused for a case the worker does not carry', async () => {
     await start(caseRecord({ id: CASE_ID, workerId: 'worker-2' }));
     expect(joined(await harness.send(`mensajes programados ${CASE_ID}`))).toContain('No encuentro el caso C-PAUSAB');
   });
@@ -104,7 +108,9 @@ describe('consent to messages recorded by the worker', () => {
     expect(joined(await harness.send('sí'))).toContain('ya no recibe mensajes');
     expect(clientPrompts(await stored())).toEqual([]);
     harness.clock.now = new Date('2026-11-24T09:00:00Z');
-    expect(joined(await harness.send(`consentimiento ${CASE_ID}`))).toContain('retiró el consentimiento para recibir mensajes el lunes, 23 de noviembre de 2026');
+    expect(joined(await harness.send(`consentimiento ${CASE_ID}`))).toContain(
+      'retiró el consentimiento para recibir mensajes el lunes, 23 de noviembre de 2026',
+    );
     expect(joined(await harness.send('sí'))).toContain('vuelve a recibir mensajes');
     const consent = (await stored()).consent;
     expect(consent.messaging).toBe(true);

@@ -4,12 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/domain/schemas.js';
 import { allMessages, t } from '../../src/i18n/catalog.js';
 import {
-  CLIENT_USER, clientActor, commandWords, dialogFor, entriesOf, expectNoLeaks, forbiddenFor, hostileBot, leaksIn, NOW,
-  probe, SUR_OPEN, W1_OPEN, W2_OPEN, type HostileBot, type ProbeResult,
+  CLIENT_USER,
+  clientActor,
+  commandWords,
+  dialogFor,
+  entriesOf,
+  expectNoLeaks,
+  forbiddenFor,
+  hostileBot,
+  leaksIn,
+  NOW,
+  probe,
+  SUR_OPEN,
+  W1_OPEN,
+  W2_OPEN,
+  type HostileBot,
+  type ProbeResult,
 } from '../support/hostileFixtures.js';
 
 let bot: HostileBot;
-beforeAll(async () => { bot = await hostileBot([CLIENT_USER]); });
+beforeAll(async () => {
+  bot = await hostileBot([CLIENT_USER]);
+});
 afterAll(async () => bot.close());
 
 const CLIENT_DIALOGS = ['clientPlan', 'checkIn'];
@@ -22,18 +38,24 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One catalog line as a pattern: a number for {n}, the client menu's labels for {label} when given, anything for other placeholders. */
 function linePattern(line: string, labels: string[] = []): RegExp {
-  const source = line.split(/(\{\w+\})/).map((part) => {
-    if (part === '{n}') return '\\d+';
-    if (part === '{label}' && labels.length > 0) return `(${labels.map(escapeRegExp).join('|')})`;
-    return /^\{\w+\}$/.test(part) ? '.*?' : escapeRegExp(part);
-  }).join('');
+  const source = line
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      if (part === '{n}') return '\\d+';
+      if (part === '{label}' && labels.length > 0) return `(${labels.map(escapeRegExp).join('|')})`;
+      return /^\{\w+\}$/.test(part) ? '.*?' : escapeRegExp(part);
+    })
+    .join('');
   return new RegExp(`^${source}$`, 's');
 }
 
 /** Every line a client may be sent: the client areas' messages, their menu items and answer lists. */
 function clientVoice(lang: Language): RegExp[] {
   const menuLabels = entriesOf(clientActor).map((e) => t(lang, e.label));
-  const lines = [...allMessages()[lang]].filter(([key]) => key.startsWith('client')).flatMap(([, text]) => text.split('\n')).filter(Boolean);
+  const lines = [...allMessages()[lang]]
+    .filter(([key]) => key.startsWith('client'))
+    .flatMap(([, text]) => text.split('\n'))
+    .filter(Boolean);
   return [...lines.map((line) => linePattern(line)), linePattern(t(lang, 'shell.menuItem'), menuLabels), linePattern(t(lang, 'common.listItem'))];
 }
 
@@ -74,7 +96,8 @@ function expectClientOnly({ replies, cleanup, audit, openDialog }: ProbeResult):
 
 describe('the linked client types every staff command word', () => {
   const attempts = ['', ` ${OWN_ID}`, ` ${W2_OPEN.record.id}`, ` ${SUR_OPEN.record.id}`].flatMap((suffix) =>
-    STAFF_WORDS.map((word) => ({ typed: `${word}${suffix}`, dialog: dialogFor(clientActor, `${word}${suffix}`, 'es') })));
+    STAFF_WORDS.map((word) => ({ typed: `${word}${suffix}`, dialog: dialogFor(clientActor, `${word}${suffix}`, 'es') })),
+  );
 
   it('the table holds the words of every staff dialog, and some are also client words', () => {
     expect(STAFF_WORDS).toEqual(expect.arrayContaining(['valoración', 'assessment', 'ver caso', 'alertas', 'informe', 'directorio', 'código']));
@@ -104,7 +127,7 @@ describe('the linked client types every staff command word', () => {
   });
 });
 
-describe('the client\'s own plan', () => {
+describe("the client's own plan", () => {
   it('"mis tareas" shows their goals and tasks, never notes, contacts, ratings or other cases', async () => {
     const result = await probe(bot, 'mis tareas', CLIENT_USER);
     expectClientOnly(result);
@@ -115,13 +138,13 @@ describe('the client\'s own plan', () => {
     expect(result.audit).toContainEqual(expect.objectContaining({ actor: CLIENT_USER, action: 'client.plan.read', caseId: OWN_ID }));
   });
 
-  it('reading the plan is audited on the bot\'s clock, like every other audit entry', async () => {
+  it("reading the plan is audited on the bot's clock, like every other audit entry", async () => {
     const result = await probe(bot, 'mis tareas', CLIENT_USER);
     // dialogs/clientPlanDialog.ts records this entry without `at`, so the audit log stamps it with the wall clock.
     expect(result.audit).toContainEqual({ actor: CLIENT_USER, action: 'client.plan.read', caseId: OWN_ID, outcome: 'ok', at: NOW.toISOString() });
   });
 
-  it('a check-in typed with another case\'s id is about the client\'s own task', async () => {
+  it("a check-in typed with another case's id is about the client's own task", async () => {
     const result = await probe(bot, `avance ${SUR_OPEN.record.id}`, CLIENT_USER);
     expectClientOnly(result);
     expect(result.openDialog).toBe('checkIn');

@@ -5,12 +5,27 @@ import { looksLikeLinkCode } from '../../src/app/linkCodes.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { AuditEntry } from '../../src/domain/schemas.js';
 import {
-  ALL_CASES, commandWords, dialogFor, expectNoGrantedAccess, expectNoLeaks, forbiddenFor, hostileBot, probe, staffActor, staffMenu,
-  STRANGER_USER, SUR_OPEN, W1_OPEN, W1_SHUT, type HostileBot,
+  ALL_CASES,
+  commandWords,
+  dialogFor,
+  expectNoGrantedAccess,
+  expectNoLeaks,
+  forbiddenFor,
+  hostileBot,
+  probe,
+  staffActor,
+  staffMenu,
+  STRANGER_USER,
+  SUR_OPEN,
+  W1_OPEN,
+  W1_SHUT,
+  type HostileBot,
 } from '../support/hostileFixtures.js';
 
 let bot: HostileBot;
-beforeAll(async () => { bot = await hostileBot([STRANGER_USER, 'admin-1']); });
+beforeAll(async () => {
+  bot = await hostileBot([STRANGER_USER, 'admin-1']);
+});
 afterAll(async () => bot.close());
 
 const EVERY_WORD = commandWords('worker', 'supervisor', 'admin', 'client');
@@ -21,7 +36,7 @@ const CODE_REFUSALS = (['client.linkInvalid', 'client.linkLocked'] as const).fla
 describe('an unregistered user types every command, with and without case ids', () => {
   const attempts = ['', ` ${W1_OPEN.record.id}`, ` ${W1_SHUT.record.id}`].flatMap((suffix) => EVERY_WORD.map((word) => `${word}${suffix}`));
 
-  it('the table holds every role\'s words', () => {
+  it("the table holds every role's words", () => {
     expect(EVERY_WORD).toEqual(expect.arrayContaining(['valoración', 'assessment', 'alertas', 'directorio', 'mis tareas', 'check in']));
   });
 
@@ -32,7 +47,8 @@ describe('an unregistered user types every command, with and without case ids', 
     expectNoLeaks([...replies, ...cleanup], forbiddenFor(STRANGER_USER));
     // A code-like word is audited as a denied link attempt and a staff command as a denied
     // command, both naming no case; nothing else is.
-    const expected = (e: AuditEntry) => e.outcome === 'denied' && !e.caseId && (e.action === 'client.link' || (e.action.startsWith('menu.') && e.reason === 'notOnMenu'));
+    const expected = (e: AuditEntry) =>
+      e.outcome === 'denied' && !e.caseId && (e.action === 'client.link' || (e.action.startsWith('menu.') && e.reason === 'notOnMenu'));
     expect(audit.filter((e) => e.actor === STRANGER_USER && !expected(e))).toEqual([]);
     expect(openDialog).toBeUndefined();
   });
@@ -47,9 +63,10 @@ describe('an unregistered user types every command, with and without case ids', 
 describe('an admin types every case command with case ids', () => {
   const admin = staffActor('admin-1');
   const attempts = [W1_OPEN, SUR_OPEN].flatMap((target) =>
-    EVERY_WORD.map((word) => ({ typed: `${word} ${target.record.id}`, dialog: dialogFor(admin, `${word} ${target.record.id}`, 'es') })));
+    EVERY_WORD.map((word) => ({ typed: `${word} ${target.record.id}`, dialog: dialogFor(admin, `${word} ${target.record.id}`, 'es') })),
+  );
 
-  it('only the directory is the admin\'s, so every other word is not understood', () => {
+  it("only the directory is the admin's, so every other word is not understood", () => {
     expect(new Set(attempts.map((a) => a.dialog))).toEqual(new Set([undefined, 'directory']));
   });
 
@@ -62,7 +79,7 @@ describe('an admin types every case command with case ids', () => {
     if (!dialog) expect(replies).toEqual([t('es', 'shell.notUnderstood'), staffMenu(admin, 'es')]);
   });
 
-  it('positive control: the admin\'s directory answers', async () => {
+  it("positive control: the admin's directory answers", async () => {
     const { replies, openDialog } = await probe(bot, 'directorio', 'admin-1');
     expect(openDialog).toBe('directory');
     expect(replies.join('\n')).not.toEqual('');

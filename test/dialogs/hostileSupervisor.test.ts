@@ -3,12 +3,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalog.js';
 import {
-  CASE_DIALOGS, commandWords, dialogFor, expectDeniedOnly, expectNoGrantedAccess, expectNoLeaks, forbiddenFor, hostileBot, leaksIn,
-  probe, SHARED, staffActor, SUR_OPEN, W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT, type HostileBot,
+  CASE_DIALOGS,
+  commandWords,
+  dialogFor,
+  expectDeniedOnly,
+  expectNoGrantedAccess,
+  expectNoLeaks,
+  forbiddenFor,
+  hostileBot,
+  leaksIn,
+  probe,
+  SHARED,
+  staffActor,
+  SUR_OPEN,
+  W1_OPEN,
+  W1_SHUT,
+  W2_OPEN,
+  W2_SHUT,
+  type HostileBot,
 } from '../support/hostileFixtures.js';
 
 let bot: HostileBot;
-beforeAll(async () => { bot = await hostileBot(['super-sur', 'super-1']); });
+beforeAll(async () => {
+  bot = await hostileBot(['super-sur', 'super-1']);
+});
 afterAll(async () => bot.close());
 
 const SUPERVISOR_WORDS = commandWords('supervisor');
@@ -17,7 +35,8 @@ const NORTE = [W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT];
 
 describe('super-sur types every supervisor command with team norte case ids', () => {
   const attempts = [W1_OPEN, W1_SHUT, W2_OPEN].flatMap((target) =>
-    SUPERVISOR_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(superSur, word, 'en') })));
+    SUPERVISOR_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(superSur, word, 'en') })),
+  );
 
   it('the table reaches every case-bearing dialog a supervisor has, and the lists they see', () => {
     const reached = new Set(attempts.map((a) => a.dialog));
@@ -38,7 +57,7 @@ describe('super-sur types every supervisor command with team norte case ids', ()
   });
 });
 
-describe('super-sur\'s lists hold team sur\'s cases only', () => {
+describe("super-sur's lists hold team sur's cases only", () => {
   it('the team caseload', async () => {
     const { replies } = await probe(bot, 'team cases', 'super-sur');
     const list = replies.join('\n');
@@ -57,10 +76,13 @@ describe('super-sur\'s lists hold team sur\'s cases only', () => {
   it('the barrier report', async () => {
     const { replies } = await probe(bot, 'barrier report', 'super-sur');
     expect(replies.join('\n')).toContain('SECRETO-BARRERA-SUROPEN');
-    expectNoLeaks(replies, NORTE.flatMap((c) => c.secrets));
+    expectNoLeaks(
+      replies,
+      NORTE.flatMap((c) => c.secrets),
+    );
   });
 
-  it('reopen: team norte\'s closed cases are not offered, so there is nothing to reopen', async () => {
+  it("reopen: team norte's closed cases are not offered, so there is nothing to reopen", async () => {
     const { replies, audit } = await probe(bot, 'reopen', 'super-sur');
     expect(replies).toEqual([t('en', 'closure.reopenNoneClosed')]);
     expectNoGrantedAccess(audit, 'super-sur');
@@ -92,7 +114,7 @@ describe('positive controls: super-1 sees team norte, and only team norte', () =
     expect(openDialog).toBe('review');
   });
 
-  it('lists norte\'s cases, flagged cases and barriers', async () => {
+  it("lists norte's cases, flagged cases and barriers", async () => {
     const team = (await probe(bot, 'casos del equipo', 'super-1')).replies.join('\n');
     for (const c of NORTE) expect(team).toContain(c.record.id);
     const flagged = (await probe(bot, 'alertas', 'super-1')).replies.join('\n');
@@ -103,7 +125,7 @@ describe('positive controls: super-1 sees team norte, and only team norte', () =
     expectNoLeaks([team, flagged, ...report], forbiddenFor('super-1'));
   });
 
-  it('is refused team sur\'s case like any other outsider', async () => {
+  it("is refused team sur's case like any other outsider", async () => {
     const { replies, audit } = await probe(bot, `ver caso ${SUR_OPEN.record.id}`, 'super-1');
     expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: SUR_OPEN.record.id })]);
     expectDeniedOnly(audit, 'super-1', SUR_OPEN.record.id);

@@ -3,12 +3,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalog.js';
 import {
-  CASE_DIALOGS, commandWords, dialogFor, expectDeniedOnly, expectNoGrantedAccess, expectNoLeaks, forbiddenFor, hostileBot, leaksIn,
-  MISSING_ID, probe, SHARED, staffActor, SUR_OPEN, W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT, type HostileBot,
+  CASE_DIALOGS,
+  commandWords,
+  dialogFor,
+  expectDeniedOnly,
+  expectNoGrantedAccess,
+  expectNoLeaks,
+  forbiddenFor,
+  hostileBot,
+  leaksIn,
+  MISSING_ID,
+  probe,
+  SHARED,
+  staffActor,
+  SUR_OPEN,
+  W1_OPEN,
+  W1_SHUT,
+  W2_OPEN,
+  W2_SHUT,
+  type HostileBot,
 } from '../support/hostileFixtures.js';
 
 let bot: HostileBot;
-beforeAll(async () => { bot = await hostileBot(['worker-1', 'worker-2', 'worker-en']); });
+beforeAll(async () => {
+  bot = await hostileBot(['worker-1', 'worker-2', 'worker-en']);
+});
 afterAll(async () => bot.close());
 
 const WORKER_WORDS = commandWords('worker');
@@ -16,12 +35,27 @@ const worker2 = staffActor('worker-2');
 
 /** Every worker command word with each case id worker-2 may not read. */
 const worker2Attempts = [W1_OPEN, W1_SHUT, SUR_OPEN].flatMap((target) =>
-  WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker2, word, 'es') })));
+  WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker2, word, 'es') })),
+);
 
 describe('worker-2 types every worker command with a case id that is not theirs', () => {
   it('the table reaches every case-bearing dialog a worker has, in Spanish and English words', () => {
     const reached = new Set(worker2Attempts.map((a) => a.dialog));
-    for (const dialog of ['caseSummary', 'assessment', 'smartGoal', 'contract', 'task', 'taskProgress', 'referral', 'contactLog', 'advocacy', 'review', 'closure', 'reopen', 'linkCode']) {
+    for (const dialog of [
+      'caseSummary',
+      'assessment',
+      'smartGoal',
+      'contract',
+      'task',
+      'taskProgress',
+      'referral',
+      'contactLog',
+      'advocacy',
+      'review',
+      'closure',
+      'reopen',
+      'linkCode',
+    ]) {
       expect(reached).toContain(dialog);
     }
     expect(WORKER_WORDS).toEqual(expect.arrayContaining(['valoración', 'assessment', 'cierre', 'close', 'código', 'link code']));
@@ -41,7 +75,8 @@ describe('worker-2 types every worker command with a case id that is not theirs'
 describe('worker-en (English, team sur) types every worker command with team norte case ids', () => {
   const worker = staffActor('worker-en');
   const attempts = [W1_OPEN, W2_SHUT].flatMap((target) =>
-    WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker, word, 'en') })));
+    WORKER_WORDS.map((word) => ({ typed: `${word} ${target.record.id}`, caseId: target.record.id, dialog: dialogFor(worker, word, 'en') })),
+  );
 
   it.each(attempts)('$typed → $dialog', async ({ typed, caseId, dialog }) => {
     const { replies, cleanup, audit } = await probe(bot, typed, 'worker-en');
@@ -56,7 +91,8 @@ describe('worker-en (English, team sur) types every worker command with team nor
 
 describe('a foreign case is refused exactly like a case that does not exist', () => {
   const firstWords = [...new Map(WORKER_WORDS.map((word) => [dialogFor(worker2, word, 'es'), word])).entries()]
-    .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog)).map(([dialog, word]) => ({ dialog, word }));
+    .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog))
+    .map(([dialog, word]) => ({ dialog, word }));
 
   it.each(firstWords)('$dialog ($word)', async ({ word }) => {
     const foreign = await probe(bot, `${word} ${W1_OPEN.record.id}`, 'worker-2');
@@ -71,9 +107,10 @@ describe('a foreign case is refused exactly like a case that does not exist', ()
 
 describe('the case picker', () => {
   const pickerDialogs = [...new Map(WORKER_WORDS.map((word) => [dialogFor(worker2, word, 'es'), word])).entries()]
-    .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog)).map(([dialog, word]) => ({ dialog: dialog!, word }));
+    .filter(([dialog]) => dialog && CASE_DIALOGS.has(dialog))
+    .map(([dialog, word]) => ({ dialog: dialog!, word }));
 
-  it.each(pickerDialogs)('$dialog ($word): lists only worker-2\'s cases and refuses worker-1\'s id typed at the prompt', async ({ dialog, word }) => {
+  it.each(pickerDialogs)("$dialog ($word): lists only worker-2's cases and refuses worker-1's id typed at the prompt", async ({ dialog, word }) => {
     const listed = await bot.harness.send(word, 'worker-2');
     const list = listed.join('\n');
     expect(list).toContain(t('es', 'common.pickCase', { list: '' }).trim());
@@ -89,7 +126,7 @@ describe('the case picker', () => {
     expectDeniedOnly(audit, 'worker-2', W1_OPEN.record.id);
   });
 
-  it('worker-en\'s list (English) holds team sur\'s and shared cases only; a norte id at the prompt is refused', async () => {
+  it("worker-en's list (English) holds team sur's and shared cases only; a norte id at the prompt is refused", async () => {
     const list = (await bot.harness.send('assessment', 'worker-en')).join('\n');
     expect(list).toContain(SUR_OPEN.record.id);
     expect(list).toContain(SHARED.record.id);
@@ -125,8 +162,11 @@ describe('positive controls: the checks can fail', () => {
 
 describe('other ways in', () => {
   it.each([
-    `valoración ${W1_OPEN.record.id.toLowerCase()}`, `${W1_OPEN.record.id} valoración`, `  ver   caso   ${W1_OPEN.record.id}  `,
-    `cierre ${W1_OPEN.record.id}.`, `VALORACION ${W1_OPEN.record.id}`,
+    `valoración ${W1_OPEN.record.id.toLowerCase()}`,
+    `${W1_OPEN.record.id} valoración`,
+    `  ver   caso   ${W1_OPEN.record.id}  `,
+    `cierre ${W1_OPEN.record.id}.`,
+    `VALORACION ${W1_OPEN.record.id}`,
   ])('the id typed another way: %s', async (typed) => {
     const { replies, cleanup, audit } = await probe(bot, typed, 'worker-2');
     expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: W1_OPEN.record.id })]);
@@ -134,7 +174,7 @@ describe('other ways in', () => {
     expectDeniedOnly(audit, 'worker-2', W1_OPEN.record.id);
   });
 
-  it('another case\'s task id typed inside a dialog on worker-2\'s own case is not a choice', async () => {
+  it("another case's task id typed inside a dialog on worker-2's own case is not a choice", async () => {
     await bot.harness.send(`avance ${W2_OPEN.record.id}`, 'worker-2');
     const { replies, cleanup, audit } = await probe(bot, 'T-W1OPEN', 'worker-2');
     expect(replies.join('\n')).toContain(t('es', 'common.errorChoice', { max: 2 }));
@@ -142,14 +182,14 @@ describe('other ways in', () => {
     expectNoGrantedAccess(audit, 'worker-2');
   });
 
-  it('another case\'s goal id typed when a new task asks for its goal is not a choice', async () => {
+  it("another case's goal id typed when a new task asks for its goal is not a choice", async () => {
     await bot.harness.send(`tarea ${W2_OPEN.record.id}`, 'worker-2');
     const { replies, cleanup } = await probe(bot, 'G-W1OPEN', 'worker-2');
     expect(replies.join('\n')).toContain(t('es', 'common.errorChoice', { max: 2 }));
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
   });
 
-  it('the monthly contact sheet counts worker-2\'s own cases only', async () => {
+  it("the monthly contact sheet counts worker-2's own cases only", async () => {
     await bot.harness.send('ficha mensual', 'worker-2');
     const { replies, cleanup, audit } = await probe(bot, 'noviembre 2026', 'worker-2');
     expect(replies.join('\n')).toContain(W2_OPEN.record.id);
@@ -157,7 +197,7 @@ describe('other ways in', () => {
     expectNoGrantedAccess(audit, 'worker-2');
   });
 
-  it('a case no longer shared is refused, though it was worker-2\'s current case', async () => {
+  it("a case no longer shared is refused, though it was worker-2's current case", async () => {
     const own = await hostileBot(['worker-2']);
     try {
       expect((await probe(own, `ver caso ${SHARED.record.id}`, 'worker-2')).replies.join('\n')).toContain(SHARED.record.client.name);

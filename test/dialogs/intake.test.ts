@@ -37,8 +37,13 @@ describe('intake dialog (Spanish)', () => {
 
     const stored = await harness.store.repositories.cases.get(caseId!);
     expect(stored).toMatchObject({
-      status: 'open', workerId: 'worker-1', team: 'norte', model: 'strengths', priority: 'high',
-      intakeDate: '2026-11-22', referralSource: 'Centro de salud Norte',
+      status: 'open',
+      workerId: 'worker-1',
+      team: 'norte',
+      model: 'strengths',
+      priority: 'high',
+      intakeDate: '2026-11-22',
+      referralSource: 'Centro de salud Norte',
       client: { kind: 'family', name: 'Familia García', contact: '600 123 456', language: 'es', timeZone: 'Europe/Madrid' },
       consent: { dataProcessing: true, messaging: false, recordedBy: 'worker-1' },
     });
@@ -98,13 +103,32 @@ describe('intake dialog (English)', () => {
     harness = await createHarness();
     const welcome = (await harness.send('hello', 'worker-en')).join();
     expect(welcome).toContain('Hello, Sarah Jones');
-    const answers = ['new case', 'individual', 'John D.', 'none', 'english', 'Europe/London', 'GP surgery', 'today', 'yes', 'yes', 'yes', 'brokerage', 'medium'];
+    const answers = [
+      'new case',
+      'individual',
+      'John D.',
+      'none',
+      'english',
+      'Europe/London',
+      'GP surgery',
+      'today',
+      'yes',
+      'yes',
+      'yes',
+      'brokerage',
+      'medium',
+    ];
     const summary = (await harness.sendAll(answers, 'worker-en')).join('\n');
     expect(summary).toContain('Intake summary');
     expect(summary).toContain('Monday, 23 November 2026');
     const done = (await harness.send('yes', 'worker-en')).join();
     expect(done).toMatch(/Case C-[A-Z0-9]{6} opened for John D\./);
     const stored = (await harness.store.repositories.cases.all())[0]!;
-    expect(stored).toMatchObject({ team: 'sur', model: 'brokerage', client: { contact: '', language: 'en', timeZone: 'Europe/London' }, consent: { messaging: true } });
+    expect(stored).toMatchObject({
+      team: 'sur',
+      model: 'brokerage',
+      client: { contact: '', language: 'en', timeZone: 'Europe/London' },
+      consent: { messaging: true },
+    });
   });
 });

@@ -13,20 +13,45 @@ function contact(id: string, date: string, minutes: number, by = 'worker-1'): Co
 
 const CASES = [
   caseRecord({
-    id: 'C-ANAPER', intensity: 'intensive', intakeDate: '2026-09-01',
+    id: 'C-ANAPER',
+    intensity: 'intensive',
+    intakeDate: '2026-09-01',
     contacts: [contact('K-1', '2026-10-30', 60), contact('K-2', '2026-11-03', 45), contact('K-3', '2026-11-20', 30)],
   }),
-  caseRecord({ id: 'C-LUISGR', intensity: 'basic', intakeDate: '2026-10-10', client: { ...caseRecord().client, name: 'Luis G.' }, contacts: [contact('K-4', '2026-10-12', 20)] }),
+  caseRecord({
+    id: 'C-LUISGR',
+    intensity: 'basic',
+    intakeDate: '2026-10-10',
+    client: { ...caseRecord().client, name: 'Luis G.' },
+    contacts: [contact('K-4', '2026-10-12', 20)],
+  }),
   caseRecord({ id: 'C-OTHERW', workerId: 'worker-2', contacts: [contact('K-5', '2026-11-05', 999, 'worker-2')] }),
-  caseRecord({ id: 'C-ENGLSH', workerId: 'worker-en', team: 'sur', intensity: 'moderate', intakeDate: '2026-10-01', contacts: [contact('K-6', '2026-10-15', 50, 'worker-en')] }),
+  caseRecord({
+    id: 'C-ENGLSH',
+    workerId: 'worker-en',
+    team: 'sur',
+    intensity: 'moderate',
+    intakeDate: '2026-10-01',
+    contacts: [contact('K-6', '2026-10-15', 50, 'worker-en')],
+  }),
 ];
 
 describe('parseMonth', () => {
   const now = new Date('2026-11-23T09:00:00Z');
   it.each([
-    ['', '2026-11'], ['este mes', '2026-11'], ['this month', '2026-11'], ['el mes pasado', '2026-10'], ['last month', '2026-10'],
-    ['octubre 2026', '2026-10'], ['Octubre de 2026', '2026-10'], ['October 2026', '2026-10'], ['2026-10', '2026-10'], ['10/2026', '2026-10'],
-    ['oct', '2026-10'], ['diciembre', '2025-12'], ['mayo 2025', '2025-05'],
+    ['', '2026-11'],
+    ['este mes', '2026-11'],
+    ['this month', '2026-11'],
+    ['el mes pasado', '2026-10'],
+    ['last month', '2026-10'],
+    ['octubre 2026', '2026-10'],
+    ['Octubre de 2026', '2026-10'],
+    ['October 2026', '2026-10'],
+    ['2026-10', '2026-10'],
+    ['10/2026', '2026-10'],
+    ['oct', '2026-10'],
+    ['diciembre', '2025-12'],
+    ['mayo 2025', '2025-05'],
   ])('reads "%s" as %s', (typed, month) => {
     expect(parseMonth(typed, now, 'Europe/Madrid')).toBe(month);
   });

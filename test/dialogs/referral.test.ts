@@ -22,9 +22,15 @@ const stored = async (caseId = 'C-TESTES') => (await harness.store.repositories.
 
 function referral(overrides: Partial<Referral>): Referral {
   return {
-    id: 'R-EXIST1', serviceId: 'SV-BANALI', category: 'food', status: 'proposed', cost: 0,
+    id: 'R-EXIST1',
+    serviceId: 'SV-BANALI',
+    category: 'food',
+    status: 'proposed',
+    cost: 0,
     history: [{ status: 'proposed', at: '2026-11-02T09:00:00.000Z', by: 'worker-1' }],
-    createdAt: '2026-11-02T09:00:00.000Z', createdBy: 'worker-1', ...overrides,
+    createdAt: '2026-11-02T09:00:00.000Z',
+    createdBy: 'worker-1',
+    ...overrides,
   };
 }
 
@@ -51,10 +57,18 @@ describe('referral dialog (Spanish)', () => {
     expect(id).toBeDefined();
     expect(done).toContain('Coste comprometido en derivaciones: 0,00 €');
 
-    expect((await stored()).referrals).toEqual([{
-      id, serviceId: 'SV-BANALI', category: 'food', status: 'proposed', cost: 0,
-      history: [{ status: 'proposed', at: NOW, by: 'worker-1' }], createdAt: NOW, createdBy: 'worker-1',
-    }]);
+    expect((await stored()).referrals).toEqual([
+      {
+        id,
+        serviceId: 'SV-BANALI',
+        category: 'food',
+        status: 'proposed',
+        cost: 0,
+        history: [{ status: 'proposed', at: NOW, by: 'worker-1' }],
+        createdAt: NOW,
+        createdBy: 'worker-1',
+      },
+    ]);
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'referral.create', caseId: 'C-TESTES' }));
   });
@@ -141,7 +155,9 @@ describe('referral dialog (Spanish)', () => {
   });
 
   it('shows the costs against the budget after a new referral, and removes a budget', async () => {
-    await withCases(caseRecord({ id: 'C-TESTES', budget: 200, referrals: [referral({ id: 'R-SAD001', serviceId: 'SV-SAD', category: 'homeCare', cost: 90 })] }));
+    await withCases(
+      caseRecord({ id: 'C-TESTES', budget: 200, referrals: [referral({ id: 'R-SAD001', serviceId: 'SV-SAD', category: 'homeCare', cost: 90 })] }),
+    );
     await harness.send('hola');
     const overview = plain(await harness.send('derivación C-TESTES'));
     expect(overview).toContain('90,00 € de un presupuesto de 200,00 € (quedan 110,00 €)');
@@ -177,7 +193,9 @@ describe('referral dialog (Spanish)', () => {
 
 describe('referral dialog (English)', () => {
   it('proposes a referral and flags a possible duplication', async () => {
-    await withCases(caseRecord({ id: 'C-TESTEN', workerId: 'worker-en', team: 'sur', budget: 100, referrals: [referral({ category: 'employment', serviceId: 'SV-SEPE' })] }));
+    await withCases(
+      caseRecord({ id: 'C-TESTEN', workerId: 'worker-en', team: 'sur', budget: 100, referrals: [referral({ category: 'employment', serviceId: 'SV-SEPE' })] }),
+    );
     await harness.send('hello', 'worker-en');
     const overview = plain(await harness.send('referral C-TESTEN', 'worker-en'));
     expect(overview).toContain('Referrals of case C-TESTEN:');
@@ -188,7 +206,12 @@ describe('referral dialog (English)', () => {
     expect(warning).toContain('Warning, possible duplication');
     const done = (await harness.send('yes', 'worker-en')).join();
     expect(done).toContain('It is flagged as a possible duplicate of R-EXIST1');
-    expect((await stored('C-TESTEN')).referrals[1]).toMatchObject({ serviceId: 'SV-CREMPL', status: 'proposed', possibleDuplicateOf: 'R-EXIST1', createdBy: 'worker-en' });
+    expect((await stored('C-TESTEN')).referrals[1]).toMatchObject({
+      serviceId: 'SV-CREMPL',
+      status: 'proposed',
+      possibleDuplicateOf: 'R-EXIST1',
+      createdBy: 'worker-en',
+    });
   });
 
   it('declines a referral with no note', async () => {

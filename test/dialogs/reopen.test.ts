@@ -8,7 +8,11 @@ afterEach(async () => harness?.close());
 
 const CASE_ID = 'C-CRRE22';
 const CLOSURE: NonNullable<Case['closure']> = {
-  at: '2026-11-02T10:00:00.000Z', by: 'worker-1', reason: 'lostContact', outcomes: [], summary: 'Sin respuesta a tres llamadas.',
+  at: '2026-11-02T10:00:00.000Z',
+  by: 'worker-1',
+  reason: 'lostContact',
+  outcomes: [],
+  summary: 'Sin respuesta a tres llamadas.',
 };
 
 /** Closed by worker-1 (team norte) and shared with worker-2. */

@@ -14,37 +14,73 @@ const CASE_ID = 'C-ANAP23';
 function assessment(overrides: Partial<Assessment> = {}): Assessment {
   const ratings = Object.fromEntries(LIFE_DOMAINS.map((d) => [d, null])) as Assessment['ratings'];
   return {
-    id: 'V-FIRST1', kind: 'initial', startedAt: AT, completedAt: AT, by: 'worker-1',
+    id: 'V-FIRST1',
+    kind: 'initial',
+    startedAt: AT,
+    completedAt: AT,
+    by: 'worker-1',
     ratings: { ...ratings, income: 3, employment: 2, housing: 2, mentalHealth: 4 },
-    strengths: { personal: 'Constancia' }, context: {}, notes: {}, intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2026-11-18',
+    strengths: { personal: 'Constancia' },
+    context: {},
+    notes: {},
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: '2026-11-18',
     ...overrides,
   };
 }
 
 function goal(overrides: Partial<Goal> = {}): Goal {
   return {
-    id: 'G-1', domain: 'housing', text: 'Presentar la solicitud de vivienda', actor: 'Ana', indicator: 'solicitud registrada', target: 'registrada',
-    deadline: '2027-01-31', support: '', obstacles: '', dependsOnThirdParty: false, agreement: { at: AT, recordedBy: 'worker-1' },
-    status: 'active', createdAt: AT, createdBy: 'worker-1', ...overrides,
+    id: 'G-1',
+    domain: 'housing',
+    text: 'Presentar la solicitud de vivienda',
+    actor: 'Ana',
+    indicator: 'solicitud registrada',
+    target: 'registrada',
+    deadline: '2027-01-31',
+    support: '',
+    obstacles: '',
+    dependsOnThirdParty: false,
+    agreement: { at: AT, recordedBy: 'worker-1' },
+    status: 'active',
+    createdAt: AT,
+    createdBy: 'worker-1',
+    ...overrides,
   };
 }
 
 function task(overrides: Partial<Task> = {}): Task {
   return {
-    id: 'T-1', goalId: 'G-1', description: 'Reunir los papeles', owner: 'client', dueDate: '2026-12-15', obstacles: [], checkInEveryDays: 7,
-    commitment: { at: AT, confirmedBy: 'worker-1' }, status: 'open',
+    id: 'T-1',
+    goalId: 'G-1',
+    description: 'Reunir los papeles',
+    owner: 'client',
+    dueDate: '2026-12-15',
+    obstacles: [],
+    checkInEveryDays: 7,
+    commitment: { at: AT, confirmedBy: 'worker-1' },
+    status: 'open',
     progress: [
       { at: '2026-11-02T10:00:00.000Z', rating: 2, source: 'client', by: 'client-1' },
       { at: '2026-11-16T10:00:00.000Z', rating: 3, source: 'worker', by: 'worker-1' },
     ],
-    createdAt: AT, createdBy: 'worker-1', ...overrides,
+    createdAt: AT,
+    createdBy: 'worker-1',
+    ...overrides,
   };
 }
 
 function reviewCase(overrides: Partial<Case> = {}): Case {
   return caseRecord({
-    id: CASE_ID, intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2026-11-18',
-    assessments: [assessment()], goals: [goal()], tasks: [task()], ...overrides,
+    id: CASE_ID,
+    intensity: 'moderate',
+    contactEveryDays: 21,
+    nextReviewDate: '2026-11-18',
+    assessments: [assessment()],
+    goals: [goal()],
+    tasks: [task()],
+    ...overrides,
   });
 }
 
@@ -94,12 +130,25 @@ describe('review dialog (Spanish)', () => {
     const record = await stored();
     expect(record.assessments).toHaveLength(2);
     const rerated = record.assessments[1]!;
-    expect(rerated).toMatchObject({ kind: 'review', by: 'worker-1', strengths: { personal: 'Constancia' }, intensity: 'moderate', completedAt: '2026-11-23T09:00:00.000Z' });
+    expect(rerated).toMatchObject({
+      kind: 'review',
+      by: 'worker-1',
+      strengths: { personal: 'Constancia' },
+      intensity: 'moderate',
+      completedAt: '2026-11-23T09:00:00.000Z',
+    });
     expect(rerated.ratings).toMatchObject({ income: 4, employment: 2, housing: 3, mentalHealth: null, food: null, safety: null });
     expect(Object.keys(rerated.ratings)).toHaveLength(LIFE_DOMAINS.length);
     expect(record.reviews).toHaveLength(1);
     const review = record.reviews[0]!;
-    expect(review).toMatchObject({ by: 'worker-1', decision: 'continue', nextReviewDate: '2027-01-15', note: 'Buena evolución', assessmentId: rerated.id, at: '2026-11-23T09:00:00.000Z' });
+    expect(review).toMatchObject({
+      by: 'worker-1',
+      decision: 'continue',
+      nextReviewDate: '2027-01-15',
+      note: 'Buena evolución',
+      assessmentId: rerated.id,
+      at: '2026-11-23T09:00:00.000Z',
+    });
     expect(review.newModel).toBeUndefined();
     expect(review.newIntensity).toBeUndefined();
     expect(record).toMatchObject({ status: 'open', nextReviewDate: '2027-01-15', intensity: 'moderate', contactEveryDays: 21, model: 'strengths' });
@@ -241,7 +290,13 @@ describe('review dialog (English)', () => {
 
     const record = (await harness.store.repositories.cases.get('C-ENGSH2'))!;
     expect(record).toMatchObject({ model: 'clinical', intensity: 'basic', contactEveryDays: 30, nextReviewDate: '2026-12-07' });
-    expect(record.reviews[0]).toMatchObject({ by: 'worker-en', decision: 'changeApproach', newModel: 'clinical', newIntensity: 'basic', note: 'Moving to clinical work' });
+    expect(record.reviews[0]).toMatchObject({
+      by: 'worker-en',
+      decision: 'changeApproach',
+      newModel: 'clinical',
+      newIntensity: 'basic',
+      note: 'Moving to clinical work',
+    });
     expect(record.assessments[1]!.ratings).toMatchObject({ income: 5, employment: 4, housing: 2, mentalHealth: null });
   });
 });

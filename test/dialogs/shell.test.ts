@@ -46,7 +46,11 @@ describe('conversation shell', () => {
     harness = await createHarness();
     await harness.send('hola', 'worker-1');
     const refs = harness.store.repositories.conversationRefs;
-    expect(await refs.get('worker-1')).toMatchObject({ channelId: 'test', serviceUrl: 'https://test.local', reference: { conversation: { id: 'conv-worker-1' } } });
+    expect(await refs.get('worker-1')).toMatchObject({
+      channelId: 'test',
+      serviceUrl: 'https://test.local',
+      reference: { conversation: { id: 'conv-worker-1' } },
+    });
     expect((await refs.get('worker-1'))?.reference).not.toHaveProperty('activityId');
   });
 
@@ -73,11 +77,16 @@ describe('conversation shell', () => {
     await harness.send('mis casos');
     expect(await harness.store.repositories.conversationRefs.get('worker-1')).toBe(first);
     await harness.send('mis casos', 'worker-1', { serviceUrl: 'https://moved.local' });
-    expect(await harness.store.repositories.conversationRefs.get('worker-1')).toMatchObject({ serviceUrl: 'https://moved.local', updatedAt: '2026-11-23T10:00:00.000Z' });
+    expect(await harness.store.repositories.conversationRefs.get('worker-1')).toMatchObject({
+      serviceUrl: 'https://moved.local',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+    });
   });
 
   it('links a client with the code their worker created, once, and then shows only their plan', async () => {
-    harness = await createHarness({ cases: [caseRecord({ id: 'C-LNKABC', client: { kind: 'individual', name: 'Ana P.', contact: '', language: 'es', timeZone: 'Europe/Madrid' } })] });
+    harness = await createHarness({
+      cases: [caseRecord({ id: 'C-LNKABC', client: { kind: 'individual', name: 'Ana P.', contact: '', language: 'es', timeZone: 'Europe/Madrid' } })],
+    });
     await harness.send('hola');
     const created = joined(await harness.send('código C-LNKABC'));
     const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(created)?.[1];
@@ -111,8 +120,17 @@ describe('caseload view', () => {
     harness = await createHarness({
       cases: [
         caseRecord({ id: 'C-MINEAA', intensity: 'intensive', nextReviewDate: '2026-11-20' }),
-        caseRecord({ id: 'C-MINEBB', intensity: 'basic', nextReviewDate: '2026-12-20', client: { kind: 'family', name: 'Familia Soto', contact: '', language: 'es', timeZone: 'Europe/Madrid' } }),
-        caseRecord({ id: 'C-OTHERS', workerId: 'worker-2', client: { kind: 'individual', name: 'Otra Persona', contact: '', language: 'es', timeZone: 'Europe/Madrid' } }),
+        caseRecord({
+          id: 'C-MINEBB',
+          intensity: 'basic',
+          nextReviewDate: '2026-12-20',
+          client: { kind: 'family', name: 'Familia Soto', contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+        }),
+        caseRecord({
+          id: 'C-OTHERS',
+          workerId: 'worker-2',
+          client: { kind: 'individual', name: 'Otra Persona', contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+        }),
       ],
     });
     await harness.send('hola');

@@ -11,24 +11,45 @@ const NOW = new Date('2026-11-23T09:00:00Z');
 
 function assessment(overrides: Partial<Assessment>): Assessment {
   return {
-    id: 'A-DONE01', kind: 'initial', by: 'worker-1',
-    startedAt: '2026-11-10T09:00:00.000Z', completedAt: '2026-11-10T10:00:00.000Z',
-    ratings: {}, strengths: { personal: 'constancia' }, context: {}, notes: {}, ...overrides,
+    id: 'A-DONE01',
+    kind: 'initial',
+    by: 'worker-1',
+    startedAt: '2026-11-10T09:00:00.000Z',
+    completedAt: '2026-11-10T10:00:00.000Z',
+    ratings: {},
+    strengths: { personal: 'constancia' },
+    context: {},
+    notes: {},
+    ...overrides,
   };
 }
 
 // The latest completed assessment leaves housing (2), employment (3) and mental health (3)
 // as needs; an older one, listed after it, had income in crisis: it must not count.
 const ASSESSMENTS: Assessment[] = [
-  assessment({ id: 'A-LATEST', completedAt: '2026-11-10T10:00:00.000Z', ratings: { income: 4, employment: 3, housing: 2, health: 4, mentalHealth: 3, legal: null } }),
-  assessment({ id: 'A-OLDER1', startedAt: '2026-06-01T09:00:00.000Z', completedAt: '2026-06-01T10:00:00.000Z', ratings: { income: 1, employment: 3, housing: 2 } }),
+  assessment({
+    id: 'A-LATEST',
+    completedAt: '2026-11-10T10:00:00.000Z',
+    ratings: { income: 4, employment: 3, housing: 2, health: 4, mentalHealth: 3, legal: null },
+  }),
+  assessment({
+    id: 'A-OLDER1',
+    startedAt: '2026-06-01T09:00:00.000Z',
+    completedAt: '2026-06-01T10:00:00.000Z',
+    ratings: { income: 1, employment: 3, housing: 2 },
+  }),
 ];
 
 const caseEs = (overrides: Partial<Case> = {}) => caseRecord({ id: 'C-SMRT22', assessments: ASSESSMENTS, ...overrides });
-const caseEn = (overrides: Partial<Case> = {}) => caseRecord({
-  id: 'C-SMRT33', workerId: 'worker-en', team: 'sur', assessments: ASSESSMENTS,
-  client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' }, ...overrides,
-});
+const caseEn = (overrides: Partial<Case> = {}) =>
+  caseRecord({
+    id: 'C-SMRT33',
+    workerId: 'worker-en',
+    team: 'sur',
+    assessments: ASSESSMENTS,
+    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+    ...overrides,
+  });
 
 const joined = (replies: string[]) => replies.join('\n');
 const goalsOf = async (h: Harness, caseId: string) => (await h.store.repositories.cases.get(caseId))!.goals;
@@ -90,11 +111,20 @@ describe('SMART goal dialog (Spanish)', () => {
     const [goal, ...others] = await goalsOf(harness, 'C-SMRT22');
     expect(others).toHaveLength(0);
     expect(goal).toEqual({
-      id: goalId, domain: 'mentalHealth', text: 'acudir a 6 sesiones del taller de autoestima', actor: 'Ana P.',
-      indicator: 'sesiones a las que asiste', target: '6 sesiones', deadline: '2027-01-15',
-      support: 'recordatorio por mensaje el día antes', obstacles: 'trabaja por las tardes',
-      dependsOnThirdParty: false, agreement: { at: NOW.toISOString(), recordedBy: 'worker-1' },
-      status: 'active', createdAt: NOW.toISOString(), createdBy: 'worker-1',
+      id: goalId,
+      domain: 'mentalHealth',
+      text: 'acudir a 6 sesiones del taller de autoestima',
+      actor: 'Ana P.',
+      indicator: 'sesiones a las que asiste',
+      target: '6 sesiones',
+      deadline: '2027-01-15',
+      support: 'recordatorio por mensaje el día antes',
+      obstacles: 'trabaja por las tardes',
+      dependsOnThirdParty: false,
+      agreement: { at: NOW.toISOString(), recordedBy: 'worker-1' },
+      status: 'active',
+      createdAt: NOW.toISOString(),
+      createdBy: 'worker-1',
     });
     const audit = await harness.store.repositories.audit.readDay('2026-11-23');
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'goal.create', caseId: 'C-SMRT22', outcome: 'ok' }));
@@ -113,17 +143,18 @@ describe('SMART goal dialog (Spanish)', () => {
 
   it('takes the suggestion as the new goal sentence and saves it as the client’s own step', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
-    const thirdParty = joined(await harness.sendAll([
-      'obtener vivienda', 'sí', 'solicitud de vivienda', 'solicitud presentada',
-    ]));
+    const thirdParty = joined(await harness.sendAll(['obtener vivienda', 'sí', 'solicitud de vivienda', 'solicitud presentada']));
     expect(thirdParty).toContain('«obtener vivienda» depende de terceros');
     expect(thirdParty).toContain('«presentar la solicitud de vivienda»');
     await harness.sendAll(['ejemplo', 'acompañamiento a la oficina de vivienda', 'falta el padrón', '1', 'en tres semanas', 'sí']);
     await harness.send('sí');
     const [goal] = await goalsOf(harness, 'C-SMRT22');
     expect(goal).toMatchObject({
-      text: 'presentar la solicitud de vivienda', domain: 'housing', target: 'solicitud presentada',
-      deadline: '2026-12-14', dependsOnThirdParty: false,
+      text: 'presentar la solicitud de vivienda',
+      domain: 'housing',
+      target: 'solicitud presentada',
+      deadline: '2026-12-14',
+      dependsOnThirdParty: false,
     });
   });
 
@@ -139,13 +170,18 @@ describe('SMART goal dialog (Spanish)', () => {
 
   it('refuses a past deadline, then today, then one after the plan ends', async () => {
     const contract = {
-      id: 'K-PLAN01', targetProblems: [{ text: 'desempleo', acknowledgedByClient: true as const }], sessions: 8,
-      startDate: '2026-11-16', endDate: '2027-01-31', createdAt: '2026-11-16T09:00:00.000Z', createdBy: 'worker-1',
+      id: 'K-PLAN01',
+      targetProblems: [{ text: 'desempleo', acknowledgedByClient: true as const }],
+      sessions: 8,
+      startDate: '2026-11-16',
+      endDate: '2027-01-31',
+      createdAt: '2026-11-16T09:00:00.000Z',
+      createdBy: 'worker-1',
     };
     await start([caseEs({ contract })], 'objetivo C-SMRT22');
-    const deadline = joined(await harness.sendAll([
-      'Ana enviará 5 currículos por semana', 'sí', 'currículos enviados', 'ejemplo', 'acompañamiento', 'no tiene ordenador', 'empleo',
-    ]));
+    const deadline = joined(
+      await harness.sendAll(['Ana enviará 5 currículos por semana', 'sí', 'currículos enviados', 'ejemplo', 'acompañamiento', 'no tiene ordenador', 'empleo']),
+    );
     expect(deadline).toContain('¿Para qué fecha debe estar logrado?');
 
     expect(joined(await harness.send('ayer'))).toContain('Esa fecha ya ha pasado');
@@ -176,9 +212,19 @@ describe('SMART goal dialog (Spanish)', () => {
 
   it('saves nothing when the client does not agree', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
-    const summary = joined(await harness.sendAll([
-      'presentar la solicitud de vivienda', 'sí', 'solicitud', 'solicitud presentada', 'acompañamiento', 'padrón', 'vivienda', 'en dos semanas', 'sí',
-    ]));
+    const summary = joined(
+      await harness.sendAll([
+        'presentar la solicitud de vivienda',
+        'sí',
+        'solicitud',
+        'solicitud presentada',
+        'acompañamiento',
+        'padrón',
+        'vivienda',
+        'en dos semanas',
+        'sí',
+      ]),
+    );
     expect(summary).toContain('¿Está de acuerdo la persona usuaria');
     const refused = joined(await harness.send('no'));
     expect(refused).toContain('Sin el acuerdo de la persona usuaria el objetivo no se guarda');
@@ -189,12 +235,27 @@ describe('SMART goal dialog (Spanish)', () => {
 
   it('checks the goal again on the latest case before saving', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
-    const summary = joined(await harness.sendAll([
-      'acudir a 6 sesiones del taller', 'sí', 'sesiones', 'ejemplo', 'recordatorio', 'horario', 'salud mental', 'en tres semanas', 'sí',
-    ]));
+    const summary = joined(
+      await harness.sendAll([
+        'acudir a 6 sesiones del taller',
+        'sí',
+        'sesiones',
+        'ejemplo',
+        'recordatorio',
+        'horario',
+        'salud mental',
+        'en tres semanas',
+        'sí',
+      ]),
+    );
     expect(summary).toContain('• Necesidad: salud mental');
     // Meanwhile a reassessment rates mental health 4: it is no longer a need.
-    const reassessment = assessment({ id: 'A-NEWER1', kind: 'reassessment', completedAt: '2026-11-23T08:00:00.000Z', ratings: { housing: 2, mentalHealth: 4 } });
+    const reassessment = assessment({
+      id: 'A-NEWER1',
+      kind: 'reassessment',
+      completedAt: '2026-11-23T08:00:00.000Z',
+      ratings: { housing: 2, mentalHealth: 4 },
+    });
     await harness.store.repositories.cases.update('C-SMRT22', (c) => ({ ...c!, assessments: [...c!.assessments, reassessment] }));
     expect(joined(await harness.send('sí'))).toContain('el objetivo ya no es SMART, así que no se ha guardado');
     expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
@@ -247,9 +308,10 @@ describe('SMART goal dialog (English)', () => {
     expect(vague).toContain('“improve” is not observable');
     expect(vague).toContain('Example: “attend all 4 follow-up appointments”');
 
-    const replies = await harness.sendAll([
-      'attend 6 sessions of the self-esteem workshop', 'sessions attended', 'example', 'text reminder the day before', 'works evenings',
-    ], 'worker-en');
+    const replies = await harness.sendAll(
+      ['attend 6 sessions of the self-esteem workshop', 'sessions attended', 'example', 'text reminder the day before', 'works evenings'],
+      'worker-en',
+    );
     expect(joined(replies)).toContain('Which assessed need does the goal address?');
     expect(joined(replies)).toContain('3. mental health');
     expect(joined(await harness.send('income', 'worker-en'))).toContain('Pick an option');
@@ -264,10 +326,18 @@ describe('SMART goal dialog (English)', () => {
     const saved = joined(await harness.send('yes', 'worker-en'));
     expect(saved).toMatch(/Goal G-[A-Z0-9]{6} saved in case C-SMRT33/);
     expect((await goalsOf(harness, 'C-SMRT33'))[0]).toMatchObject({
-      text: 'attend 6 sessions of the self-esteem workshop', actor: 'John D.', indicator: 'sessions attended',
-      target: '6 sessions', support: 'text reminder the day before', obstacles: 'works evenings',
-      domain: 'mentalHealth', deadline: '2027-01-15', dependsOnThirdParty: false, status: 'active',
-      agreement: { at: NOW.toISOString(), recordedBy: 'worker-en' }, createdBy: 'worker-en',
+      text: 'attend 6 sessions of the self-esteem workshop',
+      actor: 'John D.',
+      indicator: 'sessions attended',
+      target: '6 sessions',
+      support: 'text reminder the day before',
+      obstacles: 'works evenings',
+      domain: 'mentalHealth',
+      deadline: '2027-01-15',
+      dependsOnThirdParty: false,
+      status: 'active',
+      agreement: { at: NOW.toISOString(), recordedBy: 'worker-en' },
+      createdBy: 'worker-en',
     });
   });
 

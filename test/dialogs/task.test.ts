@@ -11,23 +11,43 @@ const EN_CASE_ID = 'C-JOHNDQ';
 
 function goal(overrides: Partial<Goal> = {}): Goal {
   return {
-    id: 'G-EMPLEO', domain: 'employment', text: 'Ana presenta tres solicitudes de empleo al mes', actor: 'Ana',
-    indicator: 'solicitudes presentadas', target: '3 al mes', deadline: '2027-02-28', support: 'orientadora laboral',
-    obstacles: 'no tiene ordenador', dependsOnThirdParty: false, agreement: { at: '2026-11-20T10:00:00.000Z', recordedBy: 'worker-1' },
-    status: 'active', createdAt: '2026-11-20T10:00:00.000Z', createdBy: 'worker-1', ...overrides,
+    id: 'G-EMPLEO',
+    domain: 'employment',
+    text: 'Ana presenta tres solicitudes de empleo al mes',
+    actor: 'Ana',
+    indicator: 'solicitudes presentadas',
+    target: '3 al mes',
+    deadline: '2027-02-28',
+    support: 'orientadora laboral',
+    obstacles: 'no tiene ordenador',
+    dependsOnThirdParty: false,
+    agreement: { at: '2026-11-20T10:00:00.000Z', recordedBy: 'worker-1' },
+    status: 'active',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    createdBy: 'worker-1',
+    ...overrides,
   };
 }
 
 function contract(overrides: Partial<Contract> = {}): Contract {
   return {
-    id: 'P-PLANAA', targetProblems: [{ text: 'Desempleo', acknowledgedByClient: true }], sessions: 8,
-    startDate: '2026-11-16', endDate: '2027-01-11', createdAt: '2026-11-16T09:00:00.000Z', createdBy: 'worker-1', ...overrides,
+    id: 'P-PLANAA',
+    targetProblems: [{ text: 'Desempleo', acknowledgedByClient: true }],
+    sessions: 8,
+    startDate: '2026-11-16',
+    endDate: '2027-01-11',
+    createdAt: '2026-11-16T09:00:00.000Z',
+    createdBy: 'worker-1',
+    ...overrides,
   };
 }
 
-const caseWithGoals = (overrides = {}) => caseRecord({
-  id: CASE_ID, goals: [goal(), goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' })], ...overrides,
-});
+const caseWithGoals = (overrides = {}) =>
+  caseRecord({
+    id: CASE_ID,
+    goals: [goal(), goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' })],
+    ...overrides,
+  });
 
 async function startTask(user = 'worker-1', words = ['hola', 'tarea', '1']): Promise<string[]> {
   let replies: string[] = [];
@@ -99,7 +119,7 @@ describe('task dialog (Spanish)', () => {
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'task.create', caseId: CASE_ID, outcome: 'ok' }));
   });
 
-  it('saves nothing without the client\'s commitment and says it can be agreed later', async () => {
+  it("saves nothing without the client's commitment and says it can be agreed later", async () => {
     harness = await createHarness({ cases: [caseWithGoals()] });
     await startTask();
     await harness.sendAll(['ninguno', 'Llevar el certificado al ayuntamiento', 'persona', 'el viernes', 'sí', 'no', '3']);
@@ -120,7 +140,13 @@ describe('task dialog (Spanish)', () => {
     expect(confirm).toContain('¿Guardo la tarea?');
     expect((await harness.send('sí')).join('\n')).toContain('Es una tarea tuya');
     const [task] = (await harness.store.repositories.cases.get(CASE_ID))!.tasks;
-    expect(task).toMatchObject({ description: 'Llamar a la trabajadora del colegio', owner: 'worker', dueDate: '2026-11-27', obstacles: [], checkInEveryDays: 7 });
+    expect(task).toMatchObject({
+      description: 'Llamar a la trabajadora del colegio',
+      owner: 'worker',
+      dueDate: '2026-11-27',
+      obstacles: [],
+      checkInEveryDays: 7,
+    });
     expect(task!.goalId).toBeUndefined();
     expect(task!.ownerName).toBeUndefined();
   });
@@ -152,10 +178,14 @@ describe('task dialog (Spanish)', () => {
 });
 
 describe('task dialog (English)', () => {
-  const englishCase = () => caseRecord({
-    id: EN_CASE_ID, workerId: 'worker-en', team: 'sur', goals: [goal({ text: 'John sends two job applications a week' })],
-    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
-  });
+  const englishCase = () =>
+    caseRecord({
+      id: EN_CASE_ID,
+      workerId: 'worker-en',
+      team: 'sur',
+      goals: [goal({ text: 'John sends two job applications a week' })],
+      client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+    });
 
   it('stores a client task typed in English', async () => {
     harness = await createHarness({ cases: [englishCase()] });
@@ -172,9 +202,16 @@ describe('task dialog (English)', () => {
     expect(saved).toMatch(/Task T-[A-Z0-9]{6} saved on case C-JOHNDQ/);
     const [task] = (await harness.store.repositories.cases.get(EN_CASE_ID))!.tasks;
     expect(task).toMatchObject({
-      goalId: 'G-EMPLEO', description: 'Send the housing application', owner: 'client', dueDate: '2026-11-27',
-      obstacles: [{ text: 'Forgets deadlines', kind: 'internal' }], checkInEveryDays: 3,
-      commitment: { at: '2026-11-23T09:00:00.000Z', confirmedBy: 'worker-en' }, status: 'open', progress: [], createdBy: 'worker-en',
+      goalId: 'G-EMPLEO',
+      description: 'Send the housing application',
+      owner: 'client',
+      dueDate: '2026-11-27',
+      obstacles: [{ text: 'Forgets deadlines', kind: 'internal' }],
+      checkInEveryDays: 3,
+      commitment: { at: '2026-11-23T09:00:00.000Z', confirmedBy: 'worker-en' },
+      status: 'open',
+      progress: [],
+      createdBy: 'worker-en',
     });
   });
 

@@ -30,7 +30,9 @@ describe('task progress dialog (Spanish)', () => {
     expect(taskList).toContain('1. Presentar la solicitud de vivienda (para el lunes, 7 de diciembre de 2026)');
     expect(taskList).not.toContain('Tarea ya hecha');
     const scale = (await harness.send('1')).join('\n');
-    expect(scale).toContain('1. Mínimamente o no conseguida\n2. Parcialmente conseguida\n3. Sustancialmente conseguida\n4. Totalmente conseguida\n5. Sin oportunidad');
+    expect(scale).toContain(
+      '1. Mínimamente o no conseguida\n2. Parcialmente conseguida\n3. Sustancialmente conseguida\n4. Totalmente conseguida\n5. Sin oportunidad',
+    );
     const wrong = (await harness.send('7')).join('\n');
     expect(wrong).toContain('Elige una opción');
     await harness.send('2');
@@ -123,10 +125,14 @@ describe('task progress dialog (Spanish)', () => {
 });
 
 describe('task progress dialog (English)', () => {
-  const englishCase = (tasks: Task[]) => caseRecord({
-    id: CASE_ID, workerId: 'worker-en', team: 'sur', tasks,
-    client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
-  });
+  const englishCase = (tasks: Task[]) =>
+    caseRecord({
+      id: CASE_ID,
+      workerId: 'worker-en',
+      team: 'sur',
+      tasks,
+      client: { kind: 'individual', name: 'John D.', contact: '', language: 'en', timeZone: 'Europe/London' },
+    });
 
   it('records "no opportunity" and shows the average without it', async () => {
     harness = await createHarness({ cases: [englishCase([task({ description: 'Send the housing form' }, [2, 3])])] });

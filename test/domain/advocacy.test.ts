@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addAdvocacyEntry, isMacroBarrier, macroBarrierReport, newAdvocacyEntry, validateAdvocacyInput, type AdvocacyInput,
+  addAdvocacyEntry,
+  isMacroBarrier,
+  macroBarrierReport,
+  newAdvocacyEntry,
+  validateAdvocacyInput,
+  type AdvocacyInput,
 } from '../../src/domain/advocacy.js';
 import { CaseClosedError, DomainError } from '../../src/domain/errors.js';
 import { AdvocacySchema, CaseSchema, type Advocacy } from '../../src/domain/schemas.js';
 import { deepFreeze, makeCase } from './frozenCase.js';
-
 
 const AT = '2027-03-01T10:00:00+01:00';
 const META = { by: 'W-1', at: AT, today: '2027-03-01', id: 'A-1' };
@@ -31,8 +35,15 @@ describe('validateAdvocacyInput and newAdvocacyEntry', () => {
   it('builds a stored entry from valid input, trimming text', () => {
     const made = newAdvocacyEntry(input({ action: '  Escrito al ayuntamiento ', outcome: ' Pendiente ' }), META);
     expect(made).toEqual({
-      id: 'A-1', date: '2027-02-27', action: 'Escrito al ayuntamiento', barrierType: 'eligibility',
-      barrier: 'Exigen dos años de empadronamiento para la ayuda de alquiler', level: 'micro', outcome: 'Pendiente', by: 'W-1', at: AT,
+      id: 'A-1',
+      date: '2027-02-27',
+      action: 'Escrito al ayuntamiento',
+      barrierType: 'eligibility',
+      barrier: 'Exigen dos años de empadronamiento para la ayuda de alquiler',
+      level: 'micro',
+      outcome: 'Pendiente',
+      by: 'W-1',
+      at: AT,
     });
     expect(AdvocacySchema.safeParse(made).success).toBe(true);
   });
@@ -71,7 +82,9 @@ describe('validateAdvocacyInput and newAdvocacyEntry', () => {
   });
 
   it('refuses a record without author or with a bad time', () => {
-    expect(() => newAdvocacyEntry(input(), { by: '', at: AT })).toThrow(expect.objectContaining({ code: 'invalidAdvocacy', message: expect.stringContaining('by') }));
+    expect(() => newAdvocacyEntry(input(), { by: '', at: AT })).toThrow(
+      expect.objectContaining({ code: 'invalidAdvocacy', message: expect.stringContaining('by') }),
+    );
     expect(() => newAdvocacyEntry(input(), { by: 'W-1', at: 'now' })).toThrow(expect.objectContaining({ code: 'invalidAdvocacy' }));
   });
 });
@@ -125,7 +138,13 @@ describe('macroBarrierReport', () => {
 
   it('groups by barrier type, counts entries and distinct cases, sorted by cases affected', () => {
     expect(macroBarrierReport(cases)).toEqual([
-      { barrierType: 'policy', entries: 3, cases: 2, caseIds: ['C-1', 'C-2'], barriers: ['Empadronamiento de dos años', 'Sin ayudas para familias sin papeles'] },
+      {
+        barrierType: 'policy',
+        entries: 3,
+        cases: 2,
+        caseIds: ['C-1', 'C-2'],
+        barriers: ['Empadronamiento de dos años', 'Sin ayudas para familias sin papeles'],
+      },
       { barrierType: 'procedure', entries: 2, cases: 2, caseIds: ['C-2', 'C-3'], barriers: ['Cita previa solo por internet'] },
       { barrierType: 'regulation', entries: 1, cases: 1, caseIds: ['C-4'], barriers: ['Plazo de 10 días para alegar'] },
     ]);

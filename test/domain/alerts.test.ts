@@ -42,7 +42,9 @@ describe('deciding on an alert', () => {
   it('on an overdue review, adds a record naming the review date; a review held since leaves nothing to decide', () => {
     const record = makeCase({ nextReviewDate: '2027-01-18' });
     const decided = decideAlert(record, { reviewDate: '2027-01-18' }, decision('remindWorker'), TODAY);
-    expect(decided.alerts).toEqual([{ id: expect.stringMatching(/^AL-/), kind: 'overdueReview', at: decision().at, reviewDate: '2027-01-18', decision: decision('remindWorker') }]);
+    expect(decided.alerts).toEqual([
+      { id: expect.stringMatching(/^AL-/), kind: 'overdueReview', at: decision().at, reviewDate: '2027-01-18', decision: decision('remindWorker') },
+    ]);
     expect(openAlerts(decided, TODAY)).toEqual([]);
     expect(alertState({ ...record, nextReviewDate: '2027-04-18' }, { reviewDate: '2027-01-18' }, TODAY)).toEqual({ state: 'resolved' });
     expect(() => decideAlert({ ...record, nextReviewDate: '2027-04-18' }, { reviewDate: '2027-01-18' }, decision(), TODAY)).toThrow(/no decision left/);
@@ -59,7 +61,9 @@ describe('deciding on an alert', () => {
 
     const changed = applyAlertDecision(record, { ...base, target: { alertId: crisis.id }, choice: 'changeApproach', approach: { newIntensity: 'intensive' } });
     expect(changed).toMatchObject({ intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2027-02-19' });
-    expect(changed.reviews).toEqual([{ id: 'RV-ABCDEF', at: base.at, by: 'S-SUPER', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2027-02-19', note: '' }]);
+    expect(changed.reviews).toEqual([
+      { id: 'RV-ABCDEF', at: base.at, by: 'S-SUPER', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2027-02-19', note: '' },
+    ]);
     expect(changed.alerts[0]!.decision?.reviewId).toBe('RV-ABCDEF');
 
     const overdue = applyAlertDecision(record, { ...base, target: { reviewDate: '2027-01-18' }, choice: 'continue' });
@@ -83,18 +87,31 @@ describe('flagged cases and alerts', () => {
     const alerted = makeCase({ id: 'C-ALRTAB', alerts: [crisis, stalled], ...quiet });
     const overdueTwice = makeCase({ id: 'C-OVRDAB', nextReviewDate: '2027-01-10', contacts: [] });
     expect(reviewFlagDetails(alerted, TODAY)).toEqual([{ flag: 'openAlert', daysLate: 15, alertKinds: ['domainCrisis', 'stalledTask'] }]);
-    expect(flaggedCases([overdueTwice, alerted, makeCase({ id: 'C-QUETAB', ...quiet })], TODAY).map((entry) => entry.caseRecord.id)).toEqual(['C-ALRTAB', 'C-OVRDAB']);
+    expect(flaggedCases([overdueTwice, alerted, makeCase({ id: 'C-QUETAB', ...quiet })], TODAY).map((entry) => entry.caseRecord.id)).toEqual([
+      'C-ALRTAB',
+      'C-OVRDAB',
+    ]);
     expect(reviewFlagDetails(makeCase({ alerts: [{ ...crisis, decision: decision() }], ...quiet }), TODAY)).toEqual([]);
   });
 
   it('a change of approach restarts the contact interval from its day', () => {
-    const review = { id: 'RV-ABCDEF', at: '2027-01-20T09:00:00+01:00', by: 'S-SUPER', decision: 'changeApproach' as const, newIntensity: 'intensive' as const, nextReviewDate: '2027-02-19', note: '' };
+    const review = {
+      id: 'RV-ABCDEF',
+      at: '2027-01-20T09:00:00+01:00',
+      by: 'S-SUPER',
+      decision: 'changeApproach' as const,
+      newIntensity: 'intensive' as const,
+      nextReviewDate: '2027-02-19',
+      note: '',
+    };
     const record = makeCase({ intensity: 'intensive', contactEveryDays: 7, contacts: [makeContact({ date: '2027-01-04' })], nextReviewDate: '2027-02-19' });
     expect(reviewFlagDetails(record, TODAY)).toEqual([{ flag: 'noRecentContact', daysLate: 9 }]);
     const changed = { ...record, reviews: [review] };
     expect(reviewFlagDetails(changed, TODAY)).toEqual([]);
     expect(reviewFlagDetails(changed, '2027-01-28')).toEqual([{ flag: 'noRecentContact', daysLate: 1 }]);
     // A review that continues does not move the clock.
-    expect(reviewFlagDetails({ ...record, reviews: [{ ...review, decision: 'continue', newIntensity: undefined }] }, TODAY)).toEqual([{ flag: 'noRecentContact', daysLate: 9 }]);
+    expect(reviewFlagDetails({ ...record, reviews: [{ ...review, decision: 'continue', newIntensity: undefined }] }, TODAY)).toEqual([
+      { flag: 'noRecentContact', daysLate: 9 },
+    ]);
   });
 });

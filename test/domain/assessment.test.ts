@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareAssessments, completeAssessment, escalationReasons, hasStrengths, isAssessmentComplete,
-  needs, recommendIntensity, unratedDomains, type Ratings,
+  compareAssessments,
+  completeAssessment,
+  escalationReasons,
+  hasStrengths,
+  isAssessmentComplete,
+  needs,
+  recommendIntensity,
+  unratedDomains,
+  type Ratings,
 } from '../../src/domain/assessment.js';
 import { defaultConfig, type PracticeConfig } from '../../src/domain/config.js';
 import { LIFE_DOMAINS, type DomainLevel } from '../../src/domain/schemas.js';
@@ -166,7 +173,10 @@ describe('compareAssessments', () => {
 
   it('marks every rated domain new without a previous assessment', () => {
     const changes = compareAssessments(undefined, makeAssessment({ ratings: { income: 2, food: null } }));
-    expect(changes.map((c) => [c.domain, c.change])).toEqual([['income', 'new'], ['food', 'notApplicable']]);
+    expect(changes.map((c) => [c.domain, c.change])).toEqual([
+      ['income', 'new'],
+      ['food', 'notApplicable'],
+    ]);
   });
 
   it('reports all domains not applicable when the new assessment marks everything n/a', () => {

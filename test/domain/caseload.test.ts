@@ -104,9 +104,7 @@ describe('monthlyContactSheet', () => {
       contacts: [makeContact({ date: '2027-03-02', minutes: 15 })],
       closedAt: '2027-02-20T10:00:00+01:00',
     });
-    expect(monthlyContactSheet([lateNote], WORKER_ID, '2027-03').rows).toEqual([
-      { caseId: 'C-LATE-NOTE', contacts: 1, minutes: 15, estimateMinutes: 0 },
-    ]);
+    expect(monthlyContactSheet([lateNote], WORKER_ID, '2027-03').rows).toEqual([{ caseId: 'C-LATE-NOTE', contacts: 1, minutes: 15, estimateMinutes: 0 }]);
   });
 
   it('includes a case from its intake month on', () => {

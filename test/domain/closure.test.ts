@@ -4,24 +4,41 @@ import { CaseClosedError, DomainError } from '../../src/domain/errors.js';
 import { CaseSchema, ClosureSchema, GoalSchema, type Closure, type Goal } from '../../src/domain/schemas.js';
 import { deepFreeze, makeCase } from './frozenCase.js';
 
-
 const AT = '2027-06-01T10:00:00+02:00';
 
 function goal(id: string, status: Goal['status'] = 'active'): Goal {
   return GoalSchema.parse({
-    id, domain: 'housing', text: 'Lucía presenta la solicitud de vivienda social', actor: 'Lucía', indicator: 'Solicitud registrada',
-    target: 'Registrada', deadline: '2027-05-01', support: 'Acompañamiento', obstacles: 'Documentación', dependsOnThirdParty: false,
-    agreement: { at: '2027-02-01T10:00:00+01:00', recordedBy: 'W-1' }, status, createdAt: '2027-02-01T10:00:00+01:00', createdBy: 'W-1',
+    id,
+    domain: 'housing',
+    text: 'Lucía presenta la solicitud de vivienda social',
+    actor: 'Lucía',
+    indicator: 'Solicitud registrada',
+    target: 'Registrada',
+    deadline: '2027-05-01',
+    support: 'Acompañamiento',
+    obstacles: 'Documentación',
+    dependsOnThirdParty: false,
+    agreement: { at: '2027-02-01T10:00:00+01:00', recordedBy: 'W-1' },
+    status,
+    createdAt: '2027-02-01T10:00:00+01:00',
+    createdBy: 'W-1',
   });
 }
 
 function closure(overrides: Partial<Closure> = {}): Closure {
-  return deepFreeze(ClosureSchema.parse({
-    at: AT, by: 'W-1', reason: 'goalsMet',
-    outcomes: [{ goalId: 'G-1', outcome: 'achieved' }, { goalId: 'G-2', outcome: 'partial' }],
-    summary: 'Vivienda conseguida; empleo en curso.',
-    ...overrides,
-  }));
+  return deepFreeze(
+    ClosureSchema.parse({
+      at: AT,
+      by: 'W-1',
+      reason: 'goalsMet',
+      outcomes: [
+        { goalId: 'G-1', outcome: 'achieved' },
+        { goalId: 'G-2', outcome: 'partial' },
+      ],
+      summary: 'Vivienda conseguida; empleo en curso.',
+      ...overrides,
+    }),
+  );
 }
 
 /** Invalid closures cannot be built through the schema, so they are written directly. */
@@ -75,9 +92,17 @@ describe('closeCase', () => {
   });
 
   it('refuses outcomes for unknown goals and two outcomes for one goal', () => {
-    const r = validateClosure(caseWithGoals(), closure({ outcomes: [
-      { goalId: 'G-1', outcome: 'achieved' }, { goalId: 'G-1', outcome: 'partial' }, { goalId: 'G-2', outcome: 'partial' }, { goalId: 'G-9', outcome: 'partial' },
-    ] }));
+    const r = validateClosure(
+      caseWithGoals(),
+      closure({
+        outcomes: [
+          { goalId: 'G-1', outcome: 'achieved' },
+          { goalId: 'G-1', outcome: 'partial' },
+          { goalId: 'G-2', outcome: 'partial' },
+          { goalId: 'G-9', outcome: 'partial' },
+        ],
+      }),
+    );
     expect(codes(r)).toEqual(['duplicateOutcome', 'unknownGoal']);
     expect(r.errors[1]!.message).toContain('G-9');
   });
@@ -98,10 +123,18 @@ describe('closeCase', () => {
   });
 
   it('names what else the schema refuses: author, time, outcome value, lengths', () => {
-    const r = validateClosure(caseWithGoals(), rawClosure({
-      by: '', at: '1 June', summary: 's'.repeat(4001),
-      outcomes: [{ goalId: 'G-1', outcome: 'great' }, { goalId: 'G-2', outcome: 'partial' }],
-    }));
+    const r = validateClosure(
+      caseWithGoals(),
+      rawClosure({
+        by: '',
+        at: '1 June',
+        summary: 's'.repeat(4001),
+        outcomes: [
+          { goalId: 'G-1', outcome: 'great' },
+          { goalId: 'G-2', outcome: 'partial' },
+        ],
+      }),
+    );
     expect(codes(r).every((c) => c === 'invalidClosure')).toBe(true);
     expect(r.errors.map((e) => e.field).sort()).toEqual(['at', 'by', 'outcomes.0.outcome', 'summary']);
   });
@@ -157,7 +190,9 @@ describe('reopenCase', () => {
 
   it('does not count a worker the case is shared with', () => {
     const shared = makeCase({ status: 'closed', sharedWith: ['W-2'] });
-    expect(() => reopenCase(shared, { id: 'W-2', role: 'worker', team: 'norte' }, 'Motivo', AT)).toThrow(expect.objectContaining({ code: 'notAllowedToReopen' }));
+    expect(() => reopenCase(shared, { id: 'W-2', role: 'worker', team: 'norte' }, 'Motivo', AT)).toThrow(
+      expect.objectContaining({ code: 'notAllowedToReopen' }),
+    );
   });
 
   it('requires a reason of at most 1000 characters', () => {

@@ -15,8 +15,12 @@ describe('typed dates within reach', () => {
 
   it(`refuses dates more than ${DATE_REACH_YEARS} years away, whichever way they are written`, () => {
     for (const [text, lang] of [
-      ['en 10000 años', 'es'], ['in 5000 years', 'en'], ['15/03/1200', 'es'], ['el 1 de enero de 3000', 'es'],
-      ['en 101 años', 'es'], ['100000 years ago', 'en'],
+      ['en 10000 años', 'es'],
+      ['in 5000 years', 'en'],
+      ['15/03/1200', 'es'],
+      ['el 1 de enero de 3000', 'es'],
+      ['en 101 años', 'es'],
+      ['100000 years ago', 'en'],
     ] as const) {
       for (const lean of ['future', 'past'] as const) expect(read(text, lang, lean), `${text} (${lean})`).toEqual({ ok: false, reason: 'tooFar' });
     }
@@ -24,7 +28,12 @@ describe('typed dates within reach', () => {
 
   it('refuses a far year the parser cannot read or reads only in part, instead of dropping it', () => {
     // Unread: "el año 1200", "in 300000 years". Read in part: "1 de enero" of 275761, "3 March 1202" of 12026.
-    for (const [text, lang] of [['el año 1200', 'es'], ['in 300000 years', 'en'], ['1 de enero de 275761', 'es'], ['3 March 12026', 'en']] as const) {
+    for (const [text, lang] of [
+      ['el año 1200', 'es'],
+      ['in 300000 years', 'en'],
+      ['1 de enero de 275761', 'es'],
+      ['3 March 12026', 'en'],
+    ] as const) {
       expect(read(text, lang), text).toEqual({ ok: false, reason: 'tooFar' });
     }
   });

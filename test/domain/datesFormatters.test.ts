@@ -13,7 +13,9 @@ const INSTANTS = [
   ...around('2026-10-25T01:00:00Z'), // Madrid: 03:00 CEST → 02:00 CET
   ...around('2022-04-03T08:00:00Z'), // Mexico City: 02:00 CST → 03:00 CDT (its last summer time)
   ...around('2022-10-30T07:00:00Z'), // Mexico City: 02:00 CDT → 01:00 CST
-  new Date('2026-11-23T23:30:00Z'), new Date('2026-12-31T23:59:59Z'), new Date('2027-02-28T12:00:00Z'),
+  new Date('2026-11-23T23:30:00Z'),
+  new Date('2026-12-31T23:59:59Z'),
+  new Date('2027-02-28T12:00:00Z'),
 ];
 const ZONES = ['Europe/Madrid', 'America/Mexico_City', 'Atlantic/Canary', 'UTC'];
 
@@ -35,23 +37,34 @@ describe('formatter cache', () => {
 
   it('formats exactly as a new formatter would, across changes of clock', () => {
     for (const zone of ZONES) {
-      for (const [locale, options] of [['en-CA', DAY_OPTIONS], ['es-ES', LONG_DATE], ['en-GB', LONG_DATE], ['es-ES', CLOCK], ['en-GB', CLOCK]] as const) {
+      for (const [locale, options] of [
+        ['en-CA', DAY_OPTIONS],
+        ['es-ES', LONG_DATE],
+        ['en-GB', LONG_DATE],
+        ['es-ES', CLOCK],
+        ['en-GB', CLOCK],
+      ] as const) {
         // Interleaved with other zones, so a formatter kept for one zone never answers for another.
         for (const instant of INSTANTS) {
           const expected = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone }).format(instant);
           expect(dateTimeFormat(locale, { ...options, timeZone: zone }).format(instant), `${locale} ${zone} ${instant.toISOString()}`).toBe(expected);
-          expect(dateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Tokyo' }).format(instant)).toBe(new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Tokyo' }).format(instant));
+          expect(dateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Tokyo' }).format(instant)).toBe(
+            new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'Asia/Tokyo' }).format(instant),
+          );
         }
       }
     }
     for (const value of [0, 1.25, 7.96, 1234.5]) {
-      expect(numberFormat('es-ES', { style: 'currency', currency: 'EUR' }).format(value)).toBe(new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'EUR' }).format(value));
+      expect(numberFormat('es-ES', { style: 'currency', currency: 'EUR' }).format(value)).toBe(
+        new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'EUR' }).format(value),
+      );
     }
   });
 
   it('keeps the calendar day and the offset right on both sides of a change of clock', () => {
-    expect(INSTANTS.map((instant) => localDate(instant, 'Europe/Madrid')))
-      .toEqual(INSTANTS.map((instant) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', ...DAY_OPTIONS }).format(instant)));
+    expect(INSTANTS.map((instant) => localDate(instant, 'Europe/Madrid'))).toEqual(
+      INSTANTS.map((instant) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', ...DAY_OPTIONS }).format(instant)),
+    );
     expect(zoneOffsetMinutes('Europe/Madrid', new Date('2026-03-29T00:59:00Z'))).toBe(60);
     expect(zoneOffsetMinutes('Europe/Madrid', new Date('2026-03-29T01:00:00Z'))).toBe(120);
     expect(zoneOffsetMinutes('Europe/Madrid', new Date('2026-10-25T00:59:00Z'))).toBe(120);
@@ -74,7 +87,7 @@ describe('formatter cache', () => {
   it('keeps at most FORMATTER_CACHE_SIZE formatters, dropping the least recently used', () => {
     const zones = Intl.supportedValuesOf('timeZone').slice(0, FORMATTER_CACHE_SIZE + 1);
     expect(zones).toHaveLength(FORMATTER_CACHE_SIZE + 1);
-    const options = (timeZone: string) => ({ timeZone, hour: 'numeric' } as const);
+    const options = (timeZone: string) => ({ timeZone, hour: 'numeric' }) as const;
     const oldest = dateTimeFormat('en-GB', options(zones[0]!));
     const kept = dateTimeFormat('en-GB', options(zones[1]!));
     for (const zone of zones.slice(2)) {

@@ -1,8 +1,18 @@
 // Valid records for tests: each helper fills the required fields and validates the result
 // against its schema, so a fixture that drifts from the schema fails loudly.
 import {
-  AssessmentSchema, CaseSchema, ContactSchema, ProgressSchema, StaffSchema, TaskSchema,
-  type Assessment, type Case, type Contact, type Progress, type Staff, type Task,
+  AssessmentSchema,
+  CaseSchema,
+  ContactSchema,
+  ProgressSchema,
+  StaffSchema,
+  TaskSchema,
+  type Assessment,
+  type Case,
+  type Contact,
+  type Progress,
+  type Staff,
+  type Task,
 } from '../../src/domain/schemas.js';
 
 export const WORKER_ID = 'S-WORKER';

@@ -17,7 +17,10 @@ describe('consent to messages', () => {
     const given = giveMessagingConsent(withdrawn, WORKER_ID, '2027-01-22T09:00:00.000Z');
     expect(messagingAllowed(given)).toBe(true);
     expect(given.consent.messagingWithdrawnAt).toBeUndefined();
-    expect(given.consent.messagingChanges).toEqual([{ given: false, at: AT, by: 'U-CLIENT' }, { given: true, at: '2027-01-22T09:00:00.000Z', by: WORKER_ID }]);
+    expect(given.consent.messagingChanges).toEqual([
+      { given: false, at: AT, by: 'U-CLIENT' },
+      { given: true, at: '2027-01-22T09:00:00.000Z', by: WORKER_ID },
+    ]);
     expect(CaseSchema.parse(given)).toEqual(given);
   });
 
@@ -42,11 +45,16 @@ describe('pausing client prompts', () => {
   });
 });
 
-describe('tasks awaiting the client\'s answer', () => {
+describe("tasks awaiting the client's answer", () => {
   it('are open client tasks prompted after their last progress entry, soonest due first', () => {
     const prompted = makeTask({ id: 'T-PRMPTA', dueDate: '2027-02-10', lastPromptedAt: AT });
     const answered = makeTask({ id: 'T-ANSWRD', lastPromptedAt: AT, progress: [makeProgress({ at: '2027-01-20T10:00:00.000Z' })] });
-    const answeredBefore = makeTask({ id: 'T-BEFORE', dueDate: '2027-02-05', lastPromptedAt: AT, progress: [makeProgress({ at: '2027-01-19T10:00:00.000Z' })] });
+    const answeredBefore = makeTask({
+      id: 'T-BEFORE',
+      dueDate: '2027-02-05',
+      lastPromptedAt: AT,
+      progress: [makeProgress({ at: '2027-01-19T10:00:00.000Z' })],
+    });
     const worker = makeTask({ id: 'T-WORKER', owner: 'worker', lastPromptedAt: AT });
     const never = makeTask({ id: 'T-NEVERP' });
     expect([prompted, answered, answeredBefore, never].map(awaitingAnswer)).toEqual([true, false, true, false]);

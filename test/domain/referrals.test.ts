@@ -1,37 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { CaseClosedError, DomainError } from '../../src/domain/errors.js';
 import {
-  advanceCaseReferral, advanceReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts,
+  advanceCaseReferral,
+  advanceReferral,
+  canTransition,
+  findPossibleDuplicate,
+  isActive,
+  newReferral,
+  referralCosts,
 } from '../../src/domain/referrals.js';
-import {
-  CaseSchema, REFERRAL_STATUSES, ReferralSchema, ServiceSchema,
-  type Referral, type ReferralStatus, type Service,
-} from '../../src/domain/schemas.js';
+import { CaseSchema, REFERRAL_STATUSES, ReferralSchema, ServiceSchema, type Referral, type ReferralStatus, type Service } from '../../src/domain/schemas.js';
 import { deepFreeze, makeCase } from './frozenCase.js';
-
 
 const AT = '2027-03-01T10:00:00+01:00';
 
 function makeService(overrides: Partial<Service> = {}): Service {
-  return deepFreeze(ServiceSchema.parse({
-    id: 'S-1', name: 'Banco de alimentos', category: 'food', provider: 'Cáritas', contact: '900 000 000',
-    cost: 0, eligibility: 'Empadronamiento', capacity: null, active: true, ...overrides,
-  }));
+  return deepFreeze(
+    ServiceSchema.parse({
+      id: 'S-1',
+      name: 'Banco de alimentos',
+      category: 'food',
+      provider: 'Cáritas',
+      contact: '900 000 000',
+      cost: 0,
+      eligibility: 'Empadronamiento',
+      capacity: null,
+      active: true,
+      ...overrides,
+    }),
+  );
 }
 
 function makeReferral(overrides: Partial<Referral> = {}): Referral {
   const status = overrides.status ?? 'proposed';
-  return deepFreeze(ReferralSchema.parse({
-    id: 'R-1', serviceId: 'S-1', category: 'food', status,
-    history: [{ status, at: AT, by: 'W-1' }],
-    cost: 0, createdAt: AT, createdBy: 'W-1', ...overrides,
-  }));
+  return deepFreeze(
+    ReferralSchema.parse({
+      id: 'R-1',
+      serviceId: 'S-1',
+      category: 'food',
+      status,
+      history: [{ status, at: AT, by: 'W-1' }],
+      cost: 0,
+      createdAt: AT,
+      createdBy: 'W-1',
+      ...overrides,
+    }),
+  );
 }
 
 describe('canTransition', () => {
   const allowed: Array<[ReferralStatus, ReferralStatus]> = [
-    ['proposed', 'referred'], ['referred', 'accepted'], ['accepted', 'inProgress'], ['inProgress', 'completed'],
-    ['proposed', 'declined'], ['referred', 'declined'], ['accepted', 'declined'], ['inProgress', 'declined'],
+    ['proposed', 'referred'],
+    ['referred', 'accepted'],
+    ['accepted', 'inProgress'],
+    ['inProgress', 'completed'],
+    ['proposed', 'declined'],
+    ['referred', 'declined'],
+    ['accepted', 'declined'],
+    ['inProgress', 'declined'],
   ];
 
   it('allows exactly one step forward, or declining from a state that is not final', () => {
@@ -131,8 +157,14 @@ describe('newReferral', () => {
     const caseRecord = makeCase();
     const referral = newReferral(caseRecord, makeService({ cost: 35.5 }), 'W-1', AT, 'R-7');
     expect(referral).toEqual({
-      id: 'R-7', serviceId: 'S-1', category: 'food', status: 'proposed',
-      history: [{ status: 'proposed', at: AT, by: 'W-1' }], cost: 35.5, createdAt: AT, createdBy: 'W-1',
+      id: 'R-7',
+      serviceId: 'S-1',
+      category: 'food',
+      status: 'proposed',
+      history: [{ status: 'proposed', at: AT, by: 'W-1' }],
+      cost: 35.5,
+      createdAt: AT,
+      createdBy: 'W-1',
     });
     expect(ReferralSchema.safeParse(referral).success).toBe(true);
     expect(caseRecord.referrals).toEqual([]);

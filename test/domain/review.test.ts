@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CaseClosedError, DomainError } from '../../src/domain/errors.js';
+import { applyReview, goalAndTaskSummary, proposedNextReviewDate, validateReview, type ReviewParams } from '../../src/domain/review.js';
 import {
-  applyReview, goalAndTaskSummary, proposedNextReviewDate, validateReview, type ReviewParams,
-} from '../../src/domain/review.js';
-import {
-  AssessmentSchema, CaseSchema, GoalSchema, ReviewSchema, TaskSchema,
-  type Achievement, type Goal, type Review, type Task,
+  AssessmentSchema,
+  CaseSchema,
+  GoalSchema,
+  ReviewSchema,
+  TaskSchema,
+  type Achievement,
+  type Goal,
+  type Review,
+  type Task,
 } from '../../src/domain/schemas.js';
 import { deepFreeze, makeCase } from './frozenCase.js';
-
 
 const PARAMS: ReviewParams = deepFreeze({
   reviewDays: { intensive: 30, moderate: 90, basic: 180 },
@@ -16,26 +20,53 @@ const PARAMS: ReviewParams = deepFreeze({
 });
 
 function review(overrides: Partial<Review> = {}): Review {
-  return deepFreeze(ReviewSchema.parse({
-    id: 'V-1', at: '2027-04-10T10:00:00+02:00', by: 'W-1', decision: 'continue', note: 'Avanza según lo previsto', ...overrides,
-  }));
+  return deepFreeze(
+    ReviewSchema.parse({
+      id: 'V-1',
+      at: '2027-04-10T10:00:00+02:00',
+      by: 'W-1',
+      decision: 'continue',
+      note: 'Avanza según lo previsto',
+      ...overrides,
+    }),
+  );
 }
 
 function goal(id: string, overrides: Partial<Goal> = {}): Goal {
   return GoalSchema.parse({
-    id, domain: 'housing', text: `Objetivo ${id}`, actor: 'Lucía', indicator: 'Solicitud registrada', target: 'Registrada',
-    deadline: '2027-06-01', support: '', obstacles: '', dependsOnThirdParty: false,
-    agreement: { at: '2027-02-01T10:00:00+01:00', recordedBy: 'W-1' }, status: 'active',
-    createdAt: '2027-02-01T10:00:00+01:00', createdBy: 'W-1', ...overrides,
+    id,
+    domain: 'housing',
+    text: `Objetivo ${id}`,
+    actor: 'Lucía',
+    indicator: 'Solicitud registrada',
+    target: 'Registrada',
+    deadline: '2027-06-01',
+    support: '',
+    obstacles: '',
+    dependsOnThirdParty: false,
+    agreement: { at: '2027-02-01T10:00:00+01:00', recordedBy: 'W-1' },
+    status: 'active',
+    createdAt: '2027-02-01T10:00:00+01:00',
+    createdBy: 'W-1',
+    ...overrides,
   });
 }
 
 function task(id: string, goalId: string | undefined, ratings: Achievement[], overrides: Partial<Task> = {}): Task {
   return TaskSchema.parse({
-    id, ...(goalId ? { goalId } : {}), description: `Tarea ${id}`, owner: 'client', dueDate: '2027-04-01', obstacles: [],
-    checkInEveryDays: 7, commitment: { at: '2027-02-01T10:00:00+01:00', confirmedBy: 'W-1' }, status: 'open',
+    id,
+    ...(goalId ? { goalId } : {}),
+    description: `Tarea ${id}`,
+    owner: 'client',
+    dueDate: '2027-04-01',
+    obstacles: [],
+    checkInEveryDays: 7,
+    commitment: { at: '2027-02-01T10:00:00+01:00', confirmedBy: 'W-1' },
+    status: 'open',
     progress: ratings.map((rating, i) => ({ at: `2027-03-0${i + 1}T10:00:00+01:00`, rating, source: 'client', by: 'U-1' })),
-    createdAt: '2027-02-01T10:00:00+01:00', createdBy: 'W-1', ...overrides,
+    createdAt: '2027-02-01T10:00:00+01:00',
+    createdBy: 'W-1',
+    ...overrides,
   });
 }
 
@@ -101,8 +132,9 @@ describe('applyReview', () => {
   });
 
   it('refuses a new model or intensity with another decision', () => {
-    expect(() => applyReview(moderateCase(), review({ decision: 'continue', newIntensity: 'basic' }), PARAMS))
-      .toThrow(expect.objectContaining({ code: 'approachChangeWithoutDecision' }));
+    expect(() => applyReview(moderateCase(), review({ decision: 'continue', newIntensity: 'basic' }), PARAMS)).toThrow(
+      expect.objectContaining({ code: 'approachChangeWithoutDecision' }),
+    );
   });
 
   it('refuses a next review date on or before the review', () => {
@@ -120,7 +152,14 @@ describe('applyReview', () => {
 
   it('refuses an unknown assessment and a review recorded twice', () => {
     const assessment = AssessmentSchema.parse({
-      id: 'AS-1', kind: 'review', startedAt: '2027-04-10T09:00:00+02:00', by: 'W-1', ratings: {}, strengths: {}, context: {}, notes: {},
+      id: 'AS-1',
+      kind: 'review',
+      startedAt: '2027-04-10T09:00:00+02:00',
+      by: 'W-1',
+      ratings: {},
+      strengths: {},
+      context: {},
+      notes: {},
     });
     const caseRecord = makeCase({ intensity: 'basic', assessments: [assessment], reviews: [review()] });
     expect(codes(validateReview(caseRecord, review({ id: 'V-2', assessmentId: 'AS-9' })))).toEqual(['unknownAssessment']);
@@ -180,8 +219,30 @@ describe('goalAndTaskSummary', () => {
   it("gives each task's average, last rating and whether it is stalled", () => {
     const g2 = goalAndTaskSummary(caseRecord).goals.find((g) => g.goalId === 'G-2')!;
     expect(g2.tasks).toEqual([
-      { taskId: 'T-1', description: 'Tarea T-1', owner: 'client', status: 'open', dueDate: '2027-04-01', average: 3, lastRating: 2, lastRatedAt: '2027-03-03T10:00:00+01:00', progressEntries: 3, stalled: false },
-      { taskId: 'T-2', description: 'Tarea T-2', owner: 'client', status: 'open', dueDate: '2027-04-01', average: 1, lastRating: 1, lastRatedAt: '2027-03-02T10:00:00+01:00', progressEntries: 2, stalled: true },
+      {
+        taskId: 'T-1',
+        description: 'Tarea T-1',
+        owner: 'client',
+        status: 'open',
+        dueDate: '2027-04-01',
+        average: 3,
+        lastRating: 2,
+        lastRatedAt: '2027-03-03T10:00:00+01:00',
+        progressEntries: 3,
+        stalled: false,
+      },
+      {
+        taskId: 'T-2',
+        description: 'Tarea T-2',
+        owner: 'client',
+        status: 'open',
+        dueDate: '2027-04-01',
+        average: 1,
+        lastRating: 1,
+        lastRatedAt: '2027-03-02T10:00:00+01:00',
+        progressEntries: 2,
+        stalled: true,
+      },
     ]);
   });
 

@@ -6,8 +6,7 @@ import { makeCase, makeContact, makeProgress, makeTask, WORKER_ID } from './fixt
 
 /** Progress entries one week apart from 4 January 2027, in the order given. */
 function ratedWeekly(...ratings: Achievement[]) {
-  return ratings.map((rating, week) =>
-    makeProgress({ rating, at: new Date(Date.UTC(2027, 0, 4 + 7 * week, 9)).toISOString() }));
+  return ratings.map((rating, week) => makeProgress({ rating, at: new Date(Date.UTC(2027, 0, 4 + 7 * week, 9)).toISOString() }));
 }
 
 const withConfig = (changes: Partial<PracticeConfig>): PracticeConfig => ({ ...defaultConfig, ...changes });
@@ -132,9 +131,12 @@ describe('reviewFlags: missed check-in', () => {
     expect(reviewFlags(withTask({ owner: 'worker' }), today)).toEqual([]);
     expect(reviewFlags(withTask({ owner: 'professional', ownerName: 'Cáritas' }), today)).toEqual([]);
     expect(reviewFlags(withTask({ status: 'done' }), today)).toEqual([]);
-    const withdrawn = withTask({}, {
-      consent: { dataProcessing: true, messaging: true, recordedAt: committed.at, recordedBy: WORKER_ID, messagingWithdrawnAt: '2027-01-05T10:00:00+01:00' },
-    });
+    const withdrawn = withTask(
+      {},
+      {
+        consent: { dataProcessing: true, messaging: true, recordedAt: committed.at, recordedBy: WORKER_ID, messagingWithdrawnAt: '2027-01-05T10:00:00+01:00' },
+      },
+    );
     expect(reviewFlags(withdrawn, today)).toEqual([]);
   });
 });
@@ -186,7 +188,12 @@ describe('flaggedCases', () => {
       overdue('C-H-CLOSED', 90, { intensity: 'intensive', status: 'closed' }),
     ];
     expect(flaggedCases(cases, today).map((entry) => entry.caseRecord.id)).toEqual([
-      'C-B-TWO-FLAGS', 'C-D-INTENSIVE-HIGH', 'C-E-INTENSIVE-20', 'C-C-INTENSIVE-5', 'C-A-BASIC', 'C-F-UNASSESSED',
+      'C-B-TWO-FLAGS',
+      'C-D-INTENSIVE-HIGH',
+      'C-E-INTENSIVE-20',
+      'C-C-INTENSIVE-5',
+      'C-A-BASIC',
+      'C-F-UNASSESSED',
     ]);
   });
 

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { ContractSchema, ProgressSchema, TaskSchema, type Achievement, type Progress, type Task } from '../../src/domain/schemas.js';
 import {
-  addProgress, averageAchievement, contractWeeksUsed, defaultPlanEnd, goalProgress, lastRating,
-  needsNewContract, taskStatusAfterRating, twoLowRatingsInARow, validateContract, validateTask,
-  type ContractInput, type TaskInput,
+  addProgress,
+  averageAchievement,
+  contractWeeksUsed,
+  defaultPlanEnd,
+  goalProgress,
+  lastRating,
+  needsNewContract,
+  taskStatusAfterRating,
+  twoLowRatingsInARow,
+  validateContract,
+  validateTask,
+  type ContractInput,
+  type TaskInput,
 } from '../../src/domain/tasks.js';
 
 /** Freezes deeply so that any mutation by the code under test throws. */
@@ -45,21 +55,23 @@ function progress(rating: Achievement, at = '2027-03-08T10:00:00+01:00'): Progre
 }
 
 function makeTask(overrides: Partial<Task> = {}, ratings: Achievement[] = []): Task {
-  return deepFreeze(TaskSchema.parse({
-    id: 'T-1',
-    goalId: 'G-1',
-    description: 'Presentar la solicitud de vivienda social',
-    owner: 'client',
-    dueDate: '2027-03-15',
-    obstacles: [],
-    checkInEveryDays: 7,
-    commitment: { at: '2027-03-01T10:00:00+01:00', confirmedBy: 'W-1' },
-    status: 'open',
-    progress: ratings.map((r, i) => progress(r, `2027-03-0${i + 2}T10:00:00+01:00`)),
-    createdAt: '2027-03-01T10:00:00+01:00',
-    createdBy: 'W-1',
-    ...overrides,
-  }));
+  return deepFreeze(
+    TaskSchema.parse({
+      id: 'T-1',
+      goalId: 'G-1',
+      description: 'Presentar la solicitud de vivienda social',
+      owner: 'client',
+      dueDate: '2027-03-15',
+      obstacles: [],
+      checkInEveryDays: 7,
+      commitment: { at: '2027-03-01T10:00:00+01:00', confirmedBy: 'W-1' },
+      status: 'open',
+      progress: ratings.map((r, i) => progress(r, `2027-03-0${i + 2}T10:00:00+01:00`)),
+      createdAt: '2027-03-01T10:00:00+01:00',
+      createdBy: 'W-1',
+      ...overrides,
+    }),
+  );
 }
 
 const codes = (r: { errors: { code: string }[] }) => r.errors.map((e) => e.code);
@@ -148,8 +160,16 @@ describe('validateContract', () => {
   });
 
   it('takes other limits as a parameter', () => {
-    const r = validateContract(contractInput({ targetProblems: [{ text: 'a', acknowledgedByClient: true }, { text: 'b', acknowledgedByClient: true }] }),
-      TODAY, { maxProblems: 1, maxSessions: 52, minWeeks: 6, maxWeeks: 12 });
+    const r = validateContract(
+      contractInput({
+        targetProblems: [
+          { text: 'a', acknowledgedByClient: true },
+          { text: 'b', acknowledgedByClient: true },
+        ],
+      }),
+      TODAY,
+      { maxProblems: 1, maxSessions: 52, minWeeks: 6, maxWeeks: 12 },
+    );
     expect(codes(r)).toEqual(['tooManyProblems']);
   });
 });
@@ -223,7 +243,15 @@ describe('validateTask', () => {
   });
 
   it('refuses malformed obstacles, naming which one', () => {
-    const r = validateTask(taskInput({ obstacles: [{ text: 'ok', kind: 'internal' }, { text: '', kind: 'social' }] }), TODAY);
+    const r = validateTask(
+      taskInput({
+        obstacles: [
+          { text: 'ok', kind: 'internal' },
+          { text: '', kind: 'social' },
+        ],
+      }),
+      TODAY,
+    );
     expect(codes(r)).toEqual(['obstacleTextMissing', 'obstacleKindInvalid']);
     expect(r.errors.every((e) => e.field === 'obstacles[1]')).toBe(true);
   });
@@ -252,7 +280,14 @@ describe('addProgress', () => {
   });
 
   it('keeps obstacles and the "need help" answer with the rating', () => {
-    const entry = ProgressSchema.parse({ at: '2027-03-08T10:00:00Z', rating: 1, obstacles: 'No tuve dinero para el autobús', needsHelp: true, source: 'client', by: 'U-1' });
+    const entry = ProgressSchema.parse({
+      at: '2027-03-08T10:00:00Z',
+      rating: 1,
+      obstacles: 'No tuve dinero para el autobús',
+      needsHelp: true,
+      source: 'client',
+      by: 'U-1',
+    });
     const updated = addProgress(makeTask(), entry);
     expect(updated.progress[0]).toEqual(entry);
   });
@@ -314,20 +349,12 @@ describe('twoLowRatingsInARow', () => {
 
 describe('goalProgress', () => {
   it("averages the goal's tasks, each counting once", () => {
-    const tasks = [
-      makeTask({ id: 'T-1' }, [4, 4, 4]),
-      makeTask({ id: 'T-2' }, [2]),
-      makeTask({ id: 'T-3', goalId: 'G-2' }, [1]),
-    ];
+    const tasks = [makeTask({ id: 'T-1' }, [4, 4, 4]), makeTask({ id: 'T-2' }, [2]), makeTask({ id: 'T-3', goalId: 'G-2' }, [1])];
     expect(goalProgress({ id: 'G-1' }, tasks)).toBe(3);
   });
 
   it('leaves out dropped and unrated tasks; null when nothing is rated', () => {
-    const tasks = [
-      makeTask({ id: 'T-1' }, [4]),
-      makeTask({ id: 'T-2', status: 'dropped' }, [1]),
-      makeTask({ id: 'T-3' }),
-    ];
+    const tasks = [makeTask({ id: 'T-1' }, [4]), makeTask({ id: 'T-2', status: 'dropped' }, [1]), makeTask({ id: 'T-3' })];
     expect(goalProgress({ id: 'G-1' }, tasks)).toBe(4);
     expect(goalProgress({ id: 'G-9' }, tasks)).toBeNull();
   });

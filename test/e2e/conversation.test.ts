@@ -80,8 +80,14 @@ describe("a worker's intake over HTTP", () => {
     const [stored, ...others] = (await casesOnDisk(dataDir)).filter((c) => c.id !== 'C-TEST01');
     expect(others).toHaveLength(0);
     expect(stored).toMatchObject({
-      id: caseId, status: 'open', workerId: 'worker-1', team: 'norte', model: 'strengths', priority: 'high',
-      intakeDate: '2026-11-22', referralSource: 'Centro de salud Norte',
+      id: caseId,
+      status: 'open',
+      workerId: 'worker-1',
+      team: 'norte',
+      model: 'strengths',
+      priority: 'high',
+      intakeDate: '2026-11-22',
+      referralSource: 'Centro de salud Norte',
       client: { kind: 'family', name: 'Familia García', contact: '600 123 456', language: 'es', timeZone: 'Europe/Madrid' },
       consent: { dataProcessing: true, messaging: false, recordedBy: 'worker-1', recordedAt: NOW.toISOString() },
     });

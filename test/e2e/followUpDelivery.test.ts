@@ -41,13 +41,18 @@ describe('after downtime', () => {
       ],
       alerts: [{ id: 'AL-CRISIS', kind: 'domainCrisis', at: '2027-03-01T07:30:00.000Z' }],
     });
-    world = await startWorld({ cases: [gathered], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1', 'super-1'] }, '2027-03-01T06:00:00Z');
+    world = await startWorld(
+      { cases: [gathered], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1', 'super-1'] },
+      '2027-03-01T06:00:00Z',
+    );
     await world.round();
     expect(world.connector.posts).toEqual([]);
     // Down from 06:00 to 12:00 UTC: the escalation, the weekly plan, reminders and check-ins fell due meanwhile.
     await world.restart('2027-03-01T12:00:00Z');
     await world.round();
-    expect(world.followUpsTo('client-ana')).toEqual(['Hola. ¿Cómo van tus tareas?\n• Pedir cita médica\n• Llevar el certificado\nContéstame aquí cuando quieras.']);
+    expect(world.followUpsTo('client-ana')).toEqual([
+      'Hola. ¿Cómo van tus tareas?\n• Pedir cita médica\n• Llevar el certificado\nContéstame aquí cuando quieras.',
+    ]);
     const [toWorker, ...moreToWorker] = world.followUpsTo('worker-1');
     expect(moreToWorker).toEqual([]);
     expect(toWorker).toMatch(/^Tienes 3 avisos:/);
@@ -115,14 +120,16 @@ describe('passing failures', () => {
     world = await startWorld({ cases: [anaCase()], links: { 'client-ana': 'C-ANAPQR' } }, '2027-03-01T08:00:00Z');
     await world.stop();
     // Nothing listens on the discard port.
-    await changeStore(world.dataDir, (store) => store.repositories.conversationRefs.put(conversationRef('client-ana', 'conv-client-ana', 'http://127.0.0.1:9')).then(() => {}));
+    await changeStore(world.dataDir, (store) =>
+      store.repositories.conversationRefs.put(conversationRef('client-ana', 'conv-client-ana', 'http://127.0.0.1:9')).then(() => {}),
+    );
     await world.restart('2027-03-01T09:00:00Z');
     await world.round();
     const [job] = await checkInJobs(world);
     expect(job).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/^network: /) });
   });
 
-  it('after the last try tells the worker, and shows the prompt at the top of the client\'s next chat', async () => {
+  it("after the last try tells the worker, and shows the prompt at the top of the client's next chat", async () => {
     world = await startWorld({ cases: [anaCase()], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1'] }, '2027-03-01T09:00:00Z');
     world.connector.answerNext('conv-client-ana', ...Array.from({ length: 6 }, () => ({ status: 503 })));
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -153,7 +160,9 @@ describe("Teams' refusals", () => {
     await world.round();
     expect((await checkInJobs(world))[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: `unreachable: ${code}` });
     expect((await profileOnDisk(world.dataDir, 'client-ana'))?.unreachable).toEqual({ since: '2027-03-01T09:00:00.000Z', code });
-    expect(world.followUpsTo('worker-1')).toEqual([`No he podido enviar la pregunta sobre su tarea a la persona usuaria · Ana P. (C-ANAPQR): ${reason}; lo verá si vuelve a escribir.`]);
+    expect(world.followUpsTo('worker-1')).toEqual([
+      `No he podido enviar la pregunta sobre su tarea a la persona usuaria · Ana P. (C-ANAPQR): ${reason}; lo verá si vuelve a escribir.`,
+    ]);
 
     // A week later nothing is tried, and the worker is not told again (only, as ever, that no answer came).
     world.clock.set('2027-03-08T09:00:00Z');

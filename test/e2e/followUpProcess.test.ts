@@ -30,26 +30,32 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
 }
 
 describe('follow-ups in the running process', () => {
-  it('an alert reaches the supervisor within a minute, once, across a SIGKILL and a restart', async () => {
-    const recorded = new Date(Date.now() - 5_000).toISOString();
-    const dataDir = await seededDataDir({
-      cases: [caseRecord({ id: 'C-ALERTA', alerts: [{ id: 'AL-CRISIS', kind: 'domainCrisis', at: recorded }] })],
-      conversationRefs: [conversationRef('super-1', 'conv-super-1', connector.serviceUrl)],
-    });
-    const heard = connector.waitForText(/^Alerta · Ana P\. \(C-ALERTA\)/, 60_000);
-    const first = await startBotProcess(dataDir);
-    const escalation = await heard;
-    expect(Date.now() - Date.parse(recorded)).toBeLessThan(60_000);
-    expect(escalation.conversationId).toBe('conv-super-1');
-    await until('the escalation recorded as sent', async () => ((await jobsOnDisk(dataDir)).some((job) => job.kind === 'escalation' && job.status === 'sent') ? true : undefined));
-    expect(await first.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+  it(
+    'an alert reaches the supervisor within a minute, once, across a SIGKILL and a restart',
+    async () => {
+      const recorded = new Date(Date.now() - 5_000).toISOString();
+      const dataDir = await seededDataDir({
+        cases: [caseRecord({ id: 'C-ALERTA', alerts: [{ id: 'AL-CRISIS', kind: 'domainCrisis', at: recorded }] })],
+        conversationRefs: [conversationRef('super-1', 'conv-super-1', connector.serviceUrl)],
+      });
+      const heard = connector.waitForText(/^Alerta · Ana P\. \(C-ALERTA\)/, 60_000);
+      const first = await startBotProcess(dataDir);
+      const escalation = await heard;
+      expect(Date.now() - Date.parse(recorded)).toBeLessThan(60_000);
+      expect(escalation.conversationId).toBe('conv-super-1');
+      await until('the escalation recorded as sent', async () =>
+        (await jobsOnDisk(dataDir)).some((job) => job.kind === 'escalation' && job.status === 'sent') ? true : undefined,
+      );
+      expect(await first.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
 
-    const second = await startBotProcess(dataDir);
-    await until('a round after the restart', async () => {
-      const health = (await (await fetch(`${second.url}/healthz`)).json()) as { followUps: { lastRunAt: string | null } };
-      return health.followUps.lastRunAt ?? undefined;
-    });
-    expect(connector.posts.filter((post) => post.conversationId === 'conv-super-1')).toHaveLength(1);
-    expect(await second.stop()).toEqual({ code: 0, signal: null });
-  }, CHILD_TEST_TIMEOUT);
+      const second = await startBotProcess(dataDir);
+      await until('a round after the restart', async () => {
+        const health = (await (await fetch(`${second.url}/healthz`)).json()) as { followUps: { lastRunAt: string | null } };
+        return health.followUps.lastRunAt ?? undefined;
+      });
+      expect(connector.posts.filter((post) => post.conversationId === 'conv-super-1')).toHaveLength(1);
+      expect(await second.stop()).toEqual({ code: 0, signal: null });
+    },
+    CHILD_TEST_TIMEOUT,
+  );
 });

@@ -17,18 +17,24 @@ afterEach(async () => world?.close());
 /** Teams installing the app in a personal chat with `user`. */
 function installed(user: string, serviceUrl: string): Partial<Activity> {
   return {
-    type: 'installationUpdate', action: 'add', id: randomUUID(), channelId: 'msteams', serviceUrl,
-    from: { id: user, name: user }, recipient: { id: 'enlace-bot', name: 'Enlace' },
+    type: 'installationUpdate',
+    action: 'add',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: user, name: user },
+    recipient: { id: 'enlace-bot', name: 'Enlace' },
     conversation: { id: `conv-${user}`, conversationType: 'personal' } as Activity['conversation'],
   };
 }
 
-const alertsCase = () => caseRecord({
-  id: 'C-ALERTA',
-  tasks: [taskRecord({ id: 'T-SOLICI', description: 'Presentar la solicitud de vivienda', dueDate: '2027-04-30' }, [1])],
-  // Recorded at assessment a minute before the bot started.
-  alerts: [{ id: 'AL-CRISIS', kind: 'safetyConcern', at: '2027-03-01T09:59:00.000Z' }],
-});
+const alertsCase = () =>
+  caseRecord({
+    id: 'C-ALERTA',
+    tasks: [taskRecord({ id: 'T-SOLICI', description: 'Presentar la solicitud de vivienda', dueDate: '2027-04-30' }, [1])],
+    // Recorded at assessment a minute before the bot started.
+    alerts: [{ id: 'AL-CRISIS', kind: 'safetyConcern', at: '2027-03-01T09:59:00.000Z' }],
+  });
 
 describe('escalations', () => {
   it('reach a supervisor who only installed the app at once; one missed before the install comes at the top of their next chat', async () => {
@@ -57,11 +63,16 @@ describe('escalations', () => {
 
     // The supervisor writes: the safety alert that could not reach them comes first.
     const first = await send(w.bot.loopbackUrl, w.connector, 'super-1', 'hola');
-    expect(first[0]).toBe('Avisos que no te pude enviar antes:\n\nAlerta · Ana P. (C-ALERTA), de Lucía Martín: riesgo para la seguridad señalado en la valoración. Para verlo escribe «ver caso C-ALERTA».');
+    expect(first[0]).toBe(
+      'Avisos que no te pude enviar antes:\n\nAlerta · Ana P. (C-ALERTA), de Lucía Martín: riesgo para la seguridad señalado en la valoración. Para verlo escribe «ver caso C-ALERTA».',
+    );
     expect((await send(w.bot.loopbackUrl, w.connector, 'super-1', 'hola')).join('\n')).not.toContain('Alerta');
     await w.stop();
     const alerts = (await casesOnDisk(w.dataDir))[0]!.alerts;
-    expect(alerts.map((a) => [a.kind, a.deliveredAt])).toEqual([['safetyConcern', '2027-03-01T10:05:00.000Z'], ['stalledTask', '2027-03-01T10:05:00.000Z']]);
+    expect(alerts.map((a) => [a.kind, a.deliveredAt])).toEqual([
+      ['safetyConcern', '2027-03-01T10:05:00.000Z'],
+      ['stalledTask', '2027-03-01T10:05:00.000Z'],
+    ]);
   });
 
   it('go to every supervisor of the team, even after the first has been told', async () => {
@@ -83,18 +94,34 @@ describe('conversation references', () => {
     const url = world.bot.loopbackUrl;
     await postToBot(url, installed('stranger-1', world.connector.serviceUrl));
     await postToBot(url, {
-      ...installed('super-sur', world.connector.serviceUrl), type: 'conversationUpdate', action: undefined,
-      membersAdded: [{ id: 'super-sur', name: 'super-sur' }, { id: 'stranger-2', name: 'stranger-2' }],
+      ...installed('super-sur', world.connector.serviceUrl),
+      type: 'conversationUpdate',
+      action: undefined,
+      membersAdded: [
+        { id: 'super-sur', name: 'super-sur' },
+        { id: 'stranger-2', name: 'stranger-2' },
+      ],
     });
-    await postToBot(url, { ...installed('worker-2', world.connector.serviceUrl), conversation: { id: 'group-1', conversationType: 'groupChat', isGroup: true } as Activity['conversation'] });
+    await postToBot(url, {
+      ...installed('worker-2', world.connector.serviceUrl),
+      conversation: { id: 'group-1', conversationType: 'groupChat', isGroup: true } as Activity['conversation'],
+    });
     expect(await recordIdsOnDisk(world.dataDir, 'conversationRefs')).toEqual(['super-sur']);
   });
 });
 
 describe('a check-in prompt answered in chat', () => {
   it('takes the reply as the answer, tells the worker of the help asked for at once, shows the rating, and sends no missed-check-in notice', async () => {
-    const task = taskRecord({ id: 'T-CITA01', description: 'Pedir cita médica', dueDate: '2027-04-30', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } });
-    world = await startWorld({ cases: [caseRecord({ id: 'C-ANAPQR', tasks: [task] })], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1'] }, '2027-03-01T09:00:00Z');
+    const task = taskRecord({
+      id: 'T-CITA01',
+      description: 'Pedir cita médica',
+      dueDate: '2027-04-30',
+      commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' },
+    });
+    world = await startWorld(
+      { cases: [caseRecord({ id: 'C-ANAPQR', tasks: [task] })], links: { 'client-ana': 'C-ANAPQR' }, reachable: ['client-ana', 'worker-1'] },
+      '2027-03-01T09:00:00Z',
+    );
     const w = world;
     await w.round();
     expect(w.followUpsTo('client-ana')).toEqual(['Hola. ¿Cómo va tu tarea «Pedir cita médica»? Contéstame aquí cuando quieras.']);

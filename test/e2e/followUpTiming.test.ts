@@ -15,33 +15,56 @@ const MINUTE = 60_000;
 
 function clientCase(id: string, task: Partial<Task>, client: Partial<Case['client']> = {}, extra: Partial<Case> = {}): Case {
   return caseRecord({
-    id, client: { ...caseRecord().client, ...client },
+    id,
+    client: { ...caseRecord().client, ...client },
     tasks: [taskRecord({ id: `T-${id.slice(2)}`, dueDate: '2027-04-30', checkInEveryDays: 7, ...task })],
     ...extra,
   });
 }
 
-const madrid = () => clientCase('C-MADRID', {
-  description: 'Llamar al centro de empleo', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' },
-}, { name: 'Ana P.' });
+const madrid = () =>
+  clientCase(
+    'C-MADRID',
+    {
+      description: 'Llamar al centro de empleo',
+      commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' },
+    },
+    { name: 'Ana P.' },
+  );
 
-const newYork = () => clientCase('C-NEWYRK', {
-  description: 'Send the housing form', commitment: { at: '2027-02-22T15:00:00.000Z', confirmedBy: 'worker-1' },
-}, { name: 'Sam K.', language: 'en', timeZone: 'America/New_York' });
+const newYork = () =>
+  clientCase(
+    'C-NEWYRK',
+    {
+      description: 'Send the housing form',
+      commitment: { at: '2027-02-22T15:00:00.000Z', confirmedBy: 'worker-1' },
+    },
+    { name: 'Sam K.', language: 'en', timeZone: 'America/New_York' },
+  );
 
-describe('client check-ins on the client\'s clock', () => {
+describe("client check-ins on the client's clock", () => {
   it('prompts each client at 10:00 in their own zone, before and after both daylight-saving changes', async () => {
-    world = await startWorld({
-      cases: [madrid(), newYork()], links: { 'client-ana': 'C-MADRID', 'client-sam': 'C-NEWYRK' }, reachable: ['client-ana', 'client-sam'],
-    }, '2027-03-01T08:00:00Z');
+    world = await startWorld(
+      {
+        cases: [madrid(), newYork()],
+        links: { 'client-ana': 'C-MADRID', 'client-sam': 'C-NEWYRK' },
+        reachable: ['client-ana', 'client-sam'],
+      },
+      '2027-03-01T08:00:00Z',
+    );
     const w = world;
     // Madrid is UTC+1 until 28 March, then UTC+2; New York UTC−5 until 14 March, then UTC−4.
     const expected: [string, string][] = [
-      ['client-ana', '2027-03-01T09:00:00Z'], ['client-sam', '2027-03-01T15:00:00Z'],
-      ['client-ana', '2027-03-08T09:00:00Z'], ['client-sam', '2027-03-08T15:00:00Z'],
-      ['client-ana', '2027-03-15T09:00:00Z'], ['client-sam', '2027-03-15T14:00:00Z'],
-      ['client-ana', '2027-03-22T09:00:00Z'], ['client-sam', '2027-03-22T14:00:00Z'],
-      ['client-ana', '2027-03-29T08:00:00Z'], ['client-sam', '2027-03-29T14:00:00Z'],
+      ['client-ana', '2027-03-01T09:00:00Z'],
+      ['client-sam', '2027-03-01T15:00:00Z'],
+      ['client-ana', '2027-03-08T09:00:00Z'],
+      ['client-sam', '2027-03-08T15:00:00Z'],
+      ['client-ana', '2027-03-15T09:00:00Z'],
+      ['client-sam', '2027-03-15T14:00:00Z'],
+      ['client-ana', '2027-03-22T09:00:00Z'],
+      ['client-sam', '2027-03-22T14:00:00Z'],
+      ['client-ana', '2027-03-29T08:00:00Z'],
+      ['client-sam', '2027-03-29T14:00:00Z'],
     ];
     const count = { 'client-ana': 0, 'client-sam': 0 } as Record<string, number>;
     for (const [client, instant] of expected) {
@@ -86,12 +109,18 @@ describe('client check-ins on the client\'s clock', () => {
 
 describe('client prompts follow the case', () => {
   it('stops prompts already scheduled once consent to messages is withdrawn, while another client goes on', async () => {
-    world = await startWorld({
-      cases: [madrid(), clientCase('C-OTHER1', { description: 'Pedir cita', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } })],
-      links: { 'client-ana': 'C-MADRID', 'client-eva': 'C-OTHER1' }, reachable: ['client-ana', 'client-eva'],
-    }, '2027-03-01T08:00:00Z');
+    world = await startWorld(
+      {
+        cases: [madrid(), clientCase('C-OTHER1', { description: 'Pedir cita', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } })],
+        links: { 'client-ana': 'C-MADRID', 'client-eva': 'C-OTHER1' },
+        reachable: ['client-ana', 'client-eva'],
+      },
+      '2027-03-01T08:00:00Z',
+    );
     await world.round();
-    expect((await jobsOnDisk(world.dataDir)).filter((job) => job.caseId === 'C-MADRID' && job.kind === 'clientCheckIn' && job.status === 'pending')).toHaveLength(1);
+    expect(
+      (await jobsOnDisk(world.dataDir)).filter((job) => job.caseId === 'C-MADRID' && job.kind === 'clientCheckIn' && job.status === 'pending'),
+    ).toHaveLength(1);
     await world.stop();
     await changeStore(world.dataDir, async (store) => {
       await store.repositories.cases.update('C-MADRID', (c) => c && { ...c, consent: { ...c.consent, messagingWithdrawnAt: '2027-03-01T08:30:00.000Z' } });
@@ -102,12 +131,22 @@ describe('client prompts follow the case', () => {
     await world.round();
     expect(world.followUpsTo('client-ana')).toEqual([]);
     expect(world.followUpsTo('client-eva')).toHaveLength(2);
-    expect((await jobsOnDisk(world.dataDir)).filter((job) => job.caseId === 'C-MADRID' && job.kind === 'clientCheckIn' && job.status === 'pending')).toEqual([]);
+    expect((await jobsOnDisk(world.dataDir)).filter((job) => job.caseId === 'C-MADRID' && job.kind === 'clientCheckIn' && job.status === 'pending')).toEqual(
+      [],
+    );
   });
 
   it('prompts a task moved while the bot was down on its new day only, and no more once the worker marks it done', async () => {
-    const task: Partial<Task> = { description: 'Llamar al centro de empleo', dueDate: '2027-03-10', checkInEveryDays: 30, commitment: { at: '2027-03-01T09:00:00.000Z', confirmedBy: 'worker-1' } };
-    world = await startWorld({ cases: [clientCase('C-MOVED1', task)], links: { 'client-ana': 'C-MOVED1' }, reachable: ['client-ana', 'worker-1'] }, '2027-03-05T08:00:00Z');
+    const task: Partial<Task> = {
+      description: 'Llamar al centro de empleo',
+      dueDate: '2027-03-10',
+      checkInEveryDays: 30,
+      commitment: { at: '2027-03-01T09:00:00.000Z', confirmedBy: 'worker-1' },
+    };
+    world = await startWorld(
+      { cases: [clientCase('C-MOVED1', task)], links: { 'client-ana': 'C-MOVED1' }, reachable: ['client-ana', 'worker-1'] },
+      '2027-03-05T08:00:00Z',
+    );
     await world.stop();
     await changeStore(world.dataDir, async (store) => {
       await store.repositories.cases.update('C-MOVED1', (c) => c && { ...c, tasks: c.tasks.map((t) => ({ ...t, dueDate: '2027-03-12' })) });

@@ -43,8 +43,12 @@ describe('a stranger over HTTP', () => {
       await post({ ...messageActivity(text, { user: 'stranger-http', serviceUrl: connector.serviceUrl }), from });
     }
     await post({
-      type: 'conversationUpdate', channelId: 'msteams', serviceUrl: connector.serviceUrl, from,
-      recipient: { id: 'enlace-bot', name: 'Enlace' }, conversation: { id: 'conv-stranger-http' } as Activity['conversation'],
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from,
+      recipient: { id: 'enlace-bot', name: 'Enlace' },
+      conversation: { id: 'conv-stranger-http' } as Activity['conversation'],
       membersAdded: [from],
     });
     const replies = connector.received.filter((r) => r.conversationId === 'conv-stranger-http').map((r) => r.activity.text ?? '');

@@ -14,18 +14,52 @@ import { JsonStore } from '../../src/store/jsonStore.js';
 import { send } from './support/botClient.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './support/connectorStandIn.js';
 import {
-  ADVOCACY, ASPIRATIONS, ASSESSED_LEVELS, CLIENT, CLIENT_TASK, CLIENT_VIEW, CLOSURE_SUMMARY, CONTACT, CONTEXT, DAYS,
-  FINAL_REVIEW_NOTE, FIRST_REVIEW_DUE, FIRST_REVIEW_NOTE, GOAL, NOTES, PLAN_END, PROBLEMS, PROGRESS, REFERRAL_NOTE,
-  SECOND_REVIEW_DUE, STRENGTHS, WORKER_TASK,
-  advance, advocacy, assessment, clientTask, contactAfterClosure, contactVisit, contract, finalReviewAndClosure,
-  firstReview, intake, officeHours, progress, referral, smartGoal, workerTask, type Exchange,
+  ADVOCACY,
+  ASPIRATIONS,
+  ASSESSED_LEVELS,
+  CLIENT,
+  CLIENT_TASK,
+  CLIENT_VIEW,
+  CLOSURE_SUMMARY,
+  CONTACT,
+  CONTEXT,
+  DAYS,
+  FINAL_REVIEW_NOTE,
+  FIRST_REVIEW_DUE,
+  FIRST_REVIEW_NOTE,
+  GOAL,
+  NOTES,
+  PLAN_END,
+  PROBLEMS,
+  PROGRESS,
+  REFERRAL_NOTE,
+  SECOND_REVIEW_DUE,
+  STRENGTHS,
+  WORKER_TASK,
+  advance,
+  advocacy,
+  assessment,
+  clientTask,
+  contactAfterClosure,
+  contactVisit,
+  contract,
+  finalReviewAndClosure,
+  firstReview,
+  intake,
+  officeHours,
+  progress,
+  referral,
+  smartGoal,
+  workerTask,
+  type Exchange,
 } from './support/journeySteps.js';
 import { seededDataDir, startInProcess } from './support/seededBot.js';
 
 const WORKER = 'worker-1';
 const moderate = defaultConfig.intensity.moderate;
 /** Replies that mean the bot did not take an answer, or failed: none is expected on this journey. */
-const TROUBLE = /Algo ha fallado|No te he entendido|Elige una opción|Responde «sí» o «no»|No he entendido la fecha|Necesito una respuesta|Escribe un número entero|Escribe un nivel del 1 al 5|No he guardado|no he guardado/;
+const TROUBLE =
+  /Algo ha fallado|No te he entendido|Elige una opción|Responde «sí» o «no»|No he entendido la fecha|Necesito una respuesta|Escribe un número entero|Escribe un nivel del 1 al 5|No he guardado|no he guardado/;
 
 const at = (day: string) => officeHours(day).toISOString();
 const clock = { now: officeHours(DAYS.intake) };
@@ -151,12 +185,21 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     expect(record.assessments.map((a) => a.kind)).toEqual(['initial', 'review', 'review']);
     const [initial] = record.assessments;
     expect(initial).toEqual({
-      id: expect.stringMatching(/^A-[A-Z0-9]{6}$/), kind: 'initial', by: WORKER,
-      startedAt: at(DAYS.assessment), completedAt: at(DAYS.assessment),
+      id: expect.stringMatching(/^A-[A-Z0-9]{6}$/),
+      kind: 'initial',
+      by: WORKER,
+      startedAt: at(DAYS.assessment),
+      completedAt: at(DAYS.assessment),
       ratings: ASSESSED_LEVELS,
-      strengths: STRENGTHS, clientView: CLIENT_VIEW, aspirations: ASPIRATIONS, context: CONTEXT, notes: NOTES,
+      strengths: STRENGTHS,
+      clientView: CLIENT_VIEW,
+      aspirations: ASPIRATIONS,
+      context: CONTEXT,
+      notes: NOTES,
       safetyConcern: false,
-      intensity: 'moderate', contactEveryDays: moderate.contactEveryDays, nextReviewDate: FIRST_REVIEW_DUE,
+      intensity: 'moderate',
+      contactEveryDays: moderate.contactEveryDays,
+      nextReviewDate: FIRST_REVIEW_DUE,
     });
     expect(Object.keys(initial!.ratings).sort()).toEqual([...LIFE_DOMAINS].sort());
     expect(FIRST_REVIEW_DUE).toBe(addDays(DAYS.assessment, moderate.reviewAfterDays));
@@ -166,13 +209,24 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
 
   it('stored the SMART goal the bot coached out of a vague wish, with the client agreement', async () => {
     const record = await storedCase();
-    expect(record.goals).toEqual([{
-      id: expect.stringMatching(/^G-[A-Z0-9]{6}$/), domain: 'housing', text: GOAL.ownStep, actor: CLIENT.name,
-      indicator: GOAL.indicator, target: GOAL.target, deadline: DAYS.goalDeadline,
-      support: GOAL.support, obstacles: GOAL.obstacles, dependsOnThirdParty: false,
-      agreement: { at: at(DAYS.assessment), recordedBy: WORKER },
-      status: expect.any(String), createdAt: at(DAYS.assessment), createdBy: WORKER,
-    }]);
+    expect(record.goals).toEqual([
+      {
+        id: expect.stringMatching(/^G-[A-Z0-9]{6}$/),
+        domain: 'housing',
+        text: GOAL.ownStep,
+        actor: CLIENT.name,
+        indicator: GOAL.indicator,
+        target: GOAL.target,
+        deadline: DAYS.goalDeadline,
+        support: GOAL.support,
+        obstacles: GOAL.obstacles,
+        dependsOnThirdParty: false,
+        agreement: { at: at(DAYS.assessment), recordedBy: WORKER },
+        status: expect.any(String),
+        createdAt: at(DAYS.assessment),
+        createdBy: WORKER,
+      },
+    ]);
   });
 
   it('marks the goal achieved once the closure records it achieved', async () => {
@@ -187,68 +241,127 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     expect(record.contract).toEqual({
       id: expect.stringMatching(/^P-[A-Z0-9]{6}$/),
       targetProblems: PROBLEMS.map((text) => ({ text, acknowledgedByClient: true })),
-      sessions: defaultConfig.taskCentered.sessions, startDate: DAYS.assessment, endDate: PLAN_END,
-      createdAt: at(DAYS.assessment), createdBy: WORKER,
+      sessions: defaultConfig.taskCentered.sessions,
+      startDate: DAYS.assessment,
+      endDate: PLAN_END,
+      createdAt: at(DAYS.assessment),
+      createdBy: WORKER,
     });
     const committed = { at: at(DAYS.assessment), confirmedBy: WORKER };
     expect(journey.offeredCheckInDays).toBeGreaterThan(0);
     expect(record.tasks).toEqual([
       {
-        id: expect.stringMatching(/^T-[A-Z0-9]{6}$/), goalId, description: CLIENT_TASK.description, owner: 'client',
-        dueDate: DAYS.clientTaskDue, obstacles: [{ text: CLIENT_TASK.obstacle, kind: 'internal' }],
-        checkInEveryDays: journey.offeredCheckInDays, commitment: committed, status: 'open',
+        id: expect.stringMatching(/^T-[A-Z0-9]{6}$/),
+        goalId,
+        description: CLIENT_TASK.description,
+        owner: 'client',
+        dueDate: DAYS.clientTaskDue,
+        obstacles: [{ text: CLIENT_TASK.obstacle, kind: 'internal' }],
+        checkInEveryDays: journey.offeredCheckInDays,
+        commitment: committed,
+        status: 'open',
         progress: [{ at: at(DAYS.progress), rating: 3, obstacles: PROGRESS.clientObstacles, source: 'worker', by: WORKER }],
-        createdAt: at(DAYS.assessment), createdBy: WORKER,
+        createdAt: at(DAYS.assessment),
+        createdBy: WORKER,
       },
       {
-        id: expect.stringMatching(/^T-[A-Z0-9]{6}$/), goalId, description: WORKER_TASK.description, owner: 'worker',
-        dueDate: DAYS.workerTaskDue, obstacles: [],
-        checkInEveryDays: WORKER_TASK.checkInEveryDays, commitment: committed, status: 'open',
+        id: expect.stringMatching(/^T-[A-Z0-9]{6}$/),
+        goalId,
+        description: WORKER_TASK.description,
+        owner: 'worker',
+        dueDate: DAYS.workerTaskDue,
+        obstacles: [],
+        checkInEveryDays: WORKER_TASK.checkInEveryDays,
+        commitment: committed,
+        status: 'open',
         progress: [{ at: at(DAYS.progress), rating: 'noOpportunity', obstacles: PROGRESS.workerObstacles, source: 'worker', by: WORKER }],
-        createdAt: at(DAYS.assessment), createdBy: WORKER,
+        createdAt: at(DAYS.assessment),
+        createdBy: WORKER,
       },
     ]);
   });
 
   it('stored the referral with its status history, the contact and the macro advocacy entry', async () => {
     const record = await storedCase();
-    expect(record.referrals).toEqual([{
-      id: expect.stringMatching(/^R-[A-Z0-9]{6}$/), serviceId: 'SV-VIVIEN', category: 'housing', status: 'accepted',
-      history: [
-        { status: 'proposed', at: at(DAYS.referral), by: WORKER },
-        { status: 'referred', at: at(DAYS.referral), by: WORKER, note: REFERRAL_NOTE },
-        { status: 'accepted', at: at(DAYS.accepted), by: WORKER },
-      ],
-      cost: 0, createdAt: at(DAYS.referral), createdBy: WORKER,
-    }]);
-    expect(record.contacts).toEqual([{
-      id: expect.stringMatching(/^K-[A-Z0-9]{6}$/), date: DAYS.accepted, type: 'visit', minutes: CONTACT.minutes,
-      withWhom: CONTACT.withWhom, note: CONTACT.note, by: WORKER, at: at(DAYS.accepted),
-    }]);
-    expect(record.advocacy).toEqual([{
-      id: expect.stringMatching(/^A-[A-Z0-9]{6}$/), date: DAYS.accepted, action: ADVOCACY.action,
-      barrierType: 'eligibility', barrier: ADVOCACY.barrier, level: 'macro', by: WORKER, at: at(DAYS.accepted),
-    }]);
+    expect(record.referrals).toEqual([
+      {
+        id: expect.stringMatching(/^R-[A-Z0-9]{6}$/),
+        serviceId: 'SV-VIVIEN',
+        category: 'housing',
+        status: 'accepted',
+        history: [
+          { status: 'proposed', at: at(DAYS.referral), by: WORKER },
+          { status: 'referred', at: at(DAYS.referral), by: WORKER, note: REFERRAL_NOTE },
+          { status: 'accepted', at: at(DAYS.accepted), by: WORKER },
+        ],
+        cost: 0,
+        createdAt: at(DAYS.referral),
+        createdBy: WORKER,
+      },
+    ]);
+    expect(record.contacts).toEqual([
+      {
+        id: expect.stringMatching(/^K-[A-Z0-9]{6}$/),
+        date: DAYS.accepted,
+        type: 'visit',
+        minutes: CONTACT.minutes,
+        withWhom: CONTACT.withWhom,
+        note: CONTACT.note,
+        by: WORKER,
+        at: at(DAYS.accepted),
+      },
+    ]);
+    expect(record.advocacy).toEqual([
+      {
+        id: expect.stringMatching(/^A-[A-Z0-9]{6}$/),
+        date: DAYS.accepted,
+        action: ADVOCACY.action,
+        barrierType: 'eligibility',
+        barrier: ADVOCACY.barrier,
+        level: 'macro',
+        by: WORKER,
+        at: at(DAYS.accepted),
+      },
+    ]);
   });
 
   it('stored both reviews with their re-rated assessments and decisions, then the closure', async () => {
     const record = await storedCase();
     const [initial, firstRerating, finalRerating] = record.assessments;
     const reviewAssessment = (day: string, housing: number) => ({
-      id: expect.stringMatching(/^V-[A-Z0-9]{6}$/), kind: 'review', by: WORKER, startedAt: at(day), completedAt: at(day),
-      ratings: { ...ASSESSED_LEVELS, housing }, strengths: initial!.strengths, context: {}, notes: {},
-      intensity: 'moderate', contactEveryDays: moderate.contactEveryDays, nextReviewDate: addDays(day, moderate.reviewAfterDays),
+      id: expect.stringMatching(/^V-[A-Z0-9]{6}$/),
+      kind: 'review',
+      by: WORKER,
+      startedAt: at(day),
+      completedAt: at(day),
+      ratings: { ...ASSESSED_LEVELS, housing },
+      strengths: initial!.strengths,
+      context: {},
+      notes: {},
+      intensity: 'moderate',
+      contactEveryDays: moderate.contactEveryDays,
+      nextReviewDate: addDays(day, moderate.reviewAfterDays),
     });
     expect(firstRerating).toEqual(reviewAssessment(DAYS.firstReview, 3));
     expect(finalRerating).toEqual(reviewAssessment(DAYS.finalReview, 4));
     expect(record.reviews).toEqual([
       {
-        id: expect.stringMatching(/^RV-[A-Z0-9]{6}$/), at: at(DAYS.firstReview), by: WORKER, assessmentId: firstRerating!.id,
-        decision: 'continue', nextReviewDate: SECOND_REVIEW_DUE, note: FIRST_REVIEW_NOTE,
+        id: expect.stringMatching(/^RV-[A-Z0-9]{6}$/),
+        at: at(DAYS.firstReview),
+        by: WORKER,
+        assessmentId: firstRerating!.id,
+        decision: 'continue',
+        nextReviewDate: SECOND_REVIEW_DUE,
+        note: FIRST_REVIEW_NOTE,
       },
       {
-        id: expect.stringMatching(/^RV-[A-Z0-9]{6}$/), at: at(DAYS.finalReview), by: WORKER, assessmentId: finalRerating!.id,
-        decision: 'close', nextReviewDate: addDays(DAYS.finalReview, moderate.reviewAfterDays), note: FINAL_REVIEW_NOTE,
+        id: expect.stringMatching(/^RV-[A-Z0-9]{6}$/),
+        at: at(DAYS.finalReview),
+        by: WORKER,
+        assessmentId: finalRerating!.id,
+        decision: 'close',
+        nextReviewDate: addDays(DAYS.finalReview, moderate.reviewAfterDays),
+        note: FINAL_REVIEW_NOTE,
       },
     ]);
     // The intensity the assessment recommended, never changed by a review.
@@ -257,8 +370,11 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     expect(record.nextReviewDate).toBe(addDays(DAYS.finalReview, moderate.reviewAfterDays));
 
     expect(record.closure).toEqual({
-      at: at(DAYS.finalReview), by: WORKER, reason: 'goalsMet',
-      outcomes: [{ goalId: record.goals[0]!.id, outcome: 'achieved' }], summary: CLOSURE_SUMMARY,
+      at: at(DAYS.finalReview),
+      by: WORKER,
+      reason: 'goalsMet',
+      outcomes: [{ goalId: record.goals[0]!.id, outcome: 'achieved' }],
+      summary: CLOSURE_SUMMARY,
     });
     expect(record.status).toBe('closed');
     expect(record.updatedAt).toBe(at(DAYS.finalReview));
@@ -280,13 +396,33 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
 
     const changes = ours.map((e) => e.action).filter((action) => !/\.(read|start|list)$/.test(action));
     expect(changes).toEqual([
-      'case.create', 'assessment.save', 'goal.create', 'contract.save', 'task.create', 'task.create',
-      'referral.create', 'referral.advance', 'referral.advance', 'contact.create', 'advocacy.create',
-      'task.progress', 'task.progress', 'review.save', 'review.save', 'case.close',
+      'case.create',
+      'assessment.save',
+      'goal.create',
+      'contract.save',
+      'task.create',
+      'task.create',
+      'referral.create',
+      'referral.advance',
+      'referral.advance',
+      'contact.create',
+      'advocacy.create',
+      'task.progress',
+      'task.progress',
+      'review.save',
+      'review.save',
+      'case.close',
     ]);
     const reads = new Set(ours.map((e) => e.action).filter((action) => /\.(read|start)$/.test(action)));
     expect([...reads].sort()).toEqual([
-      'assessment.read', 'case.read', 'closure.read', 'contract.read', 'goal.start', 'referral.read', 'review.read', 'task.read',
+      'assessment.read',
+      'case.read',
+      'closure.read',
+      'contract.read',
+      'goal.start',
+      'referral.read',
+      'review.read',
+      'task.read',
     ]);
     // Each entry is stamped with the journey's clock.
     expect(ours[0]!.at).toBe(at(DAYS.intake));

@@ -88,7 +88,10 @@ describe('malformed requests to /api/messages', () => {
       },
     });
     const response = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
   });

@@ -36,7 +36,11 @@ async function say(user: string, text: string, conversation: Partial<Activity['c
   const before = connector.received.length;
   const response = await postToBot(bot.loopbackUrl, activity);
   expect(response.status).toBeLessThan(300);
-  return connector.received.slice(before).filter((r) => r.replyToId === activity.id).map((r) => r.activity.text ?? '').join('\n');
+  return connector.received
+    .slice(before)
+    .filter((r) => r.replyToId === activity.id)
+    .map((r) => r.activity.text ?? '')
+    .join('\n');
 }
 
 describe('a conversation shared by two people', () => {

@@ -28,22 +28,37 @@ afterEach(async () => {
 });
 
 /** Where an activity says it comes from: Teams puts the tenant in both places. */
-interface Tenancy { conversation?: string; channelData?: string }
+interface Tenancy {
+  conversation?: string;
+  channelData?: string;
+}
 
 function teamsActivity(type: string, tenancy: Tenancy, extra: Partial<Activity> = {}): Partial<Activity> {
   return {
-    type, id: randomUUID(), channelId: 'msteams', serviceUrl: connector.serviceUrl,
-    from: { id: 'worker-1', name: 'worker-1' }, recipient: { id: 'enlace-bot', name: 'Enlace' },
-    conversation: { id: CONVERSATION, conversationType: 'personal', ...(tenancy.conversation ? { tenantId: tenancy.conversation } : {}) } as Activity['conversation'],
+    type,
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    from: { id: 'worker-1', name: 'worker-1' },
+    recipient: { id: 'enlace-bot', name: 'Enlace' },
+    conversation: {
+      id: CONVERSATION,
+      conversationType: 'personal',
+      ...(tenancy.conversation ? { tenantId: tenancy.conversation } : {}),
+    } as Activity['conversation'],
     ...(tenancy.channelData ? { channelData: { tenant: { id: tenancy.channelData } } } : {}),
     ...extra,
   };
 }
 
 /** Teams adding a registered worker (and the bot) to a personal chat. */
-const workerAdded = (tenancy: Tenancy) => teamsActivity('conversationUpdate', tenancy, {
-  membersAdded: [{ id: 'worker-1', name: 'worker-1' }, { id: 'enlace-bot', name: 'Enlace' }],
-});
+const workerAdded = (tenancy: Tenancy) =>
+  teamsActivity('conversationUpdate', tenancy, {
+    membersAdded: [
+      { id: 'worker-1', name: 'worker-1' },
+      { id: 'enlace-bot', name: 'Enlace' },
+    ],
+  });
 const hola = (tenancy: Tenancy) => teamsActivity('message', tenancy, { text: 'hola', locale: 'es-ES' });
 
 async function post(activity: Partial<Activity>): Promise<void> {
@@ -118,7 +133,9 @@ describe('an activity from anywhere else is refused and leaves nothing behind', 
       spy.mockRestore();
       vi.unstubAllEnvs();
     }
-    const refusals = written.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>)
+    const refusals = written
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.event === 'tenant.refused');
     const at = expect.any(String);
     expect(refusals).toEqual([

@@ -8,9 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity, postToBot } from './support/botClient.js';
 import { killLeftoverBots, startBotProcess, type ListeningBot } from './support/botProcess.js';
 import { seededDataDir } from './support/seededBot.js';
-import {
-  hmacToken, otherRsaKey, startTokenIssuer, unreachableMetadataUrl, unsignedToken, type TokenIssuer,
-} from './support/tokenIssuer.js';
+import { hmacToken, otherRsaKey, startTokenIssuer, unreachableMetadataUrl, unsignedToken, type TokenIssuer } from './support/tokenIssuer.js';
 
 const APP_ID = 'enlace-test-app';
 const SERVICE_URL = 'http://127.0.0.1:9/unused';
@@ -45,7 +43,11 @@ function hola(url: string, authorization?: string): Promise<Response> {
 
 /** The log lines a bot process has printed so far. */
 function logLines(target: ListeningBot): Record<string, unknown>[] {
-  return target.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return target
+    .stdout()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 /** Waits for the log line of the refusal number `n` (they reach the pipe a little after the response). */
@@ -98,13 +100,21 @@ describe('a request whose token cannot be accepted gets 401 and nothing else', (
     ['HS256 keyed with the public key', () => bearer(hmacToken({ kid: issuer.kid }, issuer.claims(), issuer.publicKeyPem)), 'invalid-token'],
     ['HS256 keyed with a made-up secret', () => bearer(hmacToken({ kid: issuer.kid }, issuer.claims(), 'secret')), 'invalid-token'],
     ['a stripped signature', () => bearer(`${valid().split('.').slice(0, 2).join('.')}.`), 'invalid-token'],
-    ['claims changed after signing', () => {
-      const [head, , signature] = valid().split('.');
-      const longer = Buffer.from(JSON.stringify(issuer.claims({ exp: now() + 365 * 86_400 }))).toString('base64url');
-      return bearer(`${head}.${longer}.${signature}`);
-    }, 'invalid-token'],
+    [
+      'claims changed after signing',
+      () => {
+        const [head, , signature] = valid().split('.');
+        const longer = Buffer.from(JSON.stringify(issuer.claims({ exp: now() + 365 * 86_400 }))).toString('base64url');
+        return bearer(`${head}.${longer}.${signature}`);
+      },
+      'invalid-token',
+    ],
     ['a signature by another RSA key under the same kid', () => bearer(issuer.token(issuer.claims(), { key: otherRsaKey() })), 'invalid-token'],
-    ['an Emulator issuer, signed by another key', () => bearer(issuer.token(issuer.claims({ iss: EMULATOR_ISSUER, ver: '1.0', appid: APP_ID }), { key: otherRsaKey() })), 'invalid-token'],
+    [
+      'an Emulator issuer, signed by another key',
+      () => bearer(issuer.token(issuer.claims({ iss: EMULATOR_ISSUER, ver: '1.0', appid: APP_ID }), { key: otherRsaKey() })),
+      'invalid-token',
+    ],
     ['a key id the metadata does not list', () => bearer(issuer.token(issuer.claims(), { header: { kid: 'unknown-key' } })), 'not-accepted'],
     ['an expired token', () => bearer(issuer.token(issuer.claims({ iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }))), 'expired'],
     ['a token not valid yet (nbf in an hour)', () => bearer(issuer.token(issuer.claims({ nbf: now() + 3600, exp: now() + 7200 }))), 'not-yet-valid'],

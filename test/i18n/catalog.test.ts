@@ -36,7 +36,10 @@ describe('message catalogs', () => {
 describe('client messages read easily (SPEC §7)', () => {
   // Placeholders stand for short everyday words, as the real values mostly are.
   const clientText = (messages: ReadonlyMap<string, string>) =>
-    [...messages].filter(([key]) => key.startsWith('client')).map(([, text]) => text.replace(/\{\w+\}/g, 'hoy')).join('\n');
+    [...messages]
+      .filter(([key]) => key.startsWith('client'))
+      .map(([, text]) => text.replace(/\{\w+\}/g, 'hoy'))
+      .join('\n');
 
   it('counts syllables the usual way', () => {
     expect(['casa', 'tarea', 'ayuda', 'bien', 'profesional', 'país'].map(spanishSyllables)).toEqual([2, 3, 3, 1, 4, 2]);
@@ -44,8 +47,12 @@ describe('client messages read easily (SPEC §7)', () => {
   });
 
   it('scores a hard text lower than an easy one', () => {
-    expect(fernandezHuerta('Hola. Te ayudo con tu plan.')).toBeGreaterThan(fernandezHuerta('La intervención socioeducativa individualizada requiere coordinación interinstitucional.'));
-    expect(fleschReadingEase('Hello. I help you with your plan.')).toBeGreaterThan(fleschReadingEase('Individualised socio-educational intervention requires interinstitutional coordination.'));
+    expect(fernandezHuerta('Hola. Te ayudo con tu plan.')).toBeGreaterThan(
+      fernandezHuerta('La intervención socioeducativa individualizada requiere coordinación interinstitucional.'),
+    );
+    expect(fleschReadingEase('Hello. I help you with your plan.')).toBeGreaterThan(
+      fleschReadingEase('Individualised socio-educational intervention requires interinstitutional coordination.'),
+    );
   });
 
   it('Spanish client messages: Fernández-Huerta ≥ 80', () => {

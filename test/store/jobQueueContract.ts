@@ -8,10 +8,16 @@ export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
 const LEASE = 5 * 60_000;
 
 export function job(minutes: number, overrides: { caseId?: string; taskId?: string; kind?: JobKind } = {}): Job {
-  return newJob({
-    kind: overrides.kind ?? 'clientCheckIn', caseId: overrides.caseId ?? 'C-1', recipient: { role: 'client' },
-    subject: { taskId: overrides.taskId ?? 'T-1' }, dueAt: at(minutes).toISOString(),
-  }, T0);
+  return newJob(
+    {
+      kind: overrides.kind ?? 'clientCheckIn',
+      caseId: overrides.caseId ?? 'C-1',
+      recipient: { role: 'client' },
+      subject: { taskId: overrides.taskId ?? 'T-1' },
+      dueAt: at(minutes).toISOString(),
+    },
+    T0,
+  );
 }
 
 export function jobQueueContract(name: string, open: () => Promise<JobQueue>): void {
@@ -140,7 +146,7 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>): v
       expect((await queue.pendingFor('case:C-1')).map((j) => j.id).sort()).toEqual([open_.id, later.id].sort());
     });
 
-    it('lists a person\'s jobs given up on, earliest first, until they are shown', async () => {
+    it("lists a person's jobs given up on, earliest first, until they are shown", async () => {
       const queue = await open();
       const [late, early, retried, otherCase] = [job(10), job(-10, { taskId: 'T-2' }), job(0, { taskId: 'T-3' }), job(0, { caseId: 'C-2' })];
       await queue.schedule([late, early, retried, otherCase]);

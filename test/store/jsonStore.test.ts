@@ -29,10 +29,27 @@ describe('JsonStore', () => {
     const store = await JsonStore.open(dir);
     const { cases } = store.repositories;
     await cases.put(caseRecord());
-    const addContact = (n: number) => cases.update('C-TEST01', (c) => c && {
-      ...c,
-      contacts: [...c.contacts, { id: `K-${n}`, date: '2026-11-02', type: 'call' as const, minutes: n, withWhom: 'cliente', note: '', by: 'worker-1', at: '2026-11-02T10:00:00.000Z' }],
-    });
+    const addContact = (n: number) =>
+      cases.update(
+        'C-TEST01',
+        (c) =>
+          c && {
+            ...c,
+            contacts: [
+              ...c.contacts,
+              {
+                id: `K-${n}`,
+                date: '2026-11-02',
+                type: 'call' as const,
+                minutes: n,
+                withWhom: 'cliente',
+                note: '',
+                by: 'worker-1',
+                at: '2026-11-02T10:00:00.000Z',
+              },
+            ],
+          },
+      );
     await Promise.all([addContact(1), addContact(2), addContact(3)]);
     await store.close();
     const reopened = await JsonStore.open(dir);
@@ -78,7 +95,9 @@ describe('JsonStore', () => {
     await store.repositories.cases.put(caseRecord());
     const record = (await store.repositories.cases.get('C-TEST01'))!;
     expect(() => (record.contacts as unknown[]).push({})).toThrow(TypeError);
-    expect(() => { (record.client as { name: string }).name = 'X'; }).toThrow(TypeError);
+    expect(() => {
+      (record.client as { name: string }).name = 'X';
+    }).toThrow(TypeError);
     await store.close();
   });
 
@@ -134,7 +153,17 @@ describe('JsonStore', () => {
     await mkdir(join(dir, 'services'), { recursive: true });
     await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: '2026-11-01T00:00:00Z' }));
     // A version-1 service without `active`, which version 2 of this test's schema requires.
-    const { active: _dropped, ...oldService } = { id: 'S-1', name: 'Banco de alimentos', category: 'food', provider: 'Cáritas', contact: '', cost: 0, eligibility: '', capacity: null, active: true };
+    const { active: _dropped, ...oldService } = {
+      id: 'S-1',
+      name: 'Banco de alimentos',
+      category: 'food',
+      provider: 'Cáritas',
+      contact: '',
+      cost: 0,
+      eligibility: '',
+      capacity: null,
+      active: true,
+    };
     await writeFile(join(dir, 'services', 'S-1.json'), JSON.stringify(oldService));
     const store = await JsonStore.open(dir, { schemaVersion: 2, migrations: { 1: { services: (r) => ({ active: true, ...r }) } } });
     expect((await store.repositories.services.get('S-1'))?.active).toBe(true);
@@ -177,13 +206,18 @@ describe('JsonStore', () => {
     await store.close();
     const reopened = await JsonStore.open(dir);
     const entries = await reopened.repositories.audit.readDay('2026-11-22');
-    expect(entries.map((e) => [e.actor, e.outcome])).toEqual([['worker-1', 'ok'], ['worker-2', 'denied']]);
+    expect(entries.map((e) => [e.actor, e.outcome])).toEqual([
+      ['worker-1', 'ok'],
+      ['worker-2', 'denied'],
+    ]);
     await reopened.close();
   });
 
   it('loses no acknowledged change when the process is killed with SIGKILL', async () => {
     const dir = await tempDir();
-    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/ackingWriter.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/ackingWriter.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const acknowledged: string[] = [];
     await new Promise<void>((resolve) => {
       writer.stdout.setEncoding('utf8').on('data', (chunk: string) => {

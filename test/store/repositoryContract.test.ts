@@ -20,8 +20,16 @@ describe('JSON store case indexes', () => {
   it('are rebuilt from the files when the store opens', async () => {
     const { dataDir, store } = await tempStore();
     await store.repositories.cases.put(caseRecord({ id: 'C-OWN001', workerId: 'worker-1', team: 'norte' }));
-    await store.repositories.cases.put(caseRecord({ id: 'C-SHARED', workerId: 'worker-2', team: 'sur', sharedWith: ['worker-1'], status: 'closed',
-      closure: { at: '2026-11-18T09:00:00.000Z', by: 'worker-2', reason: 'goalsMet', outcomes: [], summary: 'Hecho' } }));
+    await store.repositories.cases.put(
+      caseRecord({
+        id: 'C-SHARED',
+        workerId: 'worker-2',
+        team: 'sur',
+        sharedWith: ['worker-1'],
+        status: 'closed',
+        closure: { at: '2026-11-18T09:00:00.000Z', by: 'worker-2', reason: 'goalsMet', outcomes: [], summary: 'Hecho' },
+      }),
+    );
     await store.close();
     const reopened = await JsonStore.open(dataDir);
     try {

@@ -18,7 +18,10 @@ const QUERY_CASES: Case[] = [
   caseRecord({ id: 'C-OTHER1', workerId: 'worker-2', team: 'norte' }),
   caseRecord({ id: 'C-SUR001', workerId: 'worker-3', team: 'sur' }),
   caseRecord({
-    id: 'C-CLOSED', workerId: 'worker-1', team: 'norte', status: 'closed',
+    id: 'C-CLOSED',
+    workerId: 'worker-1',
+    team: 'norte',
+    status: 'closed',
     closure: { at: '2026-11-18T09:00:00.000Z', by: 'worker-1', reason: 'goalsMet', outcomes: [], summary: 'Objetivos cumplidos' },
   }),
 ];
@@ -105,7 +108,11 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       it('refuses a change that throws or moves the record to another id, and keeps the old value', async () => {
         const repos = await open();
         await repos.cases.put(caseRecord());
-        await expect(repos.cases.update('C-TEST01', () => { throw new Error('no such change'); })).rejects.toThrow('no such change');
+        await expect(
+          repos.cases.update('C-TEST01', () => {
+            throw new Error('no such change');
+          }),
+        ).rejects.toThrow('no such change');
         await expect(repos.cases.update('C-TEST01', (c) => ({ ...c!, id: 'C-MOVED1', priority: 'high' }))).rejects.toThrow(/cannot change its id/);
         expect(await repos.cases.get('C-TEST01')).toEqual(caseRecord());
         expect(await repos.cases.get('C-MOVED1')).toBeUndefined();
@@ -122,7 +129,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         expect(record.contacts).toEqual([]);
         expect(record.client.name).toBe('Ana P.');
         expect(() => (record.contacts as unknown[]).push({})).toThrow(TypeError);
-        expect(() => { (record.client as { name: string }).name = 'X'; }).toThrow(TypeError);
+        expect(() => {
+          (record.client as { name: string }).name = 'X';
+        }).toThrow(TypeError);
         expect(Object.isFrozen((await repos.cases.all())[0])).toBe(true);
       });
     });
@@ -191,7 +200,11 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
       it('leaves the queries as they were when a change is refused', async () => {
         const repos = await withQueryCases();
         await expect(repos.cases.update('C-OWN001', (c) => ({ ...c!, workerId: 'worker-2', team: '' }))).rejects.toThrow();
-        await expect(repos.cases.update('C-OWN001', () => { throw new Error('refused'); })).rejects.toThrow('refused');
+        await expect(
+          repos.cases.update('C-OWN001', () => {
+            throw new Error('refused');
+          }),
+        ).rejects.toThrow('refused');
         expect(ids(await repos.cases.casesOfWorker('worker-1'))).toEqual(['C-CLOSED', 'C-OWN001', 'C-SHARED']);
         expect(ids(await repos.cases.casesOfTeam('norte'))).toContain('C-OWN001');
       });

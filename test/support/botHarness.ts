@@ -36,7 +36,9 @@ export const DEMO_STAFF: Staff[] = [
   staffRecord({ id: 'admin-1', name: 'Admin', role: 'admin', team: 'central', language: 'es' }),
 ];
 
-export async function createHarness(options: { now?: Date; staff?: Staff[]; cases?: Case[]; dataDir?: string; allowedTenantIds?: string[] } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { now?: Date; staff?: Staff[]; cases?: Case[]; dataDir?: string; allowedTenantIds?: string[] } = {},
+): Promise<Harness> {
   const dataDir = options.dataDir ?? (await tempDir());
   const store = await JsonStore.open(dataDir);
   for (const staff of options.staff ?? DEMO_STAFF) await store.repositories.staff.put(staff);
@@ -55,13 +57,24 @@ export async function createHarness(options: { now?: Date; staff?: Staff[]; case
   const send = async (text: string, user = 'worker-1', extra: Partial<Activity> = {}) => {
     adapter.activeQueue.splice(0);
     await adapter.processActivity({
-      type: 'message', text, from: { id: user, name: user }, conversation: { id: `conv-${user}` } as Activity['conversation'],
-      channelId: 'test', serviceUrl: 'https://test.local', ...extra,
+      type: 'message',
+      text,
+      from: { id: user, name: user },
+      conversation: { id: `conv-${user}` } as Activity['conversation'],
+      channelId: 'test',
+      serviceUrl: 'https://test.local',
+      ...extra,
     });
     return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
   };
   return {
-    store, services, dataDir, clock, jobs, nudges, send,
+    store,
+    services,
+    dataDir,
+    clock,
+    jobs,
+    nudges,
+    send,
     async sendAll(texts, user) {
       let replies: string[] = [];
       for (const text of texts) replies = await send(text, user);

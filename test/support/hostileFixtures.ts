@@ -19,7 +19,15 @@ export const CLIENT_USER = 'client-1';
 export const STRANGER_USER = 'stranger-1';
 
 /** Tags are never a prefix of one another, so one case's texts never contain another's. */
-interface Seed { id: string; tag: string; workerId: string; team: string; clientName: string; status?: Case['status']; sharedWith?: string[] }
+interface Seed {
+  id: string;
+  tag: string;
+  workerId: string;
+  team: string;
+  clientName: string;
+  status?: Case['status'];
+  sharedWith?: string[];
+}
 
 export interface SeededCase {
   record: Case;
@@ -40,54 +48,139 @@ function seededCase(seed: Seed): SeededCase {
   const by = seed.workerId;
   const closed = seed.status === 'closed';
   const record = caseRecord({
-    id: seed.id, workerId: seed.workerId, team: seed.team, status: seed.status ?? 'open', sharedWith: seed.sharedWith ?? [],
+    id: seed.id,
+    workerId: seed.workerId,
+    team: seed.team,
+    status: seed.status ?? 'open',
+    sharedWith: seed.sharedWith ?? [],
     client: { kind: 'individual', name: seed.clientName, contact: s('TELEFONO'), language: 'es', timeZone: 'Europe/Madrid' },
-    referralSource: s('DERIVANTE'), intensity: 'intensive', contactEveryDays: 7, budget: 500,
+    referralSource: s('DERIVANTE'),
+    intensity: 'intensive',
+    contactEveryDays: 7,
+    budget: 500,
     // Overdue, so the case shows in its team's flagged-cases review.
     nextReviewDate: '2026-11-10',
-    assessments: [{
-      id: `A-${seed.tag}`, kind: 'initial', startedAt: at, completedAt: at, by,
-      ratings: { housing: 1, income: 2, health: 4 }, safetyConcern: true,
-      strengths: { personal: s('FORTALEZA-PERSONAL'), family: s('FORTALEZA-FAMILIAR'), community: s('FORTALEZA-COMUNITARIA') },
-      clientView: s('VISION-PROPIA'), aspirations: s('ASPIRACION'),
-      context: { economic: s('CONTEXTO-ECONOMICO'), social: s('CONTEXTO-SOCIAL'), family: s('CONTEXTO-FAMILIAR'), institutional: s('CONTEXTO-INSTITUCIONAL') },
-      notes: { micro: s('NOTA-MICRO'), meso: s('NOTA-MESO'), macro: s('NOTA-MACRO') },
-      intensity: 'intensive', contactEveryDays: 7, nextReviewDate: '2026-11-10',
-    }],
+    assessments: [
+      {
+        id: `A-${seed.tag}`,
+        kind: 'initial',
+        startedAt: at,
+        completedAt: at,
+        by,
+        ratings: { housing: 1, income: 2, health: 4 },
+        safetyConcern: true,
+        strengths: { personal: s('FORTALEZA-PERSONAL'), family: s('FORTALEZA-FAMILIAR'), community: s('FORTALEZA-COMUNITARIA') },
+        clientView: s('VISION-PROPIA'),
+        aspirations: s('ASPIRACION'),
+        context: {
+          economic: s('CONTEXTO-ECONOMICO'),
+          social: s('CONTEXTO-SOCIAL'),
+          family: s('CONTEXTO-FAMILIAR'),
+          institutional: s('CONTEXTO-INSTITUCIONAL'),
+        },
+        notes: { micro: s('NOTA-MICRO'), meso: s('NOTA-MESO'), macro: s('NOTA-MACRO') },
+        intensity: 'intensive',
+        contactEveryDays: 7,
+        nextReviewDate: '2026-11-10',
+      },
+    ],
     assessmentDraft: {
-      id: `A-${seed.tag}-D`, kind: 'reassessment', startedAt: at, by, ratings: { food: 3 }, strengths: { personal: s('BORRADOR-FORTALEZA') },
-      context: {}, notes: { micro: s('BORRADOR-NOTA') },
+      id: `A-${seed.tag}-D`,
+      kind: 'reassessment',
+      startedAt: at,
+      by,
+      ratings: { food: 3 },
+      strengths: { personal: s('BORRADOR-FORTALEZA') },
+      context: {},
+      notes: { micro: s('BORRADOR-NOTA') },
     },
-    goals: [{
-      id: `G-${seed.tag}`, domain: 'housing', text: s('OBJETIVO'), actor: s('ACTOR'), indicator: s('INDICADOR'), target: s('META'),
-      deadline: '2027-01-15', support: s('APOYO'), obstacles: s('OBSTACULO-OBJETIVO'), dependsOnThirdParty: false,
-      agreement: { at, recordedBy: by }, status: 'active', createdAt: at, createdBy: by,
-    }],
+    goals: [
+      {
+        id: `G-${seed.tag}`,
+        domain: 'housing',
+        text: s('OBJETIVO'),
+        actor: s('ACTOR'),
+        indicator: s('INDICADOR'),
+        target: s('META'),
+        deadline: '2027-01-15',
+        support: s('APOYO'),
+        obstacles: s('OBSTACULO-OBJETIVO'),
+        dependsOnThirdParty: false,
+        agreement: { at, recordedBy: by },
+        status: 'active',
+        createdAt: at,
+        createdBy: by,
+      },
+    ],
     contract: {
-      id: `CT-${seed.tag}`, targetProblems: [{ text: s('PROBLEMA'), acknowledgedByClient: true }], sessions: 8,
-      startDate: '2026-11-02', endDate: '2027-01-11', createdAt: at, createdBy: by,
+      id: `CT-${seed.tag}`,
+      targetProblems: [{ text: s('PROBLEMA'), acknowledgedByClient: true }],
+      sessions: 8,
+      startDate: '2026-11-02',
+      endDate: '2027-01-11',
+      createdAt: at,
+      createdBy: by,
     },
     tasks: [
       {
-        id: `T-${seed.tag}`, goalId: `G-${seed.tag}`, description: s('TAREA'), owner: 'client', dueDate: '2026-12-10',
-        obstacles: [{ text: s('OBSTACULO-TAREA'), kind: 'internal' }], checkInEveryDays: 7, commitment: { at, confirmedBy: by },
-        status: 'open', progress: [{ at, rating: 2, obstacles: s('OBSTACULO-AVANCE'), source: 'worker', by }], createdAt: at, createdBy: by,
+        id: `T-${seed.tag}`,
+        goalId: `G-${seed.tag}`,
+        description: s('TAREA'),
+        owner: 'client',
+        dueDate: '2026-12-10',
+        obstacles: [{ text: s('OBSTACULO-TAREA'), kind: 'internal' }],
+        checkInEveryDays: 7,
+        commitment: { at, confirmedBy: by },
+        status: 'open',
+        progress: [{ at, rating: 2, obstacles: s('OBSTACULO-AVANCE'), source: 'worker', by }],
+        createdAt: at,
+        createdBy: by,
       },
       {
-        id: `T-${seed.tag}-P`, goalId: `G-${seed.tag}`, description: s('TAREA-PROFESIONAL'), owner: 'professional', ownerName: s('PROFESIONAL'),
-        dueDate: '2026-12-12', obstacles: [], checkInEveryDays: 14, commitment: { at, confirmedBy: by },
-        status: 'open', progress: [], createdAt: at, createdBy: by,
+        id: `T-${seed.tag}-P`,
+        goalId: `G-${seed.tag}`,
+        description: s('TAREA-PROFESIONAL'),
+        owner: 'professional',
+        ownerName: s('PROFESIONAL'),
+        dueDate: '2026-12-12',
+        obstacles: [],
+        checkInEveryDays: 14,
+        commitment: { at, confirmedBy: by },
+        status: 'open',
+        progress: [],
+        createdAt: at,
+        createdBy: by,
       },
     ],
-    referrals: [{
-      id: `R-${seed.tag}`, serviceId: 'SV-IMV', category: 'income', status: 'referred', cost: 120, createdAt: at, createdBy: by,
-      history: [{ status: 'proposed', at, by }, { status: 'referred', at, by, note: s('NOTA-DERIVACION') }],
-    }],
+    referrals: [
+      {
+        id: `R-${seed.tag}`,
+        serviceId: 'SV-IMV',
+        category: 'income',
+        status: 'referred',
+        cost: 120,
+        createdAt: at,
+        createdBy: by,
+        history: [
+          { status: 'proposed', at, by },
+          { status: 'referred', at, by, note: s('NOTA-DERIVACION') },
+        ],
+      },
+    ],
     contacts: [{ id: `K-${seed.tag}`, date: '2026-11-03', type: 'visit', minutes: 50, withWhom: s('CON-QUIEN'), note: s('NOTA-CONTACTO'), by, at }],
-    advocacy: [{
-      id: `AD-${seed.tag}`, date: '2026-11-04', action: s('ACCION-DEFENSA'), barrierType: 'policy', barrier: s('BARRERA'),
-      level: 'macro', outcome: s('RESULTADO-DEFENSA'), by, at,
-    }],
+    advocacy: [
+      {
+        id: `AD-${seed.tag}`,
+        date: '2026-11-04',
+        action: s('ACCION-DEFENSA'),
+        barrierType: 'policy',
+        barrier: s('BARRERA'),
+        level: 'macro',
+        outcome: s('RESULTADO-DEFENSA'),
+        by,
+        at,
+      },
+    ],
     reviews: [{ id: `RV-${seed.tag}`, at, by, decision: 'continue', note: s('NOTA-REVISION') }],
     alerts: [{ id: `AL-${seed.tag}`, kind: 'domainCrisis', at }],
     reopenings: closed ? [] : [{ at, by, reason: s('MOTIVO-REAPERTURA') }],
@@ -98,12 +191,33 @@ function seededCase(seed: Seed): SeededCase {
 }
 
 export const W1_OPEN = seededCase({ id: 'C-NRTAAA', tag: 'W1OPEN', workerId: 'worker-1', team: 'norte', clientName: 'Eulalia Quintanar Robles' });
-export const W1_SHUT = seededCase({ id: 'C-NRTBBB', tag: 'W1SHUT', workerId: 'worker-1', team: 'norte', clientName: 'Florencio Ybarra Lasa', status: 'closed' });
+export const W1_SHUT = seededCase({
+  id: 'C-NRTBBB',
+  tag: 'W1SHUT',
+  workerId: 'worker-1',
+  team: 'norte',
+  clientName: 'Florencio Ybarra Lasa',
+  status: 'closed',
+});
 export const W2_OPEN = seededCase({ id: 'C-NRTCCC', tag: 'W2OPEN', workerId: 'worker-2', team: 'norte', clientName: 'Gumersinda Olabarri Ruiz' });
-export const W2_SHUT = seededCase({ id: 'C-NRTDDD', tag: 'W2SHUT', workerId: 'worker-2', team: 'norte', clientName: 'Hipólito Zarandona Vidal', status: 'closed' });
+export const W2_SHUT = seededCase({
+  id: 'C-NRTDDD',
+  tag: 'W2SHUT',
+  workerId: 'worker-2',
+  team: 'norte',
+  clientName: 'Hipólito Zarandona Vidal',
+  status: 'closed',
+});
 export const SUR_OPEN = seededCase({ id: 'C-SURAAA', tag: 'SUROPEN', workerId: 'worker-en', team: 'sur', clientName: 'Wilhelmina Throckmorton' });
 /** Team sur's case, explicitly shared with worker-2 of team norte. */
-export const SHARED = seededCase({ id: 'C-SHRAAA', tag: 'SHARED', workerId: 'worker-en', team: 'sur', clientName: 'Xiomara Valdecantos', sharedWith: ['worker-2'] });
+export const SHARED = seededCase({
+  id: 'C-SHRAAA',
+  tag: 'SHARED',
+  workerId: 'worker-en',
+  team: 'sur',
+  clientName: 'Xiomara Valdecantos',
+  sharedWith: ['worker-2'],
+});
 
 export const ALL_CASES = [W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT, SUR_OPEN, SHARED];
 /** An id in the case id alphabet that no case has: refusals must not tell it from a foreign one. */
@@ -141,7 +255,10 @@ export function expectNoLeaks(replies: string[], secrets: string[]): void {
 
 // ---- the harness ------------------------------------------------------------------------
 
-export interface HostileBot { harness: Harness; close(): Promise<void> }
+export interface HostileBot {
+  harness: Harness;
+  close(): Promise<void>;
+}
 
 /** A bot with every seeded case, the client link of worker-1's open case, and each of `users` greeted once. */
 export async function hostileBot(users: string[]): Promise<HostileBot> {
@@ -186,7 +303,12 @@ export interface ProbeResult {
 export async function probe(bot: HostileBot, text: string, user: string): Promise<ProbeResult> {
   const { harness } = bot;
   const repos = harness.store.repositories;
-  const before = { disk: await casesOnDisk(harness), memory: await casesInMemory(harness), links: JSON.stringify(await repos.clientLinks.all()), codes: (await repos.linkCodes.all()).length };
+  const before = {
+    disk: await casesOnDisk(harness),
+    memory: await casesInMemory(harness),
+    links: JSON.stringify(await repos.clientLinks.all()),
+    codes: (await repos.linkCodes.all()).length,
+  };
   const auditBefore = await auditCounts(harness);
   const replies = await harness.send(text, user);
   const audit = await auditSince(harness, auditBefore);
@@ -237,8 +359,19 @@ const REGISTERED = new Set(createDialogs().map((d) => d.id));
 
 /** Dialogs that work on one case: they take a case id typed with the command. */
 export const CASE_DIALOGS = new Set([
-  'caseSummary', 'assessment', 'smartGoal', 'contract', 'task', 'taskProgress', 'referral',
-  'contactLog', 'advocacy', 'review', 'closure', 'reopen', 'linkCode',
+  'caseSummary',
+  'assessment',
+  'smartGoal',
+  'contract',
+  'task',
+  'taskProgress',
+  'referral',
+  'contactLog',
+  'advocacy',
+  'review',
+  'closure',
+  'reopen',
+  'linkCode',
 ]);
 
 export function staffActor(id: string): Actor {

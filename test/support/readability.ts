@@ -1,10 +1,17 @@
 // Readability scores for the client messages (SPEC §7): Fernández-Huerta for Spanish,
 // Flesch Reading Ease for English, over a body of text taken together.
 
-export interface TextCounts { words: number; sentences: number; syllables: number }
+export interface TextCounts {
+  words: number;
+  sentences: number;
+  syllables: number;
+}
 
 function countText(text: string, syllablesOf: (word: string) => number): TextCounts {
-  const sentences = text.split(/[.!?¿¡:\n]+/).map((s) => s.trim()).filter((s) => /\p{L}/u.test(s));
+  const sentences = text
+    .split(/[.!?¿¡:\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
   const words = text.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
   return { words: words.length, sentences: Math.max(1, sentences.length), syllables: words.reduce((sum, w) => sum + syllablesOf(w), 0) };
 }
@@ -12,7 +19,11 @@ function countText(text: string, syllablesOf: (word: string) => number): TextCou
 /** Spanish syllables: vowel groups, splitting strong-vowel pairs (hiatus) and accented weak vowels. */
 export function spanishSyllables(word: string): number {
   // 'y' before a vowel is a consonant (ayuda); 'qu'/'gu' before e, i keep a silent u.
-  const w = word.toLowerCase().replace(/qu|gu(?=[eiéí])/g, 'q').replace(/ü/g, 'u').replace(/y(?=[aeiouáéíóú])/g, 'j');
+  const w = word
+    .toLowerCase()
+    .replace(/qu|gu(?=[eiéí])/g, 'q')
+    .replace(/ü/g, 'u')
+    .replace(/y(?=[aeiouáéíóú])/g, 'j');
   let count = 0;
   let previous = '';
   for (const char of w) {

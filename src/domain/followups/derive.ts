@@ -136,7 +136,10 @@ function workerTasksDue(caseRecord: Case, people: CaseRecipients, config: Follow
   return caseRecord.tasks
     .filter((task) => task.status === 'open' && task.owner === 'worker')
     .map((task) => ({
-      kind: 'workerTaskDue', caseId: caseRecord.id, recipient: { role: 'worker', staffId: worker.id }, subject: { taskId: task.id },
+      kind: 'workerTaskDue',
+      caseId: caseRecord.id,
+      recipient: { role: 'worker', staffId: worker.id },
+      subject: { taskId: task.id },
       dueAt: onDay(task.dueDate, config.followUps.staffTime, rules, 'before').toISOString(),
     }));
 }
@@ -149,8 +152,11 @@ function reviewReminders(caseRecord: Case, people: CaseRecipients, config: Follo
   const days = [addDays(reviewDate, -config.reviewReminderDaysBefore), reviewDate];
   const instants = uniqueInstants(days.map((day) => onDay(day, config.followUps.staffTime, rules, 'before')));
   return currentOf(instants, now).map((instant) => ({
-    kind: 'reviewReminder', caseId: caseRecord.id, recipient: { role: 'worker', staffId: worker.id },
-    subject: { reviewDate }, dueAt: instant.toISOString(),
+    kind: 'reviewReminder',
+    caseId: caseRecord.id,
+    recipient: { role: 'worker', staffId: worker.id },
+    subject: { reviewDate },
+    dueAt: instant.toISOString(),
   }));
 }
 
@@ -167,10 +173,15 @@ function overdueReviews(caseRecord: Case, people: CaseRecipients, config: Follow
     const from = [firstOverdueDay, addDays(today, -4)].sort()[1]!;
     const days = Array.from({ length: Math.max(0, daysBetween(from, addDays(today, 4)) + 1) }, (_, i) => addDays(from, i));
     const instants = uniqueInstants(days.map((day) => onDay(day, config.followUps.staffTime, rules)));
-    return currentOf(instants, now).map((instant): JobDraft => ({
-      kind: 'overdueReview', caseId: caseRecord.id, recipient: { role: 'supervisor', staffId: supervisor.id },
-      subject: { reviewDate }, dueAt: instant.toISOString(),
-    }));
+    return currentOf(instants, now).map(
+      (instant): JobDraft => ({
+        kind: 'overdueReview',
+        caseId: caseRecord.id,
+        recipient: { role: 'supervisor', staffId: supervisor.id },
+        subject: { reviewDate },
+        dueAt: instant.toISOString(),
+      }),
+    );
   });
 }
 
@@ -180,12 +191,19 @@ function helpRequests(caseRecord: Case, people: CaseRecipients, config: FollowUp
   const rules = staffRules(worker, config);
   return caseRecord.tasks
     .filter((task) => task.status === 'open')
-    .flatMap((task) => task.progress
-      .filter((entry) => entry.needsHelp && entry.source === 'client')
-      .map((entry): JobDraft => ({
-        kind: 'helpRequest', caseId: caseRecord.id, recipient: { role: 'worker', staffId: worker.id },
-        subject: { taskId: task.id, progressAt: entry.at }, dueAt: outOfQuietHours(new Date(entry.at), rules).toISOString(),
-      })));
+    .flatMap((task) =>
+      task.progress
+        .filter((entry) => entry.needsHelp && entry.source === 'client')
+        .map(
+          (entry): JobDraft => ({
+            kind: 'helpRequest',
+            caseId: caseRecord.id,
+            recipient: { role: 'worker', staffId: worker.id },
+            subject: { taskId: task.id, progressAt: entry.at },
+            dueAt: outOfQuietHours(new Date(entry.at), rules).toISOString(),
+          }),
+        ),
+    );
 }
 
 /** The worker hears at once (out of quiet hours) when a supervisor's decision on an alert was to remind them. */
@@ -193,10 +211,19 @@ function supervisorReminders(caseRecord: Case, people: CaseRecipients, config: F
   const worker = people.worker;
   if (!worker) return [];
   const rules = staffRules(worker, config);
-  return caseRecord.alerts.flatMap((alert) => alert.decision?.choice !== 'remindWorker' ? [] : [{
-    kind: 'supervisorReminder', caseId: caseRecord.id, recipient: { role: 'worker', staffId: worker.id },
-    subject: { alertId: alert.id }, dueAt: outOfQuietHours(new Date(alert.decision.at), rules).toISOString(),
-  } satisfies JobDraft]);
+  return caseRecord.alerts.flatMap((alert) =>
+    alert.decision?.choice !== 'remindWorker'
+      ? []
+      : [
+          {
+            kind: 'supervisorReminder',
+            caseId: caseRecord.id,
+            recipient: { role: 'worker', staffId: worker.id },
+            subject: { alertId: alert.id },
+            dueAt: outOfQuietHours(new Date(alert.decision.at), rules).toISOString(),
+          } satisfies JobDraft,
+        ],
+  );
 }
 
 /**
@@ -207,10 +234,17 @@ function supervisorReminders(caseRecord: Case, people: CaseRecipients, config: F
 function escalations(caseRecord: Case, people: CaseRecipients): JobDraft[] {
   return caseRecord.alerts
     .filter((alert) => !alert.deliveredAt && !alert.decision && alert.kind !== 'overdueReview')
-    .flatMap((alert) => people.supervisors.map((supervisor): JobDraft => ({
-      kind: 'escalation', caseId: caseRecord.id, recipient: { role: 'supervisor', staffId: supervisor.id },
-      subject: { alertId: alert.id }, dueAt: new Date(alert.at).toISOString(),
-    })));
+    .flatMap((alert) =>
+      people.supervisors.map(
+        (supervisor): JobDraft => ({
+          kind: 'escalation',
+          caseId: caseRecord.id,
+          recipient: { role: 'supervisor', staffId: supervisor.id },
+          subject: { alertId: alert.id },
+          dueAt: new Date(alert.at).toISOString(),
+        }),
+      ),
+    );
 }
 
 /** Of a series in time order, the latest instant at or before `now` and the first after it. */
@@ -234,9 +268,7 @@ export function staffRules(staff: Staff, config: FollowUpConfig): DeliveryRules 
 
 function uniqueInstants(instants: readonly Date[]): Date[] {
   const seen = new Set<number>();
-  return instants
-    .filter((instant) => !seen.has(instant.getTime()) && seen.add(instant.getTime()))
-    .sort((a, b) => a.getTime() - b.getTime());
+  return instants.filter((instant) => !seen.has(instant.getTime()) && seen.add(instant.getTime())).sort((a, b) => a.getTime() - b.getTime());
 }
 
 function unique(jobs: readonly Job[]): Job[] {

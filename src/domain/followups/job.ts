@@ -38,17 +38,19 @@ export const RecipientSchema = z.discriminatedUnion('role', [
 export type Recipient = z.infer<typeof RecipientSchema>;
 
 /** What the job is about, by id only (never names or notes). */
-export const JobSubjectSchema = z.object({
-  taskId: id,
-  /** The review date the reminder or alert is for, `YYYY-MM-DD`. */
-  reviewDate: z.iso.date(),
-  alertId: id,
-  /** The check-in entry that asked for help. */
-  progressAt: isoDateTime,
-  /** The job that could not be delivered, and why (a channel code). */
-  failedJobId: id,
-  reason: z.string().min(1).max(100),
-}).partial();
+export const JobSubjectSchema = z
+  .object({
+    taskId: id,
+    /** The review date the reminder or alert is for, `YYYY-MM-DD`. */
+    reviewDate: z.iso.date(),
+    alertId: id,
+    /** The check-in entry that asked for help. */
+    progressAt: isoDateTime,
+    /** The job that could not be delivered, and why (a channel code). */
+    failedJobId: id,
+    reason: z.string().min(1).max(100),
+  })
+  .partial();
 export type JobSubject = z.infer<typeof JobSubjectSchema>;
 
 export const JobStatusSchema = z.enum([
@@ -96,7 +98,9 @@ export type JobDraft = Pick<Job, 'kind' | 'caseId' | 'recipient' | 'subject' | '
  * due instant. Deriving the same follow-up twice gives the same id, so it is stored once.
  */
 export function jobId(draft: JobDraft): string {
-  const subject = Object.entries(draft.subject).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b));
+  const subject = Object.entries(draft.subject)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
   const key = JSON.stringify([draft.kind, draft.caseId ?? null, recipientKey(draft), subject, new Date(draft.dueAt).toISOString()]);
   return `J-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }

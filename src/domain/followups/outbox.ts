@@ -9,13 +9,15 @@ const id = z.string().min(1).max(200);
 export const OutboxRecordSchema = z.object({
   /** The job's id. */
   id,
-  deliveries: z.array(z.object({
-    /** The chat user the message went to. */
-    to: id,
-    /** The activity id the message carried (its idempotency key). */
-    activityId: id,
-    at: z.iso.datetime({ offset: true }),
-  })),
+  deliveries: z.array(
+    z.object({
+      /** The chat user the message went to. */
+      to: id,
+      /** The activity id the message carried (its idempotency key). */
+      activityId: id,
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
 });
 export type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 

@@ -18,7 +18,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
     });
     formatters.set(timeZone, formatter);
   }
@@ -56,11 +62,10 @@ export function instantAt(date: string, minutes: number, timeZone: string): Date
   // Offsets a day either side cover any single change around this wall time.
   const before = offsetMinutes(timeZone, new Date(wallAsUtc - 86_400_000));
   const after = offsetMinutes(timeZone, new Date(wallAsUtc + 86_400_000));
-  const candidates = [wallAsUtc - before * MINUTE_MS, wallAsUtc - after * MINUTE_MS]
-    .filter((ms) => {
-      const wall = wallTime(new Date(ms), timeZone);
-      return wall.date === date && wall.minutes === minutes;
-    });
+  const candidates = [wallAsUtc - before * MINUTE_MS, wallAsUtc - after * MINUTE_MS].filter((ms) => {
+    const wall = wallTime(new Date(ms), timeZone);
+    return wall.date === date && wall.minutes === minutes;
+  });
   return new Date(candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - before * MINUTE_MS);
 }
 

@@ -21,7 +21,8 @@ export const es = {
   levelWords_meso: 'meso',
   levelWords_macro: 'macro|estructural|structural',
   askOutcome: 'Resultado de la acción (opcional; escribe «no» si aún no lo hay):',
-  summary: 'Acción de defensa en el caso {caseId} ({date}):\n• Acción: {action}\n• Barrera: {barrierType} · {level}\n• Descripción: {barrier}\n• Resultado: {outcome}',
+  summary:
+    'Acción de defensa en el caso {caseId} ({date}):\n• Acción: {action}\n• Barrera: {barrierType} · {level}\n• Descripción: {barrier}\n• Resultado: {outcome}',
   noOutcome: '(pendiente)',
   askConfirm: '¿Guardo la acción de defensa? (sí/no)',
   saved: 'Acción de defensa {id} guardada en el caso {caseId}.',
@@ -30,7 +31,8 @@ export const es = {
 
   // ---- macro barrier report ----
   reportName: 'informe de barreras',
-  reportHelp: 'Informe de barreras: las barreras estructurales (nivel macro, o de normativa o política) registradas en las acciones de defensa de los casos de tu equipo, agrupadas por tipo. Solo muestra ids de caso, nunca nombres.',
+  reportHelp:
+    'Informe de barreras: las barreras estructurales (nivel macro, o de normativa o política) registradas en las acciones de defensa de los casos de tu equipo, agrupadas por tipo. Solo muestra ids de caso, nunca nombres.',
   reportHeader: 'Informe de barreras estructurales · equipo {team} · casos revisados: {cases}',
   reportGroup: '\n{barrierType} · casos: {count} ({caseIds}) · registros: {entries}',
   reportBarrier: '  – {barrier}',
@@ -67,7 +69,8 @@ export const en: { [K in keyof typeof es]: string } = {
   notSaved: 'All right, I have not saved the advocacy action.',
 
   reportName: 'barrier report',
-  reportHelp: "Barrier report: the structural barriers (macro level, or regulation or policy) recorded in advocacy actions on your team's cases, grouped by type. It shows case ids only, never names.",
+  reportHelp:
+    "Barrier report: the structural barriers (macro level, or regulation or policy) recorded in advocacy actions on your team's cases, grouped by type. It shows case ids only, never names.",
   reportHeader: 'Structural barrier report · team {team} · cases reviewed: {cases}',
   reportGroup: '\n{barrierType} · cases: {count} ({caseIds}) · entries: {entries}',
   reportBarrier: '  – {barrier}',

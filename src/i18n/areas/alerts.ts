@@ -13,7 +13,8 @@ export const es = {
   choiceWords_continue: 'continuar|seguir|continue|keep going',
   choiceWords_changeApproach: 'cambiar el enfoque|cambiar enfoque|cambiar|change approach|change',
   choiceWords_close: 'cerrar el caso|cerrar caso|cerrar|close the case|close case|close',
-  choiceWords_remindWorker: 'recordar|recordarselo|recordárselo|recordárselo al profesional|recordar al profesional|avisar al profesional|remind|remind the worker|remind worker',
+  choiceWords_remindWorker:
+    'recordar|recordarselo|recordárselo|recordárselo al profesional|recordar al profesional|avisar al profesional|remind|remind the worker|remind worker',
   none: 'No hay avisos sin decidir en los casos de tu equipo.',
   noneOnCase: 'El caso {caseId} no tiene avisos sin decidir.',
   header: 'Avisos sin decidir ({count}):',

@@ -11,7 +11,8 @@ export const es = {
   draftWords_restart: 'empezar de nuevo|de nuevo|nueva|start over|restart|new',
   resumed: 'Seguimos con la valoración del caso {caseId} donde la dejaste.',
   introInitial: 'Valoración inicial del caso {caseId}. Empezamos por las fortalezas.',
-  introReassessment: 'Revaloración del caso {caseId}: al final verás el cambio en cada ámbito respecto a la valoración del {date}. Empezamos por las fortalezas.',
+  introReassessment:
+    'Revaloración del caso {caseId}: al final verás el cambio en cada ámbito respecto a la valoración del {date}. Empezamos por las fortalezas.',
 
   askStrengthPersonal: 'Fortalezas personales (capacidades, recursos, lo que ya le funciona). Escribe «no» si no hay:',
   askStrengthFamily: 'Fortalezas de la familia (apoyos, vínculos, cuidados). Escribe «no» si no hay:',
@@ -24,9 +25,11 @@ export const es = {
   askContextFamily: 'Contexto familiar (opcional; «no» para saltar):',
   askContextInstitutional: 'Contexto institucional: servicios y administraciones implicados (opcional; «no» para saltar):',
 
-  scale: 'Ahora los {total} ámbitos de la vida. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica. Para guardar y seguir más tarde, escribe «guardar».',
+  scale:
+    'Ahora los {total} ámbitos de la vida. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica. Para guardar y seguir más tarde, escribe «guardar».',
   askDomain: 'Ámbito {n} de {total}: {domain}. ¿Nivel (1–5 o «n/a»)?',
-  errorLevel: 'Escribe un nivel del 1 al 5 (o su nombre: crisis, vulnerable, seguro, construyendo, empoderado), «n/a» si no aplica, o «guardar» para seguir más tarde.',
+  errorLevel:
+    'Escribe un nivel del 1 al 5 (o su nombre: crisis, vulnerable, seguro, construyendo, empoderado), «n/a» si no aplica, o «guardar» para seguir más tarde.',
   saveWords: 'guardar|pausa|pausar|guardar y seguir luego|save|pause',
   notApplicableWords: 'n/a|na|no aplica|no procede|not applicable',
   levelWords_1: 'crisis|en crisis|in crisis',
@@ -41,7 +44,8 @@ export const es = {
   askNoteMeso: 'Nota meso (relación con los recursos de la comunidad). Escribe «no» para saltar:',
   askNoteMacro: 'Nota macro (barreras de políticas o estructurales; alimenta la defensa). Escribe «no» para saltar:',
 
-  result: 'Resultado de la valoración del caso {caseId} (es una recomendación; decides tú):\n• Intensidad recomendada: {intensity}\n• Contacto cada {days} días · próxima revisión: {review}\n• Necesidades (nivel ≤ 3): {needs}',
+  result:
+    'Resultado de la valoración del caso {caseId} (es una recomendación; decides tú):\n• Intensidad recomendada: {intensity}\n• Contacto cada {days} días · próxima revisión: {review}\n• Necesidades (nivel ≤ 3): {needs}',
   noNeeds: 'ninguna',
   needItem: '{domain} ({level})',
   alertsLine: '• Aviso a supervisión: {reasons}',
@@ -72,7 +76,7 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   name: 'assessment',
-  help: "Assessment (step 2 of the process): strengths first, then the client's own view and aspirations, the context, the 15 life domains (level 1–5 or \"n/a\"), safety and the micro, meso and macro notes. At the end I recommend the support intensity, the contact frequency and the review date; you decide. At any domain you can type \"save\" to continue later.",
+  help: 'Assessment (step 2 of the process): strengths first, then the client\'s own view and aspirations, the context, the 15 life domains (level 1–5 or "n/a"), safety and the micro, meso and macro notes. At the end I recommend the support intensity, the contact frequency and the review date; you decide. At any domain you can type "save" to continue later.',
 
   askDraft: 'Case {caseId} has an assessment in progress, started on {date}: {remaining} of {total} domains left. Continue it or start over?',
   draftContinue: 'Continue the saved assessment',
@@ -81,7 +85,8 @@ export const en: { [K in keyof typeof es]: string } = {
   draftWords_restart: 'start over|restart|new|empezar de nuevo|de nuevo|nueva',
   resumed: 'Continuing the assessment of case {caseId} where you left it.',
   introInitial: 'Initial assessment of case {caseId}. We start with strengths.',
-  introReassessment: 'Reassessment of case {caseId}: at the end you will see the change in each domain since the assessment of {date}. We start with strengths.',
+  introReassessment:
+    'Reassessment of case {caseId}: at the end you will see the change in each domain since the assessment of {date}. We start with strengths.',
 
   askStrengthPersonal: 'Personal strengths (abilities, resources, what already works). Type "no" if none:',
   askStrengthFamily: 'Family strengths (support, bonds, care). Type "no" if none:',
@@ -94,7 +99,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askContextFamily: 'Family context (optional; "no" to skip):',
   askContextInstitutional: 'Institutional context: services and administrations involved (optional; "no" to skip):',
 
-  scale: 'Now the {total} life domains. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable. To save and continue later, type "save".',
+  scale:
+    'Now the {total} life domains. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable. To save and continue later, type "save".',
   askDomain: 'Domain {n} of {total}: {domain}. Level (1–5 or "n/a")?',
   errorLevel: 'Type a level from 1 to 5 (or its name: crisis, vulnerable, safe, building, empowered), "n/a" if it does not apply, or "save" to continue later.',
   saveWords: 'save|pause|save for later|guardar|pausa|pausar',
@@ -111,7 +117,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askNoteMeso: 'Meso note (relations with community resources). Type "no" to skip:',
   askNoteMacro: 'Macro note (policy or structural barriers; feeds advocacy). Type "no" to skip:',
 
-  result: 'Assessment result for case {caseId} (a recommendation; you decide):\n• Recommended intensity: {intensity}\n• Contact every {days} days · next review: {review}\n• Needs (level ≤ 3): {needs}',
+  result:
+    'Assessment result for case {caseId} (a recommendation; you decide):\n• Recommended intensity: {intensity}\n• Contact every {days} days · next review: {review}\n• Needs (level ≤ 3): {needs}',
   noNeeds: 'none',
   needItem: '{domain} ({level})',
   alertsLine: '• Supervisor alert: {reasons}',

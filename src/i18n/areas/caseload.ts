@@ -14,7 +14,8 @@ export const es = {
   noDate: 'sin fecha',
   overdue: ' (vencida)',
   footer: 'Para ver uno escribe «ver caso» y su id (por ejemplo «ver caso {example}»).',
-  summary: 'Caso {caseId} · {status}\n• Persona: {name} ({kind}) · contacto: {contact}\n• Idioma: {language} · zona horaria: {timeZone}\n• Derivado por: {source} · apertura: {intakeDate}\n• Modelo: {model} · prioridad: {priority} · {intensity}\n• Próxima revisión: {review} · contacto cada: {contactEvery}\n• Consentimiento: datos sí ({consentAt}) · mensajes: {messaging}\n• Valoraciones: {assessments} · objetivos: {goals} · tareas abiertas: {tasks} · derivaciones activas: {referrals} · contactos: {contacts}',
+  summary:
+    'Caso {caseId} · {status}\n• Persona: {name} ({kind}) · contacto: {contact}\n• Idioma: {language} · zona horaria: {timeZone}\n• Derivado por: {source} · apertura: {intakeDate}\n• Modelo: {model} · prioridad: {priority} · {intensity}\n• Próxima revisión: {review} · contacto cada: {contactEvery}\n• Consentimiento: datos sí ({consentAt}) · mensajes: {messaging}\n• Valoraciones: {assessments} · objetivos: {goals} · tareas abiertas: {tasks} · derivaciones activas: {referrals} · contactos: {contacts}',
   days: '{days} días',
   goalsHeader: 'Objetivos:',
   goalLine: '• {text} (hasta el {deadline})',
@@ -33,7 +34,8 @@ export const es = {
   awaitingLine: '   Pregunta de seguimiento enviada el {date}, aún sin respuesta.',
   pausedLine: '⏸ Mensajes a la persona en pausa: {reason}. {until}',
   currentSet: 'Ahora trabajas con el caso {caseId}.',
-  timeOver: 'Tiempo estimado: {required} h al mes para tus casos abiertos, frente a {available} h disponibles. Estás por encima de tu disponibilidad: habla con tu supervisor/a.',
+  timeOver:
+    'Tiempo estimado: {required} h al mes para tus casos abiertos, frente a {available} h disponibles. Estás por encima de tu disponibilidad: habla con tu supervisor/a.',
   timeOk: 'Tiempo estimado: {required} h al mes para tus casos abiertos, de {available} h disponibles.',
 } as const;
 
@@ -53,7 +55,8 @@ export const en: { [K in keyof typeof es]: string } = {
   noDate: 'no date',
   overdue: ' (overdue)',
   footer: 'To see one type "view case" and its id (for example "view case {example}").',
-  summary: 'Case {caseId} · {status}\n• Client: {name} ({kind}) · contact: {contact}\n• Language: {language} · time zone: {timeZone}\n• Referred by: {source} · intake: {intakeDate}\n• Model: {model} · priority: {priority} · {intensity}\n• Next review: {review} · contact every: {contactEvery}\n• Consent: data yes ({consentAt}) · messages: {messaging}\n• Assessments: {assessments} · goals: {goals} · open tasks: {tasks} · active referrals: {referrals} · contacts: {contacts}',
+  summary:
+    'Case {caseId} · {status}\n• Client: {name} ({kind}) · contact: {contact}\n• Language: {language} · time zone: {timeZone}\n• Referred by: {source} · intake: {intakeDate}\n• Model: {model} · priority: {priority} · {intensity}\n• Next review: {review} · contact every: {contactEvery}\n• Consent: data yes ({consentAt}) · messages: {messaging}\n• Assessments: {assessments} · goals: {goals} · open tasks: {tasks} · active referrals: {referrals} · contacts: {contacts}',
   days: '{days} days',
   goalsHeader: 'Goals:',
   goalLine: '• {text} (by {deadline})',
@@ -72,6 +75,7 @@ export const en: { [K in keyof typeof es]: string } = {
   awaitingLine: '   Check-in question sent on {date}, no answer yet.',
   pausedLine: '⏸ Messages to the client paused: {reason}. {until}',
   currentSet: 'You are now working on case {caseId}.',
-  timeOver: 'Estimated time: {required} h a month for your open cases, against {available} h available. You are over your availability: talk to your supervisor.',
+  timeOver:
+    'Estimated time: {required} h a month for your open cases, against {available} h available. You are over your availability: talk to your supervisor.',
   timeOk: 'Estimated time: {required} h a month for your open cases, of {available} h available.',
 };

@@ -31,12 +31,14 @@ export const es = {
   noOutcomes: '   (sin objetivos activos)',
   askConfirm: '¿Cierro el caso? Desde ese momento será de solo lectura. (sí/no)',
   notSaved: 'No he cerrado el caso; sigue abierto.',
-  closed: 'Caso {caseId} cerrado. Ahora es de solo lectura: para cambiar algo hay que reabrirlo («reabrir»), y solo pueden hacerlo su profesional o su supervisión.',
+  closed:
+    'Caso {caseId} cerrado. Ahora es de solo lectura: para cambiar algo hay que reabrirlo («reabrir»), y solo pueden hacerlo su profesional o su supervisión.',
   goalsChanged: 'Los objetivos del caso han cambiado mientras lo cerrabas. No he cerrado el caso; vuelve a empezar el cierre.',
   closeFailed: 'No he podido cerrar el caso porque los datos no son válidos. No se ha guardado nada.',
 
   reopenName: 'reapertura del caso',
-  reopenHelp: 'Reabrir un caso cerrado: eliges el caso, escribes por qué se reabre (obligatorio) y confirmas. Solo pueden reabrirlo la persona responsable del caso o su supervisión.',
+  reopenHelp:
+    'Reabrir un caso cerrado: eliges el caso, escribes por qué se reabre (obligatorio) y confirmas. Solo pueden reabrirlo la persona responsable del caso o su supervisión.',
   reopenNoneClosed: 'No tienes casos cerrados.',
   reopenNotAllowed: 'Solo la persona responsable del caso {caseId} o su supervisión pueden reabrirlo. El caso sigue cerrado.',
   reopenClosedOn: 'El caso {caseId} ({name}) se cerró el {date}. Motivo: {reason}.',

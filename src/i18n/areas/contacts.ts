@@ -2,7 +2,8 @@
 export const es = {
   // ---- contact log ----
   logName: 'registro de contacto',
-  logHelp: 'Registro de contacto (seguimiento, paso 6): fecha, tipo (visita, llamada, mensaje, reunión o acompañamiento), duración en minutos, con quién y una nota. Solo se guarda al final, cuando lo confirmas.',
+  logHelp:
+    'Registro de contacto (seguimiento, paso 6): fecha, tipo (visita, llamada, mensaje, reunión o acompañamiento), duración en minutos, con quién y una nota. Solo se guarda al final, cuando lo confirmas.',
   askDate: 'Fecha del contacto. Puedes escribir «hoy», «ayer», «el lunes» o una fecha:',
   askType: 'Tipo de contacto:',
   type_visit: 'Visita',
@@ -26,7 +27,8 @@ export const es = {
 
   // ---- monthly contact sheet ----
   sheetName: 'ficha mensual',
-  sheetHelp: 'Ficha mensual (paso de seguimiento): por cada uno de tus casos, los contactos y minutos registrados en el mes frente al tiempo estimado por su intensidad, y los totales.',
+  sheetHelp:
+    'Ficha mensual (paso de seguimiento): por cada uno de tus casos, los contactos y minutos registrados en el mes frente al tiempo estimado por su intensidad, y los totales.',
   askMonth: '¿De qué mes quieres la ficha? Escribe «este mes» (o «-»), «el mes pasado», un mes como «octubre 2026» o «2026-10».',
   monthError: 'No he entendido el mes. Prueba con «este mes», «el mes pasado», «octubre 2026» o «2026-10».',
   monthFuture: 'Ese mes aún no ha llegado; elige este mes o uno anterior.',
@@ -41,7 +43,8 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   logName: 'contact log',
-  logHelp: 'Contact log (monitoring, step 6): date, type (visit, call, message, meeting or accompaniment), length in minutes, with whom and a note. It is saved only at the end, once you confirm it.',
+  logHelp:
+    'Contact log (monitoring, step 6): date, type (visit, call, message, meeting or accompaniment), length in minutes, with whom and a note. It is saved only at the end, once you confirm it.',
   askDate: 'Date of the contact. You can type "today", "yesterday", "Monday" or a date:',
   askType: 'Type of contact:',
   type_visit: 'Visit',
@@ -64,7 +67,8 @@ export const en: { [K in keyof typeof es]: string } = {
   notSaved: 'All right, I have not saved the contact.',
 
   sheetName: 'monthly contact sheet',
-  sheetHelp: 'Monthly contact sheet (monitoring): for each of your cases, the contacts and minutes logged in the month against the time estimated from its intensity, and the totals.',
+  sheetHelp:
+    'Monthly contact sheet (monitoring): for each of your cases, the contacts and minutes logged in the month against the time estimated from its intensity, and the totals.',
   askMonth: 'Which month do you want the sheet for? Type "this month" (or "-"), "last month", a month like "October 2026" or "2026-10".',
   monthError: 'I did not understand the month. Try "this month", "last month", "October 2026" or "2026-10".',
   monthFuture: 'That month has not come yet; pick this month or an earlier one.',

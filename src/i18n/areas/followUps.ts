@@ -80,7 +80,7 @@ export const en: { [K in keyof typeof es]: string } = {
   what_clientCheckIn: 'the question about their task',
   what_escalation: 'the alert',
   what_overdueReview: 'the overdue review notice',
-  what_supervisorReminder: 'the supervisor\'s reminder',
+  what_supervisorReminder: "the supervisor's reminder",
   what_other: 'a notice',
   who_client: 'the client',
   who_staff: '{name}',

@@ -21,6 +21,24 @@ import * as followUps from './followUps.js';
 import * as clientFollowUps from './clientFollowUps.js';
 
 export const areas = {
-  common, shell, intake, caseload, link, smart, assessment, tasks, services, contacts, advocacy, review, closure, alerts, messaging, followUps,
-  client, clientCheckIn, clientConsent, clientFollowUps,
+  common,
+  shell,
+  intake,
+  caseload,
+  link,
+  smart,
+  assessment,
+  tasks,
+  services,
+  contacts,
+  advocacy,
+  review,
+  closure,
+  alerts,
+  messaging,
+  followUps,
+  client,
+  clientCheckIn,
+  clientConsent,
+  clientFollowUps,
 };

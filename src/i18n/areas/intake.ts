@@ -19,7 +19,8 @@ export const es = {
   askSource: 'Fuente de derivación (quién deriva el caso: centro de salud, colegio, iniciativa propia…):',
   askIntakeDate: 'Fecha de la apertura (primera entrevista). Puedes escribir «hoy», «ayer», «el lunes» o una fecha:',
   askConsentData: '¿La persona da su consentimiento al tratamiento de sus datos para la gestión del caso? (sí/no)',
-  noConsent: 'Sin el consentimiento de la persona al tratamiento de sus datos no puedo abrir el caso, y no he guardado nada. Puedes explicarle para qué se usan sus datos y volver a empezar la apertura cuando esté de acuerdo.',
+  noConsent:
+    'Sin el consentimiento de la persona al tratamiento de sus datos no puedo abrir el caso, y no he guardado nada. Puedes explicarle para qué se usan sus datos y volver a empezar la apertura cuando esté de acuerdo.',
   askConsentMessages: '¿Acepta recibir mensajes de seguimiento por chat (recordatorios de tareas)? (sí/no)',
   askModel: 'Modelo de gestión del caso:',
   modelBrokerage: 'Corretaje (brokerage)',
@@ -37,7 +38,8 @@ export const es = {
   priorityWords_high: 'alta|high|urgente',
   priorityWords_medium: 'media|medium|normal',
   priorityWords_low: 'baja|low',
-  summary: 'Resumen de la apertura:\n• Tipo: {kind}\n• Nombre o alias: {name}\n• Contacto: {contact}\n• Idioma: {language} · Zona horaria: {timeZone}\n• Derivado por: {source}\n• Fecha de apertura: {intakeDate}\n• Consentimiento datos: sí · mensajes: {messaging}\n• Modelo: {model} · Prioridad: {priority}',
+  summary:
+    'Resumen de la apertura:\n• Tipo: {kind}\n• Nombre o alias: {name}\n• Contacto: {contact}\n• Idioma: {language} · Zona horaria: {timeZone}\n• Derivado por: {source}\n• Fecha de apertura: {intakeDate}\n• Consentimiento datos: sí · mensajes: {messaging}\n• Modelo: {model} · Prioridad: {priority}',
   askConfirm: '¿Guardo el caso? (sí/no)',
   notSaved: 'De acuerdo, no he guardado el caso.',
   created: 'Caso {caseId} abierto para {name}. Es ahora tu caso actual. Siguiente paso recomendado: la valoración (escribe «valoración»).',
@@ -65,7 +67,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askSource: 'Referral source (who referred the case: health centre, school, self-referral…):',
   askIntakeDate: 'Intake date (first interview). You can type "today", "yesterday", "Monday" or a date:',
   askConsentData: 'Does the client consent to the processing of their data for case management? (yes/no)',
-  noConsent: 'Without the client\'s consent to the processing of their data I cannot open the case, and nothing has been saved. You can explain what their data is used for and start the intake again when they agree.',
+  noConsent:
+    "Without the client's consent to the processing of their data I cannot open the case, and nothing has been saved. You can explain what their data is used for and start the intake again when they agree.",
   askConsentMessages: 'Does the client agree to receive follow-up chat messages (task reminders)? (yes/no)',
   askModel: 'Case management model:',
   modelBrokerage: 'Brokerage',
@@ -83,7 +86,8 @@ export const en: { [K in keyof typeof es]: string } = {
   priorityWords_high: 'high|urgent|alta',
   priorityWords_medium: 'medium|normal|media',
   priorityWords_low: 'low|baja',
-  summary: 'Intake summary:\n• Kind: {kind}\n• Name or alias: {name}\n• Contact: {contact}\n• Language: {language} · Time zone: {timeZone}\n• Referred by: {source}\n• Intake date: {intakeDate}\n• Consent to data: yes · messages: {messaging}\n• Model: {model} · Priority: {priority}',
+  summary:
+    'Intake summary:\n• Kind: {kind}\n• Name or alias: {name}\n• Contact: {contact}\n• Language: {language} · Time zone: {timeZone}\n• Referred by: {source}\n• Intake date: {intakeDate}\n• Consent to data: yes · messages: {messaging}\n• Model: {model} · Priority: {priority}',
   askConfirm: 'Shall I save the case? (yes/no)',
   notSaved: 'All right, the case has not been saved.',
   created: 'Case {caseId} opened for {name}. It is now your current case. Recommended next step: the assessment (type "assessment").',

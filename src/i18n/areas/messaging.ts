@@ -2,7 +2,8 @@
 // manages them: pausing the client's prompts, consent to messages, the scheduled list.
 export const es = {
   pauseName: 'pausa de los mensajes a la persona',
-  pauseHelp: 'Pausa de los mensajes a la persona: mientras dure, la persona no recibe preguntas de seguimiento (por ejemplo, si está en el hospital). Indica el motivo y, si quieres, hasta qué día. Con la pausa en marcha, el mismo comando la reanuda.',
+  pauseHelp:
+    'Pausa de los mensajes a la persona: mientras dure, la persona no recibe preguntas de seguimiento (por ejemplo, si está en el hospital). Indica el motivo y, si quieres, hasta qué día. Con la pausa en marcha, el mismo comando la reanuda.',
   pausedNow: 'Los mensajes a la persona del caso {caseId} están en pausa desde el {since}. Motivo: {reason}. {until}',
   untilDate: 'Vuelven el {date}.',
   untilResumed: 'Hasta que los reanudes.',
@@ -16,7 +17,8 @@ export const es = {
   pauseFailed: 'La fecha de vuelta tiene que ser posterior a hoy. No he pausado nada.',
   noConsentNote: 'Aviso: la persona no tiene dado el consentimiento para recibir mensajes, así que tampoco los recibe ahora.',
   consentName: 'consentimiento para recibir mensajes',
-  consentHelp: 'Consentimiento para recibir mensajes: registra que la persona lo retira (deja de recibir mensajes en el acto) o que lo da de nuevo. Queda anotado quién lo registró y cuándo.',
+  consentHelp:
+    'Consentimiento para recibir mensajes: registra que la persona lo retira (deja de recibir mensajes en el acto) o que lo da de nuevo. Queda anotado quién lo registró y cuándo.',
   consentGiven: 'La persona del caso {caseId} tiene dado el consentimiento para recibir mensajes.',
   consentWithdrawn: 'La persona del caso {caseId} retiró el consentimiento para recibir mensajes el {date}.',
   consentNever: 'La persona del caso {caseId} no dio el consentimiento para recibir mensajes.',
@@ -26,7 +28,8 @@ export const es = {
   consentGivenSaved: 'Registrado: la persona del caso {caseId} vuelve a recibir mensajes.',
   consentUnchanged: 'De acuerdo, no he cambiado nada.',
   listName: 'mensajes programados',
-  listHelp: 'Mensajes programados de un caso: lo que el bot enviará por su cuenta (preguntas de seguimiento a la persona, recordatorios, avisos a supervisión), con la hora en tu zona horaria.',
+  listHelp:
+    'Mensajes programados de un caso: lo que el bot enviará por su cuenta (preguntas de seguimiento a la persona, recordatorios, avisos a supervisión), con la hora en tu zona horaria.',
   listHeader: 'Mensajes programados del caso {caseId} (hora de {zone}):',
   listNone: 'El caso {caseId} no tiene mensajes programados ahora.',
   listLine: '• {when} · {what} · para {who}',
@@ -49,7 +52,8 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   pauseName: 'pause of messages to the client',
-  pauseHelp: 'Pause of messages to the client: while it lasts, the client gets no check-in questions (for example, while in hospital). Give the reason and, if you like, until which day. While a pause is on, the same command resumes it.',
+  pauseHelp:
+    'Pause of messages to the client: while it lasts, the client gets no check-in questions (for example, while in hospital). Give the reason and, if you like, until which day. While a pause is on, the same command resumes it.',
   pausedNow: 'Messages to the client of case {caseId} are paused since {since}. Reason: {reason}. {until}',
   untilDate: 'They come back on {date}.',
   untilResumed: 'Until you resume them.',
@@ -73,7 +77,8 @@ export const en: { [K in keyof typeof es]: string } = {
   consentGivenSaved: 'Recorded: the client of case {caseId} receives messages again.',
   consentUnchanged: 'All right, I changed nothing.',
   listName: 'scheduled messages',
-  listHelp: 'Scheduled messages of a case: what the bot will send on its own (check-in questions to the client, reminders, alerts to supervision), with the time in your time zone.',
+  listHelp:
+    'Scheduled messages of a case: what the bot will send on its own (check-in questions to the client, reminders, alerts to supervision), with the time in your time zone.',
   listHeader: 'Scheduled messages of case {caseId} ({zone} time):',
   listNone: 'Case {caseId} has no scheduled messages now.',
   listLine: '• {when} · {what} · to {who}',

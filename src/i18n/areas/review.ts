@@ -23,7 +23,8 @@ export const es = {
   goalStatus_dropped: 'abandonado',
 
   noAssessment: 'El caso no tiene ninguna valoración completada: no hay ámbitos que volver a puntuar.',
-  rerateIntro: 'Ahora vuelve a puntuar los {total} ámbitos valorados el {date}. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica · «igual» mantiene el nivel anterior.',
+  rerateIntro:
+    'Ahora vuelve a puntuar los {total} ámbitos valorados el {date}. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica · «igual» mantiene el nivel anterior.',
   askLevel: 'Ámbito {n} de {total}: {domain} (antes: {before}). ¿Nivel ahora?',
   level_1: '1 · en crisis',
   level_2: '2 · vulnerable',
@@ -72,7 +73,8 @@ export const es = {
   acceptWords: 'ok|okay|vale|sí|si|de acuerdo|acepto|aceptar|yes|accept|sure',
   errorNextReviewNotAfterToday: 'La próxima revisión tiene que ser posterior a hoy.',
   askNote: 'Nota de la reevaluación (opcional; «no» para saltar):',
-  summary: 'Resumen de la reevaluación del caso {caseId}:\n• Ámbitos puntuados de nuevo: {rerated}\n• Decisión: {decision}{approach}\n• Próxima revisión: {next}\n• Nota: {note}',
+  summary:
+    'Resumen de la reevaluación del caso {caseId}:\n• Ámbitos puntuados de nuevo: {rerated}\n• Decisión: {decision}{approach}\n• Próxima revisión: {next}\n• Nota: {note}',
   summaryModel: '\n• Modelo: {from} → {to}',
   summaryIntensity: '\n• Intensidad: {from} → {to}',
   summaryNextOnClose: 'no hace falta: el caso pasa al cierre',
@@ -92,7 +94,8 @@ export const es = {
   saveFailed: 'No he podido guardar la reevaluación porque los datos no son válidos. No se ha guardado nada.',
 
   flaggedName: 'revisión de casos marcados',
-  flaggedHelp: 'Revisión de casos marcados (supervisión): los casos abiertos de tu equipo con la revisión vencida, sin contacto en el plazo esperado, con tareas estancadas, con preguntas de seguimiento sin respuesta o con avisos sin decidir. Escribe el número de un caso y elige: continuar, cambiar el enfoque o cerrar. La decisión queda registrada como reevaluación y decide también los avisos abiertos del caso.',
+  flaggedHelp:
+    'Revisión de casos marcados (supervisión): los casos abiertos de tu equipo con la revisión vencida, sin contacto en el plazo esperado, con tareas estancadas, con preguntas de seguimiento sin respuesta o con avisos sin decidir. Escribe el número de un caso y elige: continuar, cambiar el enfoque o cerrar. La decisión queda registrada como reevaluación y decide también los avisos abiertos del caso.',
   flaggedNone: 'Hoy ({date}) no hay casos marcados en tu equipo.',
   flaggedHeader: 'Casos marcados de tu equipo a {date} ({count}):',
   flaggedLine: '{n}. {caseId} · {name} · {worker} · {intensity} · próxima revisión: {review}\n   {flags}',
@@ -129,7 +132,8 @@ export const en: { [K in keyof typeof es]: string } = {
   goalStatus_dropped: 'dropped',
 
   noAssessment: 'The case has no completed assessment: there are no domains to re-rate.',
-  rerateIntro: 'Now re-rate the {total} domains assessed on {date}. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable · "same" keeps the previous level.',
+  rerateIntro:
+    'Now re-rate the {total} domains assessed on {date}. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable · "same" keeps the previous level.',
   askLevel: 'Domain {n} of {total}: {domain} (before: {before}). Level now?',
   level_1: '1 · in crisis',
   level_2: '2 · vulnerable',
@@ -198,7 +202,8 @@ export const en: { [K in keyof typeof es]: string } = {
   saveFailed: 'I could not save the review because the data is not valid. Nothing was saved.',
 
   flaggedName: 'flagged case review',
-  flaggedHelp: "Flagged case review (supervision): your team's open cases with an overdue review, no contact in the expected interval, stalled tasks, unanswered check-ins or alerts waiting for a decision. Type a case's number and choose: continue, change approach or close. The decision is recorded as a review and decides the case's open alerts too.",
+  flaggedHelp:
+    "Flagged case review (supervision): your team's open cases with an overdue review, no contact in the expected interval, stalled tasks, unanswered check-ins or alerts waiting for a decision. Type a case's number and choose: continue, change approach or close. The decision is recorded as a review and decides the case's open alerts too.",
   flaggedNone: 'Today ({date}) there are no flagged cases in your team.',
   flaggedHeader: "Your team's flagged cases on {date} ({count}):",
   flaggedLine: '{n}. {caseId} · {name} · {worker} · {intensity} · next review: {review}\n   {flags}',

@@ -2,7 +2,8 @@
 export const es = {
   // ---- directory ----
   directoryName: 'directorio de servicios',
-  directoryHelp: 'Directorio de servicios: los recursos a los que se puede derivar, por categoría, con proveedor, contacto, coste, requisitos y plazas. Solo administración puede añadir, cambiar, desactivar o reactivar servicios.',
+  directoryHelp:
+    'Directorio de servicios: los recursos a los que se puede derivar, por categoría, con proveedor, contacto, coste, requisitos y plazas. Solo administración puede añadir, cambiar, desactivar o reactivar servicios.',
   directoryHeader: 'Directorio de servicios ({count} activos):',
   directoryEmpty: 'El directorio de servicios está vacío.',
   categoryHeader: '\n{category}:',
@@ -27,7 +28,8 @@ export const es = {
   askCost: 'Coste por derivación en euros (número entero; 0 si es gratuito):',
   askEligibility: 'Requisitos de acceso (quién puede usarlo). Escribe «no» si no hay:',
   askCapacity: 'Plazas disponibles (número entero). Escribe «no» si no hay límite o no se sabe:',
-  addSummary: 'Nuevo servicio:\n• Nombre: {name}\n• Categoría: {category}\n• Proveedor: {provider}\n• Contacto: {contact}\n• Coste: {cost}\n• Requisitos: {eligibility}\n• Plazas: {capacity}',
+  addSummary:
+    'Nuevo servicio:\n• Nombre: {name}\n• Categoría: {category}\n• Proveedor: {provider}\n• Contacto: {contact}\n• Coste: {cost}\n• Requisitos: {eligibility}\n• Plazas: {capacity}',
   askConfirmAdd: '¿Lo añado al directorio? (sí/no)',
   added: 'Servicio «{name}» añadido al directorio ({id}).',
   notSaved: 'De acuerdo, no he cambiado el directorio.',
@@ -77,7 +79,8 @@ export const es = {
 
   // ---- referrals ----
   referralName: 'derivación',
-  referralHelp: 'Derivación (vinculación, paso 5): propones una derivación a un servicio del directorio, o la haces avanzar por su ciclo: propuesta → derivada → aceptada → en curso → completada, o rechazada. Aviso si ya hay otra derivación activa de la misma categoría (posible duplicidad) y sumo los costes frente al presupuesto del caso.',
+  referralHelp:
+    'Derivación (vinculación, paso 5): propones una derivación a un servicio del directorio, o la haces avanzar por su ciclo: propuesta → derivada → aceptada → en curso → completada, o rechazada. Aviso si ya hay otra derivación activa de la misma categoría (posible duplicidad) y sumo los costes frente al presupuesto del caso.',
   referralsHeader: 'Derivaciones del caso {caseId}:',
   referralLine: '{n}. {service} · {category} · {status} · {cost}{duplicate}',
   duplicateMark: ' · posible duplicidad de {id}',
@@ -95,7 +98,8 @@ export const es = {
   askService: '¿A qué servicio? Escribe su número o su nombre.',
   serviceChoice: '{name} · {provider} · {cost}',
   noActiveServices: 'No hay servicios activos en el directorio. Pide a administración que los dé de alta.',
-  duplicateWarning: 'Atención, posible duplicidad: el caso ya tiene una derivación activa en «{category}»: {service} ({status}, {id}). ¿Propongo esta derivación igualmente? Quedará marcada como posible duplicidad. (sí/no)',
+  duplicateWarning:
+    'Atención, posible duplicidad: el caso ya tiene una derivación activa en «{category}»: {service} ({status}, {id}). ¿Propongo esta derivación igualmente? Quedará marcada como posible duplicidad. (sí/no)',
   confirmReferral: '¿Propongo la derivación a «{service}» ({cost})? (sí/no)',
   noPlaces: 'Aviso: «{service}» no tiene plazas disponibles ahora mismo.',
   referralCreated: 'Derivación {id} a «{service}» guardada como propuesta.',
@@ -134,7 +138,8 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   directoryName: 'service directory',
-  directoryHelp: 'Service directory: the resources cases can be referred to, by category, with provider, contact, cost, eligibility and places. Only admins can add, change, deactivate or reactivate services.',
+  directoryHelp:
+    'Service directory: the resources cases can be referred to, by category, with provider, contact, cost, eligibility and places. Only admins can add, change, deactivate or reactivate services.',
   directoryHeader: 'Service directory ({count} active):',
   directoryEmpty: 'The service directory is empty.',
   categoryHeader: '\n{category}:',
@@ -159,7 +164,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askCost: 'Cost per referral in euros (whole number; 0 if free):',
   askEligibility: 'Eligibility (who can use it). Type "no" if there are no requirements:',
   askCapacity: 'Places available (whole number). Type "no" if there is no limit or it is unknown:',
-  addSummary: 'New service:\n• Name: {name}\n• Category: {category}\n• Provider: {provider}\n• Contact: {contact}\n• Cost: {cost}\n• Eligibility: {eligibility}\n• Places: {capacity}',
+  addSummary:
+    'New service:\n• Name: {name}\n• Category: {category}\n• Provider: {provider}\n• Contact: {contact}\n• Cost: {cost}\n• Eligibility: {eligibility}\n• Places: {capacity}',
   askConfirmAdd: 'Shall I add it to the directory? (yes/no)',
   added: 'Service "{name}" added to the directory ({id}).',
   notSaved: 'All right, I have not changed the directory.',
@@ -208,7 +214,8 @@ export const en: { [K in keyof typeof es]: string } = {
   categoryWords_homeCare: 'homecare|home care|domicilio|ayuda a domicilio',
 
   referralName: 'referral',
-  referralHelp: 'Referral (linking to services, step 5): you propose a referral to a service in the directory, or move one along its lifecycle: proposed → referred → accepted → in progress → completed, or declined. I warn when another active referral of the same category exists (possible duplication) and sum the costs against the case budget.',
+  referralHelp:
+    'Referral (linking to services, step 5): you propose a referral to a service in the directory, or move one along its lifecycle: proposed → referred → accepted → in progress → completed, or declined. I warn when another active referral of the same category exists (possible duplication) and sum the costs against the case budget.',
   referralsHeader: 'Referrals of case {caseId}:',
   referralLine: '{n}. {service} · {category} · {status} · {cost}{duplicate}',
   duplicateMark: ' · possible duplicate of {id}',
@@ -226,7 +233,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askService: 'Which service? Type its number or its name.',
   serviceChoice: '{name} · {provider} · {cost}',
   noActiveServices: 'There are no active services in the directory. Ask an admin to add them.',
-  duplicateWarning: 'Warning, possible duplication: the case already has an active referral in "{category}": {service} ({status}, {id}). Shall I propose this referral anyway? It will be flagged as a possible duplicate. (yes/no)',
+  duplicateWarning:
+    'Warning, possible duplication: the case already has an active referral in "{category}": {service} ({status}, {id}). Shall I propose this referral anyway? It will be flagged as a possible duplicate. (yes/no)',
   confirmReferral: 'Shall I propose the referral to "{service}" ({cost})? (yes/no)',
   noPlaces: 'Note: "{service}" has no places available right now.',
   referralCreated: 'Referral {id} to "{service}" saved as proposed.',

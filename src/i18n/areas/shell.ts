@@ -1,14 +1,17 @@
 // The conversation shell: welcome, menu, language, refusals. `*Words` keys are `|`-separated.
 export const es = {
-  welcomeWorker: 'Hola, {name}. Soy Enlace, tu asistente de gestión de casos. Te acompaño en la apertura, la valoración, los objetivos SMART, las tareas, las derivaciones, el seguimiento, la reevaluación y el cierre.',
-  welcomeSupervisor: 'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión, los avisos que esperan tu decisión y el informe de barreras.',
+  welcomeWorker:
+    'Hola, {name}. Soy Enlace, tu asistente de gestión de casos. Te acompaño en la apertura, la valoración, los objetivos SMART, las tareas, las derivaciones, el seguimiento, la reevaluación y el cierre.',
+  welcomeSupervisor:
+    'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión, los avisos que esperan tu decisión y el informe de barreras.',
   welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra con «npm run staff».',
   menuIntro: '¿Qué quieres hacer? Escribe el número o el nombre de la opción:',
   menuItem: '{n}. {label}',
   menuFooter: 'En cualquier momento: «ayuda», «cancelar» o «idioma».',
   notUnderstood: 'No te he entendido.',
   greetingWords: 'hola|buenas|buenos dias|buenos días|buenas tardes|buenas noches|hello|hi|hey|good morning|good afternoon',
-  refusal: 'Hola. Este asistente es solo para el personal registrado de la entidad y para las personas que atiende. Si eres una persona usuaria, escribe el código que te ha dado tu profesional. Si trabajas en la entidad, pide a administración que te registre.',
+  refusal:
+    'Hola. Este asistente es solo para el personal registrado de la entidad y para las personas que atiende. Si eres una persona usuaria, escribe el código que te ha dado tu profesional. Si trabajas en la entidad, pide a administración que te registre.',
   tenantRefused: 'Este asistente solo puede usarse desde la organización que lo gestiona.',
   personalChatOnly: 'Aquí no muestro datos de casos: este chat lo leen otras personas. Escríbeme en un chat personal con Enlace para trabajar tus casos.',
   languageSet: 'De acuerdo: a partir de ahora te hablo en español.',
@@ -70,15 +73,18 @@ export const es = {
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
-  welcomeWorker: 'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
-  welcomeSupervisor: "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
+  welcomeWorker:
+    'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
+  welcomeSupervisor:
+    "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
   welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with "npm run staff".',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
   menuFooter: 'At any time: "help", "cancel" or "language".',
   notUnderstood: 'I did not understand that.',
   greetingWords: 'hello|hi|hey|good morning|good afternoon|hola|buenas|buenos dias|buenos días',
-  refusal: "Hello. This assistant is only for the agency's registered staff and the people they support. If you are a client, type the code your worker gave you. If you work at the agency, ask an administrator to register you.",
+  refusal:
+    "Hello. This assistant is only for the agency's registered staff and the people they support. If you are a client, type the code your worker gave you. If you work at the agency, ask an administrator to register you.",
   tenantRefused: 'This assistant can only be used from the organisation that runs it.',
   personalChatOnly: 'I show no case data here: other people read this chat. Write to me in a personal chat with Enlace to work on your cases.',
   languageSet: 'All right: from now on I will speak English.',

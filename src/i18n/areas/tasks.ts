@@ -3,7 +3,8 @@
 export const es = {
   // ---- contract
   contractName: 'contrato de tareas',
-  contractHelp: 'Contrato del Modelo Centrado en Tareas (paso 4): hasta tres problemas diana que la persona reconoce, el número de sesiones (8 por defecto) y el plazo (de 6 a 12 semanas; 8 por defecto). Solo se guarda al final, cuando lo confirmas.',
+  contractHelp:
+    'Contrato del Modelo Centrado en Tareas (paso 4): hasta tres problemas diana que la persona reconoce, el número de sesiones (8 por defecto) y el plazo (de 6 a 12 semanas; 8 por defecto). Solo se guarda al final, cuando lo confirmas.',
   contractCurrent: 'El caso {caseId} ya tiene un contrato:\n{problems}\n• Sesiones: {sessions}\n• Del {start} al {end} (van {weeksUsed} de {weeks} semanas)',
   contractProblemLine: '• Problema diana: {text}',
   askReplaceContract: '¿Lo sustituyes por un contrato nuevo? (sí/no)',
@@ -20,11 +21,13 @@ export const es = {
   contractSummary: 'Resumen del contrato:\n{problems}\n• Sesiones: {sessions}\n• Del {start} al {end} ({weeks} semanas)',
   askConfirmContract: '¿Guardo el contrato? (sí/no)',
   contractNotSaved: 'De acuerdo, no he guardado el contrato.',
-  contractSaved: 'Contrato guardado en el caso {caseId}: {count} problema(s) diana, {sessions} sesiones, hasta el {end}. Siguiente paso: acordar las tareas (escribe «tarea»).',
+  contractSaved:
+    'Contrato guardado en el caso {caseId}: {count} problema(s) diana, {sessions} sesiones, hasta el {end}. Siguiente paso: acordar las tareas (escribe «tarea»).',
   datesAgain: 'Vuelvo a preguntar las fechas del plan.',
   // ---- task
   taskName: 'nueva tarea',
-  taskHelp: 'Tarea del Modelo Centrado en Tareas: qué hay que hacer, quién la hace (la persona, tú u otro profesional o servicio), para cuándo, los obstáculos previstos, cada cuánto se pregunta cómo va y el compromiso expreso de la persona. Solo se guarda si la persona se compromete.',
+  taskHelp:
+    'Tarea del Modelo Centrado en Tareas: qué hay que hacer, quién la hace (la persona, tú u otro profesional o servicio), para cuándo, los obstáculos previstos, cada cuánto se pregunta cómo va y el compromiso expreso de la persona. Solo se guarda si la persona se compromete.',
   needsNewContract: '⚠ El contrato de este caso empezó el {start} y ya pasa de {max} semanas: hace falta un contrato nuevo (escribe «contrato»).',
   askGoal: '¿A qué objetivo corresponde la tarea?',
   goalNone: 'Ninguno (tarea sin objetivo)',
@@ -48,7 +51,8 @@ export const es = {
   obstacleWords_external: 'externo|externa|external',
   obstacleLine: '{text} ({kind})',
   askCheckIn: '¿Cada cuántos días se pregunta a la persona cómo va? Escribe un número, o «ok» para dejar {default}:',
-  taskSummary: 'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}\n• Seguimiento: cada {days} días',
+  taskSummary:
+    'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}\n• Seguimiento: cada {days} días',
   none: 'ninguno',
   askCommitment: '¿La persona se compromete expresamente a hacer esta tarea? (sí/no)',
   askConfirmTask: '¿Guardo la tarea? (sí/no)',
@@ -59,7 +63,8 @@ export const es = {
   taskSummaryOwn: 'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}',
   // ---- progress
   progressName: 'registro de avance',
-  progressHelp: 'Registro de avance (seguimiento): eliges una tarea abierta y la valoras en la escala de consecución de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos valoraciones seguidas de 1 avisan a la supervisión.',
+  progressHelp:
+    'Registro de avance (seguimiento): eliges una tarea abierta y la valoras en la escala de consecución de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos valoraciones seguidas de 1 avisan a la supervisión.',
   noOpenTasks: 'El caso {caseId} no tiene tareas abiertas.',
   askTask: '¿De qué tarea registras el avance?',
   taskChoice: '{text} (para el {due})',
@@ -109,7 +114,8 @@ export const es = {
 export const en: { [K in keyof typeof es]: string } = {
   // ---- contract
   contractName: 'task contract',
-  contractHelp: 'Task-Centered Model contract (step 4): up to three target problems the client acknowledges, the number of sessions (8 by default) and the plan length (6 to 12 weeks; 8 by default). It is saved only at the end, once you confirm it.',
+  contractHelp:
+    'Task-Centered Model contract (step 4): up to three target problems the client acknowledges, the number of sessions (8 by default) and the plan length (6 to 12 weeks; 8 by default). It is saved only at the end, once you confirm it.',
   contractCurrent: 'Case {caseId} already has a contract:\n{problems}\n• Sessions: {sessions}\n• From {start} to {end} ({weeksUsed} of {weeks} weeks gone)',
   contractProblemLine: '• Target problem: {text}',
   askReplaceContract: 'Do you want to replace it with a new contract? (yes/no)',
@@ -130,8 +136,9 @@ export const en: { [K in keyof typeof es]: string } = {
   datesAgain: 'Let me ask for the plan dates again.',
   // ---- task
   taskName: 'new task',
-  taskHelp: "Task-Centered Model task: what is to be done, who does it (the client, you, or another professional or service), by when, the anticipated obstacles, how often the client is asked how it is going, and the client's explicit commitment. It is saved only if the client commits.",
-  needsNewContract: "⚠ This case's contract started on {start} and has run past {max} weeks: a new contract is needed (type \"contract\").",
+  taskHelp:
+    "Task-Centered Model task: what is to be done, who does it (the client, you, or another professional or service), by when, the anticipated obstacles, how often the client is asked how it is going, and the client's explicit commitment. It is saved only if the client commits.",
+  needsNewContract: '⚠ This case\'s contract started on {start} and has run past {max} weeks: a new contract is needed (type "contract").',
   askGoal: 'Which goal is the task for?',
   goalNone: 'None (task without a goal)',
   goalNoneWords: 'none|no goal|ninguno|ninguna|sin objetivo',
@@ -154,7 +161,8 @@ export const en: { [K in keyof typeof es]: string } = {
   obstacleWords_external: 'external|externo|externa',
   obstacleLine: '{text} ({kind})',
   askCheckIn: 'Every how many days should the client be asked how it is going? Type a number, or "ok" to keep {default}:',
-  taskSummary: 'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}\n• Check-in: every {days} days',
+  taskSummary:
+    'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}\n• Check-in: every {days} days',
   none: 'none',
   askCommitment: 'Does the client explicitly commit to this task? (yes/no)',
   askConfirmTask: 'Shall I save the task? (yes/no)',
@@ -165,7 +173,8 @@ export const en: { [K in keyof typeof es]: string } = {
   taskSummaryOwn: 'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}',
   // ---- progress
   progressName: 'progress entry',
-  progressHelp: 'Progress entry (monitoring): pick an open task and rate it on the 4-point achievement scale (4 fully, 3 substantially, 2 partially, 1 minimally or not achieved) or "no opportunity", which is left out of the average. Note the obstacles. Two ratings of 1 in a row alert the supervisor.',
+  progressHelp:
+    'Progress entry (monitoring): pick an open task and rate it on the 4-point achievement scale (4 fully, 3 substantially, 2 partially, 1 minimally or not achieved) or "no opportunity", which is left out of the average. Note the obstacles. Two ratings of 1 in a row alert the supervisor.',
   noOpenTasks: 'Case {caseId} has no open tasks.',
   askTask: 'Which task are you recording progress for?',
   taskChoice: '{text} (due {due})',

@@ -11,10 +11,12 @@ const people: CaseRecipients = { worker, supervisors: [supervisor] };
 
 /** `kind → who @ due` lines, sorted, for readable comparisons. */
 function lines(jobs: readonly Job[]): string[] {
-  return jobs.map((job) => {
-    const who = job.recipient.role === 'client' ? 'client' : job.recipient.staffId;
-    return `${job.kind} → ${who} @ ${job.dueAt}`;
-  }).sort();
+  return jobs
+    .map((job) => {
+      const who = job.recipient.role === 'client' ? 'client' : job.recipient.staffId;
+      return `${job.kind} → ${who} @ ${job.dueAt}`;
+    })
+    .sort();
 }
 
 function derive(caseRecord: Case, now: string, settings: FollowUpConfig = config, recipients = people): Job[] {
@@ -27,10 +29,7 @@ const clientTask = makeTask();
 describe('client check-ins', () => {
   it('asks at the next check-in time, and tells the worker if no answer comes within 48 h', () => {
     const jobs = derive(makeCase({ tasks: [clientTask] }), '2027-01-05T12:00:00Z');
-    expect(lines(jobs)).toEqual([
-      'clientCheckIn → client @ 2027-01-11T09:00:00.000Z',
-      `missedCheckIn → ${WORKER_ID} @ 2027-01-13T09:00:00.000Z`,
-    ]);
+    expect(lines(jobs)).toEqual(['clientCheckIn → client @ 2027-01-11T09:00:00.000Z', `missedCheckIn → ${WORKER_ID} @ 2027-01-13T09:00:00.000Z`]);
     for (const job of jobs) expect(JobSchema.parse(job)).toEqual(job);
     expect(jobs.find((job) => job.kind === 'clientCheckIn')).toMatchObject({ caseId: 'C-TEST01', subject: { taskId: 'T-TEST01' }, status: 'pending' });
   });
@@ -59,7 +58,7 @@ describe('client check-ins', () => {
     ]);
   });
 
-  it('asks at 10:00 in the client\'s own zone, right across a DST change', () => {
+  it("asks at 10:00 in the client's own zone, right across a DST change", () => {
     const mexico = makeCase({ tasks: [clientTask], client: { ...makeCase().client, timeZone: 'America/Mexico_City' } });
     expect(derive(mexico, '2027-01-05T12:00:00Z').find((job) => job.kind === 'clientCheckIn')?.dueAt).toBe('2027-01-11T16:00:00.000Z');
     const spring = makeTask({ commitment: { at: '2027-03-22T10:00:00+01:00', confirmedBy: WORKER_ID }, dueDate: '2027-04-30' });
@@ -72,18 +71,20 @@ describe('client check-ins', () => {
 
   it('waits for the morning when the set time falls in quiet hours', () => {
     const late = { ...config, followUps: { ...config.followUps, clientTime: '22:00' } };
-    expect(derive(makeCase({ tasks: [clientTask] }), '2027-01-05T12:00:00Z', late).find((job) => job.kind === 'clientCheckIn')?.dueAt)
-      .toBe('2027-01-12T07:00:00.000Z');
+    expect(derive(makeCase({ tasks: [clientTask] }), '2027-01-05T12:00:00Z', late).find((job) => job.kind === 'clientCheckIn')?.dueAt).toBe(
+      '2027-01-12T07:00:00.000Z',
+    );
   });
 
   it('moves a weekend check-in to Monday when clients get none on weekends', () => {
     const saturday = makeTask({ commitment: { at: '2027-01-09T10:00:00+01:00', confirmedBy: WORKER_ID } });
     const weekdays = { ...config, followUps: { ...config.followUps, clientWeekends: false } };
-    expect(derive(makeCase({ tasks: [saturday] }), '2027-01-10T12:00:00Z', weekdays).find((job) => job.kind === 'clientCheckIn')?.dueAt)
-      .toBe('2027-01-18T09:00:00.000Z');
+    expect(derive(makeCase({ tasks: [saturday] }), '2027-01-10T12:00:00Z', weekdays).find((job) => job.kind === 'clientCheckIn')?.dueAt).toBe(
+      '2027-01-18T09:00:00.000Z',
+    );
   });
 
-  it('sends the client nothing once consent to messages is withdrawn; the worker\'s own reminders stay', () => {
+  it("sends the client nothing once consent to messages is withdrawn; the worker's own reminders stay", () => {
     const withdrawn = makeCase({
       tasks: [clientTask, makeTask({ id: 'T-WORKER', owner: 'worker', dueDate: '2027-01-20' })],
       consent: { ...makeCase().consent, messagingWithdrawnAt: '2027-01-05T09:00:00+01:00' },
@@ -163,8 +164,9 @@ describe('worker and supervisor follow-ups', () => {
     const oldTask = makeTask({ owner: 'worker', dueDate: '2026-12-01' });
     expect(derive(makeCase({ tasks: [oldTask] }), '2027-01-05T12:00:00Z')).toEqual([]);
     expect(derive(makeCase({ status: 'closed', tasks: [clientTask], nextReviewDate: '2027-01-10' }), '2027-01-05T12:00:00Z')).toEqual([]);
-    expect(lines(derive(makeCase({ tasks: [clientTask] }), '2027-01-05T12:00:00Z', config, { supervisors: [] })))
-      .toEqual(['clientCheckIn → client @ 2027-01-11T09:00:00.000Z']);
+    expect(lines(derive(makeCase({ tasks: [clientTask] }), '2027-01-05T12:00:00Z', config, { supervisors: [] }))).toEqual([
+      'clientCheckIn → client @ 2027-01-11T09:00:00.000Z',
+    ]);
   });
 
   it('gives the same ids however often and whenever it runs', () => {
@@ -201,10 +203,17 @@ describe("supervisors' decisions on alerts", () => {
     const remind = (at: string) => ({ ...crisis, deliveredAt: '2027-01-05T22:00:30Z', decision: { choice: 'remindWorker' as const, by: 'S-SUPER', at } });
     // 10:00 in Madrid: at once.
     expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z')).toEqual([
-      expect.objectContaining({ kind: 'supervisorReminder', recipient: { role: 'worker', staffId: WORKER_ID }, subject: { alertId: 'AL-CRSSAB' }, dueAt: '2027-01-06T09:00:00.000Z' }),
+      expect.objectContaining({
+        kind: 'supervisorReminder',
+        recipient: { role: 'worker', staffId: WORKER_ID },
+        subject: { alertId: 'AL-CRSSAB' },
+        dueAt: '2027-01-06T09:00:00.000Z',
+      }),
     ]);
     // 23:00 in Madrid (the supervisor is in Mexico): the worker hears at 08:00.
-    expect(lines(derive(makeCase({ alerts: [remind('2027-01-06T22:00:00Z')] }), '2027-01-06T22:00:00Z'))).toEqual([`supervisorReminder → ${WORKER_ID} @ 2027-01-07T07:00:00.000Z`]);
+    expect(lines(derive(makeCase({ alerts: [remind('2027-01-06T22:00:00Z')] }), '2027-01-06T22:00:00Z'))).toEqual([
+      `supervisorReminder → ${WORKER_ID} @ 2027-01-07T07:00:00.000Z`,
+    ]);
     expect(derive(makeCase({ alerts: [remind('2027-01-06T09:00:00Z')] }), '2027-01-06T09:00:00Z', config, { supervisors: [supervisor] })).toEqual([]);
   });
 });

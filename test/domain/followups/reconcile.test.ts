@@ -42,7 +42,8 @@ describe('reconcile', () => {
     // The due-date check-in moves, and with it the missed-check-in notice that follows it.
     expect(change.cancel.sort()).toEqual(before.map((job) => job.id).sort());
     expect(change.schedule.map((job) => `${job.kind} ${job.dueAt}`).sort()).toEqual([
-      'clientCheckIn 2027-01-09T09:00:00.000Z', 'missedCheckIn 2027-01-11T09:00:00.000Z',
+      'clientCheckIn 2027-01-09T09:00:00.000Z',
+      'missedCheckIn 2027-01-11T09:00:00.000Z',
     ]);
 
     expect(reconcile(derive(makeCase({ tasks: [makeTask({ status: 'done' })] })), before).cancel.sort()).toEqual(before.map((job) => job.id).sort());
@@ -51,11 +52,26 @@ describe('reconcile', () => {
   });
 
   it('never cancels an event: an escalation no longer derived once one supervisor heard, a failed delivery told to the worker', () => {
-    const escalation = newJob({ kind: 'escalation', caseId: 'C-TEST01', recipient: { role: 'supervisor', staffId: 'S-SUPER2' }, subject: { alertId: 'AL-1' }, dueAt: now.toISOString() }, now);
-    const notice = newJob({
-      kind: 'deliveryFailed', caseId: 'C-TEST01', recipient: { role: 'worker', staffId: 'S-WORKER' },
-      subject: { failedJobId: 'J-1', reason: 'ConversationBlockedByUser' }, dueAt: now.toISOString(),
-    }, now);
+    const escalation = newJob(
+      {
+        kind: 'escalation',
+        caseId: 'C-TEST01',
+        recipient: { role: 'supervisor', staffId: 'S-SUPER2' },
+        subject: { alertId: 'AL-1' },
+        dueAt: now.toISOString(),
+      },
+      now,
+    );
+    const notice = newJob(
+      {
+        kind: 'deliveryFailed',
+        caseId: 'C-TEST01',
+        recipient: { role: 'worker', staffId: 'S-WORKER' },
+        subject: { failedJobId: 'J-1', reason: 'ConversationBlockedByUser' },
+        dueAt: now.toISOString(),
+      },
+      now,
+    );
     const stale = checkIn('2027-01-12T09:00:00Z');
     expect(reconcile([], [escalation, notice, stale])).toEqual({ schedule: [], cancel: [stale.id] });
   });

@@ -63,7 +63,7 @@ describe('wall time in a zone', () => {
   });
 });
 
-describe('placing a follow-up on a person\'s clock', () => {
+describe("placing a follow-up on a person's clock", () => {
   it('knows quiet hours that wrap past midnight and ones that do not', () => {
     expect(inQuietHours(clockMinutes('21:00'), quietHours)).toBe(true);
     expect(inQuietHours(clockMinutes('03:00'), quietHours)).toBe(true);

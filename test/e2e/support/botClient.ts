@@ -15,8 +15,13 @@ export interface MessageOptions {
 
 export function messageActivity(text: string, options: MessageOptions): Partial<Activity> {
   return {
-    type: 'message', id: randomUUID(), text, locale: options.locale,
-    timestamp: new Date(), channelId: 'emulator', serviceUrl: options.serviceUrl,
+    type: 'message',
+    id: randomUUID(),
+    text,
+    locale: options.locale,
+    timestamp: new Date(),
+    channelId: 'emulator',
+    serviceUrl: options.serviceUrl,
     from: { id: options.user, name: options.user },
     recipient: { id: 'enlace-bot', name: 'Enlace' },
     conversation: { id: options.conversationId ?? `conv-${options.user}` } as Activity['conversation'],
@@ -40,7 +45,8 @@ export async function send(botUrl: string, connector: ConnectorStandIn, user: st
   const response = await postToBot(botUrl, activity);
   if (response.status >= 300) throw new Error(`the bot answered ${response.status} to "${text}": ${await response.text()}`);
   // CloudAdapter answers the POST after the turn, so its replies have reached the connector.
-  return connector.received.slice(before)
+  return connector.received
+    .slice(before)
     .filter((r) => r.conversationId === activity.conversation!.id && r.replyToId === activity.id)
     .map((r) => r.activity.text ?? '');
 }

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LISTENING = /Enlace listening on (http:\/\/[^\s/]+:(\d+))\/api\/messages/;
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -34,8 +37,12 @@ export function spawnBot(dataDir: string, env: Record<string, string> = {}): Bot
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
   const exited = new Promise<Exit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return { child, stdout: () => out, stderr: () => err, exited };
 }
@@ -78,8 +85,10 @@ const running = new Set<BotProcess>();
 
 /** Kills any bot process a failed test left behind (call from afterEach). */
 export async function killLeftoverBots(): Promise<void> {
-  await Promise.all([...running].map((bot) => {
-    bot.child.kill('SIGKILL');
-    return bot.exited;
-  }));
+  await Promise.all(
+    [...running].map((bot) => {
+      bot.child.kill('SIGKILL');
+      return bot.exited;
+    }),
+  );
 }

@@ -17,7 +17,11 @@ export interface ReceivedActivity {
 }
 
 /** How to answer one post instead of 200. */
-export interface ScriptedAnswer { status: number; headers?: Record<string, string>; body?: unknown }
+export interface ScriptedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
 
 export interface ConnectorStandIn {
   serviceUrl: string;
@@ -89,22 +93,37 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
       scripts.set(conversationId, [...(scripts.get(conversationId) ?? []), ...answers]);
     },
     textsFor: (conversationId, from = 0) =>
-      received.slice(from).filter((r) => r.conversationId === conversationId).map((r) => r.activity.text ?? ''),
+      received
+        .slice(from)
+        .filter((r) => r.conversationId === conversationId)
+        .map((r) => r.activity.text ?? ''),
     waitForText(pattern, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no activity matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
-        watchers.push({ pattern, resolve: (r) => { clearTimeout(timer); resolve(r); } });
+        watchers.push({
+          pattern,
+          resolve: (r) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+        });
       });
     },
     holdRepliesMatching(pattern) {
       let release!: () => void;
-      holds.push({ pattern, released: new Promise<void>((resolve) => { release = resolve; }) });
+      holds.push({
+        pattern,
+        released: new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      });
       return { release };
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -60,7 +60,9 @@ export async function startWorld(seed: WorldSeed, startAt: string): Promise<Worl
   let bot = await startInProcess(dataDir, clock.now);
   let running = true;
   const world: World = {
-    dataDir, connector, clock,
+    dataDir,
+    connector,
+    clock,
     get bot() {
       return bot;
     },

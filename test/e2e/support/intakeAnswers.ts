@@ -1,8 +1,19 @@
 // A worker's answers to the Spanish intake, from the menu choice to the priority (the bot
 // then shows the summary; 'sí' confirms it). 'ayer' is confirmed back with 'sí'.
 export const INTAKE_ES = [
-  'nueva apertura', '2', 'Familia García', '600 123 456', 'español', 'Europe/Madrid', 'Centro de salud Norte',
-  'ayer', 'sí', 'sí', 'no', 'fortalezas', 'alta',
+  'nueva apertura',
+  '2',
+  'Familia García',
+  '600 123 456',
+  'español',
+  'Europe/Madrid',
+  'Centro de salud Norte',
+  'ayer',
+  'sí',
+  'sí',
+  'no',
+  'fortalezas',
+  'alta',
 ];
 
 /** The index in INTAKE_ES after which the bot is asking for the client's time zone. */

@@ -22,8 +22,16 @@ export const CLIENT = { name: 'Carmen Ortega Ruiz', contact: 'carmen.ortega@exam
 
 /** The journey's calendar (Europe/Madrid; every step happens during office hours). */
 export const DAYS = {
-  intake: '2026-03-02', assessment: '2026-03-04', goalDeadline: '2026-04-15', clientTaskDue: '2026-03-25', workerTaskDue: '2026-03-13',
-  referral: '2026-03-06', accepted: '2026-03-13', progress: '2026-03-20', firstReview: '2026-04-01', finalReview: '2026-04-29',
+  intake: '2026-03-02',
+  assessment: '2026-03-04',
+  goalDeadline: '2026-04-15',
+  clientTaskDue: '2026-03-25',
+  workerTaskDue: '2026-03-13',
+  referral: '2026-03-06',
+  accepted: '2026-03-13',
+  progress: '2026-03-20',
+  firstReview: '2026-04-01',
+  finalReview: '2026-04-29',
 } as const;
 
 /** An instant on a journey day, at 10:00 in Madrid (CET until 29 March, CEST after). */
@@ -40,19 +48,35 @@ export const PLAN_END = addDays(DAYS.assessment, 8 * 7);
 
 /** The levels given at the assessment, in the bot's order of the 15 life domains. */
 export const ASSESSED_LEVELS = {
-  income: 3, employment: 3, housing: 2, food: 4, health: 4, mentalHealth: 3, substanceUse: null,
-  education: 4, familyRelations: 5, socialSupport: 4, legal: 4, safety: 4, dailyLiving: 5, mobility: 4, childcare: 4,
+  income: 3,
+  employment: 3,
+  housing: 2,
+  food: 4,
+  health: 4,
+  mentalHealth: 3,
+  substanceUse: null,
+  education: 4,
+  familyRelations: 5,
+  socialSupport: 4,
+  legal: 4,
+  safety: 4,
+  dailyLiving: 5,
+  mobility: 4,
+  childcare: 4,
 } as const;
 
 export const STRENGTHS = {
-  personal: 'Es constante y pide ayuda cuando la necesita', family: 'Su hermana la apoya con el cuidado de su hija',
+  personal: 'Es constante y pide ayuda cuando la necesita',
+  family: 'Su hermana la apoya con el cuidado de su hija',
   community: 'Participa en la asociación de vecinos del barrio',
 } as const;
 export const CLIENT_VIEW = 'Dice que el problema es el alquiler, que no puede pagar desde que le redujeron la jornada';
 export const ASPIRATIONS = 'Quiere una vivienda estable para ella y su hija y volver a trabajar a jornada completa';
 export const CONTEXT = {
-  economic: 'Unos 700 € al mes con jornada parcial', social: 'Red social pequeña pero estable',
-  family: 'Familia monoparental con una hija de 9 años', institutional: 'Inscrita como demandante de vivienda protegida; sin expediente de IMV',
+  economic: 'Unos 700 € al mes con jornada parcial',
+  social: 'Red social pequeña pero estable',
+  family: 'Familia monoparental con una hija de 9 años',
+  institutional: 'Inscrita como demandante de vivienda protegida; sin expediente de IMV',
 } as const;
 export const NOTES = {
   micro: 'Se bloquea ante los trámites administrativos',
@@ -98,13 +122,23 @@ export function assessment(caseId: string): Exchange[] {
     ex('no', /Nota micro/),
     ex(NOTES.micro, /Nota meso/),
     ex(NOTES.meso, /Nota macro/),
-    ex(NOTES.macro, new RegExp([
-      `Resultado de la valoración del caso ${caseId}`,
-      '• Intensidad recomendada: moderada',
-      `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
-      '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
-    ].join('[\\s\\S]*'))),
-    ex('sí', new RegExp(`Valoración guardada en el caso ${caseId}: intensidad moderada, contacto cada ${moderate.contactEveryDays} días, próxima revisión el ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`)),
+    ex(
+      NOTES.macro,
+      new RegExp(
+        [
+          `Resultado de la valoración del caso ${caseId}`,
+          '• Intensidad recomendada: moderada',
+          `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
+          '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
+        ].join('[\\s\\S]*'),
+      ),
+    ),
+    ex(
+      'sí',
+      new RegExp(
+        `Valoración guardada en el caso ${caseId}: intensidad moderada, contacto cada ${moderate.contactEveryDays} días, próxima revisión el ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
+      ),
+    ),
   ];
 }
 
@@ -157,9 +191,13 @@ export function contract(caseId: string): Exchange[] {
 }
 
 export const CLIENT_TASK = {
-  description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud', obstacle: 'Se agobia con los trámites y los deja para más tarde',
+  description: 'Reunir el padrón, las nóminas y el contrato de alquiler y presentar la solicitud',
+  obstacle: 'Se agobia con los trámites y los deja para más tarde',
 } as const;
-export const WORKER_TASK = { description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud', checkInEveryDays: defaultConfig.taskCentered.checkInEveryDays } as const;
+export const WORKER_TASK = {
+  description: 'Pedir a la Oficina de Vivienda una cita prioritaria para la solicitud',
+  checkInEveryDays: defaultConfig.taskCentered.checkInEveryDays,
+} as const;
 
 /** The client's task: she owns it, names an internal obstacle and commits to it. */
 export function clientTask(caseId: string): Exchange[] {
@@ -251,7 +289,10 @@ export function advocacy(caseId: string): Exchange[] {
   ];
 }
 
-export const PROGRESS = { clientObstacles: 'Le faltaba una nómina; la pidió a la empresa', workerObstacles: 'La Oficina de Vivienda cerró por obras esa semana' } as const;
+export const PROGRESS = {
+  clientObstacles: 'Le faltaba una nómina; la pidió a la empresa',
+  workerObstacles: 'La Oficina de Vivienda cerró por obras esa semana',
+} as const;
 
 /** A 3 on the client's task, then "no opportunity" on the worker's. */
 export function progress(caseId: string): Exchange[] {
@@ -259,7 +300,10 @@ export function progress(caseId: string): Exchange[] {
     ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?[\s\S]*1\. Reunir el padrón[\s\S]*2\. Pedir a la Oficina/),
     ex('1', /escala de 4 puntos/),
     ex('3', /Obstáculos encontrados/),
-    ex(PROGRESS.clientObstacles, /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 valoración/),
+    ex(
+      PROGRESS.clientObstacles,
+      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 valoración/,
+    ),
     ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?/),
     ex('2', /escala de 4 puntos/),
     ex('sin oportunidad', /Obstáculos encontrados/),
@@ -268,7 +312,9 @@ export function progress(caseId: string): Exchange[] {
 }
 
 /** The domains the review asks again: those the assessment gave a level (n/a is carried over). */
-const RERATED = Object.entries(ASSESSED_LEVELS).filter(([, level]) => level !== null).map(([domain]) => domain);
+const RERATED = Object.entries(ASSESSED_LEVELS)
+  .filter(([, level]) => level !== null)
+  .map(([domain]) => domain);
 
 /** Answers for every re-rated domain but the last: housing gets `housing`, the rest stay as they were. */
 function rerateAllButLast(housing: number): Exchange[] {
@@ -279,25 +325,36 @@ export const FIRST_REVIEW_NOTE = 'La solicitud está presentada; seguimos con el
 
 export function firstReview(caseId: string): Exchange[] {
   return [
-    ex(`revisión ${caseId}`, new RegExp([
-      `Reevaluación del caso ${caseId} \\(${CLIENT.name}\\)`,
-      'Objetivo «Presentar la solicitud de alquiler social',
-      'media de sus tareas: 3/4',
-      `Ahora vuelve a puntuar los ${RERATED.length} ámbitos`,
-      `Ámbito 1 de ${RERATED.length}: ingresos \\(antes: 3\\)`,
-    ].join('[\\s\\S]*'))),
+    ex(
+      `revisión ${caseId}`,
+      new RegExp(
+        [
+          `Reevaluación del caso ${caseId} \\(${CLIENT.name}\\)`,
+          'Objetivo «Presentar la solicitud de alquiler social',
+          'media de sus tareas: 3/4',
+          `Ahora vuelve a puntuar los ${RERATED.length} ámbitos`,
+          `Ámbito 1 de ${RERATED.length}: ingresos \\(antes: 3\\)`,
+        ].join('[\\s\\S]*'),
+      ),
+    ),
     ...rerateAllButLast(3),
     ex('igual', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
     ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
     ex('ok', /Nota de la reevaluación/),
-    ex(FIRST_REVIEW_NOTE, new RegExp(`Ámbitos puntuados de nuevo: ${RERATED.length}[\\s\\S]*Decisión: Continuar[\\s\\S]*Próxima revisión: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
+    ex(
+      FIRST_REVIEW_NOTE,
+      new RegExp(
+        `Ámbitos puntuados de nuevo: ${RERATED.length}[\\s\\S]*Decisión: Continuar[\\s\\S]*Próxima revisión: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`,
+      ),
+    ),
     ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}\\. Próxima revisión: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
   ];
 }
 
 export const FINAL_REVIEW_NOTE = 'La solicitud fue aceptada; el objetivo está cumplido';
-export const CLOSURE_SUMMARY = 'Carmen presentó la solicitud de alquiler social, que la Oficina de Vivienda aceptó. '
-  + 'Se recomienda seguir en contacto con el servicio de orientación laboral.';
+export const CLOSURE_SUMMARY =
+  'Carmen presentó la solicitud de alquiler social, que la Oficina de Vivienda aceptó. ' +
+  'Se recomienda seguir en contacto con el servicio de orientación laboral.';
 
 /** The last review decides to close, and the closure follows in the same conversation. */
 export function finalReviewAndClosure(caseId: string): Exchange[] {
@@ -308,8 +365,13 @@ export function finalReviewAndClosure(caseId: string): Exchange[] {
     ex('cerrar', /Nota de la reevaluación/),
     ex(FINAL_REVIEW_NOTE, /Decisión: Cerrar el caso[\s\S]*no hace falta: el caso pasa al cierre/),
     // The summary just said no next review is needed: the confirmation must not announce one.
-    ex('sí', new RegExp(`Reevaluación guardada en el caso ${caseId}[\\s\\S]*pasamos al cierre[\\s\\S]*Cierre del caso ${caseId}[\\s\\S]*¿Por qué se cierra el caso\\?`),
-      /Próxima revisión: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/),
+    ex(
+      'sí',
+      new RegExp(
+        `Reevaluación guardada en el caso ${caseId}[\\s\\S]*pasamos al cierre[\\s\\S]*Cierre del caso ${caseId}[\\s\\S]*¿Por qué se cierra el caso\\?`,
+      ),
+      /Próxima revisión: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/,
+    ),
     ex('objetivos cumplidos', /Objetivo 1 de 1: «Presentar la solicitud de alquiler social[^»]*»\. ¿Resultado\?/),
     ex('logrado', /Resumen del cierre \(situación final/),
     ex(CLOSURE_SUMMARY, /Motivo: Objetivos cumplidos[\s\S]*: Logrado[\s\S]*¿Cierro el caso\?/),

@@ -35,9 +35,15 @@ export async function seededDataDir(seed: Seed = {}): Promise<string> {
 /** A stored conversation reference for `userId` in `conversationId`, on the stand-in connector at `serviceUrl`. */
 export function conversationRef(userId: string, conversationId: string, serviceUrl: string): ConversationRef {
   return {
-    id: userId, channelId: 'emulator', serviceUrl, updatedAt: '2026-01-01T00:00:00.000Z',
+    id: userId,
+    channelId: 'emulator',
+    serviceUrl,
+    updatedAt: '2026-01-01T00:00:00.000Z',
     reference: {
-      channelId: 'emulator', serviceUrl, user: { id: userId, name: userId }, bot: { id: 'enlace-bot', name: 'Enlace' },
+      channelId: 'emulator',
+      serviceUrl,
+      user: { id: userId, name: userId },
+      bot: { id: 'enlace-bot', name: 'Enlace' },
       conversation: { id: conversationId },
     },
   };

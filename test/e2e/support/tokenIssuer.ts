@@ -57,8 +57,13 @@ export async function startTokenIssuer(identity: ChannelIdentity): Promise<Token
     claims(changes = {}) {
       const now = Math.floor(Date.now() / 1000);
       const claims: Claims = {
-        iss: CHANNEL_ISSUER, aud: identity.appId, serviceurl: identity.serviceUrl,
-        iat: now - 60, nbf: now - 60, exp: now + 3600, ...changes,
+        iss: CHANNEL_ISSUER,
+        aud: identity.appId,
+        serviceurl: identity.serviceUrl,
+        iat: now - 60,
+        nbf: now - 60,
+        exp: now + 3600,
+        ...changes,
       };
       for (const [name, value] of Object.entries(changes)) if (value === undefined) delete claims[name];
       return claims;
@@ -68,10 +73,11 @@ export async function startTokenIssuer(identity: ChannelIdentity): Promise<Token
       const signed = `${encode(header)}.${encode(claims)}`;
       return `${signed}.${sign('sha256', Buffer.from(signed), options.key ?? privateKey).toString('base64url')}`;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
