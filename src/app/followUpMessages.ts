@@ -74,6 +74,8 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
         supervisor: item.supervisorName ?? say('followUps.who_staffUnknown'),
         reason: alertReason(item, lang),
       });
+    case 'helpUnanswered':
+      return item.words ? say('followUps.helpUnanswered', { ...common, words: item.words }) : say('followUps.helpUnansweredNoWords', common);
     case 'weeklyPlan':
       return item.plan ? weeklyPlan(item.plan, lang) : '';
     case 'deliveryFailed':

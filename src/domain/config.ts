@@ -46,6 +46,8 @@ export interface FollowUpDefaults {
   readonly weeklyPlanTime: string;
   /** A follow-up this many days late is no longer sent: its moment has passed. Escalations always are. */
   readonly staleAfterDays: number;
+  /** Hours a client's help request may wait for the worker (a contact or a worker's entry on the task) before supervisors hear of it. */
+  readonly helpAnswerHours: number;
 }
 
 export interface PracticeConfig {
@@ -86,7 +88,7 @@ export const defaultConfig: PracticeConfig = deepFreeze({
   reviewGraceDays: 0,
   reviewReminderDaysBefore: 7,
   defaultTimeZone: 'Europe/Madrid',
-  followUps: { clientTime: '10:00', staffTime: '09:00', clientWeekends: true, staffWeekends: false, weeklyPlanTime: '08:30', staleAfterDays: 14 },
+  followUps: { clientTime: '10:00', staffTime: '09:00', clientWeekends: true, staffWeekends: false, weeklyPlanTime: '08:30', staleAfterDays: 14, helpAnswerHours: 24 },
   linkCode: { lifetimeHours: 72, maxFailedAttempts: 5, maxFailuresPerMinute: 50, throttleMinutes: 5 },
 });
 

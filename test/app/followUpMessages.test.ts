@@ -103,4 +103,21 @@ describe('follow-up messages', () => {
       'Reevaluación el martes, 9 de marzo de 2027 · Ana P. (C-ANAPQR). Para hacerla escribe «reevaluación C-ANAPQR».',
     );
   });
+
+  it("tells a supervisor of a client's help request left unanswered, with the client's words", () => {
+    const item: FollowUpItem = {
+      jobId: 'J-H',
+      kind: 'helpUnanswered',
+      dueAt: '2027-03-10T08:00:00.000Z',
+      caseId: 'C-ANAPQR',
+      clientName: 'Ana P.',
+      workerName: 'Lucía Martín',
+      task: { description: 'Pedir cita en el SEPE', dueDate: '2027-03-20' },
+      words: 'no sé qué papeles llevar',
+    };
+    expect(renderFollowUps([item], 'es', 'Europe/Madrid')).toBe(
+      'Ayuda sin respuesta · Ana P. (C-ANAPQR), tarea «Pedir cita en el SEPE»: la persona pidió ayuda («no sé qué papeles llevar») y Lucía Martín aún no ha respondido. Para verlo escribe «ver caso C-ANAPQR».',
+    );
+    expect(renderFollowUps([{ ...item, words: undefined }], 'en', 'Europe/Madrid')).toContain('the client asked for help and Lucía Martín has not answered yet');
+  });
 });

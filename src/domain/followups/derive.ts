@@ -32,6 +32,7 @@ export function deriveJobs(caseRecord: Case, people: CaseRecipients, config: Fol
     ...reviewReminders(caseRecord, people, config, now),
     ...overdueReviews(caseRecord, people, config, now),
     ...helpRequests(caseRecord, people, config),
+    ...unansweredHelp(caseRecord, people, config),
     ...supervisorReminders(caseRecord, people, config),
   ];
   const staleBefore = now.getTime() - config.followUps.staleAfterDays * DAY_MS;
@@ -202,6 +203,33 @@ function helpRequests(caseRecord: Case, people: CaseRecipients, config: FollowUp
             subject: { taskId: task.id, progressAt: entry.at },
             dueAt: outOfQuietHours(new Date(entry.at), rules).toISOString(),
           }),
+        ),
+    );
+}
+
+/**
+ * A help request the worker has not answered in time (no contact logged since it, no
+ * worker's entry on the task since it) goes to every supervisor of the team.
+ */
+function unansweredHelp(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
+  const answeredSince = (task: Task, at: string) =>
+    caseRecord.contacts.some((contact) => contact.date >= at.slice(0, 10)) ||
+    task.progress.some((entry) => entry.source === 'worker' && entry.at > at);
+  return caseRecord.tasks
+    .filter((task) => task.status === 'open')
+    .flatMap((task) =>
+      task.progress
+        .filter((entry) => entry.needsHelp && entry.source === 'client' && !answeredSince(task, entry.at))
+        .flatMap((entry) =>
+          people.supervisors.map(
+            (supervisor): JobDraft => ({
+              kind: 'helpUnanswered',
+              caseId: caseRecord.id,
+              recipient: { role: 'supervisor', staffId: supervisor.id },
+              subject: { taskId: task.id, progressAt: entry.at },
+              dueAt: outOfQuietHours(new Date(Date.parse(entry.at) + config.followUps.helpAnswerHours * HOUR_MS), staffRules(supervisor, config)).toISOString(),
+            }),
+          ),
         ),
     );
 }

@@ -26,6 +26,8 @@ export const JOB_KINDS = [
   'supervisorReminder',
   /** To the case's worker: a follow-up to the client or a supervisor could not be delivered. */
   'deliveryFailed',
+  /** To each supervisor of the team: a client's request for help has had no answer in time. */
+  'helpUnanswered',
 ] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;

@@ -47,6 +47,7 @@ export const es = {
   kind_weeklyPlan: 'plan de la semana',
   kind_supervisorReminder: 'recordatorio pedido por supervisión',
   kind_deliveryFailed: 'aviso de un mensaje que no llegó',
+  kind_helpUnanswered: 'aviso a supervisión si la ayuda sobre «{task}» no tiene respuesta',
   taskGone: 'una tarea que ya no está',
 } as const;
 
@@ -96,5 +97,6 @@ export const en: { [K in keyof typeof es]: string } = {
   kind_weeklyPlan: "the week's plan",
   kind_supervisorReminder: 'reminder asked for by supervision',
   kind_deliveryFailed: 'notice of a message that did not arrive',
+  kind_helpUnanswered: 'notice to supervision if the help asked about "{task}" gets no answer',
   taskGone: 'a task no longer there',
 };

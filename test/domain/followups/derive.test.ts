@@ -3,7 +3,7 @@ import { deriveJobs, deriveStaffJobs, type CaseRecipients } from '../../../src/d
 import { JobSchema, type Job } from '../../../src/domain/followups/job.js';
 import { defaultFollowUpConfig as config, type FollowUpConfig } from '../../../src/domain/followups/settings.js';
 import type { Case } from '../../../src/domain/schemas.js';
-import { makeCase, makeProgress, makeStaff, makeTask, WORKER_ID } from '../fixtures.js';
+import { makeCase, makeContact, makeProgress, makeStaff, makeTask, WORKER_ID } from '../fixtures.js';
 
 const worker = makeStaff();
 const supervisor = makeStaff({ id: 'S-SUPER', role: 'supervisor', timeZone: 'America/Mexico_City' });
@@ -155,9 +155,22 @@ describe('worker and supervisor follow-ups', () => {
   it('tells the worker when the client asked for help, outside quiet hours and weekends', () => {
     // Friday 22:30: quiet until Saturday 08:00, and staff get nothing on weekends, so Monday 08:00.
     const asked = makeTask({ progress: [makeProgress({ at: '2027-01-08T22:30:00+01:00', needsHelp: true })] });
-    expect(lines(derive(makeCase({ tasks: [asked] }), '2027-01-08T22:00:00Z')).filter((line) => line.startsWith('help'))).toEqual([
+    expect(lines(derive(makeCase({ tasks: [asked] }), '2027-01-08T22:00:00Z')).filter((line) => line.startsWith('helpRequest'))).toEqual([
       `helpRequest → ${WORKER_ID} @ 2027-01-11T07:00:00.000Z`,
     ]);
+  });
+
+  it('tells the supervisors when a help request has no answer within a day, out of their quiet hours; an answer stops it', () => {
+    // Tuesday 10:00 in Madrid; a day later it is 03:00 in Mexico City, so the supervisor hears at 08:00 there.
+    const help = makeProgress({ at: '2027-01-05T10:00:00+01:00', needsHelp: true });
+    const asked = makeTask({ progress: [help] });
+    const unanswered = (caseRecord: Case) => lines(derive(caseRecord, '2027-01-05T09:30:00Z')).filter((line) => line.startsWith('helpUnanswered'));
+    expect(unanswered(makeCase({ tasks: [asked] }))).toEqual(['helpUnanswered → S-SUPER @ 2027-01-06T14:00:00.000Z']);
+    expect(unanswered(makeCase({ tasks: [asked], contacts: [makeContact({ date: '2027-01-05' })] }))).toEqual([]);
+    const workerEntry = makeProgress({ at: '2027-01-05T16:00:00+01:00', source: 'worker', by: WORKER_ID });
+    expect(unanswered(makeCase({ tasks: [makeTask({ progress: [help, workerEntry] })] }))).toEqual([]);
+    // A contact from before the request answers nothing.
+    expect(unanswered(makeCase({ tasks: [asked], contacts: [makeContact({ date: '2027-01-04' })] }))).toHaveLength(1);
   });
 
   it('derives nothing stale, nothing for a closed case, nothing to a worker no longer registered', () => {
