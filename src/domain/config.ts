@@ -88,7 +88,15 @@ export const defaultConfig: PracticeConfig = deepFreeze({
   reviewGraceDays: 0,
   reviewReminderDaysBefore: 7,
   defaultTimeZone: 'Europe/Madrid',
-  followUps: { clientTime: '10:00', staffTime: '09:00', clientWeekends: true, staffWeekends: false, weeklyPlanTime: '08:30', staleAfterDays: 14, helpAnswerHours: 24 },
+  followUps: {
+    clientTime: '10:00',
+    staffTime: '09:00',
+    clientWeekends: true,
+    staffWeekends: false,
+    weeklyPlanTime: '08:30',
+    staleAfterDays: 14,
+    helpAnswerHours: 24,
+  },
   linkCode: { lifetimeHours: 72, maxFailedAttempts: 5, maxFailuresPerMinute: 50, throttleMinutes: 5 },
 });
 

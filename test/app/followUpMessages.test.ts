@@ -118,6 +118,8 @@ describe('follow-up messages', () => {
     expect(renderFollowUps([item], 'es', 'Europe/Madrid')).toBe(
       'Ayuda sin respuesta · Ana P. (C-ANAPQR), tarea «Pedir cita en el SEPE»: la persona pidió ayuda («no sé qué papeles llevar») y Lucía Martín aún no ha respondido. Para verlo escribe «ver caso C-ANAPQR».',
     );
-    expect(renderFollowUps([{ ...item, words: undefined }], 'en', 'Europe/Madrid')).toContain('the client asked for help and Lucía Martín has not answered yet');
+    expect(renderFollowUps([{ ...item, words: undefined }], 'en', 'Europe/Madrid')).toContain(
+      'the client asked for help and Lucía Martín has not answered yet',
+    );
   });
 });

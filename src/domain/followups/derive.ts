@@ -213,8 +213,7 @@ function helpRequests(caseRecord: Case, people: CaseRecipients, config: FollowUp
  */
 function unansweredHelp(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {
   const answeredSince = (task: Task, at: string) =>
-    caseRecord.contacts.some((contact) => contact.date >= at.slice(0, 10)) ||
-    task.progress.some((entry) => entry.source === 'worker' && entry.at > at);
+    caseRecord.contacts.some((contact) => contact.date >= at.slice(0, 10)) || task.progress.some((entry) => entry.source === 'worker' && entry.at > at);
   return caseRecord.tasks
     .filter((task) => task.status === 'open')
     .flatMap((task) =>

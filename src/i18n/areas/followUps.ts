@@ -7,8 +7,10 @@ export const es = {
   missedCheckInAsked: 'Sin respuesta · {case}: no ha contestado sobre la tarea «{task}» (preguntado el {date}).',
   helpRequest: 'Pide ayuda · {case}, tarea «{task}»: «{words}»',
   helpRequestNoWords: 'Pide ayuda · {case}, tarea «{task}». No ha dejado comentario.',
-  helpUnanswered: 'Ayuda sin respuesta · {case}, tarea «{task}»: la persona pidió ayuda («{words}») y {worker} aún no ha respondido. Para verlo escribe «ver caso {caseId}».',
-  helpUnansweredNoWords: 'Ayuda sin respuesta · {case}, tarea «{task}»: la persona pidió ayuda y {worker} aún no ha respondido. Para verlo escribe «ver caso {caseId}».',
+  helpUnanswered:
+    'Ayuda sin respuesta · {case}, tarea «{task}»: la persona pidió ayuda («{words}») y {worker} aún no ha respondido. Para verlo escribe «ver caso {caseId}».',
+  helpUnansweredNoWords:
+    'Ayuda sin respuesta · {case}, tarea «{task}»: la persona pidió ayuda y {worker} aún no ha respondido. Para verlo escribe «ver caso {caseId}».',
   workerTaskDue: 'Tarea tuya que vence el {date} · {case}: «{task}».',
   reviewReminderSoon: 'Reevaluación el {date} · {case}. Para hacerla escribe «reevaluación {caseId}».',
   reviewReminderToday: 'Reevaluación hoy · {case}. Para hacerla escribe «reevaluación {caseId}».',
@@ -55,8 +57,10 @@ export const en: { [K in keyof typeof es]: string } = {
   missedCheckInAsked: 'No answer · {case}: has not answered about the task "{task}" (asked on {date}).',
   helpRequest: 'Asks for help · {case}, task "{task}": "{words}"',
   helpRequestNoWords: 'Asks for help · {case}, task "{task}". No comment left.',
-  helpUnanswered: 'Help not answered · {case}, task "{task}": the client asked for help ("{words}") and {worker} has not answered yet. To see it type "view case {caseId}".',
-  helpUnansweredNoWords: 'Help not answered · {case}, task "{task}": the client asked for help and {worker} has not answered yet. To see it type "view case {caseId}".',
+  helpUnanswered:
+    'Help not answered · {case}, task "{task}": the client asked for help ("{words}") and {worker} has not answered yet. To see it type "view case {caseId}".',
+  helpUnansweredNoWords:
+    'Help not answered · {case}, task "{task}": the client asked for help and {worker} has not answered yet. To see it type "view case {caseId}".',
   workerTaskDue: 'Your task due on {date} · {case}: "{task}".',
   reviewReminderSoon: 'Review on {date} · {case}. To hold it type "review {caseId}".',
   reviewReminderToday: 'Review today · {case}. To hold it type "review {caseId}".',
