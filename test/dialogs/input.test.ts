@@ -24,6 +24,16 @@ describe('typed answers', () => {
     expect(['sí', 'si', 'Vale', 'yes', 'OK'].map(parseYesNo)).toEqual([true, true, true, true, true]);
     expect(['no', 'N', 'nope'].map(parseYesNo)).toEqual([false, false, false]);
     expect(parseYesNo('tal vez')).toBeUndefined();
+    expect(['sí, por favor', 'sí, lo ha firmado hoy', 'claro que sí', 'yes please', 'vale, gracias'].map(parseYesNo)).toEqual([true, true, true, true, true]);
+    expect(['no, gracias', 'no hace falta', 'nope, not now'].map(parseYesNo)).toEqual([false, false, false]);
+    expect(['no sé', 'no lo sé todavía', "I don't know", 'not sure', 'y entonces no', 'n'].map(parseYesNo)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      false,
+    ]);
   });
 
   it('refuse bad numbers, empty and over-long text with the reason', () => {

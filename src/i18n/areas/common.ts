@@ -2,6 +2,7 @@
 export const es = {
   yesWords: 'sí|si|s|vale|de acuerdo|correcto|claro|ok|yes|y',
   noWords: 'no|n|nop',
+  unsureWords: 'no se|no lo se|ni idea|no estoy seguro|no estoy segura|not sure|dont know|no idea',
   skipWords: 'no|-|ninguno|ninguna|nada|saltar|omitir|skip|none|n/a',
   cancelWords: 'cancelar|cancela|cancel|salir|parar|stop',
   helpWords: 'ayuda|help|?|menú|menu|opciones|options',
@@ -37,6 +38,7 @@ export const es = {
 export const en: { [K in keyof typeof es]: string } = {
   yesWords: 'yes|y|yeah|ok|okay|sure|correct|sí|si',
   noWords: 'no|n|nope',
+  unsureWords: 'not sure|dont know|i dont know|no idea|no se|no lo se|ni idea',
   skipWords: 'no|-|none|nothing|skip|n/a|ninguno|ninguna|nada',
   cancelWords: 'cancel|stop|quit|exit|cancelar|salir',
   helpWords: 'help|?|menu|options|ayuda|menú',
