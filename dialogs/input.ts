@@ -61,12 +61,13 @@ export function plainWords(typed: string): string {
 export function parseYesNo(typed: string): boolean | undefined {
   if (matchesWord(typed, 'common.yesWords')) return true;
   if (matchesWord(typed, 'common.noWords')) return false;
-  // A yes or no that opens a sentence ("sí, por favor", "no, gracias"), but "no sé" is neither,
-  // and a one-letter word ("y" is also Spanish "and") only counts alone.
+  // A yes or no that opens a sentence: set off by a comma ("sí, lo ha firmado hoy") or followed
+  // by a courtesy ("no gracias"). "No encuentro ofertas" and "no sé" answer nothing, and a
+  // one-letter word ("y" is also Spanish "and") only counts alone.
   const words = plainWords(typed).split(' ');
-  if ([2, 3].some((n) => matchesWord(words.slice(0, n).join(' '), 'common.unsureWords'))) return undefined;
   const first = words[0] ?? '';
-  if (first.length < 2) return undefined;
+  const setOff = /^\s*[^\s,.;:!?]+\s*[,.;:!]/.test(typed);
+  if (first.length < 2 || !(setOff || matchesWord(words.slice(1).join(' '), 'common.courtesyWords'))) return undefined;
   if (matchesWord(first, 'common.yesWords')) return true;
   if (matchesWord(first, 'common.noWords')) return false;
   return undefined;

@@ -24,9 +24,17 @@ describe('typed answers', () => {
     expect(['sí', 'si', 'Vale', 'yes', 'OK'].map(parseYesNo)).toEqual([true, true, true, true, true]);
     expect(['no', 'N', 'nope'].map(parseYesNo)).toEqual([false, false, false]);
     expect(parseYesNo('tal vez')).toBeUndefined();
-    expect(['sí, por favor', 'sí, lo ha firmado hoy', 'claro que sí', 'yes please', 'vale, gracias'].map(parseYesNo)).toEqual([true, true, true, true, true]);
-    expect(['no, gracias', 'no hace falta', 'nope, not now'].map(parseYesNo)).toEqual([false, false, false]);
-    expect(['no sé', 'no lo sé todavía', "I don't know", 'not sure', 'y entonces no', 'n'].map(parseYesNo)).toEqual([
+    expect(['sí, por favor', 'sí por favor', 'sí, lo ha firmado hoy', 'claro que sí', 'yes please', 'vale, gracias'].map(parseYesNo)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['no, gracias', 'no hace falta', 'nope, not now', 'No. Ya lo hablo yo'].map(parseYesNo)).toEqual([false, false, false, false]);
+    // Sentences that merely start with "no" or "si", and a lone "y" inside a sentence, answer nothing.
+    expect(['no sé', 'no encuentro ofertas cerca', "I don't know", 'si me llaman, sí', 'y entonces no', 'n'].map(parseYesNo)).toEqual([
       undefined,
       undefined,
       undefined,

@@ -1,8 +1,8 @@
 // Words and messages every dialog shares. `*Words` keys are `|`-separated lists.
 export const es = {
-  yesWords: 'sí|si|s|vale|de acuerdo|correcto|claro|ok|yes|y',
+  yesWords: 'sí|si|s|vale|de acuerdo|correcto|claro|claro que sí|ok|yes|y',
   noWords: 'no|n|nop',
-  unsureWords: 'no se|no lo se|ni idea|no estoy seguro|no estoy segura|not sure|dont know|no idea',
+  courtesyWords: 'por favor|gracias|muchas gracias|hace falta|que si|please|thanks|thank you|thanks a lot',
   skipWords: 'no|-|ninguno|ninguna|nada|saltar|omitir|skip|none|n/a',
   cancelWords: 'cancelar|cancela|cancel|salir|parar|stop',
   helpWords: 'ayuda|help|?|menú|menu|opciones|options',
@@ -38,7 +38,7 @@ export const es = {
 export const en: { [K in keyof typeof es]: string } = {
   yesWords: 'yes|y|yeah|ok|okay|sure|correct|sí|si',
   noWords: 'no|n|nope',
-  unsureWords: 'not sure|dont know|i dont know|no idea|no se|no lo se|ni idea',
+  courtesyWords: 'please|thanks|thank you|thanks a lot|por favor|gracias|muchas gracias|hace falta|que si',
   skipWords: 'no|-|none|nothing|skip|n/a|ninguno|ninguna|nada',
   cancelWords: 'cancel|stop|quit|exit|cancelar|salir',
   helpWords: 'help|?|menu|options|ayuda|menú',
