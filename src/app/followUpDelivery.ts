@@ -97,10 +97,16 @@ export class FollowUpDelivery {
     return fresh;
   }
 
-  /** Written as soon as the channel accepted the message, before the jobs are marked sent. */
+  /**
+   * Written as soon as the channel accepted the message, before the jobs are marked sent: the
+   * outbox record, then what reaching the person changes on the case, so a crash before the
+   * jobs are marked loses neither (the client's next message answers a prompt only once it
+   * is recorded on the task).
+   */
   async recordDelivered(jobs: readonly Job[], userId: string, activityId: string): Promise<void> {
     const at = this.deps.now().toISOString();
     await Promise.all(jobs.map((job) => this.deps.outbox.update(job.id, (record) => withDelivery(record, job.id, { to: userId, activityId, at }))));
+    await this.recordReached(jobs, at);
   }
 
   async markUnreachable(userId: string, code: string): Promise<void> {
@@ -119,21 +125,34 @@ export class FollowUpDelivery {
   }
 
   /**
-   * After jobs reached their person (sent, or shown in their chat): a check-in prompt is
-   * recorded on its task, an alert as delivered; then each series moves on.
+   * After jobs reached their person (sent, or shown in their chat): what that changes on the
+   * case, unless recorded when the channel accepted them; then each series moves on.
    */
   async delivered(jobs: readonly Job[]): Promise<void> {
-    const at = this.deps.now().toISOString();
+    await this.recordReached(jobs, this.deps.now().toISOString());
+    await this.deps.planner.resync(jobs);
+  }
+
+  /** A check-in prompt is recorded on its task, an alert as delivered; each once. */
+  private async recordReached(jobs: readonly Job[], at: string): Promise<void> {
     for (const [caseId, ofCase] of byCase(jobs)) {
-      const prompted = new Set(ofCase.filter((job) => job.kind === 'clientCheckIn').map((job) => job.subject.taskId));
+      const prompts = ofCase.filter((job) => job.kind === 'clientCheckIn');
+      // A prompt is sent at or after its due time, so a task asked since then has it recorded.
+      const unrecorded = (task: Case['tasks'][number]) =>
+        prompts.some(
+          (job) => job.subject.taskId === task.id && !(task.lastPromptedAt !== undefined && Date.parse(task.lastPromptedAt) >= Date.parse(job.dueAt)),
+        );
       const alerted = new Set(ofCase.filter((job) => job.kind === 'escalation').map((job) => job.subject.alertId));
-      if (prompted.size > 0) {
-        await this.deps.cases.recordFollowUp(caseId, 'followUp.prompted', (current) => ({
-          ...current,
-          tasks: current.tasks.map((task) => (prompted.has(task.id) ? { ...task, lastPromptedAt: at } : task)),
-        }));
+      // Usually recorded already, when the channel accepted the message: then nothing is written.
+      const stored = await this.deps.repos.cases.get(caseId);
+      if (stored?.tasks.some(unrecorded)) {
+        await this.deps.cases.recordFollowUp(caseId, 'followUp.prompted', (current) =>
+          current.tasks.some(unrecorded)
+            ? { ...current, tasks: current.tasks.map((task) => (unrecorded(task) ? { ...task, lastPromptedAt: at } : task)) }
+            : current,
+        );
       }
-      if (alerted.size > 0) {
+      if (stored?.alerts.some((a) => alerted.has(a.id) && !a.deliveredAt)) {
         await this.deps.cases.recordFollowUp(caseId, 'followUp.alertDelivered', (current) =>
           current.alerts.some((a) => alerted.has(a.id) && !a.deliveredAt)
             ? { ...current, alerts: current.alerts.map((a) => (alerted.has(a.id) && !a.deliveredAt ? { ...a, deliveredAt: at } : a)) }
@@ -141,7 +160,6 @@ export class FollowUpDelivery {
         );
       }
     }
-    await this.deps.planner.resync(jobs);
   }
 
   async dropped(jobs: readonly Job[]): Promise<void> {

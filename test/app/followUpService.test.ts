@@ -121,6 +121,22 @@ describe('follow-up service', () => {
     expect(await services.followUps.pendingForMe(staffActor('worker-1'), show)).toBe(0);
     expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T11:00:00.000Z');
   });
+
+  it('records a prompt on its task as soon as the channel accepted it, so a crash before the job is marked sent loses nothing; once', async () => {
+    const { repos, clock, services } = await setUp('2027-03-01T09:00:05Z');
+    const prompt = newJob(
+      { kind: 'clientCheckIn', caseId: 'C-ANAPQR', recipient: { role: 'client' }, subject: { taskId: 'T-CITA01' }, dueAt: '2027-03-01T09:00:00.000Z' },
+      new Date(clock.ms),
+    );
+    await services.followUps.delivery.recordDelivered([prompt], 'client-ana', 'F-1');
+    expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T09:00:05.000Z');
+    // Marked sent a moment later (or after a restart): recorded already, left as it was.
+    clock.ms += 60_000;
+    await services.followUps.delivery.delivered([prompt]);
+    expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T09:00:05.000Z');
+    const audit = (await repos.audit.readDay('2027-03-01')).filter((e) => e.action === 'followUp.prompted');
+    expect(audit).toHaveLength(1);
+  });
 });
 
 describe('the service as dialogs use it', () => {

@@ -8,6 +8,8 @@ import type { Activity } from 'botbuilder';
 
 export interface ReceivedActivity {
   conversationId: string;
+  /** When the post arrived, on the real clock (ms). */
+  at: number;
   /** The HTTP status the stand-in answered with. */
   status: number;
   /** Set when the bot replied to a given activity (…/activities/:activityId). */
@@ -63,6 +65,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     const scripted = scripts.get(conversationId)?.shift();
     const entry: ReceivedActivity = {
       conversationId,
+      at: Date.now(),
       status: scripted?.status ?? 200,
       replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
       authorization: req.headers.authorization,
