@@ -64,7 +64,8 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
         : say('followUps.reviewReminderSoon', { ...common, date: date(item.reviewDate) });
     case 'overdueReview': {
       const due = item.reviewDate ?? today;
-      return say('followUps.overdueReview', { ...common, date: date(due), days: Math.max(1, daysBetween(due, today)) });
+      const days = Math.max(1, daysBetween(due, today));
+      return say(days === 1 ? 'followUps.overdueReviewOneDay' : 'followUps.overdueReview', { ...common, date: date(due), days });
     }
     case 'escalation':
       return say('followUps.escalation', { ...common, reason: alertReason(item, lang) });

@@ -122,4 +122,9 @@ describe('follow-up messages', () => {
       'the client asked for help and Lucía Martín has not answered yet',
     );
   });
+
+  it('counts one day late in the singular', () => {
+    expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-09')], 'es', 'Europe/Madrid')).toContain('(1 día de retraso)');
+    expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-09')], 'en', 'Europe/Madrid')).toContain('(1 day late)');
+  });
 });
