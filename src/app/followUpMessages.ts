@@ -58,10 +58,12 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
       return item.words ? say('followUps.helpRequest', { ...common, words: item.words }) : say('followUps.helpRequestNoWords', common);
     case 'workerTaskDue':
       return say('followUps.workerTaskDue', { ...common, date: date(item.task?.dueDate ?? today) });
-    case 'reviewReminder':
-      return item.reviewDate === today || !item.reviewDate
-        ? say('followUps.reviewReminderToday', common)
-        : say('followUps.reviewReminderSoon', { ...common, date: date(item.reviewDate) });
+    case 'reviewReminder': {
+      if (item.reviewDate === today || !item.reviewDate) return say('followUps.reviewReminderToday', common);
+      if (item.reviewDate > today) return say('followUps.reviewReminderSoon', { ...common, date: date(item.reviewDate) });
+      const days = daysBetween(item.reviewDate, today);
+      return say(days === 1 ? 'followUps.reviewReminderOverdueOneDay' : 'followUps.reviewReminderOverdue', { ...common, date: date(item.reviewDate), days });
+    }
     case 'overdueReview': {
       const due = item.reviewDate ?? today;
       const days = Math.max(1, daysBetween(due, today));

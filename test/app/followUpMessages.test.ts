@@ -127,4 +127,12 @@ describe('follow-up messages', () => {
     expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-09')], 'es', 'Europe/Madrid')).toContain('(1 día de retraso)');
     expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-09')], 'en', 'Europe/Madrid')).toContain('(1 day late)');
   });
+
+  it('tells the worker of their own overdue review, with how to hold it', () => {
+    const item: FollowUpItem = { ...overdue('C-ANAPQR', 'Ana P.', '2027-03-08'), kind: 'reviewReminder' };
+    expect(renderFollowUps([item], 'es', 'Europe/Madrid')).toBe(
+      'Reevaluación vencida · Ana P. (C-ANAPQR): era el lunes, 8 de marzo de 2027 (2 días de retraso). Para hacerla escribe «reevaluación C-ANAPQR».',
+    );
+    expect(renderFollowUps([{ ...item, reviewDate: '2027-03-09' }], 'en', 'Europe/Madrid')).toContain('(1 day late)');
+  });
 });

@@ -44,6 +44,8 @@ const PROMPT = `Hola. ¿Cómo va tu tarea «${TASK}»? Contéstame aquí cuando 
 const overdueDigest = (daysLate: number) =>
   `Reevaluación vencida · Luis R. (${REVIEW_CASE}), de Lucía Martín: prevista el martes, 10 de noviembre de 2026 (${daysLate} días de retraso).\n` +
   'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».';
+const workerOverdue = (daysLate: number) =>
+  `Reevaluación vencida · Luis R. (${REVIEW_CASE}): era el martes, 10 de noviembre de 2026 (${daysLate} días de retraso). Para hacerla escribe «reevaluación ${REVIEW_CASE}».`;
 const ESCALATION = `Alerta · Carmen O. (${CRISIS_CASE}), de Lucía Martín: un ámbito en crisis (nivel 1) en la valoración. Para verlo escribe «ver caso ${CRISIS_CASE}».`;
 const REMINDER = `Recordatorio de Marta Gil · Luis R. (${REVIEW_CASE}): la reevaluación prevista el martes, 10 de noviembre de 2026 sigue sin hacerse. Para verlo escribe «ver caso ${REVIEW_CASE}».`;
 const RATING_LINE = 'Valoración del miércoles, 2 de diciembre de 2026 (respuesta de la persona): Totalmente conseguida';
@@ -196,6 +198,7 @@ describe('the bot speaks first, in a process on a clock set by the system', () =
       const evening = await ShiftedClock.readingNow(EVENING_BEFORE);
       let { bot } = await startOn(dataDir, evening);
       await until('the overdue review of the first day', () => (followUpsTo(SUPERVISOR).length > 0 ? true : undefined), 15 * SECOND, bot);
+      await until("the worker's overdue review of the first day", () => (followUpsTo(WORKER).length > 0 ? true : undefined), 15 * SECOND, bot);
       await exchange(bot, WORKER, clientTask);
       await killed(bot);
       killPoints.push('1. right after the task was saved (evening before)');
@@ -210,6 +213,7 @@ describe('the bot speaks first, in a process on a clock set by the system', () =
       const scheduled = (await send(bot.url, connector, WORKER, `programados ${CLIENT_CASE}`)).join('\n');
       expect(scheduled).toContain(`miércoles, 2 de diciembre de 2026, 10:00 · pregunta de seguimiento sobre «${TASK}» · para la persona`);
       await until('the overdue review of the second day', () => (followUpsTo(SUPERVISOR).length > 1 ? true : undefined), 15 * SECOND, bot);
+      await until("the worker's overdue review of the second day", () => (followUpsTo(WORKER).length > 1 ? true : undefined), 15 * SECOND, bot);
 
       const prompt = await until('the check-in prompt', () => followUpsTo(CLIENT)[0], defaultSchedulerOptions.pollMs + 15 * SECOND, bot);
       const promptAt = morning.at(prompt.at);
@@ -249,7 +253,7 @@ describe('the bot speaks first, in a process on a clock set by the system', () =
       expect((await send(bot.url, connector, SUPERVISOR, `${REVIEW_CASE} recordar al profesional`)).join('\n')).toContain(
         `Decisión registrada en el caso ${REVIEW_CASE}`,
       );
-      const reminder = await until('the reminder to the worker', () => followUpsTo(WORKER)[0], 15 * SECOND, bot);
+      const reminder = await until('the reminder to the worker', () => followUpsTo(WORKER)[2], 15 * SECOND, bot);
       expect(reminder.activity.text).toBe(REMINDER);
       killPoints.push(`6. as soon as the reminder's acceptance was on disk (${await killedOnceRecorded(bot, dataDir, reminder, 'accepted')})`);
 
@@ -261,7 +265,7 @@ describe('the bot speaks first, in a process on a clock set by the system', () =
       expect((await send(bot.url, connector, WORKER, `ver caso ${CLIENT_CASE}`)).join('\n')).toContain(RATING_LINE);
       expect(textsTo(CLIENT)).toEqual([PROMPT]);
       expect(textsTo(SUPERVISOR)).toEqual([overdueDigest(21), overdueDigest(22), ESCALATION]);
-      expect(textsTo(WORKER)).toEqual([REMINDER]);
+      expect(textsTo(WORKER)).toEqual([workerOverdue(21), workerOverdue(22), REMINDER]);
       expect(connector.posts.filter((post) => post.status !== 200)).toEqual([]);
       const followUpIds = connector.posts.filter((post) => post.replyToId === undefined).map((post) => post.activity.id);
       expect(new Set(followUpIds).size).toBe(followUpIds.length);

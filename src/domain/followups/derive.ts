@@ -161,13 +161,16 @@ function reviewReminders(caseRecord: Case, people: CaseRecipients, config: Follo
   }));
 }
 
-/** From the first day past the grace period, each working morning until the review is held. */
+/**
+ * From the first day past the grace period, each working morning until the review is held:
+ * the overdue-review alert to every supervisor of the team, and a reminder to the worker.
+ */
 function overdueReviews(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig, now: Date): JobDraft[] {
   const reviewDate = caseRecord.nextReviewDate;
   if (!reviewDate) return [];
   const firstOverdueDay = addDays(reviewDate, config.reviewGraceDays + 1);
-  return people.supervisors.flatMap((supervisor) => {
-    const rules = staffRules(supervisor, config);
+  const series = (staff: Staff, kind: 'overdueReview' | 'reviewReminder', role: 'supervisor' | 'worker'): JobDraft[] => {
+    const rules = staffRules(staff, config);
     const today = wallTime(now, rules.timeZone).date;
     // A week around today always holds a working morning before and after now.
     // ISO dates sort as text: the later of the two.
@@ -175,15 +178,11 @@ function overdueReviews(caseRecord: Case, people: CaseRecipients, config: Follow
     const days = Array.from({ length: Math.max(0, daysBetween(from, addDays(today, 4)) + 1) }, (_, i) => addDays(from, i));
     const instants = uniqueInstants(days.map((day) => onDay(day, config.followUps.staffTime, rules)));
     return currentOf(instants, now).map(
-      (instant): JobDraft => ({
-        kind: 'overdueReview',
-        caseId: caseRecord.id,
-        recipient: { role: 'supervisor', staffId: supervisor.id },
-        subject: { reviewDate },
-        dueAt: instant.toISOString(),
-      }),
+      (instant): JobDraft => ({ kind, caseId: caseRecord.id, recipient: { role, staffId: staff.id }, subject: { reviewDate }, dueAt: instant.toISOString() }),
     );
-  });
+  };
+  const toWorker = people.worker ? series(people.worker, 'reviewReminder', 'worker') : [];
+  return [...people.supervisors.flatMap((supervisor) => series(supervisor, 'overdueReview', 'supervisor')), ...toWorker];
 }
 
 function helpRequests(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {

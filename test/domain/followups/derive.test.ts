@@ -140,6 +140,19 @@ describe('worker and supervisor follow-ups', () => {
     expect(overdue('2027-03-01T20:00:00Z', { ...config, reviewGraceDays: 2 })).toEqual(['overdueReview → S-SUPER @ 2027-03-04T15:00:00.000Z']);
   });
 
+  it('reminds the worker too, each working morning in their zone, while the review is overdue', () => {
+    const reviewed = makeCase({ nextReviewDate: '2027-03-01' });
+    const afterTheDate = (now: string) =>
+      lines(derive(reviewed, now)).filter((line) => line.startsWith(`reviewReminder → ${WORKER_ID}`) && line > `reviewReminder → ${WORKER_ID} @ 2027-03-02`);
+    // 09:00 in Madrid is 08:00 UTC.
+    expect(afterTheDate('2027-03-03T20:00:00Z')).toEqual([
+      `reviewReminder → ${WORKER_ID} @ 2027-03-03T08:00:00.000Z`,
+      `reviewReminder → ${WORKER_ID} @ 2027-03-04T08:00:00.000Z`,
+    ]);
+    // A review held stops them.
+    expect(lines(derive({ ...reviewed, nextReviewDate: '2027-06-01' }, '2027-03-03T20:00:00Z')).filter((l) => l.includes('2027-03-04'))).toEqual([]);
+  });
+
   it('escalates an undelivered alert at once to every supervisor of the team, however late', () => {
     const other = makeStaff({ id: 'S-SUPER2', role: 'supervisor' });
     const alert = { id: 'AL-1', kind: 'safetyConcern' as const, at: '2027-01-05T23:00:00+01:00' };
