@@ -3,10 +3,13 @@
 import { t, type MessageKey, type Params } from '../i18n/catalog.js';
 import { addDays, daysBetween, formatDate } from './dates.js';
 import type { Language, LifeDomain } from './schemas.js';
-import { findMeasure, findThirdPartyOutcome, findVagueVerb, fold, hasMeasure, isMeasurableTarget } from './smartText.js';
+import { findMeasure, hasMeasure, isMeasurableTarget } from './smartMeasures.js';
+import { findThirdPartyOutcome } from './smartOutcomes.js';
+import { findVagueVerb, fold } from './smartText.js';
 
 export { findMeasure, findThirdPartyOutcome, findVagueVerb, hasMeasure, isMeasurableTarget };
-export type { OutcomeTopic, ThirdPartyOutcome, VagueVerbMatch } from './smartText.js';
+export type { OutcomeTopic, ThirdPartyOutcome } from './smartOutcomes.js';
+export type { VagueVerbMatch } from './smartText.js';
 
 // ---- public types -------------------------------------------------------------------
 

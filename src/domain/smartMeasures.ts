@@ -1,0 +1,96 @@
+// Measures in goal text: numbers, frequencies and checkable states (SMART: measurable). Pure functions.
+import { fold, typedSpan, wholeWords, type Span } from './smartText.js';
+
+// ---- measurable: numbers, frequencies, checkable states -----------------------------
+
+const NUMBER_WORDS =
+  'uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien' +
+  '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+const NUMBER = `\\d+(?:[.,]\\d+)?|${NUMBER_WORDS}`;
+const PERIOD =
+  'dias?|semanas?|mes|meses|anos?|quincenas?|mananas?|tardes?|noches?|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|fin de semana' +
+  '|days?|weeks?|fortnights?|months?|years?|mornings?|evenings?|nights?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?';
+const PER = '(?:a la|al|a|por|per|cada|every|each|in a)';
+const AMOUNT = `(?:${NUMBER})(?:\\s*(?:%|€|euros?))?`;
+
+const MEASURES: RegExp[] = [
+  // "5 currículos por semana", "3 veces al mes", "two job applications a week"
+  wholeWords(`${AMOUNT}(?:\\s+[a-z']+){0,3}?\\s+${PER}\\s+(?:${PERIOD})`, 'g'),
+  // "una vez por semana", "once a week", "twice a month"
+  wholeWords(`(?:una|one)\\s+(?:vez|time)\\s+${PER}\\s+(?:${PERIOD})|(?:once|twice|thrice)\\s+(?:a|per|every|each)\\s+(?:${PERIOD})|twice`, 'g'),
+  // "cada día", "cada 15 días", "every Monday", "todos los días"
+  wholeWords(`(?:cada|every|each)\\s+(?:(?:${NUMBER})\\s+)?(?:${PERIOD})|tod[oa]s\\s+l[oa]s\\s+(?:${PERIOD})`, 'g'),
+  wholeWords(
+    'a diario|diariamente|semanalmente|mensualmente|quincenalmente|semanal(?:es)?|mensual(?:es)?|quincenal(?:es)?|daily|weekly|monthly|fortnightly|nightly',
+    'g',
+  ),
+  // a plain count: "5 currículos", "800 €", "3 veces"
+  wholeWords(`${AMOUNT}(?:\\s+[a-z']+)?`, 'g'),
+];
+
+const MONTHS =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre' +
+  '|january|february|march|april|may|june|july|august|september|october|november|december';
+
+// Dates, times and time spans hold numbers that are not a measure ("antes del 30 de
+// junio", "in two weeks"): they are blanked out before looking for one.
+const NOT_MEASURES = wholeWords(
+  [
+    '\\d{4}-\\d{1,2}-\\d{1,2}',
+    '\\d{1,2}[/-]\\d{1,2}(?:[/-]\\d{2,4})?|\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}',
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?(?:${MONTHS})(?:,?\\s+(?:de\\s+)?\\d{4})?`,
+    `(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
+    `(?:${MONTHS})(?:\\s+de)?\\s+\\d{4}`,
+    '(?:19|20)\\d{2}',
+    '\\d{1,2}:\\d{2}(?:\\s*(?:h|am|pm))?|\\d{1,2}\\s*(?:am|pm)|a las \\d{1,2}',
+    `(?:en|dentro de|antes de|durante|hace|in|within|after|before|for|over)\\s+(?:(?:los|las|the|next|proximos|proximas)\\s+)?(?:${NUMBER}|un|una|a)\\s+(?:dias?|semanas?|mes(?:es)?|anos?|days?|weeks?|months?|years?)`,
+  ].join('|'),
+  'g',
+);
+
+/**
+ * The number or frequency the text carries ("5 currículos por semana", "twice a week",
+ * "cada día"), as typed, so the dialog can offer it as the target; null when none.
+ * Dates and time spans do not count. Works for Spanish and English alike.
+ */
+export function findMeasure(text: string): string | null {
+  const folded = fold(text);
+  const searchable = folded.folded.replace(NOT_MEASURES, (date) => ' '.repeat(date.length));
+  const spans: Span[] = [];
+  for (const pattern of MEASURES) {
+    for (const match of searchable.matchAll(pattern)) {
+      spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+  }
+  if (spans.length === 0) return null;
+  spans.sort((a, b) => a.start - b.start);
+  // Overlapping or space-separated pieces are one measure: "5 currículos" + "cada semana".
+  const first = { ...spans[0]! };
+  for (const span of spans.slice(1)) {
+    if (!/^\s*$/.test(searchable.slice(first.end, Math.max(first.end, span.start)))) break;
+    first.end = Math.max(first.end, span.end);
+  }
+  return typedSpan(folded, first.start, first.end);
+}
+
+/** Whether the text carries a number or frequency (see `findMeasure`). */
+export function hasMeasure(text: string): boolean {
+  return findMeasure(text) !== null;
+}
+
+// States that are either true or not on a given day: "solicitud presentada", "enrolled".
+const CHECKABLE_STATE = wholeWords(
+  [
+    '(?:presentad|entregad|realizad|completad|hech|firmad|enviad|registrad|inscrit|tramitad|solicitad|pedid|matriculad|empadronad' +
+      '|finalizad|terminad|pagad|aportad|renovad|obtenid|concedid|aprobad|resuelt|abiert|cerrad|acreditad|gestionad|confirmad' +
+      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad)[oa]s?',
+    'de alta|dad[oa]s? de (?:alta|baja)|al dia|si\\s*/\\s*no|si o no',
+    'submitted|done|completed?|signed|sent|filed|registered|enrolled|booked|attended|paid|finished|delivered|handed in|renewed' +
+      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no',
+  ].join('|'),
+);
+
+/** Whether a target can be checked: a number, a frequency or a yes/no state. */
+export function isMeasurableTarget(target: string): boolean {
+  return hasMeasure(target) || CHECKABLE_STATE.test(fold(target).folded);
+}
