@@ -8,6 +8,8 @@ import { PLAYGROUND_USERS } from './playgroundUsers.js';
 
 export const DEMO_ZONE = 'Europe/Madrid';
 
+export const DEMO_CASE_IDS = { intensive: 'C-DEMNTV', strengths: 'C-DEMFRZ', brokerage: 'C-DEMBRK', clinical: 'C-DEMCNC' } as const;
+
 /** Days counted from the demo's "today" in Madrid; times never later than `now`. */
 export class DemoClock {
   readonly today: string;

@@ -1,0 +1,366 @@
+// The demo's cases further along: one linked to services with contacts and advocacy
+// (brokerage), and one closed (clinical). See demoCases.ts for the others.
+import type { Case } from '../domain/schemas.js';
+import { DEMO_CASE_IDS, DEMO_ZONE as ZONE, type DemoClock, caseBase, completedAssessment, contact, progress, referral } from './demoBuilders.js';
+import { PLAYGROUND_USERS } from './playgroundUsers.js';
+
+const LUCIA = PLAYGROUND_USERS.worker.aadObjectId;
+const PABLO = PLAYGROUND_USERS.worker2.aadObjectId;
+
+/** Brokerage model: linking to services, contacts and an advocacy action; the review is 4 days overdue. */
+export function brokerageCase(clock: DemoClock): Case {
+  const assessment = completedAssessment(
+    clock,
+    'A-DMBRKA',
+    'initial',
+    -94,
+    LUCIA,
+    {
+      income: 2,
+      employment: 2,
+      housing: 2,
+      food: 2,
+      health: 3,
+      mentalHealth: 4,
+      substanceUse: 5,
+      education: 3,
+      familyRelations: 3,
+      socialSupport: 3,
+      legal: 3,
+      safety: 4,
+      dailyLiving: 4,
+      mobility: 5,
+      childcare: 3,
+    },
+    {
+      strengths: {
+        personal: 'Rosa gestiona bien el dinero que tienen; Daniel tiene oficio en la construcción',
+        family: 'Pareja unida; los tres hijos están sanos',
+        community: 'Buena relación con el colegio y con una vecina que les ayuda',
+      },
+      clientView: 'Necesitan ayuda con la comida y el alquiler mientras Daniel encuentra trabajo',
+      context: {
+        economic: 'Sin ingresos desde el despido de Daniel; tres meses de alquiler sin pagar',
+        family: 'Rosa y Daniel, con tres hijos de 4, 9 y 12 años',
+        institutional: 'No estaban empadronados en la vivienda actual',
+      },
+      notes: {
+        meso: 'El colegio detecta faltas de asistencia del hijo mayor',
+        macro: 'El padrón exige contrato de alquiler: sin él no pueden pedir el Ingreso Mínimo Vital ni la ayuda al alquiler',
+      },
+    },
+  );
+  const agreed = { at: clock.at(-90, 11), recordedBy: LUCIA };
+  return {
+    ...caseBase(clock, {
+      id: DEMO_CASE_IDS.brokerage,
+      workerId: LUCIA,
+      openedDaysAgo: 120,
+      model: 'brokerage',
+      priority: 'high',
+      client: { kind: 'family', name: 'Familia Moreno Díaz', contact: 'Rosa (madre): 600 555 666', language: 'es', timeZone: ZONE },
+      referralSource: 'Colegio público Miguel Hernández (equipo de orientación)',
+    }),
+    updatedAt: clock.at(-2, 18),
+    intensity: assessment.intensity,
+    contactEveryDays: assessment.contactEveryDays,
+    nextReviewDate: assessment.nextReviewDate,
+    assessments: [assessment],
+    goals: [
+      {
+        id: 'G-DMBRKA',
+        domain: 'income',
+        actor: 'Rosa',
+        text: 'Rosa presentará la solicitud del Ingreso Mínimo Vital con el certificado de empadronamiento',
+        indicator: 'Solicitud registrada',
+        target: 'Justificante de presentación',
+        deadline: clock.day(-55),
+        support: 'Acompañamiento de la trabajadora social al registro',
+        obstacles: 'Faltaba el empadronamiento',
+        dependsOnThirdParty: false,
+        agreement: agreed,
+        status: 'achieved',
+        createdAt: agreed.at,
+        createdBy: LUCIA,
+      },
+      {
+        id: 'G-DMBRKB',
+        domain: 'housing',
+        actor: 'Rosa y Daniel',
+        text: 'Rosa y Daniel pagarán cada mes el alquiler y 100 € de la deuda, según el acuerdo con el casero',
+        indicator: 'Meses con el alquiler y el plazo de la deuda pagados',
+        target: '3 meses seguidos',
+        deadline: clock.day(30),
+        support: 'Lote del Banco de Alimentos para liberar dinero para el alquiler',
+        obstacles: 'Trabajo temporal de Daniel',
+        dependsOnThirdParty: false,
+        agreement: agreed,
+        status: 'active',
+        createdAt: agreed.at,
+        createdBy: LUCIA,
+      },
+    ],
+    tasks: [
+      {
+        id: 'T-DMBRKA',
+        goalId: 'G-DMBRKB',
+        owner: 'client',
+        dueDate: clock.day(25),
+        checkInEveryDays: 30,
+        description: 'Pagar el alquiler del mes y el plazo de 100 € de la deuda',
+        obstacles: [{ text: 'El sueldo de Daniel llega a veces tarde', kind: 'external' }],
+        commitment: { at: clock.at(-60, 11), confirmedBy: LUCIA },
+        status: 'open',
+        progress: [progress(clock, -31, 3, LUCIA, { obstacles: 'Pagaron el alquiler; la mitad del plazo' }), progress(clock, -2, 4, LUCIA)],
+        createdAt: clock.at(-60, 11),
+        createdBy: LUCIA,
+      },
+      {
+        id: 'T-DMBRKB',
+        owner: 'worker',
+        dueDate: clock.day(7),
+        checkInEveryDays: 14,
+        description: 'Pedir a la Oficina de Vivienda la valoración de urgencia por riesgo de desahucio',
+        obstacles: [],
+        commitment: { at: clock.at(-9, 11), confirmedBy: LUCIA },
+        status: 'open',
+        progress: [],
+        createdAt: clock.at(-9, 11),
+        createdBy: LUCIA,
+      },
+    ],
+    referrals: [
+      referral(clock, 'R-DMBRKA', { id: 'SV-BANALI', category: 'food' }, LUCIA, [
+        ['proposed', -92],
+        ['referred', -91],
+        ['accepted', -84],
+        ['inProgress', -80, 'Recogen el lote el primer martes de cada mes'],
+      ]),
+      referral(clock, 'R-DMBRKB', { id: 'SV-IMV', category: 'income' }, LUCIA, [
+        ['proposed', -92],
+        ['referred', -58, 'Presentada el día después del empadronamiento'],
+      ]),
+      referral(clock, 'R-DMBRKC', { id: 'SV-VIVIEN', category: 'housing' }, LUCIA, [
+        ['proposed', -90],
+        ['referred', -57],
+        ['accepted', -40, 'Inscritos en el registro de demandantes'],
+      ]),
+      referral(clock, 'R-DMBRKD', { id: 'SV-SEPE', category: 'employment' }, LUCIA, [
+        ['proposed', -90],
+        ['declined', -70, 'Daniel tiene un contrato temporal en la construcción; no quiere el itinerario por ahora'],
+      ]),
+    ],
+    contacts: [
+      contact(clock, 'K-DMBRKA', -110, 'visit', 60, 'Rosa y Daniel', 'Visita al domicilio: humedades, tres menores, tres meses de alquiler sin pagar.', LUCIA),
+      contact(clock, 'K-DMBRKB', -95, 'meeting', 45, 'Equipo de orientación del colegio', 'Coordinación por las faltas de asistencia del hijo mayor.', LUCIA),
+      contact(clock, 'K-DMBRKC', -59, 'accompaniment', 120, 'Rosa', 'Acompañamiento al padrón con el informe social.', LUCIA),
+      contact(clock, 'K-DMBRKD', -30, 'call', 20, 'Rosa', 'Reciben el lote de alimentos; el casero acepta aplazar la deuda.', LUCIA),
+      contact(clock, 'K-DMBRKE', -9, 'call', 15, 'Oficina de Vivienda', 'Confirman la inscripción; espera estimada de 8 meses.', LUCIA),
+    ],
+    advocacy: [
+      {
+        id: 'A-DMBRKB',
+        date: clock.day(-62),
+        barrierType: 'procedure',
+        level: 'macro',
+        by: LUCIA,
+        at: clock.at(-62, 13),
+        action: 'Informe social al servicio de padrón para empadronar a la familia sin contrato de alquiler, como permiten las instrucciones del INE',
+        barrier: 'El padrón pedía un contrato de alquiler; sin empadronamiento la familia no podía pedir el Ingreso Mínimo Vital ni la ayuda al alquiler',
+        outcome: 'Empadronamiento concedido en 3 días; se propone un protocolo para otros casos',
+      },
+    ],
+  };
+}
+
+/** Clinical model, closed with its goals met after two reviews (Pablo's case). */
+export function closedCase(clock: DemoClock): Case {
+  const initial = completedAssessment(
+    clock,
+    'A-DMCNCA',
+    'initial',
+    -195,
+    PABLO,
+    {
+      income: 4,
+      employment: null,
+      housing: 4,
+      food: 4,
+      health: 3,
+      mentalHealth: 2,
+      substanceUse: 2,
+      education: null,
+      familyRelations: 3,
+      socialSupport: 2,
+      legal: 5,
+      safety: 4,
+      dailyLiving: 3,
+      mobility: 4,
+      childcare: null,
+    },
+    {
+      strengths: { personal: 'Buen humor y ganas de cuidarse', family: 'Su hija le llama cada semana', community: 'Antiguo socio del centro de mayores' },
+      clientView: 'Desde que murió su mujer no tiene ganas de salir y bebe por las tardes',
+      context: { social: 'Vive solo; ha dejado de ir al centro de mayores', family: 'Viudo desde hace 8 meses; una hija en otra ciudad' },
+      notes: { micro: 'Duelo complicado, ánimo bajo', meso: 'Sin seguimiento en salud mental hasta ahora' },
+    },
+  );
+  const review = completedAssessment(
+    clock,
+    'A-DMCNCB',
+    'review',
+    -14,
+    PABLO,
+    {
+      ...initial.ratings,
+      mentalHealth: 4,
+      substanceUse: 4,
+      socialSupport: 4,
+      dailyLiving: 4,
+    },
+    { strengths: initial.strengths, context: {}, notes: { micro: 'Ha recuperado rutinas y ganas de salir' } },
+  );
+  const agreed = { at: clock.at(-190, 11), recordedBy: PABLO };
+  const goal = (id: string, domain: Case['goals'][number]['domain'], text: string, indicator: string, target: string, status: 'achieved' | 'active') => ({
+    id,
+    domain,
+    actor: 'Antonio',
+    text,
+    indicator,
+    target,
+    deadline: clock.day(-110),
+    support: 'Sesiones de apoyo con el trabajador social',
+    obstacles: 'Ánimo bajo por las tardes',
+    dependsOnThirdParty: false,
+    agreement: agreed,
+    status,
+    createdAt: agreed.at,
+    createdBy: PABLO,
+  });
+  const closedAt = clock.at(-10, 12);
+  return {
+    ...caseBase(clock, {
+      id: DEMO_CASE_IDS.clinical,
+      workerId: PABLO,
+      openedDaysAgo: 200,
+      model: 'clinical',
+      priority: 'medium',
+      client: { kind: 'individual', name: 'Antonio G.', contact: '600 777 888', language: 'es', timeZone: ZONE },
+      referralSource: 'Médica de familia del Centro de Salud Norte',
+    }),
+    status: 'closed',
+    updatedAt: closedAt,
+    intensity: review.intensity,
+    contactEveryDays: review.contactEveryDays,
+    assessments: [initial, review],
+    goals: [
+      goal(
+        'G-DMCNCA',
+        'mentalHealth',
+        'Antonio irá a sus citas en el Centro de Salud Mental y seguirá el tratamiento',
+        'Citas a las que acude',
+        '4 de 4 citas',
+        'achieved',
+      ),
+      goal(
+        'G-DMCNCB',
+        'socialSupport',
+        'Antonio irá una vez por semana al taller de memoria del centro de mayores',
+        'Semanas con asistencia',
+        '8 semanas',
+        'achieved',
+      ),
+      goal(
+        'G-DMCNCC',
+        'substanceUse',
+        'Antonio beberá alcohol como mucho dos días por semana',
+        'Días con alcohol por semana (autorregistro)',
+        '2 días o menos',
+        'active',
+      ),
+    ],
+    contract: {
+      id: 'P-DMCNCA',
+      sessions: 10,
+      startDate: clock.day(-190),
+      endDate: clock.day(-106),
+      createdAt: clock.at(-190, 11),
+      createdBy: PABLO,
+      targetProblems: [
+        { text: 'Me siento solo y no tengo ganas de salir de casa', acknowledgedByClient: true },
+        { text: 'Bebo más de lo que quiero por las tardes', acknowledgedByClient: true },
+      ],
+    },
+    tasks: [
+      {
+        id: 'T-DMCNCA',
+        goalId: 'G-DMCNCB',
+        owner: 'client',
+        dueDate: clock.day(-130),
+        checkInEveryDays: 7,
+        description: 'Ir al taller de memoria los martes',
+        obstacles: [{ text: 'Le cuesta salir cuando llueve', kind: 'internal' }],
+        commitment: { at: clock.at(-188, 11), confirmedBy: PABLO },
+        status: 'done',
+        createdAt: clock.at(-188, 11),
+        createdBy: PABLO,
+        progress: [progress(clock, -170, 2, PABLO), progress(clock, -150, 3, PABLO), progress(clock, -130, 4, PABLO)],
+      },
+      {
+        id: 'T-DMCNCB',
+        goalId: 'G-DMCNCC',
+        owner: 'client',
+        dueDate: clock.day(-110),
+        checkInEveryDays: 14,
+        description: 'Apuntar cada noche si ha bebido y cuánto',
+        obstacles: [],
+        commitment: { at: clock.at(-188, 11), confirmedBy: PABLO },
+        status: 'done',
+        createdAt: clock.at(-188, 11),
+        createdBy: PABLO,
+        progress: [progress(clock, -160, 'noOpportunity', PABLO, { obstacles: 'Ingresado tres días por una caída' }), progress(clock, -120, 3, PABLO)],
+      },
+    ],
+    referrals: [
+      referral(clock, 'R-DMCNCA', { id: 'SV-CSM', category: 'mentalHealth' }, PABLO, [
+        ['proposed', -192],
+        ['referred', -191],
+        ['accepted', -180],
+        ['inProgress', -175],
+        ['completed', -20, 'Alta en el Centro de Salud Mental con seguimiento en primaria'],
+      ]),
+      referral(clock, 'R-DMCNCB', { id: 'SV-CAD', category: 'addiction' }, PABLO, [
+        ['proposed', -185],
+        ['declined', -183, 'Prefiere trabajar el consumo con su médica de familia'],
+      ]),
+    ],
+    contacts: [
+      contact(clock, 'K-DMCNCA', -195, 'visit', 60, 'Antonio', 'Valoración en el domicilio.', PABLO),
+      contact(clock, 'K-DMCNCB', -160, 'meeting', 50, 'Antonio', 'Sesión de apoyo: duelo y rutinas de la tarde.', PABLO),
+      contact(clock, 'K-DMCNCC', -100, 'meeting', 50, 'Antonio', 'Revisión del plan con Antonio.', PABLO),
+      contact(clock, 'K-DMCNCD', -14, 'visit', 45, 'Antonio', 'Revisión final y preparación del cierre.', PABLO),
+    ],
+    reviews: [
+      { id: 'RV-DMCNCA', at: clock.at(-104, 12), by: PABLO, decision: 'continue', nextReviewDate: clock.day(-14), note: 'Buena evolución; sigue el plan.' },
+      {
+        id: 'RV-DMCNCB',
+        at: clock.at(-14, 12),
+        by: PABLO,
+        assessmentId: review.id,
+        decision: 'close',
+        note: 'Objetivos de salud mental y relación cumplidos.',
+      },
+    ],
+    closure: {
+      at: closedAt,
+      by: PABLO,
+      reason: 'goalsMet',
+      summary: 'Antonio ha recuperado sus rutinas, va al centro de mayores y sigue en atención primaria. Reduce el consumo de alcohol, aún no del todo.',
+      outcomes: [
+        { goalId: 'G-DMCNCA', outcome: 'achieved' },
+        { goalId: 'G-DMCNCB', outcome: 'achieved' },
+        { goalId: 'G-DMCNCC', outcome: 'partial' },
+      ],
+    },
+  };
+}
