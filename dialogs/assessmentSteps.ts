@@ -1,13 +1,18 @@
 // The repeating parts of the assessment dialog: runs of text questions (strengths, the
-// client's view, context, notes) and the life domains one by one on the 1–5 scale, where
+// client's view, context, notes), answered one by one or several in one message, one per
+// line; and the life domains on the 1–5 scale, one by one or several in one message, where
 // "n/a" and "save for later" are answers too.
 import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { unratedDomains, type Ratings } from '../src/domain/assessment.js';
+import { readGroupedLines } from '../src/domain/groupedAnswers.js';
+import { readLevels } from '../src/domain/levelsText.js';
 import { LIFE_DOMAINS, type Assessment, type DomainLevel, type LifeDomain } from '../src/domain/schemas.js';
 import { domainLabel } from '../src/domain/smart.js';
-import { matchesWord, normalize, type MessageKey } from '../src/i18n/catalog.js';
-import { answer, ask, vals } from './prompts.js';
+import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
+import { LEVELS_CONFIRM_DIALOG, levelsConfirmDialog, levelsErrorText, levelsNoted, type LevelsConfirmOptions } from './assessmentLevels.js';
+import { readInput } from './input.js';
+import { ask, vals } from './prompts.js';
 
 export const PROFILE_DIALOG = 'assessment.profile';
 export const NOTES_DIALOG = 'assessment.notes';
@@ -18,11 +23,16 @@ const MAX_TEXT = 2000;
 
 type Answers = Record<string, string>;
 
+type Field = 'personal' | 'family' | 'community' | 'clientView' | 'aspirations' | 'economic' | 'social' | 'institutional' | 'micro' | 'meso' | 'macro';
+
 interface Question {
-  field: string;
+  field: Field;
   key: MessageKey;
+  /** Said before the question: the rest of the run can be answered in the same message. */
+  hint?: MessageKey;
 }
 
+/** A run of questions: each answer one line of a message, or one message each. */
 interface QuestionsOptions {
   questions: Question[];
   /** Said when every answer was skipped; the run then starts again. */
@@ -32,25 +42,27 @@ interface QuestionsOptions {
 }
 
 const STRENGTHS: Question[] = [
-  { field: 'personal', key: 'assessment.askStrengthPersonal' },
+  { field: 'personal', key: 'assessment.askStrengthPersonal', hint: 'assessment.groupHint_strengths' },
   { field: 'family', key: 'assessment.askStrengthFamily' },
   { field: 'community', key: 'assessment.askStrengthCommunity' },
 ];
 
 const VIEW_AND_CONTEXT: Question[] = [
-  { field: 'clientView', key: 'assessment.askClientView' },
+  { field: 'clientView', key: 'assessment.askClientView', hint: 'assessment.groupHint_view' },
   { field: 'aspirations', key: 'assessment.askAspirations' },
-  { field: 'economic', key: 'assessment.askContextEconomic' },
+  { field: 'economic', key: 'assessment.askContextEconomic', hint: 'assessment.groupHint_context' },
   { field: 'social', key: 'assessment.askContextSocial' },
   { field: 'family', key: 'assessment.askContextFamily' },
   { field: 'institutional', key: 'assessment.askContextInstitutional' },
 ];
 
 const NOTES: Question[] = [
-  { field: 'micro', key: 'assessment.askNoteMicro' },
+  { field: 'micro', key: 'assessment.askNoteMicro', hint: 'assessment.groupHint_notes' },
   { field: 'meso', key: 'assessment.askNoteMeso' },
   { field: 'macro', key: 'assessment.askNoteMacro' },
 ];
+
+const LINE_SPEC = { kind: 'text', optional: true, maxLength: MAX_TEXT } as const;
 
 export type Profile = Pick<Assessment, 'strengths' | 'clientView' | 'aspirations' | 'context'>;
 
@@ -118,26 +130,59 @@ export function assessmentStepDialogs() {
       (step) => step.endDialog(given(step.result as Answers, ['micro', 'meso', 'macro'])),
     ]),
     new WaterfallDialog(DOMAINS_DIALOG, [askDomain, keepLevel]),
-    new TextPrompt(
-      LEVEL_PROMPT,
-      async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && readDomainAnswer(prompt.recognized.value ?? '') !== undefined,
-    ),
+    new TextPrompt(LEVEL_PROMPT, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && !!prompt.recognized.value?.trim()),
+    levelsConfirmDialog(),
   ];
 }
 
 function askQuestion(step: WaterfallStepContext) {
   const options = step.options as QuestionsOptions;
   const question = options.questions[options.index ?? 0]!;
-  return ask(step, text(step.context, question.key), { kind: 'text', optional: true, maxLength: MAX_TEXT });
+  const asked = text(step.context, question.key);
+  // Room for one line per question left; each line is held to MAX_TEXT on its own.
+  const spec = { ...LINE_SPEC, maxLength: MAX_TEXT * options.questions.length };
+  return ask(step, question.hint ? `${text(step.context, question.hint)}\n${asked}` : asked, spec);
+}
+
+/** The question a line's label («familia: …») stands for, among the run's questions. */
+function fieldOfLabel(questions: Question[], label: string): Field | undefined {
+  return questions.find((question) => matchesWord(label, `assessment.answerLabel_${question.field}`))?.field;
 }
 
 async function keepAnswer(step: WaterfallStepContext) {
   const options = step.options as QuestionsOptions;
   const index = options.index ?? 0;
-  const answers = { ...options.answers, [options.questions[index]!.field]: answer<string>(step) };
-  if (index + 1 < options.questions.length) {
-    return step.replaceDialog(QUESTIONS_DIALOG, { ...options, answers, index: index + 1 } satisfies QuestionsOptions);
+  const { lang } = session(step.context);
+  const lines = String(step.result ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const left = options.questions.slice(index);
+  const grouped =
+    lines.length > 1
+      ? readGroupedLines(
+          lines,
+          left.map((question) => question.field),
+          (label) => fieldOfLabel(options.questions, label),
+        )
+      : { ok: true as const, answers: { [left[0]!.field]: lines[0] ?? '' } };
+  if (!grouped.ok) {
+    const fields = left.map((question) => t(lang, `assessment.answerLabel_${question.field}`).split('|')[0]).join(', ');
+    await say(step.context, 'assessment.groupTooMany', { lines: grouped.lines, left: grouped.left, fields });
+    return step.replaceDialog(QUESTIONS_DIALOG, options);
   }
+  const answers: Answers = { ...options.answers };
+  for (const [field, typed] of Object.entries(grouped.answers)) {
+    const read = readInput(LINE_SPEC, typed, lang);
+    if (!read.ok) {
+      await say(step.context, read.error, read.params);
+      return step.replaceDialog(QUESTIONS_DIALOG, options);
+    }
+    answers[field] = String(read.value);
+  }
+  if (lines.length > 1) await say(step.context, 'assessment.groupTaken', { count: Object.keys(grouped.answers).length });
+  const next = options.questions.findIndex((question, i) => i > index && !(question.field in answers));
+  if (next !== -1) return step.replaceDialog(QUESTIONS_DIALOG, { ...options, answers, index: next } satisfies QuestionsOptions);
   if (options.requireOne && Object.values(answers).every((value) => value === '')) {
     await say(step.context, options.requireOne);
     return step.replaceDialog(QUESTIONS_DIALOG, { ...options, answers: {}, index: 0 } satisfies QuestionsOptions);
@@ -157,14 +202,28 @@ function askDomain(step: WaterfallStepContext) {
     domain: domainLabel(domain, session(step.context).lang),
   });
   const prompt = options.scaleShown ? question : `${text(step.context, 'assessment.scale', { total })}\n\n${question}`;
-  return step.prompt(LEVEL_PROMPT, { prompt, retryPrompt: `${text(step.context, 'assessment.errorLevel')}\n\n${question}` });
+  return step.prompt(LEVEL_PROMPT, { prompt });
 }
 
-function keepLevel(step: WaterfallStepContext) {
+/** One level answers the domain asked; a message of several fills those and asks the rest, or confirms the table when none is left. */
+async function keepLevel(step: WaterfallStepContext) {
   const options = step.options as DomainsOptions;
-  const reply = readDomainAnswer(String(step.result ?? ''));
-  // The level prompt accepts only what readDomainAnswer reads, so anything but a level is "save".
-  if (reply?.kind !== 'level') return step.endDialog({ ratings: options.ratings, paused: true } satisfies DomainsResult);
-  const domain = vals(step).domain as LifeDomain;
-  return step.replaceDialog(DOMAINS_DIALOG, { ratings: { ...options.ratings, [domain]: reply.level }, scaleShown: true } satisfies DomainsOptions);
+  const typed = String(step.result ?? '');
+  const again = { ratings: options.ratings, scaleShown: true } satisfies DomainsOptions;
+  const reply = readDomainAnswer(typed);
+  if (reply?.kind === 'save') return step.endDialog({ ratings: options.ratings, paused: true } satisfies DomainsResult);
+  if (reply?.kind === 'level') {
+    const domain = vals(step).domain as LifeDomain;
+    return step.replaceDialog(DOMAINS_DIALOG, { ...again, ratings: { ...options.ratings, [domain]: reply.level } } satisfies DomainsOptions);
+  }
+  const read = readLevels(typed, { domains: LIFE_DOMAINS, given: options.ratings });
+  if (!read.ok) {
+    await step.context.sendActivity(read.error.code === 'notAList' ? text(step.context, 'assessment.errorLevel') : levelsErrorText(step.context, read.error));
+    return step.replaceDialog(DOMAINS_DIALOG, again);
+  }
+  const ratings = { ...options.ratings, ...read.levels };
+  const remaining = unratedDomains({ ratings }).length;
+  if (remaining === 0) return step.replaceDialog(LEVELS_CONFIRM_DIALOG, { ratings } satisfies LevelsConfirmOptions);
+  await say(step.context, 'assessment.levelsPartial', { levels: levelsNoted(step.context, read.levels), remaining });
+  return step.replaceDialog(DOMAINS_DIALOG, { ...again, ratings } satisfies DomainsOptions);
 }
