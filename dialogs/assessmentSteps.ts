@@ -181,7 +181,7 @@ async function keepAnswer(step: WaterfallStepContext) {
     answers[field] = String(read.value);
   }
   if (lines.length > 1) await say(step.context, 'assessment.groupTaken', { count: Object.keys(grouped.answers).length });
-  const next = options.questions.findIndex((question, i) => i > index && !(question.field in answers));
+  const next = options.questions.findIndex((question, i) => i >= index && !(question.field in answers));
   if (next !== -1) return step.replaceDialog(QUESTIONS_DIALOG, { ...options, answers, index: next } satisfies QuestionsOptions);
   if (options.requireOne && Object.values(answers).every((value) => value === '')) {
     await say(step.context, options.requireOne);

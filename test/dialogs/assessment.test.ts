@@ -409,3 +409,190 @@ describe('assessment dialog (English)', () => {
     expect(await storedCase(EN_CASE_ID)).toEqual(englishCase());
   });
 });
+
+describe('assessment in few messages', () => {
+  /** Every message typed from the command to the saved assessment, with the grouped and one-message answers. */
+  const FEW_MESSAGES_ES = [
+    'valoración C-TEST22',
+    'Constancia y buen humor\nSu hermana la apoya\nno',
+    'Quiere volver a trabajar\nUn empleo estable\nEn paro desde marzo\nno\n-\nno',
+    'ingresos 3, empleo 2, educación 3, salud mental n/a, crianza no aplica, resto 4',
+    'sí',
+    'no',
+    'Motivada\nno\nListas de espera largas',
+    'sí',
+  ];
+
+  it('an assessment from the command to saved in 8 typed messages', async () => {
+    expect(FEW_MESSAGES_ES.length).toBeLessThanOrEqual(8);
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    const replies: string[] = [];
+    for (const typed of FEW_MESSAGES_ES) replies.push((await harness.send(typed)).join('\n'));
+    const [opening, strengths, context, levels, confirmed, safety, notes, saved] = replies;
+    expect(opening).toContain('Puedes dar las tres en un mensaje, una por línea: personales, familia, comunidad.');
+    expect(strengths).toContain('Anotadas 3 respuestas, una por línea.');
+    expect(strengths).toContain('Puedes responder esta y las cinco siguientes en un mensaje');
+    expect(strengths).toContain('¿Cómo ve la persona su situación');
+    expect(context).toContain('Anotadas 6 respuestas');
+    expect(context).toContain('Puedes darlos todos en un mensaje: «ingresos 2, empleo 1, vivienda 1, resto 3»');
+    expect(context).toContain('Ámbito 1 de 15: ingresos');
+    expect(levels).toContain('Niveles anotados:\n• ingresos: 3 · seguro\n• empleo: 2 · vulnerable\n• vivienda: 4 · construyendo capacidades');
+    expect(levels).toContain('• salud mental: n/a · no aplica');
+    expect(levels).toContain('• crianza y cuidado de menores: n/a · no aplica');
+    expect(levels).toContain('¿Es correcto?');
+    expect(confirmed).toContain('preocupación por la seguridad');
+    expect(safety).toContain('Puedes dar las tres notas en un mensaje, una por línea: micro, meso, macro.');
+    expect(notes).toContain('Intensidad recomendada: moderada');
+    expect(notes).toContain('Necesidades (nivel ≤ 3): empleo (2), ingresos (3), educación (3)');
+    expect(saved).toContain('Valoración guardada en el caso C-TEST22: intensidad moderada');
+
+    const assessment = (await storedCase()).assessments[0]!;
+    expect(assessment).toMatchObject({
+      strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' },
+      clientView: 'Quiere volver a trabajar',
+      aspirations: 'Un empleo estable',
+      context: { economic: 'En paro desde marzo' },
+      notes: { micro: 'Motivada', macro: 'Listas de espera largas' },
+      safetyConcern: false,
+    });
+    expect(assessment.strengths).not.toHaveProperty('community');
+    expect(assessment.context).not.toHaveProperty('social');
+    expect(assessment.notes).not.toHaveProperty('meso');
+    expect(assessment.ratings).toEqual({
+      ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 4])),
+      income: 3,
+      employment: 2,
+      education: 3,
+      mentalHealth: null,
+      childcare: null,
+    });
+  });
+
+  it('the 15 levels in order; a correction or «no» at the table adjusts it before it is taken', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES]);
+    const table = await sendEach(['3 3 2 4 4 3 n/a 4 5 4 4 4 5 4 4']);
+    expect(table).toContain('• vivienda: 2 · vulnerable');
+    expect(table).toContain('• consumo de sustancias: n/a · no aplica');
+    const corrected = await sendEach(['vivienda 1']);
+    expect(corrected).toContain('• vivienda: 1 · en crisis');
+    expect(corrected).toContain('¿Es correcto?');
+    expect(await sendEach(['no'])).toContain('¿Qué cambio? Escribe el ámbito y su nivel');
+    const again = await sendEach(['Vivienda 2, adicciones 5']);
+    expect(again).toContain('• vivienda: 2 · vulnerable');
+    expect(again).toContain('• consumo de sustancias: 5 · empoderado');
+    expect(await sendEach(['quizás'])).toContain('Responde «sí» si es correcto, o escribe el ámbito y el nivel que cambian');
+    expect(await sendEach(['vivienda 9'])).toContain('No he anotado ese mensaje: «9» no es un nivel (usa 1–5 o «n/a»). Lo que ya tenías sigue igual.');
+    expect(await sendEach(['sí'])).toContain('preocupación por la seguridad');
+    await sendEach(['no', 'no', 'no', 'no', 'sí']);
+    expect((await storedCase()).assessments[0]!.ratings).toMatchObject({ income: 3, employment: 3, housing: 2, substanceUse: 5, mentalHealth: 3 });
+  });
+
+  it('a partial message fills those domains and asks the rest one by one; «resto» ends the list', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES]);
+    const partial = await sendEach(['ingresos 2, empleo 1']);
+    expect(partial).toContain('Anotado: ingresos 2, empleo 1. Faltan 13: sigo uno a uno (o escribe «resto 3»).');
+    expect(partial).toContain('Ámbito 3 de 15: vivienda');
+    expect(partial).not.toContain('Escala:');
+    expect(await sendEach(['3'])).toContain('Ámbito 4 de 15: alimentación');
+    // A domain already given can be changed from any question.
+    expect(await sendEach(['empleo 2, salud mental 4'])).toContain('Ámbito 4 de 15: alimentación');
+    const table = await sendEach(['el resto 5']);
+    expect(table).toContain('• ingresos: 2 · vulnerable\n• empleo: 2 · vulnerable\n• vivienda: 3 · seguro\n• alimentación: 5 · empoderado');
+    expect(table).toContain('• salud mental: 4 · construyendo capacidades');
+    await sendEach(['sí', 'no', 'no', 'no', 'no', 'sí']);
+    expect((await storedCase()).assessments[0]!.ratings).toEqual({
+      ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 5])),
+      income: 2,
+      employment: 2,
+      housing: 3,
+      mentalHealth: 4,
+    });
+  });
+
+  it('refuses a list it cannot read, saying what is wrong, and loses nothing given before', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3']);
+    const fourteen = await sendEach(['3 3 2 4 4 3 n/a 4 5 4 4 4 5 4']);
+    expect(fourteen).toContain('No he anotado ese mensaje: hay 14 niveles sin ámbito y hacen falta 15, uno por ámbito y en orden');
+    expect(fourteen).toContain('Ámbito 2 de 15: empleo');
+    const seven = await sendEach(['empleo 7, vivienda 2']);
+    expect(seven).toContain('«7» no es un nivel');
+    expect(seven).toContain('Ámbito 2 de 15: empleo');
+    const unknown = await sendEach(['empleo 2, ocio 3']);
+    expect(unknown).toContain('no conozco el ámbito «ocio» (los ámbitos: ingresos, empleo, vivienda,');
+    expect(await sendEach(['empleo 2, vivienda'])).toContain('falta el nivel de «vivienda»');
+    expect(await sendEach(['igual salvo empleo 3'])).toContain('«igual» solo vale en una reevaluación');
+    const table = await sendEach(['empleo 2, resto 4']);
+    expect(table).toContain('• ingresos: 3 · seguro\n• empleo: 2 · vulnerable\n• vivienda: 4 ·');
+    expect((await storedCase()).assessmentDraft).toBeUndefined();
+  });
+
+  it('grouped answers: labels send a line to its question, the rest are asked, too many lines are refused', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await harness.send('valoración C-TEST22');
+    const labelled = await sendEach(['comunidad: Vecinas que la ayudan\nfamilia: Su hermana']);
+    expect(labelled).toContain('Anotadas 2 respuestas');
+    expect(labelled).toContain('Fortalezas personales');
+    expect(await sendEach(['Constancia'])).toContain('¿Cómo ve la persona su situación');
+    const two = await sendEach(['Quiere trabajar\nUn empleo estable']);
+    expect(two).toContain('Puedes dar los cuatro contextos en un mensaje, una por línea: económico, social, familiar, institucional.');
+    expect(two).toContain('Contexto económico');
+    const tooMany = await sendEach(['uno\ndos\ntres\ncuatro\ncinco']);
+    expect(tooMany).toContain(
+      'No he anotado ese mensaje: tiene 5 líneas y quedan 4 preguntas (económico, social, familia, institucional). Escribe una línea por respuesta.',
+    );
+    expect(tooMany).toContain('Contexto económico');
+    // A single line answers the current question only, even with a colon in it.
+    expect(await sendEach(['Ingresos: 700 € al mes'])).toContain('Contexto social');
+    expect(await sendEach(['institucional: Servicios sociales\nRed pequeña\nno'])).toContain('Ámbito 1 de 15');
+    await sendEach(['resto 4', 'sí', 'no']);
+    // The note not given is still asked.
+    expect(await sendEach(['micro: Motivada\nmacro: Listas de espera'])).toContain('Nota meso');
+    expect(await sendEach(['no'])).toContain('Intensidad recomendada');
+    await sendEach(['sí']);
+    const assessment = (await storedCase()).assessments[0]!;
+    expect(assessment).toMatchObject({
+      strengths: { personal: 'Constancia', family: 'Su hermana', community: 'Vecinas que la ayudan' },
+      clientView: 'Quiere trabajar',
+      aspirations: 'Un empleo estable',
+      context: { economic: 'Ingresos: 700 € al mes', social: 'Red pequeña', institutional: 'Servicios sociales' },
+      notes: { micro: 'Motivada', macro: 'Listas de espera' },
+    });
+    expect(assessment.context).not.toHaveProperty('family');
+    expect(assessment.notes).not.toHaveProperty('meso');
+  });
+
+  it('in English: grouped strengths and notes, the levels in one message with a correction', async () => {
+    harness = await createHarness({ cases: [englishCase()] });
+    await harness.send('hello', 'worker-en');
+    const opening = await sendEach(['assessment C-TESTEN'], 'worker-en');
+    expect(opening).toContain('You can give all three in one message, one per line: personal, family, community.');
+    expect(await sendEach(['Persistent\nno\nLocal church group'], 'worker-en')).toContain('Noted 3 answers, one per line.');
+    const levels = await sendEach(['Wants to work again\nA stable job\n-\nLives alone\nno\nno'], 'worker-en');
+    expect(levels).toContain('You can give them all in one message: "income 2, employment 1, housing 1, rest 3"');
+    const table = await sendEach(['income 3 employment 3 housing 2 substance use n/a rest 4'], 'worker-en');
+    expect(table).toContain('Levels noted:\n• income: 3 · safe\n• employment: 3 · safe\n• housing: 2 · vulnerable');
+    expect(table).toContain('• substance use: n/a · not applicable');
+    expect(table).toContain('Is this correct?');
+    expect(await sendEach(['Housing 1'], 'worker-en')).toContain('• housing: 1 · in crisis');
+    expect(await sendEach(['3 3 1 4'], 'worker-en')).toContain('there are 4 levels without a domain and 15 are needed');
+    expect(await sendEach(['yes'], 'worker-en')).toContain('safety concern');
+    const notes = await sendEach(['no', 'Anxious about rent\nno\nHousing benefit rules'], 'worker-en');
+    expect(notes).toContain('Supervisor alert: domain in crisis: housing');
+    await sendEach(['yes'], 'worker-en');
+    const assessment = (await storedCase(EN_CASE_ID)).assessments[0]!;
+    expect(assessment.ratings).toMatchObject({ income: 3, employment: 3, housing: 1, substanceUse: null, food: 4, childcare: 4 });
+    expect(assessment).toMatchObject({
+      strengths: { personal: 'Persistent', community: 'Local church group' },
+      context: { social: 'Lives alone' },
+      notes: { micro: 'Anxious about rent', macro: 'Housing benefit rules' },
+    });
+  });
+});
