@@ -75,7 +75,7 @@ export class ReviewDialog extends BaseDialog {
       (step) => this.save(step),
     ]);
     this.addDialog(new CasePickerDialog());
-    this.addDialog(rerateDomainsDialog());
+    for (const dialog of rerateDomainsDialog()) this.addDialog(dialog);
     this.addDialog(approachChangeDialog());
     this.addDialog(nextReviewDateDialog());
   }
@@ -109,7 +109,7 @@ export class ReviewDialog extends BaseDialog {
     values(step).previous = previous;
     const domains = ratedDomains(previous);
     await say(step.context, 'review.rerateIntro', { total: domains.length, date: dateText(step.context, previous.completedAt!.slice(0, 10)) });
-    const state: RerateState = { domains, before: previous.ratings, index: 0, after: {} };
+    const state: RerateState = { domains, before: previous.ratings, after: {} };
     return step.beginDialog(RERATE_DOMAINS_DIALOG, state);
   }
 

@@ -1,15 +1,17 @@
 // The parts of the review the worker goes through: goal and task progress, re-rating the
 // domains of the last assessment with the change per domain, and the next review date.
-import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import type { Ratings } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';
 import { numberFormat } from '../src/domain/formatters.js';
+import { readLevels } from '../src/domain/levelsText.js';
 import { goalAndTaskSummary, type GoalSummary, type TaskSummary } from '../src/domain/review.js';
 import { LIFE_DOMAINS, type Achievement, type Assessment, type Case, type DomainLevel, type Intensity, type LifeDomain } from '../src/domain/schemas.js';
 import { matchesWord, t } from '../src/i18n/catalog.js';
-import { errorText, readInput, type Choice } from './input.js';
+import { levelsErrorText, levelsNoted } from './assessmentLevels.js';
+import { errorText, parseChoice, readInput, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { intensityName } from './reviewDecision.js';
@@ -17,6 +19,7 @@ import { levelText } from './assessmentResult.js';
 import { domainLabel } from '../src/domain/smart.js';
 
 export const RERATE_DOMAINS_DIALOG = 'enlace.rerateDomains';
+const RERATE_PROMPT = 'enlace.rerateLevel';
 export const NEXT_REVIEW_DATE_DIALOG = 'enlace.nextReviewDate';
 
 // ---- progress ------------------------------------------------------------------------
@@ -81,7 +84,7 @@ export function ratedDomains(assessment: Assessment): LifeDomain[] {
 export interface RerateState {
   domains: LifeDomain[];
   before: Ratings;
-  index: number;
+  /** The new levels given so far; the first domain without one is asked next. */
   after: Ratings;
 }
 
@@ -98,30 +101,70 @@ function levelChoices(context: TurnContext): Choice[] {
   }));
 }
 
-/** Asks the new level of each domain in turn; ends with the new ratings. */
-export function rerateDomainsDialog(): WaterfallDialog {
+/** The level question, with the levels as a numbered list and as buttons where the channel shows them. */
+function levelQuestion(context: TurnContext, question: string) {
+  const choices = levelChoices(context);
+  const list = choices.map((c, i) => t(session(context).lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
+  const prompt = MessageFactory.suggestedActions(
+    choices.map((c) => c.label),
+    `${question}\n\n${list}`,
+  );
+  prompt.type = ActivityTypes.Message;
+  return prompt;
+}
+
+/**
+ * Asks the new level of each domain in turn; one message may also give several («igual salvo
+ * empleo 3», «todo igual», every level in order), and then only those left are asked. Ends with
+ * the new ratings.
+ */
+export function rerateDomainsDialog(): [WaterfallDialog, TextPrompt] {
   const state = (step: WaterfallStepContext) => step.options as RerateState;
-  return new WaterfallDialog(RERATE_DOMAINS_DIALOG, [
+  const waterfall = new WaterfallDialog(RERATE_DOMAINS_DIALOG, [
     async (step) => {
-      const { domains, index, before, after } = state(step);
+      const { domains, before, after } = state(step);
+      // The first domain without a new level: a message of several may have given later ones.
+      const index = domains.findIndex((d) => after[d] === undefined);
       const domain = domains[index];
       if (!domain) return step.endDialog(after);
+      vals(step).index = index;
       const question = text(step.context, 'review.askLevel', {
         n: index + 1,
         total: domains.length,
         domain: domainName(step.context, domain),
         before: levelText(step.context, before[domain]),
       });
-      return ask(step, question, { kind: 'choice', choices: levelChoices(step.context) });
+      return step.prompt(RERATE_PROMPT, { prompt: levelQuestion(step.context, question) });
     },
     async (step) => {
       const current = state(step);
-      const domain = current.domains[current.index]!;
-      const picked = answer<string>(step);
-      const level: DomainLevel = picked === 'same' ? (current.before[domain] ?? null) : picked === 'na' ? null : Number(picked);
-      return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, index: current.index + 1, after: { ...current.after, [domain]: level } });
+      const domain = current.domains[vals(step).index as number]!;
+      const typed = String(step.result ?? '');
+      const choices = levelChoices(step.context);
+      const picked = parseChoice(typed, choices)?.value;
+      if (picked) {
+        const level: DomainLevel = picked === 'same' ? (current.before[domain] ?? null) : picked === 'na' ? null : Number(picked);
+        return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, after: { ...current.after, [domain]: level } } satisfies RerateState);
+      }
+      const read = readLevels(typed, { domains: current.domains, given: current.after, before: current.before });
+      if (!read.ok) {
+        const { lang } = session(step.context);
+        await step.context.sendActivity(
+          read.error.code === 'notAList'
+            ? errorText({ ok: false, error: 'common.errorChoice', params: { max: choices.length } }, lang)
+            : levelsErrorText(step.context, read.error),
+        );
+        return step.replaceDialog(RERATE_DOMAINS_DIALOG, current);
+      }
+      const after = { ...current.after, ...read.levels };
+      const remaining = current.domains.filter((d) => after[d] === undefined).length;
+      if (remaining === 0) return step.endDialog(after);
+      await say(step.context, 'review.rerateTaken', { levels: levelsNoted(step.context, read.levels), remaining });
+      return step.replaceDialog(RERATE_DOMAINS_DIALOG, { ...current, after } satisfies RerateState);
     },
   ]);
+  const prompt = new TextPrompt(RERATE_PROMPT, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && !!p.recognized.value?.trim());
+  return [waterfall, prompt];
 }
 
 // ---- next review date ------------------------------------------------------------------

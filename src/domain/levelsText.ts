@@ -145,7 +145,9 @@ export function readLevels(typed: string, question: LevelsQuestion): LevelsReadi
   const values = items.filter((item) => item.kind === 'value' || item.kind === 'badNumber');
   if (!named && values.length < 2) return fail({ code: 'notAList' });
   const unknown = items.find((item) => item.kind === 'unknown');
-  if (unknown) return fail({ code: named ? 'unknownDomain' : 'badLevel', token: unknown.token });
+  // «igual salvo ocio 3»: what follows «igual» names domains.
+  const leadingSame = items[0]?.kind === 'value' && 'same' in items[0].value;
+  if (unknown) return fail({ code: named || leadingSame ? 'unknownDomain' : 'badLevel', token: unknown.token });
   const bad = items.find((item) => item.kind === 'badNumber');
   if (bad) return fail({ code: 'badLevel', token: bad.token });
   if (!question.before && items.some((item) => item.kind === 'value' && 'same' in item.value)) return fail({ code: 'sameWithoutBefore' });

@@ -300,3 +300,99 @@ describe('review dialog (English)', () => {
     expect(record.assessments[1]!.ratings).toMatchObject({ income: 5, employment: 4, housing: 2, mentalHealth: null });
   });
 });
+
+describe('review re-rating by exception', () => {
+  /** Every message typed from the command to the saved review, re-rating in one message. */
+  const FEW_MESSAGES_ES = ['reevaluación C-ANAP23', 'igual salvo empleo 3', 'continuar', 'ok', 'Buena evolución', 'sí'];
+
+  it('a review from the command to saved in 6 typed messages', async () => {
+    expect(FEW_MESSAGES_ES.length).toBeLessThanOrEqual(6);
+    harness = await createHarness({ cases: [reviewCase()] });
+    await harness.send('hola');
+    const replies: string[] = [];
+    for (const typed of FEW_MESSAGES_ES) replies.push(joined(await harness.send(typed)));
+    const [start, changes, proposal, note, summary, saved] = replies;
+    expect(start).toContain('También en un mensaje: «todo igual», «igual salvo empleo 3, vivienda 4» o los 4 niveles en orden.');
+    expect(start).toContain('Ámbito 1 de 4: ingresos (antes: 3)');
+    expect(changes).toContain('• ingresos: 3 → 3 (igual)\n• empleo: 2 → 3 (mejora)\n• vivienda: 2 → 2 (igual)\n• salud mental: 4 → 4 (igual)');
+    expect(changes).toContain('la intensidad recomendada es moderada (ahora: moderada)');
+    expect(changes).toContain('¿Qué decides para el caso?');
+    expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
+    expect(note).toContain('Nota de la reevaluación');
+    expect(summary).toContain('Ámbitos puntuados de nuevo: 4');
+    expect(saved).toContain('Reevaluación guardada en el caso C-ANAP23. Próxima revisión: domingo, 21 de febrero de 2027.');
+    const record = await stored();
+    expect(record.assessments[1]!.ratings).toMatchObject({ income: 3, employment: 3, housing: 2, mentalHealth: 4, food: null });
+    expect(record.reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-21', note: 'Buena evolución' });
+  });
+
+  it('«todo igual excepto …» and «todo igual» fill every re-rating; the safety question still follows', async () => {
+    harness = await createHarness({ cases: [reviewCase({ assessments: [assessment({ safetyConcern: true, intensity: 'intensive' })] })] });
+    await harness.send('hola');
+    await harness.send('reevaluación C-ANAP23');
+    expect(joined(await harness.send('todo igual excepto vivienda 3, empleo 4'))).toContain('¿Sigue habiéndola?');
+    const changes = joined(await harness.send('no'));
+    expect(changes).toContain('• empleo: 2 → 4 (mejora)');
+    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('• salud mental: 4 → 4 (igual)');
+    await harness.send('cancelar');
+
+    await harness.send('reevaluación C-ANAP23');
+    await harness.send('todo igual');
+    const unchanged = joined(await harness.send('sí'));
+    expect(unchanged).toContain('• ingresos: 3 → 3 (igual)\n• empleo: 2 → 2 (igual)\n• vivienda: 2 → 2 (igual)\n• salud mental: 4 → 4 (igual)');
+    expect(unchanged).toContain('¿Qué decides para el caso?');
+  });
+
+  it('a partial message fills those and asks the rest one by one; «igual» alone still answers one domain', async () => {
+    harness = await createHarness({ cases: [reviewCase()] });
+    await harness.send('hola');
+    await harness.send('reevaluación C-ANAP23');
+    const partial = joined(await harness.send('vivienda 3, salud mental n/a'));
+    expect(partial).toContain('Anotado: vivienda 3, salud mental n/a. Faltan 2: sigo uno a uno.');
+    expect(partial).toContain('Ámbito 1 de 4: ingresos (antes: 3)');
+    expect(joined(await harness.send('igual'))).toContain('Ámbito 2 de 4: empleo (antes: 2)');
+    const changes = joined(await harness.send('1'));
+    expect(changes).toContain('• empleo: 2 → 1 (empeora)');
+    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('• salud mental: 4 → n/a (no aplica)');
+    expect(changes).toContain('la intensidad recomendada es intensiva');
+  });
+
+  it('refuses what it cannot read, says what is wrong, and keeps the levels given', async () => {
+    harness = await createHarness({ cases: [reviewCase()] });
+    await harness.send('hola');
+    await harness.sendAll(['reevaluación C-ANAP23', '4']);
+    const seven = joined(await harness.send('igual salvo vivienda 7'));
+    expect(seven).toContain('No he anotado ese mensaje: «7» no es un nivel (usa 1–5 o «n/a»). Lo que ya tenías sigue igual.');
+    expect(seven).toContain('Ámbito 2 de 4: empleo');
+    expect(joined(await harness.send('igual salvo ocio 3'))).toContain('no conozco el ámbito «ocio»');
+    expect(joined(await harness.send('3 3 2'))).toContain('hay 3 niveles sin ámbito y hacen falta 4, uno por ámbito y en orden');
+    expect(joined(await harness.send('siete'))).toContain('Elige una opción');
+    const changes = joined(await harness.send('igual salvo vivienda 3'));
+    expect(changes).toContain('• ingresos: 3 → 4 (mejora)');
+    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
+    // The whole list in order replaces one by one.
+    await harness.send('cancelar');
+    await harness.send('reevaluación C-ANAP23');
+    const inOrder = joined(await harness.send('5 4 3 n/a'));
+    expect(inOrder).toContain('• ingresos: 3 → 5 (mejora)\n• empleo: 2 → 4 (mejora)\n• vivienda: 2 → 3 (mejora)\n• salud mental: 4 → n/a (no aplica)');
+  });
+
+  it('in English: «same except housing 3»', async () => {
+    const enCase = reviewCase({ id: 'C-ENGSH2', workerId: 'worker-en', team: 'sur', assessments: [assessment({ by: 'worker-en' })] });
+    harness = await createHarness({ cases: [enCase] });
+    await harness.send('hello', 'worker-en');
+    const start = joined(await harness.send('review C-ENGSH2', 'worker-en'));
+    expect(start).toContain('Also in one message: "all same", "same except employment 3, housing 4" or the 4 levels in order.');
+    expect(joined(await harness.send('Same except mental health building, income vulnerable', 'worker-en'))).toContain('• income: 3 → 2 (worse)');
+    await harness.send('cancel', 'worker-en');
+    await harness.send('review C-ENGSH2', 'worker-en');
+    const changes = joined(await harness.send('same except housing 3', 'worker-en'));
+    expect(changes).toContain('• income: 3 → 3 (same)\n• employment: 2 → 2 (same)\n• housing: 2 → 3 (better)\n• mental health: 4 → 4 (same)');
+    expect(changes).toContain('What do you decide for the case?');
+    await harness.sendAll(['continue', 'ok', 'no'], 'worker-en');
+    expect(joined(await harness.send('yes', 'worker-en'))).toContain('Review saved on case C-ENGSH2');
+    expect((await harness.store.repositories.cases.get('C-ENGSH2'))!.assessments[1]!.ratings).toMatchObject({ income: 3, employment: 2, housing: 3, mentalHealth: 4 });
+  });
+});

@@ -140,6 +140,7 @@ describe('levels in one message: refusals say what is wrong', () => {
   it('an unknown domain name', () => {
     expect(error('ingresos 2, ocio 3')).toEqual({ code: 'unknownDomain', token: 'ocio' });
     expect(error('income 2, leisure 3')).toEqual({ code: 'unknownDomain', token: 'leisure' });
+    expect(error('igual salvo ocio 3', { domains: ['income'], before: { income: 3 } })).toEqual({ code: 'unknownDomain', token: 'ocio' });
   });
 
   it('14 levels (or 16) where 15 are needed', () => {

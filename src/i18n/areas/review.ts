@@ -24,7 +24,8 @@ export const es = {
 
   noAssessment: 'El caso no tiene ninguna valoración completada: no hay ámbitos que volver a puntuar.',
   rerateIntro:
-    'Ahora vuelve a puntuar los {total} ámbitos valorados el {date}. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica · «igual» mantiene el nivel anterior.',
+    'Ahora vuelve a puntuar los {total} ámbitos valorados el {date}. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica · «igual» mantiene el nivel anterior. También en un mensaje: «todo igual», «igual salvo empleo 3, vivienda 4» o los {total} niveles en orden.',
+  rerateTaken: 'Anotado: {levels}. Faltan {remaining}: sigo uno a uno.',
   askLevel: 'Ámbito {n} de {total}: {domain} (antes: {before}). ¿Nivel ahora?',
   level_1: '1 · en crisis',
   level_2: '2 · vulnerable',
@@ -133,7 +134,8 @@ export const en: { [K in keyof typeof es]: string } = {
 
   noAssessment: 'The case has no completed assessment: there are no domains to re-rate.',
   rerateIntro:
-    'Now re-rate the {total} domains assessed on {date}. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable · "same" keeps the previous level.',
+    'Now re-rate the {total} domains assessed on {date}. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable · "same" keeps the previous level. Also in one message: "all same", "same except employment 3, housing 4" or the {total} levels in order.',
+  rerateTaken: 'Noted: {levels}. {remaining} left: I will ask them one by one.',
   askLevel: 'Domain {n} of {total}: {domain} (before: {before}). Level now?',
   level_1: '1 · in crisis',
   level_2: '2 · vulnerable',
