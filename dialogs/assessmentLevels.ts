@@ -7,7 +7,7 @@ import type { Ratings } from '../src/domain/assessment.js';
 import { readLevels, type LevelsError } from '../src/domain/levelsText.js';
 import { LIFE_DOMAINS, type DomainLevel, type LifeDomain } from '../src/domain/schemas.js';
 import { domainLabel } from '../src/domain/smart.js';
-import type { MessageKey, Params } from '../src/i18n/catalog.js';
+import { matchesWord, type MessageKey, type Params } from '../src/i18n/catalog.js';
 import { parseYesNo } from './input.js';
 import { answer, ask } from './prompts.js';
 
@@ -56,7 +56,7 @@ export interface LevelsConfirmOptions {
   show?: 'table' | 'question' | 'fix';
 }
 
-/** Shows the levels and asks «¿Es correcto?»; «no» or a correction («vivienda 2») adjusts them. Ends with `{ ratings, paused: false }`. */
+/** Shows the levels and asks «¿Es correcto?»; «no» or a correction («vivienda 2») adjusts them. Ends as the domains dialog does: `{ ratings, paused }`. */
 export function levelsConfirmDialog(): WaterfallDialog {
   const options = (step: WaterfallStepContext) => step.options as LevelsConfirmOptions;
   return new WaterfallDialog(LEVELS_CONFIRM_DIALOG, [
@@ -75,6 +75,7 @@ export function levelsConfirmDialog(): WaterfallDialog {
       const typed = answer<string>(step);
       const read = readLevels(typed, { domains: LIFE_DOMAINS, given: ratings });
       if (read.ok) return step.replaceDialog(LEVELS_CONFIRM_DIALOG, { ratings: { ...ratings, ...read.levels } } satisfies LevelsConfirmOptions);
+      if (matchesWord(typed, 'assessment.saveWords')) return step.endDialog({ ratings, paused: true });
       const yes = parseYesNo(typed);
       if (yes) return step.endDialog({ ratings, paused: false });
       if (yes === false) return step.replaceDialog(LEVELS_CONFIRM_DIALOG, { ratings, show: 'fix' } satisfies LevelsConfirmOptions);

@@ -490,6 +490,15 @@ describe('assessment in few messages', () => {
     expect((await storedCase()).assessments[0]!.ratings).toMatchObject({ income: 3, employment: 3, housing: 2, substanceUse: 5, mentalHealth: 3 });
   });
 
+  it('«guardar» at the table saves the draft with the levels; continuing goes on to the safety question', async () => {
+    harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
+    await harness.send('hola');
+    await sendEach(['valoración C-TEST22', ...PROFILE_ES, 'vivienda 2, resto 4']);
+    expect(await sendEach(['guardar'])).toContain('guardada a medias: faltan 0 de 15 ámbitos');
+    expect((await storedCase()).assessmentDraft!.ratings).toEqual({ ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 4])), housing: 2 });
+    expect(await sendEach(['valoración C-TEST22', 'continuar'])).toContain('preocupación por la seguridad');
+  });
+
   it('a partial message fills those domains and asks the rest one by one; «resto» ends the list', async () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
     await harness.send('hola');

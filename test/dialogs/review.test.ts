@@ -393,6 +393,11 @@ describe('review re-rating by exception', () => {
     expect(changes).toContain('What do you decide for the case?');
     await harness.sendAll(['continue', 'ok', 'no'], 'worker-en');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Review saved on case C-ENGSH2');
-    expect((await harness.store.repositories.cases.get('C-ENGSH2'))!.assessments[1]!.ratings).toMatchObject({ income: 3, employment: 2, housing: 3, mentalHealth: 4 });
+    expect((await harness.store.repositories.cases.get('C-ENGSH2'))!.assessments[1]!.ratings).toMatchObject({
+      income: 3,
+      employment: 2,
+      housing: 3,
+      mentalHealth: 4,
+    });
   });
 });

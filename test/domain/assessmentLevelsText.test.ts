@@ -64,9 +64,7 @@ describe('levels in one message: named domains', () => {
   });
 
   it('reads English names and words', () => {
-    expect(levels('income 3 employment 3 housing 2 substance use n/a rest 4')).toEqual(
-      every(4, { income: 3, employment: 3, housing: 2, substanceUse: null }),
-    );
+    expect(levels('income 3 employment 3 housing 2 substance use n/a rest 4')).toEqual(every(4, { income: 3, employment: 3, housing: 2, substanceUse: null }));
     expect(levels('Mental health: vulnerable, family 4, parenting not applicable, daily living 5, the rest safe')).toEqual(
       every(3, { mentalHealth: 2, familyRelations: 4, childcare: null, dailyLiving: 5 }),
     );

@@ -2,7 +2,7 @@
 // Domain names are the smart.domain* keys; `*Words` keys are `|`-separated lists.
 export const es = {
   name: 'valoración',
-  help: 'Valoración (paso 2 del proceso): primero las fortalezas, luego la visión y las aspiraciones de la persona, el contexto, los 15 ámbitos de la vida (nivel 1–5 o «n/a»), la seguridad y las notas micro, meso y macro. Al final te propongo la intensidad del apoyo, la frecuencia de contacto y la fecha de revisión; decides tú. En cualquier ámbito puedes escribir «guardar» para seguir más tarde.',
+  help: 'Valoración (paso 2 del proceso): primero las fortalezas, luego la visión y las aspiraciones de la persona, el contexto, los 15 ámbitos de la vida (nivel 1–5 o «n/a»), la seguridad y las notas micro, meso y macro. Las fortalezas, los contextos y las notas puedes darlos en un mensaje, una por línea; los niveles, también en un mensaje («ingresos 2, empleo 1, resto 3»). Al final te propongo la intensidad del apoyo, la frecuencia de contacto y la fecha de revisión; decides tú. En cualquier ámbito puedes escribir «guardar» para seguir más tarde.',
 
   askDraft: 'El caso {caseId} tiene una valoración a medias, empezada el {date}: faltan {remaining} de {total} ámbitos. ¿La continúas o empiezas de nuevo?',
   draftContinue: 'Continuar la valoración guardada',
@@ -26,7 +26,8 @@ export const es = {
   askContextInstitutional: 'Contexto institucional: servicios y administraciones implicados (opcional; «no» para saltar):',
 
   groupHint_strengths: 'Puedes dar las tres en un mensaje, una por línea: personales, familia, comunidad.',
-  groupHint_view: 'Puedes responder esta y las cinco siguientes en un mensaje, una por línea: visión, aspiraciones, contexto económico, social, familiar, institucional.',
+  groupHint_view:
+    'Puedes responder esta y las cinco siguientes en un mensaje, una por línea: visión, aspiraciones, contexto económico, social, familiar, institucional.',
   groupHint_context: 'Puedes dar los cuatro contextos en un mensaje, una por línea: económico, social, familiar, institucional.',
   groupHint_notes: 'Puedes dar las tres notas en un mensaje, una por línea: micro, meso, macro.',
   groupTaken: 'Anotadas {count} respuestas, una por línea.',
@@ -48,7 +49,7 @@ export const es = {
     'Ahora los {total} ámbitos de la vida. Escala: 1 en crisis · 2 vulnerable · 3 seguro · 4 construyendo capacidades · 5 empoderado · «n/a» no aplica. Puedes darlos todos en un mensaje: «ingresos 2, empleo 1, vivienda 1, resto 3», o los {total} niveles en orden. Para guardar y seguir más tarde, escribe «guardar».',
   askDomain: 'Ámbito {n} de {total}: {domain}. ¿Nivel (1–5 o «n/a»)?',
   errorLevel:
-    'Escribe un nivel del 1 al 5 (o su nombre: crisis, vulnerable, seguro, construyendo, empoderado), «n/a» si no aplica, o «guardar» para seguir más tarde.',
+    'Escribe un nivel del 1 al 5 (o su nombre: crisis, vulnerable, seguro, construyendo, empoderado), «n/a» si no aplica, o «guardar» para seguir más tarde. Para varios a la vez: «ingresos 2, empleo 1, resto 3».',
   saveWords: 'guardar|pausa|pausar|guardar y seguir luego|save|pause',
   notApplicableWords: 'n/a|na|-|no aplica|no procede|not applicable',
   levelWords_1: 'crisis|en crisis|in crisis',
@@ -75,7 +76,8 @@ export const es = {
   domainWords_childcare: 'crianza|crianza y cuidado de menores|hijos|hijas|menores|cuidado de menores|childcare|parenting|children',
   restWords: 'resto|el resto|los demas|las demas|demas|lo demas|todo|todos|todas|rest|the rest|others|the others|all others|everything else|all|everything',
   sameWords: 'igual|iguales|sin cambios|igual que antes|same|unchanged|no change',
-  levelFillerWords: 'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
+  levelFillerWords:
+    'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
   levelsTitle: 'Niveles anotados:',
   levelsLine: '• {domain}: {level}',
   levelLabel_1: '1 · en crisis',
@@ -95,7 +97,8 @@ export const es = {
   levelsError_missingLevel: 'falta el nivel de «{domain}»',
   levelsError_repeated: '«{domain}» aparece dos veces con niveles distintos',
   levelsError_levelWithoutDomain: 'el nivel «{token}» no va detrás de ningún ámbito',
-  levelsError_count: 'hay {given} niveles sin ámbito y hacen falta {expected}, uno por ámbito y en orden; también puedes nombrarlos: «ingresos 2, empleo 1, resto 3»',
+  levelsError_count:
+    'hay {given} niveles sin ámbito y hacen falta {expected}, uno por ámbito y en orden; también puedes nombrarlos: «ingresos 2, empleo 1, resto 3»',
   levelsError_sameWithoutBefore: '«igual» solo vale en una reevaluación; escribe el nivel',
   levelsRest: 'el resto',
   draftSaved: 'Valoración del caso {caseId} guardada a medias: faltan {remaining} de {total} ámbitos. Para seguir, escribe «valoración» y elige continuar.',
@@ -137,7 +140,7 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   name: 'assessment',
-  help: 'Assessment (step 2 of the process): strengths first, then the client\'s own view and aspirations, the context, the 15 life domains (level 1–5 or "n/a"), safety and the micro, meso and macro notes. At the end I recommend the support intensity, the contact frequency and the review date; you decide. At any domain you can type "save" to continue later.',
+  help: 'Assessment (step 2 of the process): strengths first, then the client\'s own view and aspirations, the context, the 15 life domains (level 1–5 or "n/a"), safety and the micro, meso and macro notes. Strengths, contexts and notes can come in one message, one per line; the levels too ("income 2, employment 1, rest 3"). At the end I recommend the support intensity, the contact frequency and the review date; you decide. At any domain you can type "save" to continue later.',
 
   askDraft: 'Case {caseId} has an assessment in progress, started on {date}: {remaining} of {total} domains left. Continue it or start over?',
   draftContinue: 'Continue the saved assessment',
@@ -181,7 +184,8 @@ export const en: { [K in keyof typeof es]: string } = {
   scale:
     'Now the {total} life domains. Scale: 1 in crisis · 2 vulnerable · 3 safe · 4 building capacity · 5 empowered · "n/a" not applicable. You can give them all in one message: "income 2, employment 1, housing 1, rest 3", or the {total} levels in order. To save and continue later, type "save".',
   askDomain: 'Domain {n} of {total}: {domain}. Level (1–5 or "n/a")?',
-  errorLevel: 'Type a level from 1 to 5 (or its name: crisis, vulnerable, safe, building, empowered), "n/a" if it does not apply, or "save" to continue later.',
+  errorLevel:
+    'Type a level from 1 to 5 (or its name: crisis, vulnerable, safe, building, empowered), "n/a" if it does not apply, or "save" to continue later. For several at once: "income 2, employment 1, rest 3".',
   saveWords: 'save|pause|save for later|guardar|pausa|pausar',
   notApplicableWords: 'n/a|na|-|not applicable|no aplica|no procede',
   levelWords_1: 'crisis|in crisis|en crisis',
@@ -208,7 +212,8 @@ export const en: { [K in keyof typeof es]: string } = {
   domainWords_childcare: 'crianza|crianza y cuidado de menores|hijos|hijas|menores|cuidado de menores|childcare|parenting|children',
   restWords: 'resto|el resto|los demas|las demas|demas|lo demas|todo|todos|todas|rest|the rest|others|the others|all others|everything else|all|everything',
   sameWords: 'igual|iguales|sin cambios|igual que antes|same|unchanged|no change',
-  levelFillerWords: 'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
+  levelFillerWords:
+    'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
   levelsTitle: 'Levels noted:',
   levelsLine: '• {domain}: {level}',
   levelLabel_1: '1 · in crisis',
@@ -228,7 +233,8 @@ export const en: { [K in keyof typeof es]: string } = {
   levelsError_missingLevel: '"{domain}" has no level',
   levelsError_repeated: '"{domain}" appears twice with different levels',
   levelsError_levelWithoutDomain: 'the level "{token}" does not follow any domain',
-  levelsError_count: 'there are {given} levels without a domain and {expected} are needed, one per domain and in order; you can also name them: "income 2, employment 1, rest 3"',
+  levelsError_count:
+    'there are {given} levels without a domain and {expected} are needed, one per domain and in order; you can also name them: "income 2, employment 1, rest 3"',
   levelsError_sameWithoutBefore: '"same" only works in a review; type the level',
   levelsRest: 'the rest',
   draftSaved: 'Assessment of case {caseId} saved in progress: {remaining} of {total} domains left. To continue, type "assessment" and choose continue.',

@@ -2,7 +2,7 @@
 // for staff. Domain names are the smart.domain* keys; `*Words` keys are `|`-separated lists.
 export const es = {
   name: 'reevaluación',
-  help: 'Reevaluación (paso 8 del proceso): ves el progreso de objetivos y tareas, vuelves a puntuar los ámbitos de la última valoración, decides (continuar, cambiar el enfoque o cerrar) y fijas la próxima revisión. No se guarda nada hasta que confirmas al final.',
+  help: 'Reevaluación (paso 8 del proceso): ves el progreso de objetivos y tareas, vuelves a puntuar los ámbitos de la última valoración (uno a uno o en un mensaje: «igual salvo empleo 3»), decides (continuar, cambiar el enfoque o cerrar) y fijas la próxima revisión. No se guarda nada hasta que confirmas al final.',
   intro: 'Reevaluación del caso {caseId} ({name}).',
 
   progressTitle: 'Progreso de objetivos y tareas (escala de logro 1–4):',
@@ -112,7 +112,7 @@ export const es = {
 
 export const en: { [K in keyof typeof es]: string } = {
   name: 'review',
-  help: 'Review (step 8 of the process): you see goal and task progress, re-rate the domains of the last assessment, decide (continue, change approach or close) and set the next review date. Nothing is saved until you confirm at the end.',
+  help: 'Review (step 8 of the process): you see goal and task progress, re-rate the domains of the last assessment (one by one or in one message: "same except employment 3"), decide (continue, change approach or close) and set the next review date. Nothing is saved until you confirm at the end.',
   intro: 'Review of case {caseId} ({name}).',
 
   progressTitle: 'Goal and task progress (achievement scale 1–4):',
