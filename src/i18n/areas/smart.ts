@@ -4,6 +4,9 @@ export const es = {
   // Coaching questions, one per failing check.
   askGoalText: 'Falta el objetivo. ¿Qué hará la persona, cuánto y para cuándo? Ejemplo: «{example}».',
   askObservableVerb: '«{verb}» no es observable. ¿Qué hará la persona que se pueda ver o contar? Ejemplo: «{example}».',
+  askAction: '«{found}» describe un estado, no una acción. ¿Qué hará la persona para llegar ahí, que se pueda ver o contar? Ejemplo: «{example}».',
+  askSkillEvidence: '«{found}» es una habilidad, pero no dice cómo se verá que la tiene. ¿Qué hará, cuántas veces o en qué situaciones? Ejemplo: «{example}».',
+  askCheckableIndicator: 'El indicador «{indicator}» no dice qué se mirará. ¿Qué se contará o comprobará? Ejemplo: «{example}».',
   askActor: '¿Quién lo hará: la persona usuaria u otra persona con nombre? Ejemplo: «{example}».',
   askIndicator: '¿Con qué indicador se medirá el avance? Ejemplo: «{example}».',
   askTarget: '¿Qué meta indicará que se ha logrado (un número, una frecuencia o un estado comprobable)? Ejemplo: «{example}».',
@@ -70,6 +73,9 @@ export const es = {
 export const en: { [K in keyof typeof es]: string } = {
   askGoalText: 'The goal is missing. What will the person do, how much and by when? Example: “{example}”.',
   askObservableVerb: '“{verb}” is not observable. What will the person do that can be seen or counted? Example: “{example}”.',
+  askAction: '“{found}” describes a state, not an action. What will the person do to get there that can be seen or counted? Example: “{example}”.',
+  askSkillEvidence: '“{found}” is a skill, but it does not say how it will show. What will the person do, how often or in which situations? Example: “{example}”.',
+  askCheckableIndicator: 'The indicator “{indicator}” does not say what will be looked at. What will be counted or checked? Example: “{example}”.',
   askActor: 'Who will do it: the client or another named person? Example: “{example}”.',
   askIndicator: 'Which indicator will measure progress? Example: “{example}”.',
   askTarget: 'What target will show it is achieved (a number, a frequency or a checkable state)? Example: “{example}”.',
