@@ -280,7 +280,7 @@ export function domainLabel(domain: LifeDomain, lang: Language): string {
 
 // ---- examples for the coaching questions --------------------------------------------
 
-const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'target' | 'action' | 'skill' | 'support' | 'obstacles', string>> = {
+const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'target' | 'action' | 'skill', string>> = {
   es: {
     action: 'Ana acudirá a 4 sesiones del grupo de apoyo antes del 31 de marzo',
     skill: 'Ana usará la respiración en 3 momentos de enfado cada semana y lo anotará',
@@ -288,8 +288,6 @@ const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'ta
     actor: 'Ana, la persona usuaria',
     indicator: 'número de currículos enviados',
     target: '3 veces por semana',
-    support: 'acompañamiento de la trabajadora social a la primera cita',
-    obstacles: 'no tiene quien cuide de sus hijos por las mañanas',
   },
   en: {
     action: 'Ana will attend 4 support group sessions by 31 March',
@@ -298,7 +296,5 @@ const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'ta
     actor: 'Ana, the client',
     indicator: 'number of CVs sent',
     target: '3 times a week',
-    support: 'the caseworker goes with her to the first appointment',
-    obstacles: 'no childcare in the mornings',
   },
 };

@@ -25,7 +25,7 @@ const MEASURES: RegExp[] = [
     'g',
   ),
   // a plain count: "5 currículos", "800 €", "3 veces"
-  wholeWords(`${AMOUNT}(?:\\s+[a-z']+)?`, 'g'),
+  wholeWords(`${AMOUNT}(?:\\s+(?!(?:de|del|a|al|en|la|el|los|las|por|con|y|of|the|to|in|for|and|towards)(?![a-z]))[a-z']+)?`, 'g'),
 ];
 
 const MONTHS =

@@ -83,7 +83,7 @@ export function actionOf(text: string, context: ReadingContext): string {
 const NUMBER_TOKEN =
   /^(?:\d+(?:[.,]\d+)?|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)$/;
 const NOT_COUNTED =
-  /^(?:veces|vez|times|time|minutos|minutes|horas|hours|hora|hour|dias|days|semanas|weeks|meses|months|euros|euro|a|al|por|cada|per|every|each|de|of|la|las|los|el|the)$/;
+  /^(?:€|veces|vez|times|time|minutos|minutes|horas|hours|hora|hour|dias|days|semanas|weeks|meses|months|euros|euro|a|al|por|cada|per|every|each|de|of|la|las|los|el|the)$/;
 
 const CHANGE_VERBS: Record<Language, RegExp> = {
   es: /^(?:aument|reduc|reduz|incrementa|disminu|baj|rebaj|recort|sub|limit|ampli)[a-z]*$/,
@@ -105,20 +105,29 @@ function measuresOf(body: string, lang: Language): Pick<GoalReading, 'indicator'
   const participle = lang === 'es' ? spanishParticiple(clause.verb) : englishParticiple(clause.verb);
 
   if (measure) {
+    // "50 € de la deuda cada mes": the amount and its frequency are one target.
+    const after = body.slice(body.indexOf(measure) + measure.length);
+    const frequency = findMeasure(after);
+    const target = frequency && !findMeasure(measure)?.match(/\b(?:por|al|a la|cada|a|per|every|each)\b/) ? `${measure} ${frequency}` : measure;
     const tokens = measure.split(/\s+/);
     const at = tokens.findIndex((token) => NUMBER_TOKEN.test(fold(token).folded));
     const noun = at >= 0 ? tokens[at + 1] : undefined;
     if (noun && !NOT_COUNTED.test(fold(noun).folded)) {
       const counted = participle ? `${noun} ${agree(participle, noun, lang)}` : noun;
-      return { indicator: lang === 'es' ? `número de ${counted}` : `number of ${counted}`, target: measure };
+      return { indicator: lang === 'es' ? `número de ${counted}` : `number of ${counted}`, target };
     }
     // "enviará currículos cada semana": how many is not said.
     const bare = /^([a-z]+s)\s/.exec(clause.rest);
     if (at < 0 && bare && !/^(?:las|los|sus|mis|his|hers|its|this|es|is)$/.test(bare[1]!) && !/\bvez|once|twice\b/.test(fold(measure).folded)) {
-      return { indicator: lang === 'es' ? `número de ${bare[1]}` : `number of ${bare[1]}` };
+      const noun = typedRest.trim().split(/\s+/)[1] ?? bare[1]!;
+      return { indicator: lang === 'es' ? `número de ${noun}` : `number of ${noun}` };
     }
-    const action = typedRest.replace(measure, ' ').replace(/\s+/g, ' ').trim();
-    return { indicator: action || typedRest, target: measure };
+    const action = typedRest
+      .replace(measure, ' ')
+      .replace(frequency && target !== measure ? frequency : measure, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { indicator: action || typedRest, target };
   }
 
   if (CHANGE_VERBS[lang].test(clause.verb)) return typedRest.trim() ? { indicator: objectOf(typedRest, lang) } : {};
@@ -153,7 +162,7 @@ function documentHead(typedRest: string, lang: Language): string | null {
     const start = match.index + match[0].length - match[1]!.length;
     return typedSpan(folded, start, start + match[1]!.length);
   }
-  const match = new RegExp(`^[a-z]+(?:\\s+(?:in|up for|for|to))?\\s+(?:(?:the|a|an|his|her|their)\\s+)?((?:[a-z'-]+\\s+){0,3}?(?:${DOCUMENT_NOUNS}))(?![a-z])`).exec(
+  const match = new RegExp(`^[a-z]+(?:\\s+(?:in|up for|for|to))?\\s+(?:(?:the|a|an|his|her|their)\\s+)?((?:[a-z'-]+\\s+){0,3}(?:${DOCUMENT_NOUNS}))(?![a-z])`).exec(
     folded.folded,
   );
   if (!match) return null;
