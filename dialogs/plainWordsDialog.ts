@@ -36,7 +36,9 @@ export class PlainWordsDialog extends ComponentDialog {
   private async reworded(step: WaterfallStepContext) {
     const options = step.options as PlainWordsOptions;
     const typed = answer<string>(step);
-    if (matchesWord(typed, 'smart.keepWords')) return step.endDialog(options.text);
+    // "sí" keeps it as it is too; "no" alone is not a new text, so the question is asked again.
+    if (matchesWord(typed, 'smart.keepWords') || matchesWord(typed, 'common.yesWords')) return step.endDialog(options.text);
+    if (matchesWord(typed, 'common.noWords')) return step.replaceDialog(PLAIN_WORDS_DIALOG, options);
     return step.replaceDialog(PLAIN_WORDS_DIALOG, { ...options, text: typed } satisfies PlainWordsOptions);
   }
 }

@@ -72,9 +72,22 @@ export function readingEase(text: string, lang: Language): number {
 /** Below this a text a client will read is offered for rewording. */
 export const HARD_TO_READ_BELOW = 50;
 
+/**
+ * Whether a text a client will read should be offered for plainer words. The formulas need
+ * a sentence to work on: a text of a few words ("obtener vivienda") is hard only when one
+ * of its words is very long ("empadronamiento", "administrative").
+ */
 export function readsHard(text: string, lang: Language): boolean {
-  return /\p{L}/u.test(text) && readingEase(text, lang) < HARD_TO_READ_BELOW;
+  const words = text.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
+  if (words.length < SHORTEST_SCORED) {
+    const syllablesOf = lang === 'es' ? spanishSyllables : englishSyllables;
+    return words.some((word) => syllablesOf(word) >= (lang === 'es' ? 5 : 4));
+  }
+  return readingEase(text, lang) < HARD_TO_READ_BELOW;
 }
+
+/** Texts of fewer words are judged by their longest words, not by the formula. */
+const SHORTEST_SCORED = 5;
 
 /**
  * The words that make a text hard, to show the worker: those of three syllables or more,

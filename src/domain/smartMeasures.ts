@@ -94,8 +94,8 @@ const CHECKABLE_STATE = wholeWords(
 // Papers and registrations whose existence can be checked: "tarjeta de demanda de empleo",
 // "certificado de empadronamiento", "tenancy agreement".
 export const DOCUMENT_NOUNS =
-  'tarjetas?|certificados?|solicitud(?:es)?|documentos?|documentacion|dni|nie|tie|pasaporte|padron|empadronamiento|inscripcion|matricula|contratos?|cuenta bancaria|informes?|formularios?|declaracion|recurso|reclamacion|alta|demanda de empleo|citas?|curriculums?|curriculos?|cv|cvs|carne|carnet|permiso|libro de familia|resguardo|justificante|expediente|instancia|plan de pagos|acuerdo' +
-  '|cards?|certificates?|applications?|forms?|documents?|passport|id|registration|enrolment|enrollment|tenancy agreement|agreement|contract|bank account|reports?|claims?|appeal|appointments?|letters?|receipts?|licen[cs]e|permit|payment plan';
+  'tarjetas?|certificados?|solicitud(?:es)?|documentos?|documentacion|dni|nie|tie|pasaporte|padron|empadronamiento|inscripcion|matricula|contratos?|cuenta bancaria|informes?|formularios?|declaracion|recurso|reclamacion|alta|demanda de empleo|citas?|curriculums?|curriculos?|cv|cvs|carne|carnet|permiso|libro de familia|resguardo|justificante|expediente|instancia|plan de pagos|acuerdo|papel|papeles' +
+  '|cards?|certificates?|applications?|forms?|documents?|passport|id|registration|enrolment|enrollment|tenancy agreement|agreement|contract|bank account|reports?|claims?|appeal|appointments?|letters?|receipts?|licen[cs]e|permit|payment plan|paper|papers';
 const DOCUMENT = wholeWords(DOCUMENT_NOUNS);
 
 // Answers that say "yes, fine" without naming anything that could be checked.
