@@ -84,18 +84,19 @@ const CHECKABLE_STATE = wholeWords(
   [
     '(?:presentad|entregad|realizad|completad|hech|firmad|enviad|registrad|inscrit|tramitad|solicitad|pedid|matriculad|empadronad' +
       '|finalizad|terminad|pagad|aportad|renovad|obtenid|concedid|aprobad|resuelt|abiert|cerrad|acreditad|gestionad|confirmad' +
-      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad)[oa]s?',
+      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad|llevad|rellenad|recogid|devuelt)[oa]s?',
     'de alta|dad[oa]s? de (?:alta|baja)|al dia|si\\s*/\\s*no|si o no',
     'submitted|done|completed?|signed|sent|filed|registered|enrolled|booked|attended|paid|finished|delivered|handed in|renewed' +
-      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no',
+      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no' +
+      '|applied for|requested|returned|collected|made|held|filled in|handed in|called',
   ].join('|'),
 );
 
 // Papers and registrations whose existence can be checked: "tarjeta de demanda de empleo",
 // "certificado de empadronamiento", "tenancy agreement".
 export const DOCUMENT_NOUNS =
-  'tarjetas?|certificados?|solicitud(?:es)?|documentos?|documentacion|dni|nie|tie|pasaporte|padron|empadronamiento|inscripcion|matricula|contratos?|cuenta bancaria|informes?|formularios?|declaracion|recurso|reclamacion|alta|demanda de empleo|citas?|curriculums?|curriculos?|cv|cvs|carne|carnet|permiso|libro de familia|resguardo|justificante|expediente|instancia|plan de pagos|acuerdo|papel|papeles' +
-  '|cards?|certificates?|applications?|forms?|documents?|passport|id|registration|enrolment|enrollment|tenancy agreement|agreement|contract|bank account|reports?|claims?|appeal|appointments?|letters?|receipts?|licen[cs]e|permit|payment plan|paper|papers';
+  'tarjetas?|certificados?|solicitud(?:es)?|documentos?|documentacion|dni|nie|tie|pasaporte|padron|empadronamiento|inscripcion|matricula|contratos?|cuenta bancaria|informes?|formularios?|declaracion|recurso|reclamacion|alta|demanda de empleo|citas?|curriculums?|curriculos?|cv|cvs|carne|carnet|permiso|libro de familia|resguardo|justificante|expediente|instancia|plan de pagos|acuerdo|papel|papeles|recibos?|facturas?' +
+  '|cards?|certificates?|applications?|forms?|documents?|passport|id|registration|enrolment|enrollment|tenancy agreement|agreement|contract|bank account|reports?|claims?|appeal|appointments?|letters?|receipts?|licen[cs]e|permit|payment plan|paper|papers|bills?';
 const DOCUMENT = wholeWords(DOCUMENT_NOUNS);
 
 // Answers that say "yes, fine" without naming anything that could be checked.

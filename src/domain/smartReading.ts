@@ -139,8 +139,45 @@ function measuresOf(body: string, lang: Language): Pick<GoalReading, 'indicator'
   const registrations = lang === 'es' ? REGISTRATIONS_ES : REGISTRATIONS_EN;
   const registration = Object.keys(registrations).find((stem) => clause.verb.startsWith(stem));
   if (registration) return { indicator: typedRest.trim(), target: registrations[registration]! };
+
+  // "Que Luis esté inscrito en el SEPE": a register one is on, or not.
+  const onRegister = ON_REGISTER[lang].exec(clause.rest);
+  if (ON_REGISTER_VERB[lang].test(clause.verb) && onRegister) {
+    const state = objectOf(typedRest, lang);
+    return { indicator: state, target: state };
+  }
+  // "Solicitar el bono social", "hablar con la tutora": done once, by the date, or not.
+  const once = ONE_OFF[lang].find(([verb]) => verb.test(clause.verb) && !/^[a-z]+s\s/.test(clause.rest));
+  if (once && clause.rest) {
+    const object = objectOf(typedRest, lang).replace(/^(?:for|to|with|con|a|al)\s+(?:(?:the|a|an|his|her|their|el|la|los|las|su|sus)\s+)?/i, '');
+    const done = once[1] ?? (participle ? agree(participle, object, lang) : null);
+    if (done) return { indicator: typedRest.trim(), target: once[1] ? done : `${object} ${done}` };
+  }
   return {};
 }
+
+// Verbs of a single, dated step: a request, a payment, a call. With their result when the
+// participle would not read ("hablar con la tutora" → "conversación hecha").
+const ONE_OFF: Record<Language, [RegExp, string?][]> = {
+  es: [
+    [/^(?:solicit|ped|pid|present|tramit|entreg|firm|renov|pag|reserv|rellen|recog|llev)[a-z]*$/],
+    [/^(?:habl|reun)[a-z]*$/, 'conversación hecha'],
+    [/^llam[a-z]*$/, 'llamada hecha'],
+  ],
+  en: [
+    [/^(?:apply|request|submit|sign|renew|pay|book|fill|return|collect)$/],
+    [/^(?:talk|speak|meet)$/, 'conversation held'],
+    [/^(?:call|phone|ring)$/, 'call made'],
+  ],
+};
+const ON_REGISTER_VERB: Record<Language, RegExp> = {
+  es: /^(?:estar|este|esten|estara|estaran|esta|estan|quedar|quede|quedara)$/,
+  en: /^(?:be|is|are|get|gets)$/,
+};
+const ON_REGISTER: Record<Language, RegExp> = {
+  es: /^(?:inscrit|empadronad|matriculad|registrad|apuntad|dad)[oa]s?(?![a-z])/,
+  en: /^(?:registered|enrolled|signed up|on the register)(?![a-z])/,
+};
 
 /** What the verb acts on, without a leading article: "las deudas con el banco" → "deudas con el banco". */
 function objectOf(typedRest: string, lang: Language): string {
@@ -213,6 +250,7 @@ const EN_IRREGULAR: Record<string, string> = {
   read: 'read',
   put: 'put',
   fill: 'filled in',
+  apply: 'applied for',
   hand: 'handed in',
   submit: 'submitted',
   enrol: 'enrolled',

@@ -16,6 +16,11 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'Book a GP appointment for the baby’s check-up by Friday 4 December', label: 'ready' },
   { text: 'Lucy will go to the food bank every Tuesday until 22 December', label: 'ready' },
   { text: 'Peter will enrol in the forklift course by 4 December', label: 'ready' },
+  { text: 'Sam will attend 6 family therapy sessions by 30 March', label: 'ready' },
+  { text: 'Apply for the warm home discount by 15 December', label: 'ready' },
+  { text: 'Jo will go to the gym twice a week until 31 January', label: 'ready' },
+  { text: 'Mark will sign the tenancy agreement by 1 December', label: 'ready' },
+  { text: 'Call the landlord about the repairs by Friday 27 November', label: 'ready' },
 
   // ---- a state -----------------------------------------------------------------------------
   { text: 'be a better parent', label: 'stateNotAction' },
@@ -23,6 +28,9 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'Ana will be more confident at home', label: 'stateNotAction' },
   { text: 'John will have a more stable life', label: 'stateNotAction' },
   { text: 'The family will have more support', label: 'stateNotAction' },
+  { text: 'be more independent', label: 'stateNotAction' },
+  { text: 'stay sober', label: 'stateNotAction' },
+  { text: 'have a stable home', label: 'stateNotAction' },
 
   // ---- a skill without evidence ------------------------------------------------------------
   { text: 'learn to manage her anger', label: 'skillWithoutEvidence' },
@@ -39,6 +47,9 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'be granted the minimum income', label: 'thirdPartyOutcome' },
   { text: 'The court will give her custody of her children', label: 'thirdPartyOutcome' },
   { text: 'The employer will hire John', label: 'thirdPartyOutcome' },
+  { text: 'The landlord will renew the tenancy', label: 'thirdPartyOutcome' },
+  { text: 'get a job', label: 'thirdPartyOutcome' },
+  { text: 'The council will approve her application', label: 'thirdPartyOutcome' },
 
   // ---- nothing to count --------------------------------------------------------------------
   { text: 'look for a job', label: 'noIndicator' },

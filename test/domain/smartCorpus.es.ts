@@ -31,6 +31,16 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Mohamed se apuntará a 2 ofertas de empleo por semana en el portal del SEPE hasta el 31 de enero', label: 'ready' },
   { text: 'Lucía irá al banco de alimentos todos los martes hasta el 22 de diciembre', label: 'ready' },
   { text: 'Ana aprenderá a usar el autobús yendo sola al centro de día 2 veces por semana hasta el 31 de enero', label: 'ready' },
+  { text: 'Pilar acudirá a 6 sesiones de terapia familiar antes del 30 de marzo', label: 'ready' },
+  { text: 'Ana llevará a su hija a la logopeda todos los jueves hasta el 28 de febrero', label: 'ready' },
+  { text: 'Solicitar el bono social eléctrico antes del 15 de diciembre', label: 'ready' },
+  { text: 'Que Luis esté inscrito en el SEPE antes del 10 de diciembre', label: 'ready' },
+  { text: 'Omar firmará el contrato de alquiler antes del 1 de diciembre de 2026', label: 'ready' },
+  { text: 'Que la madre participe en 2 actividades del centro cívico al mes hasta marzo', label: 'ready' },
+  { text: 'Ana pagará el recibo de la luz antes del 5 de diciembre', label: 'ready' },
+  { text: 'Apuntarse a la bolsa de empleo del ayuntamiento antes del 12 de diciembre', label: 'ready' },
+  { text: 'Rosa acudirá a Cáritas cada 2 semanas hasta el 31 de enero', label: 'ready' },
+  { text: 'Hablar con la tutora de su hijo antes del viernes 11 de diciembre', label: 'ready' },
 
   // ---- a state, not an action ------------------------------------------------------------
   { text: 'Que Ana se sienta más segura en casa', label: 'stateNotAction' },
@@ -43,6 +53,9 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Luis será más autónomo en casa', label: 'stateNotAction' },
   { text: 'Que los niños tengan una rutina más ordenada', label: 'stateNotAction' },
   { text: 'Que Ana lleve una vida sin deudas', label: 'stateNotAction' },
+  { text: 'Ana será capaz de hablar con su hijo', label: 'stateNotAction' },
+  { text: 'Ana se sentirá menos sola', label: 'stateNotAction' },
+  { text: 'Que Ana tenga más autonomía', label: 'stateNotAction' },
 
   // ---- a skill with nothing to show it ---------------------------------------------------
   { text: 'Ana aprenderá a gestionar sus emociones', label: 'skillWithoutEvidence' },
@@ -50,6 +63,7 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Ana desarrollará habilidades de crianza positiva', label: 'skillWithoutEvidence' },
   { text: 'Pedro adquirirá hábitos de higiene antes de febrero', label: 'skillWithoutEvidence' },
   { text: 'Que Rosa maneje su ansiedad', label: 'skillWithoutEvidence' },
+  { text: 'Que Jorge controle su ira', label: 'skillWithoutEvidence' },
 
   // ---- a verb nobody can see -------------------------------------------------------------
   { text: 'Mejorar la relación con su hijo', label: 'vagueVerb' },
@@ -71,6 +85,9 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Que el ayuntamiento le asigne una vivienda social', label: 'thirdPartyOutcome' },
   { text: 'Que le den la beca de comedor escolar', label: 'thirdPartyOutcome' },
   { text: 'Que el casero le renueve el contrato', label: 'thirdPartyOutcome' },
+  { text: 'Que Ana tenga trabajo', label: 'thirdPartyOutcome' },
+  { text: 'Conseguir empleo', label: 'thirdPartyOutcome' },
+  { text: 'Que le aprueben la renta mínima', label: 'thirdPartyOutcome' },
 
   // ---- an activity with nothing to count -------------------------------------------------
   { text: 'buscar trabajo', label: 'noIndicator' },
@@ -80,6 +97,9 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Ir al médico', label: 'noIndicator' },
   { text: 'Participar en actividades del barrio', label: 'noIndicator' },
   { text: 'Ana ahorrará dinero hasta el verano', label: 'noIndicator' },
+  { text: 'Mantener la vivienda', label: 'noIndicator' },
+  { text: 'Que el menor vaya al colegio', label: 'noIndicator' },
+  { text: 'Juan irá al instituto', label: 'noIndicator' },
 
   // ---- something to count, but not how much ---------------------------------------------
   { text: 'Ana enviará currículos cada semana hasta el 31 de enero', label: 'noTarget' },
