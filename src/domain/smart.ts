@@ -3,7 +3,7 @@
 import { t, type MessageKey, type Params } from '../i18n/catalog.js';
 import { addDays, daysBetween, formatDate } from './dates.js';
 import type { Language, LifeDomain } from './schemas.js';
-import { findSkillWithoutEvidence, findStateGoal } from './smartClause.js';
+import { findComparativeAction, findSkillWithoutEvidence, findStateGoal } from './smartClause.js';
 import { findMeasure, hasMeasure, isCheckableIndicator, isMeasurableTarget } from './smartMeasures.js';
 import { findThirdPartyOutcome } from './smartOutcomes.js';
 import { actionOf, domainOf, readGoalSentence, type GoalReading, type ReadingContext } from './smartReading.js';
@@ -159,16 +159,19 @@ function checkSpecific(draft: SmartGoalDraft, { lang }: SmartContext): SmartIssu
     return [issue('specific', 'noGoalText', 'smart.askGoalText', { example: EXAMPLES[lang].goalText })];
   }
   const issues: SmartIssue[] = [];
-  // One rewrite of the sentence answers all three, so only the first is asked.
+  // One rewrite of the sentence answers all of these, so only the first is asked.
   const vague = findVagueVerb(draft.text, lang);
   const state = vague ? null : findStateGoal(draft.text, lang);
   const skill = vague || state ? null : findSkillWithoutEvidence(draft.text, lang);
+  const comparative = vague || state || skill ? null : findComparativeAction(draft.text, lang);
   if (vague) {
     issues.push(issue('specific', 'vagueVerb', 'smart.askObservableVerb', { verb: vague.found, example: vague.example }));
   } else if (state) {
     issues.push(issue('specific', 'stateNotAction', 'smart.askAction', { found: state.found, example: EXAMPLES[lang].action }));
   } else if (skill) {
     issues.push(issue('specific', 'skillWithoutEvidence', 'smart.askSkillEvidence', { found: skill.found, example: EXAMPLES[lang].skill }));
+  } else if (comparative) {
+    issues.push(issue('specific', 'vagueVerb', 'smart.askObservableVerb', { verb: comparative, example: EXAMPLES[lang].action }));
   }
   if (isBlank(draft.actor) || UNNAMED_ACTORS.has(fold(draft.actor).folded.trim())) {
     issues.push(issue('specific', 'noActor', 'smart.askActor', { example: EXAMPLES[lang].actor }));

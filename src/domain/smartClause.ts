@@ -117,7 +117,7 @@ const STATE_VERBS: Record<Language, RegExp> = {
       `^(?:ser|sea|sean|sera|seran|seria|es|son|fuera)$`,
       `^(?:estar|este|esten|estara|estaran|esta|estan|estaria)$`,
       `^(?:sentir|sentirse|sienta|sientan|sentira|sentiran|siente|sienten|sentiria)$`,
-      `^(?:encontrarse|encuentre|encontrara|verse|vea|vera|mostrarse|muestre|mostrara|volverse|vuelva)$`,
+      `^(?:encontrarse|verse|mostrarse|volverse)$`,
       `^(?:vivir|viva|vivan|vivira|viviran|vive|viven)$`,
     ].join('|'),
   ),
@@ -144,8 +144,9 @@ export function findStateGoal(text: string, lang: Language): StateMatch | null {
   if (!verb) return null;
   const checkable = new RegExp(`^(?:${lang === 'es' ? ES_CHECKABLE_PARTICIPLE : EN_CHECKABLE_PARTICIPLE})(?![a-z])`);
   const leadsALife = /^(?:llev[a-z]*|leads?|lead)$/.test(verb) && /^(?:una|a)\s+(?:[a-z]+\s+)?(?:vida|life)/.test(rest);
-  // A passive ("ser concedida", "be granted") is someone else's decision, not a state.
-  const passive = /^(?:[a-z]+(?:ad|id)[oa]s?|[a-z]+ed|given|taken|paid|chosen)(?![a-z])/.test(rest);
+  // A passive ("ser concedida", "be granted") is someone else's decision, not a state;
+  // "estar protegida" is a state.
+  const passive = /^(?:ser|sea|sean|sera|seran|seria|es|son|fuera|be|is|are)$/.test(verb) && /^(?:[a-z]+(?:ad|id)[oa]s?|[a-z]+ed|given|taken|paid|chosen)(?![a-z])/.test(rest);
   const isState =
     leadsALife ||
     (STATE_VERBS[lang].test(verb) && !checkable.test(rest) && !passive) ||
@@ -183,6 +184,23 @@ export function findSkillWithoutEvidence(text: string, lang: Language): StateMat
   const match = SKILL_PATTERNS[lang].exec(folded.folded);
   if (!match || hasMeasure(text)) return null;
   return { found: clip(typedSpan(folded, match.index, folded.folded.length)) };
+}
+
+// ---- doing something "better" or "more" ----------------------------------------------
+
+const COMPARATIVES: Record<Language, string> = { es: 'mejor|peor|mas|menos', en: 'better|worse|more|less' };
+
+/**
+ * An action qualified only by "mejor"/"más" ("cuidará mejor de sus hijos", "go out more"),
+ * with no number to say how much better: as unobservable as "mejorar". The words as typed.
+ */
+export function findComparativeAction(text: string, lang: Language): string | null {
+  const clause = readClause(text, lang);
+  if (!clause.verb || hasMeasure(text)) return null;
+  const match = new RegExp(`^(?:[a-z']+\\s+){0,3}?(?:${COMPARATIVES[lang]})(?![a-z])`).exec(clause.rest);
+  if (!match) return null;
+  const restStart = clause.folded.folded.indexOf(clause.rest, clause.verbStart);
+  return typedSpan(clause.folded, clause.verbStart, restStart + match[0].length);
 }
 
 /** The subject and verb of a decision that is someone else's ("el juzgado le dé"), as typed. */

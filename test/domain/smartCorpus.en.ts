@@ -31,6 +31,7 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'be more independent', label: 'stateNotAction' },
   { text: 'stay sober', label: 'stateNotAction' },
   { text: 'have a stable home', label: 'stateNotAction' },
+  { text: 'be happier', label: 'stateNotAction' },
 
   // ---- a skill without evidence ------------------------------------------------------------
   { text: 'learn to manage her anger', label: 'skillWithoutEvidence' },
@@ -41,6 +42,9 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'improve her relationship with her son', label: 'vagueVerb' },
   { text: 'understand the benefits system', label: 'vagueVerb' },
   { text: 'work on his self-esteem', label: 'vagueVerb' },
+  { text: 'get on better with her mother', label: 'vagueVerb' },
+  { text: 'Ana will manage her money better', label: 'vagueVerb' },
+  { text: 'go out more', label: 'vagueVerb' },
 
   // ---- someone else decides ----------------------------------------------------------------
   { text: 'get a council flat', label: 'thirdPartyOutcome' },
@@ -50,11 +54,16 @@ export const ENGLISH_GOALS: CorpusGoal[] = [
   { text: 'The landlord will renew the tenancy', label: 'thirdPartyOutcome' },
   { text: 'get a job', label: 'thirdPartyOutcome' },
   { text: 'The council will approve her application', label: 'thirdPartyOutcome' },
+  { text: 'that the school accepts her son', label: 'thirdPartyOutcome' },
+  { text: 'The bank will agree a payment plan', label: 'thirdPartyOutcome' },
 
   // ---- nothing to count --------------------------------------------------------------------
   { text: 'look for a job', label: 'noIndicator' },
   { text: 'Ana will look for a flat', label: 'noIndicator' },
   { text: 'study for exams', label: 'noIndicator' },
+  { text: 'stop drinking', label: 'noIndicator' },
+  { text: 'take care of her health', label: 'noIndicator' },
+  { text: 'build a support network', label: 'noIndicator' },
 
   // ---- not how much ------------------------------------------------------------------------
   { text: 'reduce his debts', label: 'noTarget' },

@@ -41,6 +41,7 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Apuntarse a la bolsa de empleo del ayuntamiento antes del 12 de diciembre', label: 'ready' },
   { text: 'Rosa acudirá a Cáritas cada 2 semanas hasta el 31 de enero', label: 'ready' },
   { text: 'Hablar con la tutora de su hijo antes del viernes 11 de diciembre', label: 'ready' },
+  { text: 'Ana estará empadronada antes del 15 de diciembre', label: 'ready' },
 
   // ---- a state, not an action ------------------------------------------------------------
   { text: 'Que Ana se sienta más segura en casa', label: 'stateNotAction' },
@@ -56,6 +57,8 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Ana será capaz de hablar con su hijo', label: 'stateNotAction' },
   { text: 'Ana se sentirá menos sola', label: 'stateNotAction' },
   { text: 'Que Ana tenga más autonomía', label: 'stateNotAction' },
+  { text: 'Ana será más puntual', label: 'stateNotAction' },
+  { text: 'Que la menor esté protegida', label: 'stateNotAction' },
 
   // ---- a skill with nothing to show it ---------------------------------------------------
   { text: 'Ana aprenderá a gestionar sus emociones', label: 'skillWithoutEvidence' },
@@ -75,6 +78,10 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Ana intentará encontrar trabajo', label: 'vagueVerb' },
   { text: 'Ana tomará conciencia de sus gastos', label: 'vagueVerb' },
   { text: 'Favorecer la integración social del menor', label: 'vagueVerb' },
+  { text: 'Que Ana se organice mejor', label: 'vagueVerb' },
+  { text: 'Ana cuidará mejor de sus hijos', label: 'vagueVerb' },
+  { text: 'Ana saldrá más de casa', label: 'vagueVerb' },
+  { text: 'Potenciar las habilidades sociales', label: 'vagueVerb' },
 
   // ---- someone else decides -------------------------------------------------------------
   { text: 'Que el juzgado le dé la custodia de sus hijos', label: 'thirdPartyOutcome' },
@@ -88,6 +95,10 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Que Ana tenga trabajo', label: 'thirdPartyOutcome' },
   { text: 'Conseguir empleo', label: 'thirdPartyOutcome' },
   { text: 'Que le aprueben la renta mínima', label: 'thirdPartyOutcome' },
+  { text: 'Que Ana encuentre piso', label: 'thirdPartyOutcome' },
+  { text: 'Que le den una plaza en la guardería', label: 'thirdPartyOutcome' },
+  { text: 'Que el SEPE le ofrezca un curso', label: 'thirdPartyOutcome' },
+  { text: 'Que la empresa le haga un contrato', label: 'thirdPartyOutcome' },
 
   // ---- an activity with nothing to count -------------------------------------------------
   { text: 'buscar trabajo', label: 'noIndicator' },
@@ -100,12 +111,17 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Mantener la vivienda', label: 'noIndicator' },
   { text: 'Que el menor vaya al colegio', label: 'noIndicator' },
   { text: 'Juan irá al instituto', label: 'noIndicator' },
+  { text: 'Que la familia se integre en el barrio', label: 'noIndicator' },
+  { text: 'Que Pedro deje de beber', label: 'noIndicator' },
+  { text: 'Que el padre se implique en la crianza', label: 'noIndicator' },
 
   // ---- something to count, but not how much ---------------------------------------------
   { text: 'Ana enviará currículos cada semana hasta el 31 de enero', label: 'noTarget' },
   { text: 'Ana aumentará el número de currículos enviados', label: 'noTarget' },
   { text: 'Reducir las deudas con el banco antes de junio', label: 'noTarget' },
   { text: 'Luis reducirá el consumo de alcohol', label: 'noTarget' },
+  { text: 'Reducir el absentismo escolar de Juan', label: 'noTarget' },
+  { text: 'Aumentar la red de apoyo de Ana', label: 'noTarget' },
 
   // ---- no date ----------------------------------------------------------------------------
   { text: 'Ana enviará 3 currículos por semana', label: 'noDeadline' },
@@ -113,6 +129,7 @@ export const SPANISH_GOALS: CorpusGoal[] = [
   { text: 'Juan asistirá a clase 5 días por semana', label: 'noDeadline' },
   { text: 'Marta pagará 40 euros al mes de la deuda del alquiler', label: 'noDeadline' },
   { text: 'Renovar la tarjeta sanitaria', label: 'noDeadline' },
+  { text: 'Ana llamará a su hermana', label: 'noDeadline' },
 
   // ---- a date already gone ---------------------------------------------------------------
   { text: 'Ana presentará la solicitud del IMV antes del 1 de octubre de 2026', label: 'pastDeadline' },
