@@ -184,7 +184,9 @@ function checkMeasurable(draft: SmartGoalDraft, { lang }: SmartContext): SmartIs
   if (isBlank(draft.indicator)) {
     issues.push(issue('measurable', 'noIndicator', 'smart.askIndicator', { example: EXAMPLES[lang].indicator }));
   } else if (!isCheckableIndicator(draft.indicator)) {
-    issues.push(issue('measurable', 'uncheckableIndicator', 'smart.askCheckableIndicator', { indicator: draft.indicator.trim(), example: EXAMPLES[lang].indicator }));
+    issues.push(
+      issue('measurable', 'uncheckableIndicator', 'smart.askCheckableIndicator', { indicator: draft.indicator.trim(), example: EXAMPLES[lang].indicator }),
+    );
   }
   // When the sentence already carries a number or frequency, offer it back as the target.
   const targetExample = findMeasure(draft.text) ?? EXAMPLES[lang].target;

@@ -101,8 +101,7 @@ function properName(text: string, folded: FoldedText, start: number, lang: Langu
 
 // ---- states, not actions -------------------------------------------------------------
 
-const ES_CHECKABLE_PARTICIPLE =
-  '(?:inscrit|empadronad|matriculad|registrad|apuntad|dad)[oa]s?|de alta|al corriente|al dia';
+const ES_CHECKABLE_PARTICIPLE = '(?:inscrit|empadronad|matriculad|registrad|apuntad|dad)[oa]s?|de alta|al corriente|al dia';
 const EN_CHECKABLE_PARTICIPLE = 'registered|enrolled|signed up|on the register|up to date|booked';
 
 // Words after "tener"/"have" that make it a state of life rather than a thing to show.
@@ -146,11 +145,14 @@ export function findStateGoal(text: string, lang: Language): StateMatch | null {
   const leadsALife = /^(?:llev[a-z]*|leads?|lead)$/.test(verb) && /^(?:una|a)\s+(?:[a-z]+\s+)?(?:vida|life)/.test(rest);
   // A passive ("ser concedida", "be granted") is someone else's decision, not a state;
   // "estar protegida" is a state.
-  const passive = /^(?:ser|sea|sean|sera|seran|seria|es|son|fuera|be|is|are)$/.test(verb) && /^(?:[a-z]+(?:ad|id)[oa]s?|[a-z]+ed|given|taken|paid|chosen)(?![a-z])/.test(rest);
+  const passive =
+    /^(?:ser|sea|sean|sera|seran|seria|es|son|fuera|be|is|are)$/.test(verb) &&
+    /^(?:[a-z]+(?:ad|id)[oa]s?|[a-z]+ed|given|taken|paid|chosen)(?![a-z])/.test(rest);
   const isState =
     leadsALife ||
     (STATE_VERBS[lang].test(verb) && !checkable.test(rest) && !passive) ||
-    (HAVE_VERBS[lang].test(verb) && new RegExp(`^(?:(?:un|una|el|la|a|an|the|con|de)\\s+)?(?:${lang === 'es' ? ES_STATE_OBJECTS : EN_STATE_OBJECTS})(?![a-z])`).test(rest));
+    (HAVE_VERBS[lang].test(verb) &&
+      new RegExp(`^(?:(?:un|una|el|la|a|an|the|con|de)\\s+)?(?:${lang === 'es' ? ES_STATE_OBJECTS : EN_STATE_OBJECTS})(?![a-z])`).test(rest));
   if (!isState) return null;
   const clauseStart = verbStart - (folded.folded.slice(0, verbStart).match(/(?:(?:se|le|les|will|to)\s+)*$/)?.[0].length ?? 0);
   return { found: clip(typedSpan(folded, clauseStart, folded.folded.length)) };
@@ -168,7 +170,7 @@ const SKILL_PATTERNS: Record<Language, RegExp> = {
   ),
   en: wholeWords(
     [
-      "(?:learn|learns|learning|learnt|learned)\\s+(?:to|how to)",
+      '(?:learn|learns|learning|learnt|learned)\\s+(?:to|how to)',
       '(?:develop|develops|developing|acquire|acquires|build|builds|gain|gains)\\s+(?:(?:new|better|more|his|her|their|some)\\s+)?(?:[a-z-]+\\s+)?(?:skills|strategies|habits|tools|techniques|abilities)',
       '(?:manage|manages|managing|control|controls|handle|handles|regulate|regulates)\\s+(?:(?:his|her|their|the|better)\\s+)?(?:emotions|anger|stress|anxiety|frustration|impulses|behaviou?r|temper|feelings)',
     ].join('|'),

@@ -104,7 +104,13 @@ const BARE_ANSWERS =
   /^(?:si|no|ok|okay|okey|vale|bien|muy bien|hecho|hecha|cumplido|cumplida|conseguido|conseguida|logrado|lograda|listo|lista|terminado|completado|mejor|yes|yeah|done|fine|good|well|better|achieved|completed|finished|ready|met|x)$/;
 
 function isBareAnswer(text: string): boolean {
-  return BARE_ANSWERS.test(fold(text).folded.replace(/[^a-z0-9 ]+/g, ' ').trim()) || !/[a-z0-9]/.test(fold(text).folded);
+  return (
+    BARE_ANSWERS.test(
+      fold(text)
+        .folded.replace(/[^a-z0-9 ]+/g, ' ')
+        .trim(),
+    ) || !/[a-z0-9]/.test(fold(text).folded)
+  );
 }
 
 /** Whether a target can be checked: a number, a frequency, a yes/no state or a document. */

@@ -29,7 +29,9 @@ const DEADLINE_LEADS: Record<Language, RegExp> = {
   es: wholeWords(
     '(?:hasta|antes de|antes del|para el|para finales de|para fin de|a mas tardar el|como (?:muy )?tarde el|no mas tarde del?|dentro de|en\\s+(?:las?\\s+|los\\s+)?(?:proxim[ao]s\\s+)?(?:\\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|un|una)\\s+(?:dias|semanas?|mes(?:es)?))',
   ),
-  en: wholeWords('(?:by|before|until|till|no later than|within|by the end of|in\\s+(?:the next\\s+)?(?:\\d+|two|three|four|five|six|eight|ten|twelve|a)\\s+(?:days|weeks?|months?))'),
+  en: wholeWords(
+    '(?:by|before|until|till|no later than|within|by the end of|in\\s+(?:the next\\s+)?(?:\\d+|two|three|four|five|six|eight|ten|twelve|a)\\s+(?:days|weeks?|months?))',
+  ),
 };
 
 /** The deadline phrase of the sentence and the date it names; null when there is none. */
@@ -199,9 +201,9 @@ function documentHead(typedRest: string, lang: Language): string | null {
     const start = match.index + match[0].length - match[1]!.length;
     return typedSpan(folded, start, start + match[1]!.length);
   }
-  const match = new RegExp(`^[a-z]+(?:\\s+(?:in|up for|for|to))?\\s+(?:(?:the|a|an|his|her|their)\\s+)?((?:[a-z'-]+\\s+){0,3}(?:${DOCUMENT_NOUNS}))(?![a-z])`).exec(
-    folded.folded,
-  );
+  const match = new RegExp(
+    `^[a-z]+(?:\\s+(?:in|up for|for|to))?\\s+(?:(?:the|a|an|his|her|their)\\s+)?((?:[a-z'-]+\\s+){0,3}(?:${DOCUMENT_NOUNS}))(?![a-z])`,
+  ).exec(folded.folded);
   if (!match) return null;
   const start = match.index + match[0].length - match[1]!.length;
   return typedSpan(folded, start, start + match[1]!.length);
@@ -228,7 +230,9 @@ const ES_IRREGULAR_FUTURE: Record<string, string> = { hara: 'hacer', haran: 'hac
 /** The participle stem ("enviad", "pedid", "hech") of a future or infinitive; null otherwise. */
 function spanishParticiple(verb: string): string | null {
   const infinitive =
-    ES_IRREGULAR_FUTURE[verb] ?? /^([a-z]+?)(ar|er|ir)(?:se|lo|la|los|las|le|les)?$/.exec(verb)?.slice(1).join('') ?? /^([a-z]+?)(ar|er|ir)(?:a|an|e|emos)$/.exec(verb)?.slice(1).join('');
+    ES_IRREGULAR_FUTURE[verb] ??
+    /^([a-z]+?)(ar|er|ir)(?:se|lo|la|los|las|le|les)?$/.exec(verb)?.slice(1).join('') ??
+    /^([a-z]+?)(ar|er|ir)(?:a|an|e|emos)$/.exec(verb)?.slice(1).join('');
   if (!infinitive || infinitive.length < 3) return null;
   if (ES_IRREGULAR[infinitive]) return ES_IRREGULAR[infinitive];
   if (infinitive === 'ir' || /^(?:acud|asist|ir)$/.test(infinitive.slice(0, -2))) return null;
@@ -280,7 +284,10 @@ const DOMAIN_WORDS: [LifeDomain, string][] = [
   ['substanceUse', 'alcohol|drogas|consumo|cannabis|drinking|drugs|alcohol'],
   ['mentalHealth', 'salud mental|psicolog[a-z]*|psiquiatr[a-z]*|terapia|ansiedad|mental health|psycholog[a-z]*|therapy|counsell?ing|anxiety'],
   ['legal', 'custodia|juzgado|abogad[oa]|dni|nie|pasaporte|extranjeria|padron|empadron[a-z]*|custody|court|solicitor|passport|residence permit|id card'],
-  ['income', 'imv|ingreso minimo vital|renta|prestacion|subsidio|deudas?|facturas?|gastos|ahorr[a-z]*|cuenta bancaria|benefits?|debts?|arrears|budget|bank account|universal credit|bills?'],
+  [
+    'income',
+    'imv|ingreso minimo vital|renta|prestacion|subsidio|deudas?|facturas?|gastos|ahorr[a-z]*|cuenta bancaria|benefits?|debts?|arrears|budget|bank account|universal credit|bills?',
+  ],
   ['housing', 'vivienda|alquiler|piso|desahucio|hipoteca|housing|flat|rent|tenancy|landlord'],
   ['employment', 'curriculos?|curriculums?|cvs?|empleo|trabajo|empresas?|entrevistas?|ofertas?|sepe|orientador[a]?|job|jobs|employers?|interviews?|job seeker'],
   ['childcare', 'crianza|escuela de padres|parenting|bedtime|a sus hijos|a los ninos|take her son|take his son|to school'],

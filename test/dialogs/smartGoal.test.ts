@@ -192,7 +192,9 @@ describe('SMART goal dialog (Spanish)', () => {
     const rest = await answerUntilSaved(joined(await harness.send(fixed)));
     expect(rest).toContain('guardado en el caso C-SMRT22');
     const [saved] = await goalsOf(harness, 'C-SMRT22');
-    expect(saved).toMatchObject(goal === 'buscar trabajo' ? { text: 'buscar trabajo', indicator: 'ofertas a las que se presenta', target: '3 por semana' } : { text: fixed });
+    expect(saved).toMatchObject(
+      goal === 'buscar trabajo' ? { text: 'buscar trabajo', indicator: 'ofertas a las que se presenta', target: '3 por semana' } : { text: fixed },
+    );
   });
 
   it('refuses «sí», «hecho» and the like as indicator or target', async () => {

@@ -11,7 +11,11 @@ describe('readability of texts workers type for clients', () => {
   });
 
   it('finds everyday Spanish words easy', () => {
-    for (const text of ['Pedir el papel del padrón en la junta', 'Llamar a la trabajadora social el lunes', 'Ana enviará 3 currículos por semana hasta el 31 de enero']) {
+    for (const text of [
+      'Pedir el papel del padrón en la junta',
+      'Llamar a la trabajadora social el lunes',
+      'Ana enviará 3 currículos por semana hasta el 31 de enero',
+    ]) {
       expect(readsHard(text, 'es'), text).toBe(false);
     }
   });

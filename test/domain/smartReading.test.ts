@@ -29,7 +29,12 @@ describe('readGoalSentence', () => {
 
   it('takes a document the action is about as a checkable target', () => {
     const read = readGoalSentence('Marta renovará la tarjeta de demanda de empleo antes del 10 de diciembre', reading('es'));
-    expect(read).toMatchObject({ actor: 'Marta', indicator: 'tarjeta de demanda de empleo', target: 'tarjeta de demanda de empleo renovada', deadline: '2026-12-10' });
+    expect(read).toMatchObject({
+      actor: 'Marta',
+      indicator: 'tarjeta de demanda de empleo',
+      target: 'tarjeta de demanda de empleo renovada',
+      deadline: '2026-12-10',
+    });
     expect(readGoalSentence('Request the registration certificate at the town hall by 15 December', reading('en'))).toMatchObject({
       indicator: 'registration certificate',
       target: 'registration certificate requested',

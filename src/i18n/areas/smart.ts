@@ -86,7 +86,8 @@ export const en: { [K in keyof typeof es]: string } = {
   askGoalText: 'The goal is missing. What will the person do, how much and by when? Example: “{example}”.',
   askObservableVerb: '“{verb}” is not observable. What will the person do that can be seen or counted? Example: “{example}”.',
   askAction: '“{found}” describes a state, not an action. What will the person do to get there that can be seen or counted? Example: “{example}”.',
-  askSkillEvidence: '“{found}” is a skill, but it does not say how it will show. What will the person do, how often or in which situations? Example: “{example}”.',
+  askSkillEvidence:
+    '“{found}” is a skill, but it does not say how it will show. What will the person do, how often or in which situations? Example: “{example}”.',
   askCheckableIndicator: 'The indicator “{indicator}” does not say what will be looked at. What will be counted or checked? Example: “{example}”.',
   askActor: 'Who will do it: the client or another named person? Example: “{example}”.',
   askIndicator: 'Which indicator will measure progress? Example: “{example}”.',
@@ -127,7 +128,8 @@ export const en: { [K in keyof typeof es]: string } = {
 
   name: 'SMART goal',
   help: 'SMART goal (step 3 of the process): you write the goal in one sentence and I ask whatever is missing for it to be specific, measurable, achievable, relevant (linked to an assessed need at level ≤ 3) and time-bound. At the end the client’s agreement is recorded; without it nothing is saved.',
-  askGoal: 'New SMART goal for {name} ({caseId}). Who will do what, how much and by when? Write it in one sentence. Example: “Ana will send 5 CVs a week until 31 January”.',
+  askGoal:
+    'New SMART goal for {name} ({caseId}). Who will do what, how much and by when? Write it in one sentence. Example: “Ana will send 5 CVs a week until 31 January”.',
   clientWords: 'client|the client|service user|persona usuaria|usuaria|usuario|cliente',
   useExampleWords: 'example|use example|use the example|ejemplo|usar ejemplo|usar el ejemplo',
   keepWords: 'keep|keep it|leave it|mantener|mantenerlo',
