@@ -1,16 +1,18 @@
-// A new SMART goal (objetivo SMART, SPEC §2 step 3): the goal sentence and who does it,
-// then coaching until every check passes, then the client's agreement. Nothing is stored
+// A new SMART goal (objetivo SMART, SPEC §2 step 3): the goal sentence, read for what it
+// already says, then coaching on what is missing, the summary to confirm, then the
+// client's agreement. Nothing is stored
 // until the client agrees, and a goal that is not SMART is never stored.
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
-import type { SmartContext, SmartGoalDraft, SmartGoalReady } from '../src/domain/smart.js';
+import { draftFromSentence, type SmartContext, type SmartGoalReady } from '../src/domain/smart.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { DateInputDialog } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
-import { MAX_LENGTH, SMART_COACH_DIALOG, actorFrom, agreedGoal, coachingLoop, goalSummary, smartContextOf, type CoachOptions } from './smartGoalSteps.js';
+import { PlainWordsDialog } from './plainWordsDialog.js';
+import { MAX_LENGTH, SMART_COACH_DIALOG, agreedGoal, coachingLoop, readingOf, smartContextOf, type CoachOptions } from './smartGoalSteps.js';
 
 export const SMART_GOAL_DIALOG = 'smartGoal';
 
@@ -18,7 +20,6 @@ interface Values {
   caseId: string;
   clientName: string;
   context: SmartContext;
-  goalText: string;
   draft: SmartGoalReady;
 }
 
@@ -27,13 +28,13 @@ export class SmartGoalDialog extends BaseDialog {
     super(SMART_GOAL_DIALOG, 'smart.name', 'smart.help', [
       (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options),
       (step) => this.askGoal(step),
-      (step) => this.askActor(step),
       (step) => this.coach(step),
       (step) => this.askAgreement(step),
       (step) => this.save(step),
     ]);
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
+    this.addDialog(new PlainWordsDialog());
     this.addDialog(coachingLoop());
   }
 
@@ -53,22 +54,17 @@ export class SmartGoalDialog extends BaseDialog {
     return ask(step, text(step.context, 'smart.askGoal', { name: record.client.name, caseId }), { kind: 'text', maxLength: MAX_LENGTH.text });
   }
 
-  private async askActor(step: WaterfallStepContext) {
-    const v = vals(step) as Values;
-    v.goalText = answer<string>(step);
-    return ask(step, text(step.context, 'smart.askActorDefault', { client: v.clientName }), { kind: 'text', maxLength: MAX_LENGTH.actor });
-  }
-
   private async coach(step: WaterfallStepContext) {
     const v = vals(step) as Values;
-    const draft: SmartGoalDraft = { text: v.goalText, actor: actorFrom(answer<string>(step), v.clientName) };
+    // What the sentence already says is taken; the loop asks only for the rest.
+    const draft = draftFromSentence(answer<string>(step), readingOf(step.context), v.clientName, v.context.needs);
     return step.beginDialog(SMART_COACH_DIALOG, { draft, context: v.context, clientName: v.clientName } satisfies CoachOptions);
   }
 
+  /** The summary was confirmed in the coaching loop; the client's agreement is asked apart. */
   private async askAgreement(step: WaterfallStepContext) {
     const v = vals(step) as Values;
     v.draft = step.result as SmartGoalReady;
-    await step.context.sendActivity(goalSummary(step.context, v.draft));
     return ask(step, text(step.context, 'smart.askAgreement'), { kind: 'yesNo' });
   }
 

@@ -5,13 +5,15 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { needs } from '../src/domain/assessment.js';
-import { formatDate, localDate } from '../src/domain/dates.js';
+import { formatDate, localDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { Case, Goal, Language, LifeDomain } from '../src/domain/schemas.js';
 import {
   checkSmartGoal,
   domainLabel,
   findMeasure,
   isSmartGoal,
+  type ReadingContext,
+  rewriteGoal,
   type SmartContext,
   type SmartGoalDraft,
   type SmartGoalReady,
@@ -20,6 +22,7 @@ import {
 import { LANGUAGES, matchesWord } from '../src/i18n/catalog.js';
 import { DATE_INPUT_DIALOG, type DateInputOptions } from './dateInputDialog.js';
 import type { Choice } from './input.js';
+import { PLAIN_WORDS_DIALOG, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const SMART_COACH_DIALOG = 'smartGoal.coach';
@@ -29,21 +32,26 @@ export interface CoachOptions {
   context: SmartContext;
   /** The actor when the worker answers "the client". */
   clientName: string;
+  /** The goal text as it passed the plain-words check (read easily, or kept as it is). */
+  plainText?: string;
+  /** The worker confirmed the summary of this very draft. */
+  confirmed?: boolean;
 }
 
 /** The part of the draft that answers each failing check. */
-type Field = 'text' | 'actor' | 'indicator' | 'target' | 'ownStep' | 'support' | 'obstacles' | 'domain' | 'deadline';
+type Field = 'text' | 'actor' | 'indicator' | 'target' | 'ownStep' | 'domain' | 'deadline' | 'plainWords' | 'summary';
 
 const FIELD_OF: Record<SmartIssueCode, Field> = {
   noGoalText: 'text',
   vagueVerb: 'text',
+  stateNotAction: 'text',
+  skillWithoutEvidence: 'text',
   noActor: 'actor',
   noIndicator: 'indicator',
+  uncheckableIndicator: 'indicator',
   noTarget: 'target',
   unmeasurableTarget: 'target',
   thirdPartyOutcome: 'ownStep',
-  noSupport: 'support',
-  noObstacles: 'obstacles',
   noDomain: 'domain',
   notLinkedToNeed: 'domain',
   noDeadline: 'deadline',
@@ -54,15 +62,35 @@ const FIELD_OF: Record<SmartIssueCode, Field> = {
 /** GoalSchema's limits, so a typed answer always fits the stored goal. */
 export const MAX_LENGTH = { text: 1000, ownStep: 1000, actor: 200, indicator: 500, target: 200, support: 500, obstacles: 500 } as const;
 
-/** Each turn of the loop re-enters it with the updated draft; it ends with the SMART draft. */
+/**
+ * Each turn of the loop re-enters it with the updated draft: first the question of the
+ * first failing check, then the plain-words check of the goal text, then the summary to
+ * confirm or correct. It ends with the confirmed SMART draft.
+ */
 export function coachingLoop(): WaterfallDialog {
   return new WaterfallDialog(SMART_COACH_DIALOG, [askFirstGap, applyAnswer]);
 }
 
+/** How goal sentences are read in this conversation: its language, time zone and clock. */
+export function readingOf(context: TurnContext): ReadingContext {
+  const { lang, timeZone, services } = session(context);
+  return { lang, timeZone, now: services.now() };
+}
+
 async function askFirstGap(step: WaterfallStepContext) {
-  const { draft, context } = step.options as CoachOptions;
+  const options = step.options as CoachOptions;
+  const { draft, context } = options;
   const [gap] = checkSmartGoal(draft, context);
-  if (!gap) return step.endDialog(draft);
+  if (!gap) {
+    if (options.plainText !== draft.text) {
+      vals(step).field = 'plainWords';
+      return step.beginDialog(PLAIN_WORDS_DIALOG, { text: draft.text, maxLength: MAX_LENGTH.text } satisfies PlainWordsOptions);
+    }
+    if (options.confirmed) return step.endDialog(draft);
+    vals(step).field = 'summary';
+    await step.context.sendActivity(goalSummary(step.context, draft as SmartGoalReady));
+    return ask(step, text(step.context, 'smart.askConfirmSummary'), { kind: 'text', maxLength: MAX_LENGTH.text });
+  }
   const field = FIELD_OF[gap.code];
   const question = text(step.context, gap.question.key, gap.question.params);
   vals(step).field = field;
@@ -82,17 +110,29 @@ async function askFirstGap(step: WaterfallStepContext) {
       return ask(step, question + hint, { kind: 'text', maxLength: MAX_LENGTH.target });
     }
     default:
-      return ask(step, question, { kind: 'text', maxLength: MAX_LENGTH[field] });
+      return ask(step, question, { kind: 'text', maxLength: MAX_LENGTH[field as 'text' | 'actor' | 'indicator'] });
   }
 }
 
 async function applyAnswer(step: WaterfallStepContext) {
   const options = step.options as CoachOptions;
-  const draft = { ...options.draft, ...(await answerFor(step, vals(step).field as Field, options.clientName)) };
-  return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft } satisfies CoachOptions);
+  const field = vals(step).field as Field;
+  if (field === 'plainWords') {
+    const kept = step.result as string;
+    const draft = kept === options.draft.text ? options.draft : rewrite(step, options, kept);
+    return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, plainText: kept, confirmed: false } satisfies CoachOptions);
+  }
+  if (field === 'summary') return step.replaceDialog(SMART_COACH_DIALOG, await confirmOrCorrect(step, options));
+  const draft = { ...options.draft, ...(await answerFor(step, field, options)) };
+  return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, confirmed: false } satisfies CoachOptions);
 }
 
-async function answerFor(step: WaterfallStepContext, field: Field, clientName: string): Promise<Partial<SmartGoalDraft>> {
+/** A new goal sentence: what it says replaces what was asked before (see `rewriteGoal`). */
+function rewrite(step: WaterfallStepContext, options: CoachOptions, sentence: string): SmartGoalDraft {
+  return rewriteGoal(options.draft, sentence, readingOf(step.context), options.context.needs);
+}
+
+async function answerFor(step: WaterfallStepContext, field: Field, options: CoachOptions): Promise<Partial<SmartGoalDraft>> {
   if (field === 'deadline') return { deadline: step.result as string };
   if (field === 'domain') return { domain: answer<LifeDomain>(step) };
   const typed = answer<string>(step);
@@ -100,27 +140,61 @@ async function answerFor(step: WaterfallStepContext, field: Field, clientName: s
   const offer = offered && matchesWord(typed, 'smart.useExampleWords') ? offered : undefined;
   switch (field) {
     case 'text':
-      return newSentence(typed);
+      return rewrite(step, options, typed);
     case 'actor':
-      return { actor: actorFrom(typed, clientName) };
+      return { actor: actorFrom(typed, options.clientName) };
     case 'indicator':
       return { indicator: typed };
     case 'target':
       return { target: offer ?? typed };
-    case 'support':
-      return { support: typed };
-    case 'obstacles':
-      return { obstacles: typed };
     case 'ownStep':
-      if (!matchesWord(typed, 'smart.keepWords')) return newSentence(offer ?? typed);
+      if (!matchesWord(typed, 'smart.keepWords')) return rewrite(step, options, offer ?? typed);
       await say(step.context, 'smart.thirdPartyKept');
       return { thirdPartyAcknowledged: true };
+    default:
+      return {};
   }
 }
 
-/** A new sentence needs its own decision about any third-party outcome in it. */
-function newSentence(sentence: string): Partial<SmartGoalDraft> {
-  return { text: sentence, thirdPartyAcknowledged: false };
+const CORRECTABLE = {
+  text: 'smart.fieldTextWords',
+  actor: 'smart.fieldActorWords',
+  indicator: 'smart.fieldIndicatorWords',
+  target: 'smart.fieldTargetWords',
+  support: 'smart.fieldSupportWords',
+  obstacles: 'smart.fieldObstaclesWords',
+  deadline: 'smart.fieldDeadlineWords',
+} as const;
+
+/** «sí» confirms the summary; «fecha: 15 de febrero», «apoyos: …» corrects or adds one item. */
+async function confirmOrCorrect(step: WaterfallStepContext, options: CoachOptions): Promise<CoachOptions> {
+  const typed = answer<string>(step);
+  if (matchesWord(typed, 'common.yesWords')) return { ...options, confirmed: true };
+  const correction = /^\s*([^:=]{1,30}?)\s*[:=]\s*(.+)$/s.exec(typed);
+  const field = correction && (Object.keys(CORRECTABLE) as (keyof typeof CORRECTABLE)[]).find((name) => matchesWord(correction[1]!, CORRECTABLE[name]));
+  if (!correction || !field) {
+    await say(step.context, 'smart.correctionNotUnderstood');
+    return options;
+  }
+  const value = correction[2]!.trim().slice(0, MAX_LENGTH[field === 'deadline' ? 'target' : field]);
+  const { draft } = options;
+  switch (field) {
+    case 'text':
+      return { ...options, draft: rewrite(step, options, value), confirmed: false };
+    case 'actor':
+      return { ...options, draft: { ...draft, actor: actorFrom(value, options.clientName) } };
+    case 'deadline': {
+      const { lang, timeZone, now } = readingOf(step.context);
+      const reading = parseNaturalDate(value, lang, timeZone, now);
+      if (!reading.ok) {
+        await say(step.context, 'smart.correctionBadDate', { date: value });
+        return options;
+      }
+      return { ...options, draft: { ...draft, deadline: reading.date } };
+    }
+    default:
+      return { ...options, draft: { ...draft, [field]: value } };
+  }
 }
 
 /** "sí" or "the client" names the client; "no" leaves the actor blank, to be asked again. */
@@ -162,8 +236,8 @@ export function goalSummary(context: TurnContext, draft: SmartGoalReady): string
     actor: draft.actor,
     indicator: draft.indicator,
     target: draft.target,
-    support: draft.support,
-    obstacles: draft.obstacles,
+    support: draft.support?.trim() || text(context, 'smart.notGiven'),
+    obstacles: draft.obstacles?.trim() || text(context, 'smart.notGiven'),
     domain: domainLabel(draft.domain, lang),
     deadline: formatDate(draft.deadline, lang),
     thirdParty: text(context, draft.thirdPartyAcknowledged ? 'common.yes' : 'common.no'),
@@ -181,8 +255,8 @@ export function agreedGoal(draft: SmartGoalDraft, context: SmartContext, ids: { 
     indicator: draft.indicator,
     target: draft.target,
     deadline: draft.deadline,
-    support: draft.support,
-    obstacles: draft.obstacles,
+    support: draft.support?.trim() ?? '',
+    obstacles: draft.obstacles?.trim() ?? '',
     dependsOnThirdParty: draft.thirdPartyAcknowledged === true,
     agreement: { at: ids.at, recordedBy: ids.by },
     status: 'active',

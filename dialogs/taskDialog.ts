@@ -16,6 +16,7 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { catalogChoices, labelOf } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
 import type { Choice } from './input.js';
+import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 import { dateText } from './render.js';
 
@@ -32,6 +33,8 @@ export class TaskDialog extends BaseDialog {
       (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
       (step) => this.askGoal(step),
       (step) => this.askWhat(step),
+      // The client reads the task: a text that reads hard is offered for plainer words.
+      (step) => step.beginDialog(PLAIN_WORDS_DIALOG, { text: answer<string>(step), maxLength: 1000 } satisfies PlainWordsOptions),
       (step) => this.askOwner(step),
       (step) => this.askOwnerName(step),
       (step) => this.askDueDate(step),
@@ -43,6 +46,7 @@ export class TaskDialog extends BaseDialog {
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
     this.addDialog(new NumberWithDefaultDialog());
+    this.addDialog(new PlainWordsDialog());
     this.addDialog(
       new WaterfallDialog(OBSTACLES_DIALOG, [
         (step) => ask(step, text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 }), { kind: 'text', optional: true, maxLength: 500 }),
@@ -85,7 +89,7 @@ export class TaskDialog extends BaseDialog {
   }
 
   private async askOwner(step: WaterfallStepContext) {
-    vals(step).description = answer<string>(step);
+    vals(step).description = step.result as string;
     return ask(step, text(step.context, 'tasks.askOwner'), { kind: 'choice', choices: ownerChoices(step.context) });
   }
 

@@ -3,11 +3,14 @@
 import { t, type MessageKey, type Params } from '../i18n/catalog.js';
 import { addDays, daysBetween, formatDate } from './dates.js';
 import type { Language, LifeDomain } from './schemas.js';
-import { findMeasure, hasMeasure, isMeasurableTarget } from './smartMeasures.js';
+import { findComparativeAction, findSkillWithoutEvidence, findStateGoal } from './smartClause.js';
+import { findMeasure, hasMeasure, isCheckableIndicator, isMeasurableTarget } from './smartMeasures.js';
 import { findThirdPartyOutcome } from './smartOutcomes.js';
+import { actionOf, domainOf, readGoalSentence, type GoalReading, type ReadingContext } from './smartReading.js';
 import { findVagueVerb, fold } from './smartText.js';
 
-export { findMeasure, findThirdPartyOutcome, findVagueVerb, hasMeasure, isMeasurableTarget };
+export { findMeasure, findSkillWithoutEvidence, findStateGoal, findThirdPartyOutcome, findVagueVerb, hasMeasure, isCheckableIndicator, isMeasurableTarget };
+export { domainOf, readGoalSentence, type GoalReading, type ReadingContext };
 export type { OutcomeTopic, ThirdPartyOutcome } from './smartOutcomes.js';
 export type { VagueVerbMatch } from './smartText.js';
 
@@ -51,13 +54,14 @@ export type SmartCriterion = (typeof SMART_CRITERIA)[number];
 export type SmartIssueCode =
   | 'noGoalText'
   | 'vagueVerb'
+  | 'stateNotAction'
+  | 'skillWithoutEvidence'
   | 'noActor'
   | 'noIndicator'
+  | 'uncheckableIndicator'
   | 'noTarget'
   | 'unmeasurableTarget'
   | 'thirdPartyOutcome'
-  | 'noSupport'
-  | 'noObstacles'
   | 'noDomain'
   | 'notLinkedToNeed'
   | 'noDeadline'
@@ -78,15 +82,17 @@ export interface SmartIssue {
   question: SmartQuestion;
 }
 
-/** A draft that passed every check: all the fields a stored goal needs are there. */
+/**
+ * A draft that passed every check: all the fields a stored goal needs are there. Support
+ * and obstacles are named when the worker knows them; they are shown in the summary, where
+ * the worker can add them, but a goal is not held back for them.
+ */
 export type SmartGoalReady = SmartGoalDraft & {
   actor: string;
   indicator: string;
   target: string;
   deadline: string;
   domain: LifeDomain;
-  support: string;
-  obstacles: string;
 };
 
 export const CRITERION_LABEL_KEYS: Record<SmartCriterion, SmartMessageKey> = {
@@ -117,12 +123,16 @@ export const DOMAIN_LABEL_KEYS: Record<LifeDomain, SmartMessageKey> = {
 
 // ---- the check ----------------------------------------------------------------------
 
-/** Every failing SMART check, in the order S, M, A, R, T; empty when the goal is SMART. */
+/**
+ * Every failing SMART check; empty when the goal is SMART. The order is the order of the
+ * questions: specific, then achievable (a third party's decision is settled before
+ * measuring it), measurable, relevant, time-bound.
+ */
 export function checkSmartGoal(draft: SmartGoalDraft, context: SmartContext): SmartIssue[] {
   return [
     ...checkSpecific(draft, context),
-    ...checkMeasurable(draft, context),
     ...checkAchievable(draft, context),
+    ...checkMeasurable(draft, context),
     ...checkRelevant(draft, context),
     ...checkTimeBound(draft, context),
   ];
@@ -149,9 +159,19 @@ function checkSpecific(draft: SmartGoalDraft, { lang }: SmartContext): SmartIssu
     return [issue('specific', 'noGoalText', 'smart.askGoalText', { example: EXAMPLES[lang].goalText })];
   }
   const issues: SmartIssue[] = [];
+  // One rewrite of the sentence answers all of these, so only the first is asked.
   const vague = findVagueVerb(draft.text, lang);
+  const state = vague ? null : findStateGoal(draft.text, lang);
+  const skill = vague || state ? null : findSkillWithoutEvidence(draft.text, lang);
+  const comparative = vague || state || skill ? null : findComparativeAction(draft.text, lang);
   if (vague) {
     issues.push(issue('specific', 'vagueVerb', 'smart.askObservableVerb', { verb: vague.found, example: vague.example }));
+  } else if (state) {
+    issues.push(issue('specific', 'stateNotAction', 'smart.askAction', { found: state.found, example: EXAMPLES[lang].action }));
+  } else if (skill) {
+    issues.push(issue('specific', 'skillWithoutEvidence', 'smart.askSkillEvidence', { found: skill.found, example: EXAMPLES[lang].skill }));
+  } else if (comparative) {
+    issues.push(issue('specific', 'vagueVerb', 'smart.askObservableVerb', { verb: comparative, example: EXAMPLES[lang].action }));
   }
   if (isBlank(draft.actor) || UNNAMED_ACTORS.has(fold(draft.actor).folded.trim())) {
     issues.push(issue('specific', 'noActor', 'smart.askActor', { example: EXAMPLES[lang].actor }));
@@ -163,6 +183,10 @@ function checkMeasurable(draft: SmartGoalDraft, { lang }: SmartContext): SmartIs
   const issues: SmartIssue[] = [];
   if (isBlank(draft.indicator)) {
     issues.push(issue('measurable', 'noIndicator', 'smart.askIndicator', { example: EXAMPLES[lang].indicator }));
+  } else if (!isCheckableIndicator(draft.indicator)) {
+    issues.push(
+      issue('measurable', 'uncheckableIndicator', 'smart.askCheckableIndicator', { indicator: draft.indicator.trim(), example: EXAMPLES[lang].indicator }),
+    );
   }
   // When the sentence already carries a number or frequency, offer it back as the target.
   const targetExample = findMeasure(draft.text) ?? EXAMPLES[lang].target;
@@ -175,18 +199,8 @@ function checkMeasurable(draft: SmartGoalDraft, { lang }: SmartContext): SmartIs
 }
 
 function checkAchievable(draft: SmartGoalDraft, { lang }: SmartContext): SmartIssue[] {
-  const issues: SmartIssue[] = [];
-  const outcome = draft.thirdPartyAcknowledged ? null : findThirdPartyOutcome(draft.text, lang);
-  if (outcome) {
-    issues.push(issue('achievable', 'thirdPartyOutcome', 'smart.askOwnStep', { found: outcome.found, suggestion: outcome.suggestion }));
-  }
-  if (isBlank(draft.support)) {
-    issues.push(issue('achievable', 'noSupport', 'smart.askSupport', { example: EXAMPLES[lang].support }));
-  }
-  if (isBlank(draft.obstacles)) {
-    issues.push(issue('achievable', 'noObstacles', 'smart.askObstacles', { example: EXAMPLES[lang].obstacles }));
-  }
-  return issues;
+  const outcome = draft.thirdPartyAcknowledged || isBlank(draft.text) ? null : findThirdPartyOutcome(draft.text, lang);
+  return outcome ? [issue('achievable', 'thirdPartyOutcome', 'smart.askOwnStep', { found: outcome.found, suggestion: outcome.suggestion })] : [];
 }
 
 function checkRelevant(draft: SmartGoalDraft, { lang, needs }: SmartContext): SmartIssue[] {
@@ -231,27 +245,61 @@ function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
+// ---- reading the goal sentence ------------------------------------------------------
+
+/**
+ * The draft a goal sentence makes: what it says about actor, indicator, target, deadline
+ * and need (the need only when it is an assessed one). Without a named subject the goal is
+ * the client's (`fallbackActor`), shown in the summary for the worker to correct.
+ */
+export function draftFromSentence(text: string, reading: ReadingContext, fallbackActor: string, needs: readonly LifeDomain[]): SmartGoalDraft {
+  return { text, actor: fallbackActor, ...fieldsOf(readGoalSentence(text, reading), needs) };
+}
+
+/**
+ * The draft after the goal sentence is rewritten during coaching. A new action makes the
+ * indicator and target asked before stale: they are dropped unless the new sentence says
+ * them. What the new sentence says always wins.
+ */
+export function rewriteGoal(draft: SmartGoalDraft, text: string, reading: ReadingContext, needs: readonly LifeDomain[]): SmartGoalDraft {
+  const sameAction = actionOf(draft.text, reading) === actionOf(text, reading);
+  const { indicator, target, ...kept } = draft;
+  return {
+    ...kept,
+    ...(sameAction && indicator !== undefined ? { indicator } : {}),
+    ...(sameAction && target !== undefined ? { target } : {}),
+    text,
+    thirdPartyAcknowledged: false,
+    ...fieldsOf(readGoalSentence(text, reading), needs),
+  };
+}
+
+function fieldsOf(read: GoalReading, needs: readonly LifeDomain[]): Partial<SmartGoalDraft> {
+  const { domain, ...rest } = read;
+  return { ...rest, ...(domain && needs.includes(domain) ? { domain } : {}) };
+}
+
 export function domainLabel(domain: LifeDomain, lang: Language): string {
   return t(lang, DOMAIN_LABEL_KEYS[domain]);
 }
 
 // ---- examples for the coaching questions --------------------------------------------
 
-const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'target' | 'support' | 'obstacles', string>> = {
+const EXAMPLES: Record<Language, Record<'goalText' | 'actor' | 'indicator' | 'target' | 'action' | 'skill', string>> = {
   es: {
+    action: 'Ana acudirá a 4 sesiones del grupo de apoyo antes del 31 de marzo',
+    skill: 'Ana usará la respiración en 3 momentos de enfado cada semana y lo anotará',
     goalText: 'Ana enviará 5 currículos por semana hasta el 30 de junio',
     actor: 'Ana, la persona usuaria',
     indicator: 'número de currículos enviados',
     target: '3 veces por semana',
-    support: 'acompañamiento de la trabajadora social a la primera cita',
-    obstacles: 'no tiene quien cuide de sus hijos por las mañanas',
   },
   en: {
+    action: 'Ana will attend 4 support group sessions by 31 March',
+    skill: 'Ana will use the breathing exercise in 3 moments of anger each week and note it down',
     goalText: 'Ana will send 5 CVs a week until 30 June',
     actor: 'Ana, the client',
     indicator: 'number of CVs sent',
     target: '3 times a week',
-    support: 'the caseworker goes with her to the first appointment',
-    obstacles: 'no childcare in the mornings',
   },
 };

@@ -25,7 +25,7 @@ const MEASURES: RegExp[] = [
     'g',
   ),
   // a plain count: "5 currículos", "800 €", "3 veces"
-  wholeWords(`${AMOUNT}(?:\\s+[a-z']+)?`, 'g'),
+  wholeWords(`${AMOUNT}(?:\\s+(?!(?:de|del|a|al|en|la|el|los|las|por|con|y|of|the|to|in|for|and|towards)(?![a-z]))[a-z']+)?`, 'g'),
 ];
 
 const MONTHS =
@@ -42,7 +42,8 @@ const NOT_MEASURES = wholeWords(
     `(?:${MONTHS})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`,
     `(?:${MONTHS})(?:\\s+de)?\\s+\\d{4}`,
     '(?:19|20)\\d{2}',
-    '\\d{1,2}:\\d{2}(?:\\s*(?:h|am|pm))?|\\d{1,2}\\s*(?:am|pm)|a las \\d{1,2}',
+    // "a las 10", but not "a las 4 citas"
+    '\\d{1,2}:\\d{2}(?:\\s*(?:h|am|pm))?|\\d{1,2}\\s*(?:am|pm)|a las \\d{1,2}(?!\\s+(?!(?:h|horas|de la|y|en punto)(?![a-z]))[a-z])',
     `(?:en|dentro de|antes de|durante|hace|in|within|after|before|for|over)\\s+(?:(?:los|las|the|next|proximos|proximas)\\s+)?(?:${NUMBER}|un|una|a)\\s+(?:dias?|semanas?|mes(?:es)?|anos?|days?|weeks?|months?|years?)`,
   ].join('|'),
   'g',
@@ -83,14 +84,43 @@ const CHECKABLE_STATE = wholeWords(
   [
     '(?:presentad|entregad|realizad|completad|hech|firmad|enviad|registrad|inscrit|tramitad|solicitad|pedid|matriculad|empadronad' +
       '|finalizad|terminad|pagad|aportad|renovad|obtenid|concedid|aprobad|resuelt|abiert|cerrad|acreditad|gestionad|confirmad' +
-      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad)[oa]s?',
+      '|reservad|asistid|acudid|conseguid|logrado|cumplid|apuntad|recibid|asignad|emitid|notificad|instalad|llevad|rellenad|recogid|devuelt)[oa]s?',
     'de alta|dad[oa]s? de (?:alta|baja)|al dia|si\\s*/\\s*no|si o no',
     'submitted|done|completed?|signed|sent|filed|registered|enrolled|booked|attended|paid|finished|delivered|handed in|renewed' +
-      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no',
+      '|obtained|granted|approved|opened|closed|confirmed|scheduled|achieved|received|assigned|issued|notified|installed|in place|up to date|yes\\s*/\\s*no|yes or no' +
+      '|applied for|requested|returned|collected|made|held|filled in|handed in|called',
   ].join('|'),
 );
 
-/** Whether a target can be checked: a number, a frequency or a yes/no state. */
+// Papers and registrations whose existence can be checked: "tarjeta de demanda de empleo",
+// "certificado de empadronamiento", "tenancy agreement".
+export const DOCUMENT_NOUNS =
+  'tarjetas?|certificados?|solicitud(?:es)?|documentos?|documentacion|dni|nie|tie|pasaporte|padron|empadronamiento|inscripcion|matricula|contratos?|cuenta bancaria|informes?|formularios?|declaracion|recurso|reclamacion|alta|demanda de empleo|citas?|curriculums?|curriculos?|cv|cvs|carne|carnet|permiso|libro de familia|resguardo|justificante|expediente|instancia|plan de pagos|acuerdo|papel|papeles|recibos?|facturas?' +
+  '|cards?|certificates?|applications?|forms?|documents?|passport|id|registration|enrolment|enrollment|tenancy agreement|agreement|contract|bank account|reports?|claims?|appeal|appointments?|letters?|receipts?|licen[cs]e|permit|payment plan|paper|papers|bills?';
+const DOCUMENT = wholeWords(DOCUMENT_NOUNS);
+
+// Answers that say "yes, fine" without naming anything that could be checked.
+const BARE_ANSWERS =
+  /^(?:si|no|ok|okay|okey|vale|bien|muy bien|hecho|hecha|cumplido|cumplida|conseguido|conseguida|logrado|lograda|listo|lista|terminado|completado|mejor|yes|yeah|done|fine|good|well|better|achieved|completed|finished|ready|met|x)$/;
+
+function isBareAnswer(text: string): boolean {
+  return (
+    BARE_ANSWERS.test(
+      fold(text)
+        .folded.replace(/[^a-z0-9 ]+/g, ' ')
+        .trim(),
+    ) || !/[a-z0-9]/.test(fold(text).folded)
+  );
+}
+
+/** Whether a target can be checked: a number, a frequency, a yes/no state or a document. */
 export function isMeasurableTarget(target: string): boolean {
-  return hasMeasure(target) || CHECKABLE_STATE.test(fold(target).folded);
+  if (isBareAnswer(target)) return false;
+  const folded = fold(target).folded;
+  return hasMeasure(target) || CHECKABLE_STATE.test(folded) || DOCUMENT.test(folded);
+}
+
+/** Whether an indicator names something to look at; "sí", "hecho" or "ok" name nothing. */
+export function isCheckableIndicator(indicator: string): boolean {
+  return !isBareAnswer(indicator);
 }

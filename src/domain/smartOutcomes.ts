@@ -1,11 +1,12 @@
 // Goals whose outcome is in a third party's hands ("obtener vivienda"), with the client's own
 // step to suggest instead (SMART: achievable). Pure functions.
 import type { Language } from './schemas.js';
+import { findThirdPartySubject } from './smartClause.js';
 import { fold, typedSpan, wholeWords, firstSpan } from './smartText.js';
 
 // ---- achievable: outcomes in a third party's hands ----------------------------------
 
-export type OutcomeTopic = 'housing' | 'employment' | 'minimumIncome' | 'dayCentre' | 'benefit' | 'medicalAppointment' | 'other';
+export type OutcomeTopic = 'housing' | 'employment' | 'minimumIncome' | 'dayCentre' | 'benefit' | 'medicalAppointment' | 'custody' | 'other';
 
 interface OwnStepRewrite {
   topic: OutcomeTopic;
@@ -50,6 +51,11 @@ const OWN_STEP_REWRITES: Record<Language, OwnStepRewrite[]> = {
       suggestion: 'pedir cita en el centro de salud',
     },
     {
+      topic: 'custody',
+      noun: 'custodia|guarda y custodia|regimen de visitas|patria potestad',
+      suggestion: 'pedir cita con la abogada de oficio y llevarle los papeles del caso',
+    },
+    {
       topic: 'other',
       noun: 'plaza|aprobacion|concesion|resolucion favorable|autorizacion|permiso de (?:residencia|trabajo)|nacionalidad',
       suggestion: 'presentar la solicitud con toda la documentación',
@@ -81,6 +87,11 @@ const OWN_STEP_REWRITES: Record<Language, OwnStepRewrite[]> = {
       topic: 'medicalAppointment',
       noun: "(?:medical|doctor'?s|gp|specialist|hospital)\\s+appointment|appointment\\s+with\\s+(?:the\\s+|a\\s+)?(?:doctor|gp|specialist)",
       suggestion: 'call the health centre to book an appointment',
+    },
+    {
+      topic: 'custody',
+      noun: 'custody|contact arrangements|visitation|parental responsibility',
+      suggestion: 'book an appointment with the legal aid solicitor and bring the case papers',
     },
     {
       topic: 'other',
@@ -143,9 +154,11 @@ export function findThirdPartyOutcome(text: string, lang: Language): ThirdPartyO
     if (span) return { found: typedSpan(folded, span.start, span.end), topic: rewrite.topic, suggestion: rewrite.suggestion };
   }
 
-  // "que le concedan la ayuda", "be hired": the topic is whatever outcome the goal mentions.
+  // "que le concedan la ayuda", "be hired", "que el juzgado le dé…": the topic is whatever
+  // outcome the goal mentions.
   const grant = firstSpan(wholeWords(`(?:que\\s+)?(?:${GRANTS[lang]})(?:\\s+${FILLERS[lang]}(?:${anyNoun}))?`), folded.folded);
-  if (!grant) return null;
+  const found = grant ? typedSpan(folded, grant.start, grant.end) : findThirdPartySubject(text, lang);
+  if (!found) return null;
   const topical = rewrites.find((r) => r.topic !== 'other' && wholeWords(r.noun).test(folded.folded)) ?? rewrites.find((r) => r.topic === 'other')!;
-  return { found: typedSpan(folded, grant.start, grant.end), topic: topical.topic, suggestion: topical.suggestion };
+  return { found, topic: topical.topic, suggestion: topical.suggestion };
 }

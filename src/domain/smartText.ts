@@ -191,7 +191,9 @@ const VAGUE_VERBS: Record<Language, VagueVerb[]> = {
     vague('procurar', conjugated(['procur'], AR_ENDINGS), 'llamar a 2 empresas cada semana'),
     vague(
       'trabajar en',
-      `${conjugated(['trabaj'], AR_ENDINGS)}\\s+en(?=\\s+(?:${ES_INNER_OBJECTS})(?![a-z]))`,
+      `${conjugated(['trabaj'], AR_ENDINGS)}\\s+en(?=\\s+(?:${ES_INNER_OBJECTS})(?![a-z]))` +
+        // "trabajar la autoestima": the same, with the inner object straight after the verb
+        `|${conjugated(['trabaj'], AR_ENDINGS)}(?=\\s+(?:la|el|las|los|su|sus)\\s+(?:autoestima|relaciones|relacion|actitud|conducta|emociones|confianza|motivacion|bienestar|habilidades|autonomia|comunicacion|vinculo)(?![a-z]))`,
       'asistir a las 6 sesiones del taller de habilidades',
     ),
     vague('conocer', conjugated(['conoc', 'conozc'], ER_ENDINGS), 'nombrar 3 recursos del barrio y cómo contactar con ellos'),

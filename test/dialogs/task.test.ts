@@ -122,7 +122,8 @@ describe('task dialog (Spanish)', () => {
   it("saves nothing without the client's commitment and says it can be agreed later", async () => {
     harness = await createHarness({ cases: [caseWithGoals()] });
     await startTask();
-    await harness.sendAll(['ninguno', 'Llevar el certificado al ayuntamiento', 'persona', 'el viernes', 'sí', 'no', '3']);
+    // The description reads hard for the client: it is kept as it is.
+    await harness.sendAll(['ninguno', 'Llevar el certificado al ayuntamiento', 'mantener', 'persona', 'el viernes', 'sí', 'no', '3']);
     const refused = (await harness.send('no')).join('\n');
     expect(refused).toContain('sin el compromiso de la persona no entra en el plan');
     expect(refused).toContain('Podéis acordarla más adelante');
@@ -191,7 +192,7 @@ describe('task dialog (English)', () => {
     harness = await createHarness({ cases: [englishCase()] });
     const goals = (await startTask('worker-en', ['hello', 'new task', '1'])).join('\n');
     expect(goals).toContain('Which goal is the task for?');
-    await harness.sendAll(['1', 'Send the housing application', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
+    await harness.sendAll(['1', 'Send the housing application', 'keep', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
     expect(wrong).toContain('Type a whole number between 1 and 90.');
     const summary = (await harness.send('3', 'worker-en')).join('\n');

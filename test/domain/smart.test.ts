@@ -208,13 +208,40 @@ const rows: Row[] = [
     draft: { text: 'Ana logrará que le den cita con el especialista', domain: 'health' },
     expected: { criterion: 'achievable', code: 'thirdPartyOutcome', key: 'smart.askOwnStep', shows: 'pedir cita' },
   },
-  { name: 'no support', lang: 'es', draft: { support: '' }, expected: { criterion: 'achievable', code: 'noSupport', key: 'smart.askSupport', shows: 'apoyo' } },
+  // Support and obstacles are named when known (in the summary); they never hold a goal back.
+  { name: 'no support nor obstacles yet', lang: 'es', draft: { support: '', obstacles: undefined }, expected: null },
   {
-    name: 'no obstacles',
+    name: 'state, not action: que se sienta más segura',
     lang: 'es',
-    draft: { obstacles: undefined },
-    expected: { criterion: 'achievable', code: 'noObstacles', key: 'smart.askObstacles', shows: 'obstáculos' },
+    draft: { text: 'Que Ana se sienta más segura en casa' },
+    expected: { criterion: 'specific', code: 'stateNotAction', key: 'smart.askAction', shows: 'se sienta más segura en casa' },
   },
+  {
+    name: 'skill without evidence: aprenderá a',
+    lang: 'es',
+    draft: { text: 'Ana aprenderá a gestionar sus emociones' },
+    expected: { criterion: 'specific', code: 'skillWithoutEvidence', key: 'smart.askSkillEvidence', shows: 'aprenderá a gestionar sus emociones' },
+  },
+  {
+    name: 'third party as the subject: el juzgado',
+    lang: 'es',
+    draft: { text: 'Que el juzgado le dé la custodia de sus hijos', domain: 'legal' },
+    context: { needs: ['legal'] },
+    expected: { criterion: 'achievable', code: 'thirdPartyOutcome', key: 'smart.askOwnStep', shows: 'abogada de oficio' },
+  },
+  {
+    name: 'an indicator that names nothing: sí',
+    lang: 'es',
+    draft: { indicator: 'sí' },
+    expected: { criterion: 'measurable', code: 'uncheckableIndicator', key: 'smart.askCheckableIndicator', shows: '«sí»' },
+  },
+  {
+    name: 'a target that names nothing: hecho',
+    lang: 'es',
+    draft: { target: 'hecho' },
+    expected: { criterion: 'measurable', code: 'unmeasurableTarget', key: 'smart.askMeasurableTarget', shows: '«hecho»' },
+  },
+  { name: 'a document as the target', lang: 'es', draft: { target: 'tarjeta de demanda de empleo' }, expected: null },
   {
     name: 'no domain',
     lang: 'es',
@@ -390,17 +417,18 @@ const rows: Row[] = [
     draft: { text: 'Ana will get a doctor’s appointment', indicator: 'appointment', target: 'appointment booked', domain: 'health' },
     expected: { criterion: 'achievable', code: 'thirdPartyOutcome', key: 'smart.askOwnStep', shows: 'health centre' },
   },
+  { name: 'no support nor obstacles yet', lang: 'en', draft: { support: ' ', obstacles: '' }, expected: null },
   {
-    name: 'no support',
+    name: 'state, not action: be a better parent',
     lang: 'en',
-    draft: { support: ' ' },
-    expected: { criterion: 'achievable', code: 'noSupport', key: 'smart.askSupport', shows: 'support' },
+    draft: { text: 'be a better parent' },
+    expected: { criterion: 'specific', code: 'stateNotAction', key: 'smart.askAction', shows: 'be a better parent' },
   },
   {
-    name: 'no obstacles',
+    name: 'an indicator that names nothing: ok',
     lang: 'en',
-    draft: { obstacles: '' },
-    expected: { criterion: 'achievable', code: 'noObstacles', key: 'smart.askObstacles', shows: 'obstacles' },
+    draft: { indicator: 'ok' },
+    expected: { criterion: 'measurable', code: 'uncheckableIndicator', key: 'smart.askCheckableIndicator', shows: '“ok”' },
   },
   {
     name: 'no domain',
@@ -478,11 +506,12 @@ describe('checkSmartGoal: one broken thing per example goal', () => {
 });
 
 describe('checkSmartGoal: several gaps', () => {
-  it('lists every gap in the order S, M, A, R, T', () => {
+  it('lists every gap in the order of the questions: S, then a third party’s decision, then M, R, T', () => {
     const issues = checkSmartGoal({ text: 'Ana mejorará' }, context('es'));
-    expect(issues.map((i) => i.code)).toEqual(['vagueVerb', 'noActor', 'noIndicator', 'noTarget', 'noSupport', 'noObstacles', 'noDomain', 'noDeadline']);
-    const order = issues.map((i) => SMART_CRITERIA.indexOf(i.criterion));
-    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(issues.map((i) => i.code)).toEqual(['vagueVerb', 'noActor', 'noIndicator', 'noTarget', 'noDomain', 'noDeadline']);
+    const thirdParty = checkSmartGoal({ text: 'Ana obtendrá una vivienda', actor: 'Ana' }, context('es'));
+    expect(thirdParty.map((i) => i.code)).toEqual(['thirdPartyOutcome', 'noIndicator', 'noTarget', 'noDomain', 'noDeadline']);
+    expect(SMART_CRITERIA).toEqual(['specific', 'measurable', 'achievable', 'relevant', 'timeBound']);
   });
 
   it('asks for the goal itself when the sentence is empty', () => {

@@ -152,21 +152,24 @@ export const GOAL = {
   obstacles: 'Le cuesta ordenar los papeles y le falta una nómina',
 } as const;
 
-/** From a vague wish to a SMART goal: each answer fills the gap the bot asked about. */
+/**
+ * From a vague wish to a SMART goal: the bot coaches the verb and the third party's decision,
+ * reads the rest from the client's own step, asks only the deadline, and takes the worker's
+ * indicator, target, support and obstacles as corrections to the summary.
+ */
 export function smartGoal(caseId: string): Exchange[] {
   return [
     ex(`objetivo ${caseId}`, new RegExp(`Nuevo objetivo SMART para ${CLIENT.name} \\(${caseId}\\)`)),
-    ex(GOAL.vague, /¿Quién lo hará\?/),
-    ex('sí', /«Mejorar» no es observable/),
-    ex(GOAL.outcome, /indicador/),
-    ex(GOAL.indicator, /meta/),
-    ex(GOAL.target, /«Conseguir una vivienda» depende de terceros[\s\S]*presentar la solicitud de vivienda/),
-    ex(GOAL.ownStep, /apoyo/),
-    ex(GOAL.support, /obstáculos/),
-    ex(GOAL.obstacles, /necesidad valorada[\s\S]*vivienda, ingresos, empleo, salud mental/),
-    ex('vivienda', /¿Para qué fecha/),
+    ex(GOAL.vague, /«Mejorar» no es observable/),
+    ex(GOAL.outcome, /«Conseguir una vivienda» depende de terceros[\s\S]*presentar la solicitud de vivienda/),
+    ex(GOAL.ownStep, /¿Para qué fecha/),
     ex('15/04/2026', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.goalDeadline))}`)),
-    ex('sí', /Objetivo SMART:[\s\S]*Depende de terceros: No[\s\S]*¿Está de acuerdo la persona usuaria/),
+    ex('sí', /Objetivo SMART:[\s\S]*Necesidad: vivienda[\s\S]*¿Es correcto\?/),
+    ex(`indicador: ${GOAL.indicator}`, new RegExp(`Indicador: ${escapeRegExp(GOAL.indicator)}`)),
+    ex(`meta: ${GOAL.target}`, new RegExp(`Meta: ${escapeRegExp(GOAL.target)}`)),
+    ex(`apoyos: ${GOAL.support}`, new RegExp(`Apoyos: ${escapeRegExp(GOAL.support)}`)),
+    ex(`obstáculos: ${GOAL.obstacles}`, /Depende de terceros: No[\s\S]*¿Es correcto\?/),
+    ex('sí', /¿Está de acuerdo la persona usuaria/),
     ex('sí', new RegExp(`Objetivo G-[A-Z0-9]{6} guardado en el caso ${caseId}, con el acuerdo de la persona usuaria registrado`)),
   ];
 }
