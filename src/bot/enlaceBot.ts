@@ -10,6 +10,7 @@ import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
+import { readCommand, type CommandOptions } from '../../dialogs/intents.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
@@ -86,9 +87,12 @@ export class EnlaceBot extends ActivityHandler {
     const welcomed = await this.welcomeOnce(context);
     const entries = menuFor(actor, this.registered);
     if (await clientTurn(dc, typed, entries)) return;
-    const entry = pickEntry(typed, entries, lang);
-    if (entry) {
-      await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });
+    // An option picked by number or name, or named in a phrase that may carry first answers.
+    const picked = pickEntry(typed, entries, lang);
+    const command = picked ? { entry: picked, request: readCommand(typed, [picked])?.request } : readCommand(typed, entries);
+    if (command) {
+      const options: CommandOptions = { caseId: caseIdIn(typed), ...(command.request ? { request: command.request } : {}) };
+      await dc.beginDialog(command.entry.dialogId, options);
       return;
     }
     const outside = commandOutside(typed, entries, lang);

@@ -17,6 +17,8 @@ export const es = {
   languageSet: 'De acuerdo: a partir de ahora te hablo en español.',
   languageWordsEs: 'español|espanol|castellano|spanish|es',
   languageWordsEn: 'inglés|ingles|english|en',
+  intentLeadWords:
+    'quiero|quisiera|queria|quería|voy a|vamos a|necesito|me gustaria|me gustaría|puedes|podrias|podrías|por favor|apunta|apuntar|apúntame|apuntame|anota|anotar|anótame|registra|registrar|abre|abrir|crea|crear|haz|hacer|añade|añadir|pon|poner|una|un|la|el|nueva|nuevo|otra|otro|i want to|i would like to|i’d like to|id like to|i need to|please|can you|let me|log|record|add|open|make|start|a|an|the|new|another',
   // Menu labels and the words that choose each option (either language).
   newCaseLabel: 'Nueva apertura de caso',
   newCaseWords: 'nueva apertura|apertura|nuevo caso|abrir caso|new case|intake|open case',
@@ -90,6 +92,8 @@ export const en: { [K in keyof typeof es]: string } = {
   languageSet: 'All right: from now on I will speak English.',
   languageWordsEs: 'spanish|español|espanol|castellano|es',
   languageWordsEn: 'english|inglés|ingles|en',
+  intentLeadWords:
+    'quiero|quisiera|queria|quería|voy a|vamos a|necesito|me gustaria|me gustaría|puedes|podrias|podrías|por favor|apunta|apuntar|apúntame|apuntame|anota|anotar|anótame|registra|registrar|abre|abrir|crea|crear|haz|hacer|añade|añadir|pon|poner|una|un|la|el|nueva|nuevo|otra|otro|i want to|i would like to|i’d like to|id like to|i need to|please|can you|let me|log|record|add|open|make|start|a|an|the|new|another',
   newCaseLabel: 'Open a new case (intake)',
   newCaseWords: 'new case|intake|open case|nueva apertura|apertura|nuevo caso|abrir caso',
   myCasesLabel: 'My cases',
