@@ -26,6 +26,10 @@ const OBSTACLES_DIALOG = `${TASK_DIALOG}.obstacles`;
 const NO_GOAL = 'none';
 
 type Obstacle = Task['obstacles'][number];
+interface TaskOptions extends CasePickerOptions {
+  /** Asked again after "sin objetivo": the task is for no goal. */
+  noGoal?: boolean;
+}
 
 export class TaskDialog extends BaseDialog {
   constructor() {
@@ -67,7 +71,13 @@ export class TaskDialog extends BaseDialog {
       });
     }
     const goals = record.goals.filter((g) => g.status === 'active');
-    if (goals.length === 0) return step.next();
+    if (goals.length === 0 || (step.options as TaskOptions).noGoal) return step.next();
+    // One goal only: the task is for it, and the next question says so.
+    if (goals.length === 1) {
+      vals(step).goalId = goals[0]!.id;
+      vals(step).onlyGoal = goals[0]!.text;
+      return step.next();
+    }
     vals(step).askedGoal = true;
     const choices: Choice[] = [
       ...goals.map((g) => ({ value: g.id, label: g.text, words: [g.id] })),
@@ -82,11 +92,16 @@ export class TaskDialog extends BaseDialog {
       const goal = answer<string>(step);
       if (goal !== NO_GOAL) vals(step).goalId = goal;
     }
-    return ask(step, text(step.context, 'tasks.askWhat'), { kind: 'text', maxLength: 1000 });
+    const forGoal = vals(step).onlyGoal ? `${text(step.context, 'tasks.forOnlyGoal', { goal: vals(step).onlyGoal })}\n` : '';
+    return ask(step, `${forGoal}${text(step.context, 'tasks.askWhat')}`, { kind: 'text', maxLength: 1000 });
   }
 
   /** "Pedir cita en la Oficina de Vivienda, yo, para el 13/03": who and when are not asked again. */
   private async askOwner(step: WaterfallStepContext) {
+    // "sin objetivo" instead of the task: not for the only goal after all; asked again without it.
+    if (vals(step).onlyGoal && matchesWord(answer<string>(step), 'tasks.goalNoneWords')) {
+      return step.replaceDialog(`${TASK_DIALOG}.steps`, { caseId: vals(step).caseId, noGoal: true } satisfies TaskOptions);
+    }
     const { services, lang, timeZone } = session(step.context);
     const line = readTaskLine(answer<string>(step), ownerChoices(step.context), lang, timeZone, services.now());
     const today = localDate(services.now(), timeZone);

@@ -45,7 +45,11 @@ function contract(overrides: Partial<Contract> = {}): Contract {
 const caseWithGoals = (overrides = {}) =>
   caseRecord({
     id: CASE_ID,
-    goals: [goal(), goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' })],
+    goals: [
+      goal(),
+      goal({ id: 'G-VIVIEN', domain: 'housing', text: 'Ana entrega la solicitud de vivienda' }),
+      goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' }),
+    ],
     ...overrides,
   });
 
@@ -61,7 +65,7 @@ describe('task dialog (Spanish)', () => {
     const goalQuestion = (await startTask()).join('\n');
     expect(goalQuestion).toContain('¿A qué objetivo corresponde la tarea?');
     expect(goalQuestion).toContain('1. Ana presenta tres solicitudes de empleo al mes');
-    expect(goalQuestion).toContain('2. Ninguno (tarea sin objetivo)');
+    expect(goalQuestion).toContain('3. Ninguno (tarea sin objetivo)');
     expect(goalQuestion).not.toContain('Objetivo abandonado');
     expect(goalQuestion).not.toContain('contrato nuevo');
 
@@ -190,9 +194,11 @@ describe('task dialog (English)', () => {
 
   it('stores a client task typed in English', async () => {
     harness = await createHarness({ cases: [englishCase()] });
-    const goals = (await startTask('worker-en', ['hello', 'new task', '1'])).join('\n');
-    expect(goals).toContain('Which goal is the task for?');
-    await harness.sendAll(['1', 'Send the housing application', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
+    // The case's only goal: the task is for it without asking.
+    const what = (await startTask('worker-en', ['hello', 'new task', '1'])).join('\n');
+    expect(what).toContain('Task for the goal "John sends two job applications a week"');
+    expect(what).not.toContain('Which goal is the task for?');
+    await harness.sendAll(['Send the housing application', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
     expect(wrong).toContain('or type a number of days between check-ins (1 to 90)');
     const summary = (await harness.send('3', 'worker-en')).join('\n');

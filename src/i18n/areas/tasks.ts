@@ -41,6 +41,7 @@ export const es = {
   needsNewContract: '⚠ El contrato de este caso empezó el {start} y ya pasa de {max} semanas: hace falta un contrato nuevo (escribe «contrato»).',
   askGoal: '¿A qué objetivo corresponde la tarea?',
   goalNone: 'Ninguno (tarea sin objetivo)',
+  forOnlyGoal: 'Tarea para el objetivo «{goal}» (si no es para él, escribe «sin objetivo»).',
   goalNoneWords: 'ninguno|ninguna|sin objetivo|none|no goal',
   askWhat:
     '¿Qué hay que hacer? Describe la tarea concreta (por ejemplo «Llamar al centro de empleo para pedir cita»). Si quieres, añade tras una coma quién la hace y para cuándo: «…, la persona usuaria, para el viernes».',
@@ -166,6 +167,7 @@ export const en: { [K in keyof typeof es]: string } = {
   needsNewContract: '⚠ This case\'s contract started on {start} and has run past {max} weeks: a new contract is needed (type "contract").',
   askGoal: 'Which goal is the task for?',
   goalNone: 'None (task without a goal)',
+  forOnlyGoal: 'Task for the goal "{goal}" (if it is not for it, type "no goal").',
   goalNoneWords: 'none|no goal|ninguno|ninguna|sin objetivo',
   askWhat:
     'What is to be done? Describe the concrete task (for example "Call the job centre to book an appointment"). If you like, add after a comma who does it and by when: "…, the client, by Friday".',

@@ -86,9 +86,8 @@ export const NOTES = {
 
 export function intake(): Exchange[] {
   return [
-    ex('hola', /Hola, Lucía Martín[\s\S]*1\. Nueva apertura de caso/),
-    // The name comes with the command; «ok» keeps the worker's language and time zone.
-    ex(`nueva apertura ${CLIENT.name}`, /¿A quién atiende el caso\?/),
+    // Her first message is the command, with the name; «ok» later keeps her language and time zone.
+    ex(`nueva apertura ${CLIENT.name}`, /Hola, Lucía Martín[\s\S]*1\. Nueva apertura de caso[\s\S]*¿A quién atiende el caso\?/),
     ex('persona', /Contacto/, /Nombre o alias/),
     ex(CLIENT.contact, /idioma[\s\S]*«ok» para dejar Español y la zona horaria Europe\/Madrid/),
     ex('ok', /Fuente de derivación/, /Zona horaria/),
@@ -199,8 +198,8 @@ export const WORKER_TASK = {
 /** The client's task: she owns it, names an internal obstacle and commits to it. */
 export function clientTask(caseId: string): Exchange[] {
   return [
-    ex(`tarea ${caseId}`, /A qué objetivo corresponde la tarea\?[\s\S]*1\. Presentar la solicitud de alquiler social/),
-    ex('1', /Qué hay que hacer/),
+    // The case's only goal: the task is for it without asking.
+    ex(`tarea ${caseId}`, /Tarea para el objetivo «Presentar la solicitud de alquiler social[\s\S]*Qué hay que hacer/, /A qué objetivo/),
     // Who and when typed with the description.
     ex(`${CLIENT_TASK.description}, la persona usuaria, para el 25/03/2026`, /Obstáculo previsto 1/, /Quién la hace|Para cuándo/),
     // The cadence the bot offers in the summary is read from this reply by the test.
@@ -217,8 +216,7 @@ export function clientTask(caseId: string): Exchange[] {
 /** The worker's own task, with no obstacle foreseen. */
 export function workerTask(caseId: string): Exchange[] {
   return [
-    ex(`tarea ${caseId}`, /A qué objetivo corresponde la tarea\?/),
-    ex('1', /Qué hay que hacer/),
+    ex(`tarea ${caseId}`, /Tarea para el objetivo[\s\S]*Qué hay que hacer/),
     ex(`${WORKER_TASK.description}, yo, para el 13/03/2026`, /Obstáculo previsto 1/),
     ex('no', new RegExp(`Quién: Yo \\(profesional del caso\\)[\\s\\S]*Para el: ${escapeRegExp(esDate(DAYS.workerTaskDue))}[\\s\\S]*Obstáculos previstos: ninguno[\\s\\S]*Guardo la tarea`)),
     ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}\\. Es una tarea tuya`)),
