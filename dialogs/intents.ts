@@ -23,7 +23,7 @@ export interface CommandOptions {
 }
 
 /** A case id with the little words that attach it to a sentence ("en C-7K3QPA", "del caso C-…"). */
-const CASE_ID_PHRASE = /(?:\b(?:en el caso|del caso|al caso|en|in|on case|on|for case|for|case|caso)\s+)?\bC-[A-HJ-NP-Z2-9]{6}\b/i;
+const CASE_ID_PHRASE = /(?:\b(?:en el caso|del caso|al caso|en|in|on case|on|for case|for)\s+)?\bC-[A-HJ-NP-Z2-9]{6}\b/i;
 const TRAILING_PUNCTUATION = /[,.;:!?¡¿)(]+$/;
 
 function wordsOf(lang: Language, key: MessageKey): string[] {
