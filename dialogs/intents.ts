@@ -199,9 +199,9 @@ export function readReferralRequest(request: Request, categories: Choice[], stat
 
 // ---- tasks ------------------------------------------------------------------------------
 
-/** "tarea 2", "2", "task 2": a task's number in a list. */
+/** "tarea 2", "2", "on task 2", "de la tarea 2": a number in a list. */
 export function listNumberIn(text: string): number | undefined {
-  const match = /^(?:\p{L}+\s+)?(\d{1,2})\.?$/u.exec(normalize(text));
+  const match = /^(?:\p{L}+\s+){0,3}(\d{1,2})\.?$/u.exec(normalize(text));
   return match ? Number(match[1]) : undefined;
 }
 
