@@ -41,7 +41,10 @@ export class AdvocacyDialog extends BaseDialog {
       },
       (step) => {
         vals(step).action = answer(step);
-        const options: ChoiceAndMoreOptions = { question: text(step.context, 'advocacy.askBarrierType'), choices: barrierTypeChoices(session(step.context).lang) };
+        const options: ChoiceAndMoreOptions = {
+          question: text(step.context, 'advocacy.askBarrierType'),
+          choices: barrierTypeChoices(session(step.context).lang),
+        };
         return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
       },
       // The level may come with the type: "requisitos, macro".

@@ -41,7 +41,9 @@ export class ChoiceAndMoreDialog extends ComponentDialog {
     const found = leadingChoice(answer<string>(step), options.choices);
     if (found) return step.endDialog(found satisfies ChoiceAndMore);
     const { actor, lang } = session(step.context);
-    const reply = MessageFactory.text(errorText({ ok: false, error: 'common.errorChoice', params: { max: options.choices.length } }, lang, actor.kind === 'client'));
+    const reply = MessageFactory.text(
+      errorText({ ok: false, error: 'common.errorChoice', params: { max: options.choices.length } }, lang, actor.kind === 'client'),
+    );
     reply.type = ActivityTypes.Message;
     await step.context.sendActivity(reply);
     return step.replaceDialog(`${CHOICE_AND_MORE_DIALOG}.steps`, options);

@@ -18,7 +18,8 @@ export async function clientTurn(dc: DialogContext, typed: string, entries: Menu
     await stopMessages(dc.context);
     return true;
   }
-  if (namedEntry(typed, entries, lang) || readCommand(typed, entries) || matchesWord(typed, 'common.helpWords') || matchesWord(typed, 'common.cancelWords')) return false;
+  if (namedEntry(typed, entries, lang) || readCommand(typed, entries) || matchesWord(typed, 'common.helpWords') || matchesWord(typed, 'common.cancelWords'))
+    return false;
   const awaiting = await services.clients.tasksAwaitingAnswer(actor);
   if (awaiting.length === 0) return false;
   const options: CheckInOptions = { awaiting: awaiting.map((task) => task.id), firstReply: typed };

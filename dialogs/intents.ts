@@ -6,7 +6,7 @@ import { parseNaturalDate } from '../src/domain/dates.js';
 import type { Language } from '../src/domain/schemas.js';
 import { normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 import { parseChoice, type Choice } from './input.js';
-import { MENU, type MenuEntry } from './menu.js';
+import type { MenuEntry } from './menu.js';
 
 /** What a command said beyond the option's name, handed to the dialog it starts. */
 export interface Request {
@@ -46,7 +46,14 @@ interface Tokens {
 
 function tokensOf(text: string): Tokens {
   const typed = text.trim().split(/\s+/).filter(Boolean);
-  return { typed, plain: typed.map((w) => normalize(w.replace(/'/g, '’')).replace(TRAILING_PUNCTUATION, '').replace(/^[¿¡(]+/, '')) };
+  return {
+    typed,
+    plain: typed.map((w) =>
+      normalize(w.replace(/'/g, '’'))
+        .replace(TRAILING_PUNCTUATION, '')
+        .replace(/^[¿¡(]+/, ''),
+    ),
+  };
 }
 
 /** How many leading tokens one of `candidates` covers, or 0. */
@@ -87,11 +94,6 @@ export function readCommand(typed: string, entries: MenuEntry[]): { entry: MenuE
     at += skipped;
   }
   return undefined;
-}
-
-/** The menu entry of a dialog, for tests and callers that start one by id. */
-export function entryFor(dialogId: string): MenuEntry | undefined {
-  return MENU.find((e) => e.dialogId === dialogId);
 }
 
 // ---- contacts ---------------------------------------------------------------------------

@@ -168,7 +168,9 @@ export class TaskDialog extends BaseDialog {
       return step.endDialog();
     }
     const ownTask = vals(step).owner === 'worker';
-    const warnings = validation.warnings.map((i) => issueText(step.context, i.code, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' }));
+    const warnings = validation.warnings.map((i) =>
+      issueText(step.context, i.code, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' }),
+    );
     const options: CommitmentOptions = {
       summary: this.summaryParams(step, record),
       warnings: [...new Set(warnings)],

@@ -118,14 +118,20 @@ describe('a contact named in a command', () => {
 
 describe('a referral command', () => {
   it('reads a new referral with its category, in either language', () => {
-    expect(readReferralRequest({ word: 'derivacion', rest: 'nueva vivienda' }, categoryChoices('es'), statuses('es'))).toEqual({ action: 'new', category: 'housing' });
+    expect(readReferralRequest({ word: 'derivacion', rest: 'nueva vivienda' }, categoryChoices('es'), statuses('es'))).toEqual({
+      action: 'new',
+      category: 'housing',
+    });
     expect(readReferralRequest({ word: 'derivar', rest: 'a vivienda' }, categoryChoices('es'), statuses('es'))).toEqual({ action: 'new', category: 'housing' });
     expect(readReferralRequest({ word: 'refer', rest: 'to housing' }, categoryChoices('en'), statuses('en'))).toEqual({ action: 'new', category: 'housing' });
     expect(readReferralRequest({ word: 'derivacion', rest: 'nueva' }, categoryChoices('es'), statuses('es'))).toEqual({ action: 'new' });
   });
 
   it('reads a step along the lifecycle, with its number and note when given', () => {
-    expect(readReferralRequest({ word: 'derivacion', rest: 'aceptada' }, categoryChoices('es'), statuses('es'))).toEqual({ action: 'advance', status: 'accepted' });
+    expect(readReferralRequest({ word: 'derivacion', rest: 'aceptada' }, categoryChoices('es'), statuses('es'))).toEqual({
+      action: 'advance',
+      status: 'accepted',
+    });
     expect(readReferralRequest({ word: 'derivacion', rest: 'avanzar 2 aceptada' }, categoryChoices('es'), statuses('es'))).toEqual({
       action: 'advance',
       number: 2,
@@ -165,7 +171,12 @@ describe('answers several at once', () => {
     ]);
     expect(leadingChoice('1, le faltaba una nómina; la pidió', ratings)).toEqual({ value: '3', rest: 'le faltaba una nómina; la pidió' });
     expect(leadingChoice('sin oportunidad: cerrado por obras', ratings)).toEqual({ value: 'noOpportunity', rest: 'cerrado por obras' });
-    expect(leadingChoice('no opportunity - office closed', catalogChoices('en', [['noOpportunity', 'tasks.rating_noOpportunity', 'tasks.ratingWords_noOpportunity']]))).toEqual({
+    expect(
+      leadingChoice(
+        'no opportunity - office closed',
+        catalogChoices('en', [['noOpportunity', 'tasks.rating_noOpportunity', 'tasks.ratingWords_noOpportunity']]),
+      ),
+    ).toEqual({
       value: 'noOpportunity',
       rest: 'office closed',
     });

@@ -250,7 +250,9 @@ describe('a contact typed as a phrase of intent', () => {
     expect(summary).toContain('• Duración: 20 min');
     expect(summary).toContain('• Con quién: Carmen');
     await harness.send('sí');
-    expect((await stored(ES)).contacts).toMatchObject([{ date: '2026-11-23', type: 'call', minutes: 20, withWhom: 'Carmen', note: 'Confirma la cita del martes' }]);
+    expect((await stored(ES)).contacts).toMatchObject([
+      { date: '2026-11-23', type: 'call', minutes: 20, withWhom: 'Carmen', note: 'Confirma la cita del martes' },
+    ]);
   });
 
   it('in English: only what the phrase leaves out is asked', async () => {

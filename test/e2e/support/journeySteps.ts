@@ -218,7 +218,12 @@ export function workerTask(caseId: string): Exchange[] {
   return [
     ex(`tarea ${caseId}`, /Tarea para el objetivo[\s\S]*Qué hay que hacer/),
     ex(`${WORKER_TASK.description}, yo, para el 13/03/2026`, /Obstáculo previsto 1/),
-    ex('no', new RegExp(`Quién: Yo \\(profesional del caso\\)[\\s\\S]*Para el: ${escapeRegExp(esDate(DAYS.workerTaskDue))}[\\s\\S]*Obstáculos previstos: ninguno[\\s\\S]*Guardo la tarea`)),
+    ex(
+      'no',
+      new RegExp(
+        `Quién: Yo \\(profesional del caso\\)[\\s\\S]*Para el: ${escapeRegExp(esDate(DAYS.workerTaskDue))}[\\s\\S]*Obstáculos previstos: ninguno[\\s\\S]*Guardo la tarea`,
+      ),
+    ),
     ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}\\. Es una tarea tuya`)),
   ];
 }
@@ -247,8 +252,17 @@ export const CONTACT = { withWhom: 'Carmen y su hija', note: 'Revisamos juntas l
 /** Typed as a phrase of intent: the type, minutes and with whom come with it, the date is today's. */
 export function contactVisit(caseId: string): Exchange[] {
   return [
-    ex(`apunta una visita de ${CONTACT.minutes} minutos con ${CONTACT.withWhom} en ${caseId}`, /Nota del contacto/, /Fecha del contacto|Tipo de contacto|Con quién/),
-    ex(CONTACT.note, new RegExp(`Fecha: ${escapeRegExp(esDate(DAYS.accepted))}[\\s\\S]*Tipo: Visita[\\s\\S]*Duración: 45 min[\\s\\S]*Con quién: ${CONTACT.withWhom}[\\s\\S]*¿Guardo el contacto\\?`)),
+    ex(
+      `apunta una visita de ${CONTACT.minutes} minutos con ${CONTACT.withWhom} en ${caseId}`,
+      /Nota del contacto/,
+      /Fecha del contacto|Tipo de contacto|Con quién/,
+    ),
+    ex(
+      CONTACT.note,
+      new RegExp(
+        `Fecha: ${escapeRegExp(esDate(DAYS.accepted))}[\\s\\S]*Tipo: Visita[\\s\\S]*Duración: 45 min[\\s\\S]*Con quién: ${CONTACT.withWhom}[\\s\\S]*¿Guardo el contacto\\?`,
+      ),
+    ),
     ex('sí', new RegExp(`Contacto K-[A-Z0-9]{6} guardado en el caso ${caseId}`)),
   ];
 }
