@@ -88,14 +88,15 @@ export class EnlaceBot extends ActivityHandler {
     const entries = menuFor(actor, this.registered);
     if (await clientTurn(dc, typed, entries)) return;
     // An option picked by number or name, or named in a phrase that may carry first answers.
+    // Another role's command ("casos marcados" to a worker) is not read as a phrase of one's own.
     const picked = pickEntry(typed, entries, lang);
-    const command = picked ? { entry: picked, request: readCommand(typed, [picked])?.request } : readCommand(typed, entries);
+    const outside = commandOutside(typed, entries, lang);
+    const command = picked ? { entry: picked, request: readCommand(typed, [picked])?.request } : outside ? undefined : readCommand(typed, entries);
     if (command) {
       const options: CommandOptions = { caseId: caseIdIn(typed), ...(command.request ? { request: command.request } : {}) };
       await dc.beginDialog(command.entry.dialogId, options);
       return;
     }
-    const outside = commandOutside(typed, entries, lang);
     if (outside) await services.identity.refuseCommand(actor, outside.dialogId);
     if (welcomed) return;
     if (matchesWord(typed, 'common.cancelWords')) await say(context, actor.kind === 'client' ? 'client.nothingToCancel' : 'common.nothingToCancel');
