@@ -24,7 +24,8 @@ export class IntakeDialog extends BaseDialog {
     super(INTAKE_DIALOG, 'intake.name', 'intake.help', [
       (step) => {
         // "nueva apertura Carmen Ortega Ruiz": the name is not asked again.
-        const name = ((step.options ?? {}) as CommandOptions).request?.rest ?? '';
+        const said = ((step.options ?? {}) as CommandOptions).request?.rest ?? '';
+        const name = said.replace(/^(?:para|de|a|for|of)\s+/i, '').trim();
         if (name && name.length <= 200) vals(step).name = name;
         return ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(session(step.context).lang) });
       },

@@ -8,9 +8,9 @@ import { guessLanguage } from '../domain/language.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
-import { readCommand, type CommandOptions } from '../../dialogs/intents.js';
+import { readCommand, type CommandOptions, type Request } from '../../dialogs/intents.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
@@ -91,7 +91,7 @@ export class EnlaceBot extends ActivityHandler {
     // Another role's command ("casos marcados" to a worker) is not read as a phrase of one's own.
     const picked = pickEntry(typed, entries, lang);
     const outside = commandOutside(typed, entries, lang);
-    const command = picked ? { entry: picked, request: readCommand(typed, [picked])?.request } : outside ? undefined : readCommand(typed, entries);
+    const command = picked ? { entry: picked, request: wholeName(typed, picked) } : outside ? undefined : readCommand(typed, entries);
     if (command) {
       const options: CommandOptions = { caseId: caseIdIn(typed), ...(command.request ? { request: command.request } : {}) };
       await dc.beginDialog(command.entry.dialogId, options);
@@ -234,6 +234,12 @@ export class EnlaceBot extends ActivityHandler {
 function isSharedConversation(activity: Partial<Activity>): boolean {
   const type = activity.conversation?.conversationType;
   return activity.conversation?.isGroup === true || type === 'groupChat' || type === 'channel';
+}
+
+/** An option named by the whole message ("visita", "Nueva apertura de caso"): the words that named it, nothing more. */
+function wholeName(typed: string, entry: MenuEntry): Request | undefined {
+  const request = readCommand(typed, [entry])?.request;
+  return request && { word: request.word, rest: '' };
 }
 
 function firstWord(typed: string): string {

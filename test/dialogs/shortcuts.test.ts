@@ -87,10 +87,17 @@ describe('intake with the name in the command', () => {
     });
   });
 
+  it('in Spanish: the option named by its whole label asks the name as before', async () => {
+    harness = await createHarness();
+    await harness.send('hola');
+    await harness.send('Nueva apertura de caso');
+    expect(joined(await harness.send('familia'))).toContain('Nombre o alias');
+  });
+
   it('in English, with the time zone still asked when another language is chosen', async () => {
     harness = await createHarness();
     await harness.send('hello', 'worker-en');
-    expect(joined(await harness.send('new case John D.', 'worker-en'))).toContain('Who is the case for?');
+    expect(joined(await harness.send('new case for John D.', 'worker-en'))).toContain('Who is the case for?');
     await harness.sendAll(['individual', 'none'], 'worker-en');
     expect(joined(await harness.send('spanish', 'worker-en'))).toContain('time zone');
     await harness.sendAll(['Atlantic/Canary', 'GP surgery', 'today', 'yes', 'yes', 'yes'], 'worker-en');
