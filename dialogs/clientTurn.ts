@@ -18,7 +18,12 @@ export async function clientTurn(dc: DialogContext, typed: string, entries: Menu
     await stopMessages(dc.context);
     return true;
   }
-  if (namedEntry(typed, entries, lang) || (!commandOutside(typed, entries, lang) && readCommand(typed, entries)) || matchesWord(typed, 'common.helpWords') || matchesWord(typed, 'common.cancelWords'))
+  if (
+    namedEntry(typed, entries, lang) ||
+    (!commandOutside(typed, entries, lang) && readCommand(typed, entries)) ||
+    matchesWord(typed, 'common.helpWords') ||
+    matchesWord(typed, 'common.cancelWords')
+  )
     return false;
   const awaiting = await services.clients.tasksAwaitingAnswer(actor);
   if (awaiting.length === 0) return false;

@@ -65,7 +65,6 @@ export const es = {
   obstacleWords_internal: 'interno|interna|internal',
   obstacleWords_external: 'externo|externa|external',
   obstacleLine: '{text} ({kind})',
-  askCheckIn: '¿Cada cuántos días se pregunta a la persona cómo va? Escribe un número, o «ok» para dejar {default}:',
   taskSummary:
     'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}\n• Seguimiento: cada {days} días (escribe otro número para cambiarlo)',
   none: 'ninguno',
@@ -191,7 +190,6 @@ export const en: { [K in keyof typeof es]: string } = {
   obstacleWords_internal: 'internal|interno|interna',
   obstacleWords_external: 'external|externo|externa',
   obstacleLine: '{text} ({kind})',
-  askCheckIn: 'Every how many days should the client be asked how it is going? Type a number, or "ok" to keep {default}:',
   taskSummary:
     'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}\n• Check-in: every {days} days (type another number to change it)',
   none: 'none',
