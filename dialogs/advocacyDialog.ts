@@ -11,7 +11,8 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import type { InputSpec } from './input.js';
+import { CHOICE_AND_MORE_DIALOG, ChoiceAndMoreDialog, type ChoiceAndMore, type ChoiceAndMoreOptions } from './choiceAndMore.js';
+import { parseChoice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const ADVOCACY_DIALOG = 'advocacy';
@@ -38,20 +39,36 @@ export class AdvocacyDialog extends BaseDialog {
         vals(step).caseId = caseId;
         return ask(step, text(step.context, 'advocacy.askAction'), { kind: 'text', maxLength: 2000 });
       },
-      (step) => this.keep(step, 'action', 'advocacy.askBarrierType', { kind: 'choice', choices: barrierTypeChoices(session(step.context).lang) }),
-      (step) => this.keep(step, 'barrierType', 'advocacy.askBarrier', { kind: 'text', maxLength: 2000 }),
-      (step) => this.keep(step, 'barrier', 'advocacy.askLevel', { kind: 'choice', choices: levelChoices(session(step.context).lang) }),
-      (step) => this.keep(step, 'level', 'advocacy.askOutcome', { kind: 'text', optional: true, maxLength: 2000 }),
+      (step) => {
+        vals(step).action = answer(step);
+        const options: ChoiceAndMoreOptions = {
+          question: text(step.context, 'advocacy.askBarrierType'),
+          choices: barrierTypeChoices(session(step.context).lang),
+        };
+        return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
+      },
+      // The level may come with the type: "requisitos, macro".
+      (step) => {
+        const { value, rest } = step.result as ChoiceAndMore;
+        vals(step).barrierType = value;
+        const level = rest ? parseChoice(rest, levelChoices(session(step.context).lang)) : undefined;
+        if (level) vals(step).level = level.value;
+        return ask(step, text(step.context, 'advocacy.askBarrier'), { kind: 'text', maxLength: 2000 });
+      },
+      (step) => {
+        vals(step).barrier = answer(step);
+        if (vals(step).level) return step.next();
+        return ask(step, text(step.context, 'advocacy.askLevel'), { kind: 'choice', choices: levelChoices(session(step.context).lang) });
+      },
+      (step) => {
+        vals(step).level ??= answer(step);
+        return ask(step, text(step.context, 'advocacy.askOutcome'), { kind: 'text', optional: true, maxLength: 2000 });
+      },
       (step) => this.confirm(step),
       (step) => this.save(step),
     ]);
     this.addDialog(new CasePickerDialog());
-  }
-
-  /** Keeps the last answer under `field`, then asks the next question. */
-  private keep(step: WaterfallStepContext, field: string, next: MessageKey, spec: InputSpec) {
-    vals(step)[field] = answer(step);
-    return ask(step, text(step.context, next), spec);
+    this.addDialog(new ChoiceAndMoreDialog());
   }
 
   private confirm(step: WaterfallStepContext) {

@@ -6,7 +6,8 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { session } from '../src/bot/session.js';
 import { matchesWord } from '../src/i18n/catalog.js';
 import { CHECK_IN_DIALOG, type CheckInOptions } from './checkInDialog.js';
-import { namedEntry, type MenuEntry } from './menu.js';
+import { readCommand } from './intents.js';
+import { commandOutside, namedEntry, type MenuEntry } from './menu.js';
 import { asksToStopMessages, stopMessages } from './stopMessages.js';
 
 /** True when the message was handled here. */
@@ -17,7 +18,13 @@ export async function clientTurn(dc: DialogContext, typed: string, entries: Menu
     await stopMessages(dc.context);
     return true;
   }
-  if (namedEntry(typed, entries, lang) || matchesWord(typed, 'common.helpWords') || matchesWord(typed, 'common.cancelWords')) return false;
+  if (
+    namedEntry(typed, entries, lang) ||
+    (!commandOutside(typed, entries, lang) && readCommand(typed, entries)) ||
+    matchesWord(typed, 'common.helpWords') ||
+    matchesWord(typed, 'common.cancelWords')
+  )
+    return false;
   const awaiting = await services.clients.tasksAwaitingAnswer(actor);
   if (awaiting.length === 0) return false;
   const options: CheckInOptions = { awaiting: awaiting.map((task) => task.id), firstReply: typed };

@@ -2,7 +2,7 @@
 // case — date, type, minutes, with whom, note. Nothing is stored until the worker confirms.
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { formatDate } from '../src/domain/dates.js';
+import { formatDate, localDate } from '../src/domain/dates.js';
 import { CaseClosedError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { ContactSchema, type Contact, type Language } from '../src/domain/schemas.js';
@@ -11,6 +11,7 @@ import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { readContactRequest, type CommandOptions } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const CONTACT_LOG_DIALOG = 'contactLog';
@@ -30,15 +31,23 @@ export class ContactLogDialog extends BaseDialog {
         const caseId = step.result as string | undefined;
         if (!caseId) return step.endDialog();
         vals(step).caseId = caseId;
+        // "apunta una visita de 45 minutos con Carmen": what the command said is not asked again.
+        if (this.prefill(step)) return step.next();
         return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'contacts.askDate'), allow: 'past' } satisfies DateInputOptions);
       },
       async (step) => {
-        vals(step).date = step.result as string;
-        return ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) });
+        vals(step).date ??= step.result as string;
+        return this.askIfMissing(step, 'type', () =>
+          ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) }),
+        );
       },
-      (step) => this.keep(step, 'type', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'integer', min: 0, max: MINUTES_IN_A_DAY })),
-      (step) => this.keep(step, 'minutes', () => ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 })),
-      (step) => this.keep(step, 'withWhom', () => ask(step, text(step.context, 'contacts.askNote'), { kind: 'text', optional: true, maxLength: 4000 })),
+      (step) =>
+        this.keep(step, 'type', 'minutes', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'integer', min: 0, max: MINUTES_IN_A_DAY })),
+      (step) => this.keep(step, 'minutes', 'withWhom', () => ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 })),
+      (step) => {
+        this.take(step, 'withWhom');
+        return ask(step, text(step.context, 'contacts.askNote'), { kind: 'text', optional: true, maxLength: 4000 });
+      },
       (step) => this.confirm(step),
       (step) => this.save(step),
     ]);
@@ -46,10 +55,31 @@ export class ContactLogDialog extends BaseDialog {
     this.addDialog(new DateInputDialog());
   }
 
-  /** Keeps the last answer under `field` before the next question is asked. */
-  private keep(step: WaterfallStepContext, field: string, next: () => ReturnType<typeof ask>) {
-    vals(step)[field] = answer(step);
-    return next();
+  /** Keeps the answer just given under `field` (if it was asked), then asks the next missing one. */
+  private keep(step: WaterfallStepContext, field: string, nextField: string, next: () => ReturnType<typeof ask>) {
+    this.take(step, field);
+    return this.askIfMissing(step, nextField, next);
+  }
+
+  private take(step: WaterfallStepContext, field: string) {
+    if (vals(step).asking === field) vals(step)[field] = answer(step);
+  }
+
+  private askIfMissing(step: WaterfallStepContext, field: string, question: () => ReturnType<typeof ask>) {
+    vals(step).asking = vals(step)[field] === undefined ? field : undefined;
+    return vals(step).asking ? question() : step.next();
+  }
+
+  /** Takes what the command said about the contact; true when it said any, and the date is then today's. */
+  private prefill(step: WaterfallStepContext): boolean {
+    const { request } = step.options as CommandOptions;
+    if (!request) return false;
+    const { lang, services, timeZone } = session(step.context);
+    const said = readContactRequest(request, contactTypeChoices(lang));
+    if (said.minutes !== undefined && said.minutes > MINUTES_IN_A_DAY) delete said.minutes;
+    if (Object.keys(said).length === 0) return false;
+    Object.assign(vals(step), said, { date: localDate(services.now(), timeZone) });
+    return true;
   }
 
   private confirm(step: WaterfallStepContext) {

@@ -1,24 +1,36 @@
 // The Task-Centered Model contract (SPEC §2 step 4): up to three target problems the client
 // acknowledges, the number of sessions and the plan's dates. Saved only once confirmed.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { daysBetween, localDate } from '../src/domain/dates.js';
+import { addDays, daysBetween, localDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { PracticeConfig } from '../src/domain/config.js';
 import { numberFormat } from '../src/domain/formatters.js';
 import { newId } from '../src/domain/ids.js';
-import type { Contract } from '../src/domain/schemas.js';
-import { DEFAULT_CONTRACT_LIMITS, DEFAULT_PLAN_WEEKS, contractWeeksUsed, defaultPlanEnd, validateContract, type ContractLimits } from '../src/domain/tasks.js';
+import type { Contract, Language } from '../src/domain/schemas.js';
+import { matchesWord, normalize } from '../src/i18n/catalog.js';
+import {
+  DEFAULT_CONTRACT_LIMITS,
+  DEFAULT_PLAN_WEEKS,
+  contractWeeksUsed,
+  defaultPlanEnd,
+  validateContract,
+  type ContractInput,
+  type ContractLimits,
+} from '../src/domain/tasks.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
-import { answer, ask, vals } from './prompts.js';
+import { parseYesNo } from './input.js';
+import { linesOf } from './intents.js';
+import { answer, ask, createInputPrompt, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions } from './taskDialog.js';
 
 export const CONTRACT_DIALOG = 'contract';
 const PROBLEMS_DIALOG = `${CONTRACT_DIALOG}.problems`;
 const DATES_DIALOG = `${CONTRACT_DIALOG}.dates`;
+const QUICK_CONFIRM_DIALOG = `${CONTRACT_DIALOG}.quickConfirm`;
 
 type TargetProblem = Contract['targetProblems'][number];
 interface PlanDates {
@@ -29,6 +41,12 @@ interface DatesOptions {
   targetProblems: TargetProblem[];
   sessions: number;
 }
+/** Problems typed together, one per line: the plan then takes the practice's defaults, shown in the summary. */
+interface ProblemsTogether {
+  together: TargetProblem[];
+}
+type QuickOptions = ContractInput & { targetProblems: TargetProblem[] };
+type QuickResult = { confirmed: boolean } & QuickOptions;
 
 export class ContractDialog extends BaseDialog {
   constructor() {
@@ -44,6 +62,7 @@ export class ContractDialog extends BaseDialog {
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
     this.addDialog(new NumberWithDefaultDialog());
+    this.addDialog(new QuickConfirmDialog());
     this.addDialog(
       new WaterfallDialog(PROBLEMS_DIALOG, [(step) => this.askProblem(step), (step) => this.askAcknowledged(step), (step) => this.nextProblem(step)]),
     );
@@ -90,8 +109,14 @@ export class ContractDialog extends BaseDialog {
   }
 
   private async askSessions(step: WaterfallStepContext) {
-    vals(step).targetProblems = step.result as TargetProblem[];
+    const problems = step.result as TargetProblem[] | ProblemsTogether;
     const { config } = session(step.context).services;
+    if (!Array.isArray(problems)) {
+      vals(step).targetProblems = problems.together;
+      vals(step).quick = true;
+      return step.next(config.taskCentered.sessions);
+    }
+    vals(step).targetProblems = problems;
     const options: NumberWithDefaultOptions = {
       question: text(step.context, 'tasks.askSessions', { default: config.taskCentered.sessions }),
       defaultValue: config.taskCentered.sessions,
@@ -103,6 +128,11 @@ export class ContractDialog extends BaseDialog {
 
   private async askDates(step: WaterfallStepContext) {
     vals(step).sessions = step.result as number;
+    if (vals(step).quick) {
+      const { services, timeZone } = session(step.context);
+      const startDate = localDate(services.now(), timeZone);
+      return step.next({ startDate, endDate: defaultPlanEnd(startDate, DEFAULT_PLAN_WEEKS) } satisfies PlanDates);
+    }
     const options: DatesOptions = { targetProblems: vals(step).targetProblems, sessions: vals(step).sessions };
     return step.beginDialog(DATES_DIALOG, options);
   }
@@ -110,6 +140,7 @@ export class ContractDialog extends BaseDialog {
   private async confirm(step: WaterfallStepContext) {
     const { startDate, endDate } = step.result as PlanDates;
     Object.assign(vals(step), { startDate, endDate });
+    if (vals(step).quick) return step.beginDialog(QUICK_CONFIRM_DIALOG, contractInput(step) satisfies QuickOptions);
     const { services, lang, timeZone } = session(step.context);
     await step.context.sendActivity(
       text(step.context, 'tasks.contractSummary', {
@@ -126,7 +157,12 @@ export class ContractDialog extends BaseDialog {
   }
 
   private async save(step: WaterfallStepContext) {
-    if (!answer<boolean>(step)) {
+    const quick = vals(step).quick ? (step.result as QuickResult) : undefined;
+    if (quick) {
+      const { confirmed: _confirmed, ...input } = quick;
+      Object.assign(vals(step), input);
+    }
+    if (!(quick ? quick.confirmed : answer<boolean>(step))) {
       await say(step.context, 'tasks.contractNotSaved');
       return step.endDialog();
     }
@@ -160,6 +196,16 @@ export class ContractDialog extends BaseDialog {
   private async askAcknowledged(step: WaterfallStepContext) {
     const problem = answer<string>(step);
     if (!problem) return step.endDialog(problemsSoFar(step));
+    const lines = linesOf(problem);
+    const max = DEFAULT_CONTRACT_LIMITS.maxProblems;
+    if (lines.length > 1 && problemsSoFar(step).length === 0) {
+      if (lines.length > max) {
+        await say(step.context, 'tasks.tooManyProblems', { max });
+        return step.replaceDialog(PROBLEMS_DIALOG, step.options);
+      }
+      vals(step).together = lines;
+      return ask(step, text(step.context, 'tasks.askAcknowledgedAll', { count: lines.length }), { kind: 'yesNo' });
+    }
     vals(step).problem = problem;
     return ask(step, text(step.context, 'tasks.askAcknowledged'), { kind: 'yesNo' });
   }
@@ -167,7 +213,12 @@ export class ContractDialog extends BaseDialog {
   /** Only acknowledged problems are recorded; the list stops at the model's maximum. */
   private async nextProblem(step: WaterfallStepContext) {
     const acknowledged = answer<boolean>(step);
-    if (!acknowledged) await say(step.context, 'tasks.problemNotRecorded');
+    const together = vals(step).together as string[] | undefined;
+    if (together && acknowledged) {
+      return step.endDialog({ together: together.map((text) => ({ text, acknowledgedByClient: true as const })) } satisfies ProblemsTogether);
+    }
+    if (!acknowledged) await say(step.context, together ? 'tasks.problemsNotRecorded' : 'tasks.problemNotRecorded');
+    if (together) return step.replaceDialog(PROBLEMS_DIALOG, step.options);
     const problems = acknowledged ? [...problemsSoFar(step), { text: vals(step).problem as string, acknowledgedByClient: true as const }] : problemsSoFar(step);
     if (problems.length >= DEFAULT_CONTRACT_LIMITS.maxProblems) {
       await say(step.context, 'tasks.problemsFull', { max: DEFAULT_CONTRACT_LIMITS.maxProblems });
@@ -201,6 +252,75 @@ export class ContractDialog extends BaseDialog {
     await say(step.context, 'tasks.datesAgain');
     return step.replaceDialog(DATES_DIALOG, step.options);
   }
+}
+
+/**
+ * The summary of a contract whose sessions and dates are the practice's defaults, and its
+ * confirmation; «12» (sessions), «10 semanas» or «empieza el lunes» change them and show it again.
+ */
+class QuickConfirmDialog extends ComponentDialog {
+  constructor() {
+    super(QUICK_CONFIRM_DIALOG);
+    this.addDialog(createInputPrompt());
+    this.addDialog(new WaterfallDialog(`${QUICK_CONFIRM_DIALOG}.steps`, [(step) => this.show(step), (step) => this.read(step)]));
+    this.initialDialogId = `${QUICK_CONFIRM_DIALOG}.steps`;
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const input = step.options as QuickOptions;
+    const { services, lang, timeZone } = session(step.context);
+    await step.context.sendActivity(
+      [
+        text(step.context, 'tasks.contractSummary', {
+          problems: problemLines(step.context, input.targetProblems),
+          sessions: input.sessions,
+          start: dateText(step.context, input.startDate),
+          end: dateText(step.context, input.endDate),
+          weeks: weeks(input, lang),
+        }),
+        text(step.context, 'tasks.contractChangeHint'),
+      ].join('\n'),
+    );
+    const validation = validateContract(input, localDate(services.now(), timeZone), limits(services.config));
+    await sayIssues(step.context, [...validation.errors, ...validation.warnings]);
+    return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'text', maxLength: 100 });
+  }
+
+  private async read(step: WaterfallStepContext) {
+    const input = step.options as QuickOptions;
+    const { services, lang, timeZone } = session(step.context);
+    const typed = answer<string>(step);
+    const yes = parseYesNo(typed);
+    const today = localDate(services.now(), timeZone);
+    if (yes === false) return step.endDialog({ ...input, confirmed: false } satisfies QuickResult);
+    if (yes === true) {
+      if (validateContract(input, today, limits(services.config)).ok) return step.endDialog({ ...input, confirmed: true } satisfies QuickResult);
+      await say(step.context, 'tasks.contractFixFirst');
+      return step.replaceDialog(QUICK_CONFIRM_DIALOG, input);
+    }
+    const changed = changedPlan(typed, input, lang, timeZone, services.now());
+    if (!changed) await say(step.context, 'tasks.errorContractChange');
+    return step.replaceDialog(QUICK_CONFIRM_DIALOG, changed ?? input);
+  }
+}
+
+/** «12» or «12 sesiones»: sessions; «10 semanas»: the plan's length; «empieza el lunes»: its start, same length. */
+function changedPlan(typed: string, input: QuickOptions, lang: Language, timeZone: string, now: Date): QuickOptions | undefined {
+  const plain = normalize(typed);
+  const number = /^(\d{1,3})(?:\s+(\p{L}+))?$/u.exec(plain);
+  if (number) {
+    const value = Number(number[1]);
+    const unit = number[2] ?? '';
+    if (unit === '' || matchesWord(unit, 'tasks.sessionWords')) return { ...input, sessions: value };
+    if (matchesWord(unit, 'tasks.weekWords')) return { ...input, endDate: defaultPlanEnd(input.startDate, value) };
+    return undefined;
+  }
+  const start = /^(\p{L}+)\s+(.+)$/u.exec(plain);
+  if (!start || !matchesWord(start[1]!, 'tasks.startWords')) return undefined;
+  const reading = parseNaturalDate(start[2]!, lang, timeZone, now, 'future');
+  if (!reading.ok) return undefined;
+  const length = daysBetween(input.startDate, input.endDate);
+  return { ...input, startDate: reading.date, endDate: addDays(reading.date, length) };
 }
 
 function limits(config: PracticeConfig): ContractLimits {

@@ -3,11 +3,15 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatDate } from '../src/domain/dates.js';
 import { newId } from '../src/domain/ids.js';
-import type { Case } from '../src/domain/schemas.js';
+import type { Case, Language } from '../src/domain/schemas.js';
+import { matchesWord, t } from '../src/i18n/catalog.js';
 import { say, session, text } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { CHOICE_AND_MORE_DIALOG, ChoiceAndMoreDialog, type ChoiceAndMore, type ChoiceAndMoreOptions } from './choiceAndMore.js';
+import { parseChoice } from './input.js';
+import type { CommandOptions } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { setCurrentCase } from './currentCase.js';
 
@@ -18,12 +22,40 @@ type Values = Record<string, string | boolean>;
 export class IntakeDialog extends BaseDialog {
   constructor() {
     super(INTAKE_DIALOG, 'intake.name', 'intake.help', [
-      (step) => ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(session(step.context).lang) }),
-      (step) => this.keep(step, 'kind', 'intake.askName', { kind: 'text', maxLength: 200 }),
-      (step) => this.keep(step, 'name', 'intake.askContact', { kind: 'text', optional: true, maxLength: 300 }),
-      (step) => this.keep(step, 'contact', 'intake.askLanguage', { kind: 'choice', choices: languageChoices(session(step.context).lang) }),
-      (step) => this.keep(step, 'language', 'intake.askTimeZone', { kind: 'timeZone' }),
-      (step) => this.keep(step, 'timeZone', 'intake.askSource', { kind: 'text', maxLength: 300 }),
+      (step) => {
+        // "nueva apertura Carmen Ortega Ruiz": the name is not asked again.
+        const said = ((step.options ?? {}) as CommandOptions).request?.rest ?? '';
+        const name = said.replace(/^(?:para|de|a|for|of)\s+/i, '').trim();
+        if (name && name.length <= 200) vals(step).name = name;
+        return ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(session(step.context).lang) });
+      },
+      (step) => {
+        vals(step).kind = answer(step);
+        if (vals(step).name) return step.next();
+        return ask(step, text(step.context, 'intake.askName'), { kind: 'text', maxLength: 200 });
+      },
+      (step) => {
+        vals(step).name ??= answer(step);
+        return ask(step, text(step.context, 'intake.askContact'), { kind: 'text', optional: true, maxLength: 300 });
+      },
+      (step) => {
+        const { lang, timeZone } = session(step.context);
+        const question = text(step.context, 'intake.askLanguage', { language: labelOf(languageChoices(lang), lang), timeZone });
+        return this.keep(step, 'contact', question, { kind: 'choice', choices: languageChoicesWithOk(lang) });
+      },
+      (step) => {
+        // «ok»: the worker's own language and time zone, as offered.
+        if (matchesWord(String(step.result ?? ''), 'common.yesWords')) {
+          vals(step).language = session(step.context).lang;
+          vals(step).timeZone = session(step.context).timeZone;
+          return step.next();
+        }
+        return this.keep(step, 'language', text(step.context, 'intake.askTimeZone'), { kind: 'timeZone' });
+      },
+      (step) => {
+        vals(step).timeZone ??= answer(step);
+        return ask(step, text(step.context, 'intake.askSource'), { kind: 'text', maxLength: 300 });
+      },
       async (step) => {
         vals(step).source = answer<string>(step);
         const options: DateInputOptions = { question: text(step.context, 'intake.askIntakeDate'), allow: 'past' };
@@ -40,22 +72,37 @@ export class IntakeDialog extends BaseDialog {
         }
         return ask(step, text(step.context, 'intake.askConsentMessages'), { kind: 'yesNo' });
       },
-      (step) => this.keep(step, 'messaging', 'intake.askModel', { kind: 'choice', choices: modelChoices(session(step.context).lang) }),
-      (step) => this.keep(step, 'model', 'intake.askPriority', { kind: 'choice', choices: priorityChoices(session(step.context).lang) }),
+      (step) => {
+        vals(step).messaging = answer(step);
+        const options: ChoiceAndMoreOptions = { question: text(step.context, 'intake.askModel'), choices: modelChoices(session(step.context).lang) };
+        return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
+      },
+      // The priority may come with the model: "corretaje, media".
+      (step) => {
+        const { value, rest } = step.result as ChoiceAndMore;
+        vals(step).model = value;
+        const priority = rest ? parseChoice(rest, priorityChoices(session(step.context).lang)) : undefined;
+        if (priority) {
+          vals(step).priority = priority.value;
+          return step.next();
+        }
+        return ask(step, text(step.context, 'intake.askPriority'), { kind: 'choice', choices: priorityChoices(session(step.context).lang) });
+      },
       async (step) => {
-        vals(step).priority = answer<string>(step);
+        vals(step).priority ??= answer<string>(step);
         await step.context.sendActivity(this.summary(step));
         return ask(step, text(step.context, 'intake.askConfirm'), { kind: 'yesNo' });
       },
       (step) => this.save(step),
     ]);
     this.addDialog(new DateInputDialog());
+    this.addDialog(new ChoiceAndMoreDialog());
   }
 
   /** Keeps the last answer under `field`, then asks the next question. */
-  private keep(step: WaterfallStepContext, field: string, next: Parameters<typeof text>[1], spec: Parameters<typeof ask>[2]) {
+  private keep(step: WaterfallStepContext, field: string, question: string, spec: Parameters<typeof ask>[2]) {
     vals(step)[field] = answer(step) as string | boolean;
-    return ask(step, text(step.context, next), spec);
+    return ask(step, question, spec);
   }
 
   private summary(step: WaterfallStepContext): string {
@@ -119,4 +166,10 @@ export class IntakeDialog extends BaseDialog {
     await say(step.context, 'intake.created', { caseId: created.id, name: created.client.name });
     return step.endDialog(created.id);
   }
+}
+
+/** The languages, where «ok» keeps the worker's own (and their time zone, asked next otherwise). */
+function languageChoicesWithOk(lang: Language) {
+  const ok = t(lang, 'common.yesWords').split('|');
+  return languageChoices(lang).map((c) => (c.value === lang ? { ...c, words: [...(c.words ?? []), ...ok] } : c));
 }

@@ -64,7 +64,9 @@ export function menuFor(actor: Actor, registered: ReadonlySet<string>): MenuEntr
 
 export function renderMenu(lang: Language, entries: MenuEntry[]): string {
   const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
-  return [t(lang, 'shell.menuIntro'), ...items, '', t(lang, 'shell.menuFooter')].join('\n');
+  // Workers can also say what they want to do, with its details.
+  const phrases = entries.some((e) => e.dialogId === 'contactLog') ? [t(lang, 'shell.menuPhrases')] : [];
+  return [t(lang, 'shell.menuIntro'), ...items, '', ...phrases, t(lang, 'shell.menuFooter')].join('\n');
 }
 
 const CASE_ID = /\bC-[A-HJ-NP-Z2-9]{6}\b/i;

@@ -14,6 +14,7 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { catalogChoices, labelOf } from './choices.js';
 import { categoryChoices, categoryLabel, costText, euros, sortCategories } from './directoryDialog.js';
 import type { Choice } from './input.js';
+import { readReferralRequest, type CommandOptions, type ReferralRequest } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const REFERRAL_DIALOG = 'referral';
@@ -25,9 +26,13 @@ const ALL_CATEGORIES = '*';
 
 interface CaseOptions {
   caseId: string;
+  /** What the command already said: "nueva vivienda", "2 aceptada: confirmado por teléfono". */
+  preset?: ReferralRequest;
 }
 
 const caseIdOf = (step: WaterfallStepContext) => (step.options as CaseOptions).caseId;
+const presetOf = (step: WaterfallStepContext) => (step.options as CaseOptions).preset;
+const isReferralId = (value: unknown): value is string => typeof value === 'string' && /^R-[A-Z0-9]{6}$/.test(value);
 
 const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) =>
   catalogChoices(
@@ -70,10 +75,11 @@ export class ReferralDialog extends BaseDialog {
     super(REFERRAL_DIALOG, 'services.referralName', 'services.referralHelp', [
       (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
       (step) => this.overview(step),
-      (step) =>
-        step.beginDialog({ new: NEW, advance: ADVANCE, budget: BUDGET }[answer<'new' | 'advance' | 'budget'>(step)], {
-          caseId: vals(step).caseId,
-        } satisfies CaseOptions),
+      (step) => {
+        const preset = vals(step).preset as ReferralRequest | undefined;
+        const action = preset?.action ?? answer<'new' | 'advance' | 'budget'>(step);
+        return step.beginDialog({ new: NEW, advance: ADVANCE, budget: BUDGET }[action], { caseId: vals(step).caseId, preset } satisfies CaseOptions);
+      },
       (step) => step.endDialog(),
     ]);
     this.addDialog(new CasePickerDialog());
@@ -90,7 +96,13 @@ export class ReferralDialog extends BaseDialog {
         (step) => this.askReferral(step),
         (step) => this.askStatus(step),
         (step) => {
-          vals(step).to = answer<ReferralStatus>(step);
+          const preset = presetOf(step);
+          vals(step).to ??= answer<ReferralStatus>(step);
+          // A status given in the command carries its note, or none: nothing more is asked.
+          if (preset?.action === 'advance' && preset.status) {
+            vals(step).note = preset.note ?? '';
+            return step.next();
+          }
           return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 });
         },
         (step) => this.confirmAdvance(step),
@@ -105,6 +117,11 @@ export class ReferralDialog extends BaseDialog {
     if (!caseId) return step.endDialog();
     vals(step).caseId = caseId;
     const record = await this.read(step, caseId);
+    const preset = this.presetFrom(step, record);
+    if (preset) {
+      vals(step).preset = preset;
+      return step.next();
+    }
     const lines =
       record.referrals.length === 0
         ? [text(step.context, 'services.noReferrals', { caseId })]
@@ -133,6 +150,11 @@ export class ReferralDialog extends BaseDialog {
       await say(step.context, 'services.noActiveServices');
       return step.endDialog();
     }
+    const preset = presetOf(step);
+    if (preset?.action === 'new' && preset.category && active.some((s) => s.category === preset.category)) {
+      vals(step).category = preset.category;
+      return step.next();
+    }
     const all: Choice = { value: ALL_CATEGORIES, label: t(lang, 'services.allCategories'), words: t(lang, 'services.allCategoriesWords').split('|') };
     const choices = [all, ...categoryChoices(lang, sortCategories(active.map((s) => s.category)))];
     return ask(step, text(step.context, 'services.askCategoryFilter'), { kind: 'choice', choices });
@@ -140,12 +162,17 @@ export class ReferralDialog extends BaseDialog {
 
   private async askService(step: WaterfallStepContext) {
     const { lang } = session(step.context);
-    const category = answer<string>(step);
+    const category = (vals(step).category as string | undefined) ?? answer<string>(step);
     const active = await this.activeServices(step.context);
     const order = sortCategories(active.map((s) => s.category));
     const offered = active
       .filter((s) => category === ALL_CATEGORIES || s.category === category)
       .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name));
+    // The only service of the category the command named: nothing to choose.
+    if (offered.length === 1 && presetOf(step)?.action === 'new') {
+      vals(step).serviceId = offered[0]!.id;
+      return step.next();
+    }
     const choices = offered.map((s) => ({
       value: s.id,
       words: [s.name, s.id],
@@ -156,7 +183,7 @@ export class ReferralDialog extends BaseDialog {
 
   private async confirmReferral(step: WaterfallStepContext) {
     const { actor, lang, services } = session(step.context);
-    const service = (await services.directory.get(actor, answer<string>(step)))!;
+    const service = (await services.directory.get(actor, (vals(step).serviceId as string | undefined) ?? answer<string>(step)))!;
     vals(step).serviceId = service.id;
     if (service.capacity === 0) await say(step.context, 'services.noPlaces', { service: service.name });
     const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
@@ -198,6 +225,10 @@ export class ReferralDialog extends BaseDialog {
   private async askReferral(step: WaterfallStepContext) {
     const { lang } = session(step.context);
     const active = (await this.read(step, caseIdOf(step))).referrals.filter(isActive);
+    const preset = presetOf(step);
+    const number = preset?.action === 'advance' ? preset.number : undefined;
+    const named = number !== undefined ? active[number - 1] : preset?.action === 'advance' && active.length === 1 ? active[0] : undefined;
+    if (named) return step.next(named.id);
     const choices = await Promise.all(
       active.map(async (r) => ({
         value: r.id,
@@ -211,17 +242,28 @@ export class ReferralDialog extends BaseDialog {
   /** Offers only the moves the lifecycle allows from the referral's status. */
   private async askStatus(step: WaterfallStepContext) {
     const { lang } = session(step.context);
-    const referral = (await this.read(step, caseIdOf(step))).referrals.find((r) => r.id === answer<string>(step))!;
+    const picked = presetOf(step)?.action === 'advance' && isReferralId(step.result) ? step.result : answer<string>(step);
+    const referral = (await this.read(step, caseIdOf(step))).referrals.find((r) => r.id === picked)!;
     vals(step).referralId = referral.id;
     vals(step).from = referral.status;
     const allowed = REFERRAL_STATUSES.filter((to) => canTransition(referral.status, to));
+    const preset = presetOf(step);
+    if (preset?.action === 'advance' && preset.status) {
+      if (allowed.includes(preset.status as ReferralStatus)) {
+        vals(step).to = preset.status;
+        return step.next();
+      }
+      await say(step.context, 'services.statusNotAllowed', { status: statusLabel(lang, preset.status as ReferralStatus) });
+      // The status typed does not apply: the note typed with it is asked again with the right one.
+      (step.options as CaseOptions).preset = { action: 'advance' };
+    }
     const question = text(step.context, 'services.askNextStatus', { status: statusLabel(lang, referral.status) });
     return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) });
   }
 
   private async confirmAdvance(step: WaterfallStepContext) {
     const { lang } = session(step.context);
-    vals(step).note = answer<string>(step);
+    vals(step).note ??= answer<string>(step);
     const record = await this.read(step, caseIdOf(step));
     const referral = record.referrals.find((r) => r.id === vals(step).referralId)!;
     return ask(
@@ -284,6 +326,16 @@ export class ReferralDialog extends BaseDialog {
   }
 
   // ---- shared ----
+
+  /** What a command such as "derivación nueva vivienda" or "derivación aceptada" said, read against this case. */
+  private presetFrom(step: WaterfallStepContext, record: Case): ReferralRequest | undefined {
+    const { request } = step.options as CommandOptions;
+    if (!request) return undefined;
+    const { lang } = session(step.context);
+    const preset = readReferralRequest(request, categoryChoices(lang), statusChoices(lang, REFERRAL_STATUSES));
+    if (preset.action === 'advance' && !record.referrals.some(isActive)) return undefined;
+    return preset.action ? preset : undefined;
+  }
 
   private read(step: WaterfallStepContext, caseId: string): Promise<Case> {
     const { actor, services } = session(step.context);

@@ -15,7 +15,8 @@ import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
-import type { Choice } from './input.js';
+import { linesOf, readTaskLine, taggedLine } from './intents.js';
+import { parseYesNo, type Choice } from './input.js';
 import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 import { dateText } from './render.js';
@@ -26,6 +27,10 @@ const OBSTACLES_DIALOG = `${TASK_DIALOG}.obstacles`;
 const NO_GOAL = 'none';
 
 type Obstacle = Task['obstacles'][number];
+interface TaskOptions extends CasePickerOptions {
+  /** Asked again after "sin objetivo": the task is for no goal. */
+  noGoal?: boolean;
+}
 
 export class TaskDialog extends BaseDialog {
   constructor() {
@@ -33,8 +38,7 @@ export class TaskDialog extends BaseDialog {
       (step) => step.beginDialog(CASE_PICKER_DIALOG, step.options as CasePickerOptions),
       (step) => this.askGoal(step),
       (step) => this.askWhat(step),
-      // The client reads the task: a text that reads hard is offered for plainer words.
-      (step) => step.beginDialog(PLAIN_WORDS_DIALOG, { text: answer<string>(step), maxLength: 1000 } satisfies PlainWordsOptions),
+      (step) => this.readTaskLine(step),
       (step) => this.askOwner(step),
       (step) => this.askOwnerName(step),
       (step) => this.askDueDate(step),
@@ -45,7 +49,7 @@ export class TaskDialog extends BaseDialog {
     ]);
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
-    this.addDialog(new NumberWithDefaultDialog());
+    this.addDialog(new CommitmentDialog());
     this.addDialog(new PlainWordsDialog());
     this.addDialog(
       new WaterfallDialog(OBSTACLES_DIALOG, [
@@ -70,7 +74,13 @@ export class TaskDialog extends BaseDialog {
       });
     }
     const goals = record.goals.filter((g) => g.status === 'active');
-    if (goals.length === 0) return step.next();
+    if (goals.length === 0 || (step.options as TaskOptions).noGoal) return step.next();
+    // One goal only: the task is for it, and the next question says so.
+    if (goals.length === 1) {
+      vals(step).goalId = goals[0]!.id;
+      vals(step).onlyGoal = goals[0]!.text;
+      return step.next();
+    }
     vals(step).askedGoal = true;
     const choices: Choice[] = [
       ...goals.map((g) => ({ value: g.id, label: g.text, words: [g.id] })),
@@ -85,22 +95,39 @@ export class TaskDialog extends BaseDialog {
       const goal = answer<string>(step);
       if (goal !== NO_GOAL) vals(step).goalId = goal;
     }
-    return ask(step, text(step.context, 'tasks.askWhat'), { kind: 'text', maxLength: 1000 });
+    const forGoal = vals(step).onlyGoal ? `${text(step.context, 'tasks.forOnlyGoal', { goal: vals(step).onlyGoal })}\n` : '';
+    return ask(step, `${forGoal}${text(step.context, 'tasks.askWhat')}`, { kind: 'text', maxLength: 1000 });
+  }
+
+  /** "Pedir cita en la Oficina de Vivienda, yo, para el 13/03": who and when are not asked again. */
+  private async readTaskLine(step: WaterfallStepContext) {
+    // "sin objetivo" instead of the task: not for the only goal after all; asked again without it.
+    if (vals(step).onlyGoal && matchesWord(answer<string>(step), 'tasks.goalNoneWords')) {
+      return step.replaceDialog(`${TASK_DIALOG}.steps`, { caseId: vals(step).caseId, noGoal: true } satisfies TaskOptions);
+    }
+    const { services, lang, timeZone } = session(step.context);
+    const line = readTaskLine(answer<string>(step), ownerChoices(step.context), lang, timeZone, services.now());
+    const today = localDate(services.now(), timeZone);
+    Object.assign(vals(step), { owner: line.owner, dueDate: line.dueDate && line.dueDate >= today ? line.dueDate : undefined });
+    // The client reads the task: a text that reads hard is offered for plainer words.
+    return step.beginDialog(PLAIN_WORDS_DIALOG, { text: line.description, maxLength: 1000 } satisfies PlainWordsOptions);
   }
 
   private async askOwner(step: WaterfallStepContext) {
     vals(step).description = step.result as string;
+    if (vals(step).owner) return step.next();
     return ask(step, text(step.context, 'tasks.askOwner'), { kind: 'choice', choices: ownerChoices(step.context) });
   }
 
   private async askOwnerName(step: WaterfallStepContext) {
-    vals(step).owner = answer<string>(step);
+    vals(step).owner ??= answer<string>(step);
     if (vals(step).owner !== 'professional') return step.next();
     return ask(step, text(step.context, 'tasks.askOwnerName'), { kind: 'text', maxLength: 200 });
   }
 
   private async askDueDate(step: WaterfallStepContext) {
     if (vals(step).owner === 'professional') vals(step).ownerName = answer<string>(step);
+    if (vals(step).dueDate) return step.next(vals(step).dueDate);
     const options: DateInputOptions = { question: text(step.context, 'tasks.askDueDate'), allow: 'future' };
     return step.beginDialog(DATE_INPUT_DIALOG, options);
   }
@@ -113,6 +140,16 @@ export class TaskDialog extends BaseDialog {
   private async askObstacleKind(step: WaterfallStepContext) {
     const obstacle = answer<string>(step);
     if (!obstacle) return step.endDialog(obstaclesSoFar(step));
+    // Several at once, each with its kind in brackets: "Se agobia con los trámites (interno)".
+    const lines = linesOf(obstacle).map((line) => taggedLine(line, obstacleKindChoices(step.context)));
+    if (lines.every((l) => l.value)) {
+      const typed = lines.map((l) => ({ text: l.text, kind: l.value as Obstacle['kind'] }));
+      return step.endDialog([...obstaclesSoFar(step), ...typed]);
+    }
+    if (lines.length > 1) {
+      await say(step.context, 'tasks.obstacleKindsNeeded');
+      return step.replaceDialog(OBSTACLES_DIALOG, step.options);
+    }
     vals(step).obstacle = obstacle;
     return ask(step, text(step.context, 'tasks.askObstacleKind'), { kind: 'choice', choices: obstacleKindChoices(step.context) });
   }
@@ -122,18 +159,10 @@ export class TaskDialog extends BaseDialog {
     return step.replaceDialog(OBSTACLES_DIALOG, { obstacles: [...obstaclesSoFar(step), obstacle] });
   }
 
+  /** The practice's check-in cadence, shown in the summary, where another number changes it. */
   private async askCheckIn(step: WaterfallStepContext) {
     vals(step).obstacles = step.result as Obstacle[];
-    const { config } = session(step.context).services;
-    // Check-ins go to the client: a task of the worker's own needs no cadence chosen.
-    if (vals(step).owner === 'worker') return step.next(config.taskCentered.checkInEveryDays);
-    const options: NumberWithDefaultOptions = {
-      question: text(step.context, 'tasks.askCheckIn', { default: config.taskCentered.checkInEveryDays }),
-      defaultValue: config.taskCentered.checkInEveryDays,
-      min: 1,
-      max: MAX_CHECK_IN_DAYS,
-    };
-    return step.beginDialog(NUMBER_WITH_DEFAULT_DIALOG, options);
+    return step.next(session(step.context).services.config.taskCentered.checkInEveryDays);
   }
 
   private async askCommitment(step: WaterfallStepContext) {
@@ -147,29 +176,37 @@ export class TaskDialog extends BaseDialog {
       await say(step.context, 'tasks.taskNotSaved');
       return step.endDialog();
     }
-    await step.context.sendActivity(this.summary(step, record));
-    await sayIssues(step.context, validation.warnings, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' });
     const ownTask = vals(step).owner === 'worker';
-    return ask(step, text(step.context, ownTask ? 'tasks.askConfirmTask' : 'tasks.askCommitment'), { kind: 'yesNo' });
+    const warnings = validation.warnings.map((i) =>
+      issueText(step.context, i.code, { end: record.contract ? dateText(step.context, record.contract.endDate) : '' }),
+    );
+    const options: CommitmentOptions = {
+      summary: this.summaryParams(step, record),
+      warnings: [...new Set(warnings)],
+      ownTask,
+      days: vals(step).checkInEveryDays,
+    };
+    return step.beginDialog(COMMITMENT_DIALOG, options);
   }
 
-  private summary(step: WaterfallStepContext, record: Case): string {
+  private summaryParams(step: WaterfallStepContext, record: Case): Record<string, string> {
     const v = vals(step);
     const obstacles = (v.obstacles as Obstacle[])
       .map((o) => text(step.context, 'tasks.obstacleLine', { text: o.text, kind: labelOf(obstacleKindChoices(step.context), o.kind) }))
       .join('; ');
-    return text(step.context, v.owner === 'worker' ? 'tasks.taskSummaryOwn' : 'tasks.taskSummary', {
+    return {
       what: v.description,
       goal: record.goals.find((g) => g.id === v.goalId)?.text ?? text(step.context, 'tasks.goalNone'),
       owner: ownerText(step.context, v.owner, v.ownerName),
       due: dateText(step.context, v.dueDate),
       obstacles: obstacles || text(step.context, 'tasks.none'),
-      days: v.checkInEveryDays,
-    });
+    };
   }
 
   private async save(step: WaterfallStepContext) {
-    if (!answer<boolean>(step)) {
+    const { committed, days } = step.result as { committed: boolean; days: number };
+    vals(step).checkInEveryDays = days;
+    if (!committed) {
       await say(step.context, vals(step).owner === 'worker' ? 'tasks.taskNotSaved' : 'tasks.notCommitted');
       return step.endDialog();
     }
@@ -270,6 +307,52 @@ export async function sayChangeRefused(context: TurnContext, error: unknown, cas
     return;
   }
   throw error;
+}
+
+const COMMITMENT_DIALOG = 'tasks.commitment';
+
+interface CommitmentOptions {
+  summary: Record<string, string>;
+  warnings: string[];
+  ownTask: boolean;
+  days: number;
+}
+
+/**
+ * The task's summary and the client's commitment (or, for the worker's own task, the
+ * confirmation). A number instead changes the check-in cadence and shows the summary again.
+ */
+class CommitmentDialog extends ComponentDialog {
+  constructor() {
+    super(COMMITMENT_DIALOG);
+    this.addDialog(createInputPrompt());
+    this.addDialog(new WaterfallDialog(`${COMMITMENT_DIALOG}.steps`, [(step) => this.show(step), (step) => this.read(step)]));
+    this.initialDialogId = `${COMMITMENT_DIALOG}.steps`;
+  }
+
+  private async show(step: WaterfallStepContext) {
+    const { summary, warnings, ownTask, days } = step.options as CommitmentOptions;
+    const lines = [text(step.context, ownTask ? 'tasks.taskSummaryOwn' : 'tasks.taskSummary', { ...summary, days }), ...warnings];
+    await step.context.sendActivity(lines.join('\n'));
+    return ask(step, text(step.context, ownTask ? 'tasks.askConfirmTask' : 'tasks.askCommitment'), { kind: 'text', maxLength: 100 });
+  }
+
+  private async read(step: WaterfallStepContext) {
+    const options = step.options as CommitmentOptions;
+    const typed = answer<string>(step);
+    const committed = parseYesNo(typed);
+    if (committed !== undefined) return step.endDialog({ committed, days: options.days });
+    const days = options.ownTask ? undefined : daysIn(typed);
+    if (days !== undefined && days >= 1 && days <= MAX_CHECK_IN_DAYS) return step.replaceDialog(COMMITMENT_DIALOG, { ...options, days });
+    await say(step.context, options.ownTask ? 'common.errorYesNo' : 'tasks.errorCommitment', { max: MAX_CHECK_IN_DAYS });
+    return step.replaceDialog(COMMITMENT_DIALOG, options);
+  }
+}
+
+/** "10", "cada 10 días", "every 10 days". */
+function daysIn(typed: string): number | undefined {
+  const match = /^(?:\p{L}+\s+)?(\d{1,3})(?:\s+\p{L}+)?$/u.exec(typed.trim());
+  return match ? Number(match[1]) : undefined;
 }
 
 export const NUMBER_WITH_DEFAULT_DIALOG = 'tasks.numberWithDefault';

@@ -10,7 +10,9 @@ import { averageAchievement, numericRatings, recordProgress, taskStatusAfterRati
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf, ratingOf } from './choices.js';
-import type { Choice } from './input.js';
+import { CHOICE_AND_MORE_DIALOG, ChoiceAndMoreDialog, type ChoiceAndMore, type ChoiceAndMoreOptions } from './choiceAndMore.js';
+import { isSkip, type Choice } from './input.js';
+import { listNumberIn, type CommandOptions } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { ratingText } from './caseDetails.js';
@@ -29,6 +31,7 @@ export class TaskProgressDialog extends BaseDialog {
       (step) => this.save(step),
     ]);
     this.addDialog(new CasePickerDialog());
+    this.addDialog(new ChoiceAndMoreDialog());
   }
 
   private async askTask(step: WaterfallStepContext) {
@@ -43,23 +46,38 @@ export class TaskProgressDialog extends BaseDialog {
       return step.endDialog();
     }
     vals(step).tasks = open.map((t) => ({ id: t.id, description: t.description, status: t.status }));
+    // "avance tarea 2": the task named by its number in this list.
+    const { request } = step.options as CommandOptions;
+    const number = request ? listNumberIn(request.rest) : undefined;
+    const named = number !== undefined ? open[number - 1] : undefined;
+    if (named) {
+      vals(step).taskId = named.id;
+      return step.next();
+    }
     const choices: Choice[] = open.map((t) => ({ value: t.id, label: taskChoiceLabel(step.context, t), words: [t.id] }));
     return ask(step, text(step.context, 'tasks.askTask'), { kind: 'choice', choices });
   }
 
+  /** The rating may come with the obstacles met: "3, le faltaba una nómina". */
   private async askRating(step: WaterfallStepContext) {
-    vals(step).taskId = answer<string>(step);
-    return ask(step, text(step.context, 'tasks.askRating'), { kind: 'choice', choices: ratingChoices(session(step.context).lang) });
+    vals(step).taskId ??= answer<string>(step);
+    const options: ChoiceAndMoreOptions = { question: text(step.context, 'tasks.askRating'), choices: ratingChoices(session(step.context).lang) };
+    return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
   }
 
   private async askObstacles(step: WaterfallStepContext) {
-    vals(step).rating = ratingOf(answer<string>(step));
+    const { value, rest } = step.result as ChoiceAndMore;
+    vals(step).rating = ratingOf(value);
+    if (rest) {
+      vals(step).obstacles = isSkip(rest) ? '' : rest;
+      return step.next();
+    }
     return ask(step, text(step.context, 'tasks.askProgressObstacles'), { kind: 'text', optional: true, maxLength: 1000 });
   }
 
   /** A rating of 4 suggests the task is done; the worker decides. */
   private async askMarkDone(step: WaterfallStepContext) {
-    vals(step).obstacles = answer<string>(step);
+    vals(step).obstacles ??= answer<string>(step);
     const task = (vals(step).tasks as Pick<Task, 'id' | 'status'>[]).find((t) => t.id === vals(step).taskId)!;
     if (taskStatusAfterRating(task, vals(step).rating) !== 'done') return step.next();
     vals(step).askedDone = true;

@@ -8,8 +8,9 @@ import { guessLanguage } from '../domain/language.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
+import { readCommand, type CommandOptions, type Request } from '../../dialogs/intents.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
 import { say, session, setSession } from './session.js';
@@ -86,12 +87,16 @@ export class EnlaceBot extends ActivityHandler {
     const welcomed = await this.welcomeOnce(context);
     const entries = menuFor(actor, this.registered);
     if (await clientTurn(dc, typed, entries)) return;
-    const entry = pickEntry(typed, entries, lang);
-    if (entry) {
-      await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });
+    // An option picked by number or name, or named in a phrase that may carry first answers.
+    // Another role's command ("casos marcados" to a worker) is not read as a phrase of one's own.
+    const picked = pickEntry(typed, entries, lang);
+    const outside = commandOutside(typed, entries, lang);
+    const command = picked ? { entry: picked, request: wholeName(typed, picked) } : outside ? undefined : readCommand(typed, entries);
+    if (command) {
+      const options: CommandOptions = { caseId: caseIdIn(typed), ...(command.request ? { request: command.request } : {}) };
+      await dc.beginDialog(command.entry.dialogId, options);
       return;
     }
-    const outside = commandOutside(typed, entries, lang);
     if (outside) await services.identity.refuseCommand(actor, outside.dialogId);
     if (welcomed) return;
     if (matchesWord(typed, 'common.cancelWords')) await say(context, actor.kind === 'client' ? 'client.nothingToCancel' : 'common.nothingToCancel');
@@ -229,6 +234,12 @@ export class EnlaceBot extends ActivityHandler {
 function isSharedConversation(activity: Partial<Activity>): boolean {
   const type = activity.conversation?.conversationType;
   return activity.conversation?.isGroup === true || type === 'groupChat' || type === 'channel';
+}
+
+/** An option named by the whole message ("visita", "Nueva apertura de caso"): the words that named it, nothing more. */
+function wholeName(typed: string, entry: MenuEntry): Request | undefined {
+  const request = readCommand(typed, [entry])?.request;
+  return request && { word: request.word, rest: '' };
 }
 
 function firstWord(typed: string): string {

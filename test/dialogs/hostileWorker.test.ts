@@ -182,10 +182,11 @@ describe('other ways in', () => {
     expectNoGrantedAccess(audit, 'worker-2');
   });
 
-  it("another case's goal id typed when a new task asks for its goal is not a choice", async () => {
+  it("another case's goal id typed at a new task is not taken as its goal", async () => {
     await bot.harness.send(`tarea ${W2_OPEN.record.id}`, 'worker-2');
     const { replies, cleanup } = await probe(bot, 'G-W1OPEN', 'worker-2');
-    expect(replies.join('\n')).toContain(t('es', 'common.errorChoice', { max: 2 }));
+    // The case's only goal is taken without asking: the id is read as the task's text.
+    expect(replies.join('\n')).toContain(t('es', 'tasks.askOwner'));
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
   });
 

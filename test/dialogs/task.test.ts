@@ -45,7 +45,11 @@ function contract(overrides: Partial<Contract> = {}): Contract {
 const caseWithGoals = (overrides = {}) =>
   caseRecord({
     id: CASE_ID,
-    goals: [goal(), goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' })],
+    goals: [
+      goal(),
+      goal({ id: 'G-VIVIEN', domain: 'housing', text: 'Ana entrega la solicitud de vivienda' }),
+      goal({ id: 'G-OLDONE', text: 'Objetivo abandonado', status: 'dropped' }),
+    ],
     ...overrides,
   });
 
@@ -61,7 +65,7 @@ describe('task dialog (Spanish)', () => {
     const goalQuestion = (await startTask()).join('\n');
     expect(goalQuestion).toContain('¿A qué objetivo corresponde la tarea?');
     expect(goalQuestion).toContain('1. Ana presenta tres solicitudes de empleo al mes');
-    expect(goalQuestion).toContain('2. Ninguno (tarea sin objetivo)');
+    expect(goalQuestion).toContain('3. Ninguno (tarea sin objetivo)');
     expect(goalQuestion).not.toContain('Objetivo abandonado');
     expect(goalQuestion).not.toContain('contrato nuevo');
 
@@ -82,11 +86,9 @@ describe('task dialog (Spanish)', () => {
     const second = (await harness.send('interno')).join('\n');
     expect(second).toContain('Obstáculo previsto 2');
     await harness.sendAll(['No tiene saldo en el móvil', 'externo']);
-    const cadence = (await harness.send('no')).join('\n');
-    expect(cadence).toContain('¿Cada cuántos días');
-    const wrongCadence = (await harness.send('0')).join('\n');
-    expect(wrongCadence).toContain('Escribe un número entero entre 1 y 90.');
-    const summary = (await harness.send('ok')).join('\n');
+    // The practice's cadence is offered in the summary, where another number would change it.
+    const summary = (await harness.send('no')).join('\n');
+    expect(summary).not.toContain('¿Cada cuántos días');
     expect(summary).toContain('• Qué: Pedir cita en el servicio de empleo');
     expect(summary).toContain('• Objetivo: Ana presenta tres solicitudes de empleo al mes');
     expect(summary).toContain('• Quién: Otro profesional o servicio: Servicio Público de Empleo');
@@ -94,6 +96,9 @@ describe('task dialog (Spanish)', () => {
     expect(summary).toContain('Le da miedo llamar (Interno); No tiene saldo en el móvil (Externo)');
     expect(summary).toContain('• Seguimiento: cada 7 días');
     expect(summary).toContain('¿La persona se compromete expresamente');
+    const wrongCadence = (await harness.send('0')).join('\n');
+    expect(wrongCadence).toContain('escribe un número de días de seguimiento (de 1 a 90)');
+    expect(wrongCadence).toContain('• Seguimiento: cada 7 días');
     const saved = (await harness.send('sí')).join('\n');
     const taskId = /Tarea (T-[A-Z0-9]{6}) guardada/.exec(saved)?.[1];
     expect(taskId).toBeDefined();
@@ -157,14 +162,14 @@ describe('task dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, contract: old })] });
     const start = (await startTask()).join('\n');
     expect(start).toContain('⚠ El contrato de este caso empezó el lunes, 3 de agosto de 2026 y ya pasa de 12 semanas');
-    const summary = (await harness.sendAll(['Pedir cita', 'persona', '15/01/2027', 'sí', 'no', 'ok'])).join('\n');
+    const summary = (await harness.sendAll(['Pedir cita', 'persona', '15/01/2027', 'sí', 'no'])).join('\n');
     expect(summary).toContain('⚠ La fecha límite es posterior al fin del contrato (lunes, 14 de diciembre de 2026).');
   });
 
   it('cancel stores nothing, even at the commitment question', async () => {
     harness = await createHarness({ cases: [caseWithGoals()] });
     await startTask();
-    await harness.sendAll(['1', 'Pedir cita', 'persona', 'el viernes', 'sí', 'no', 'ok']);
+    await harness.sendAll(['1', 'Pedir cita', 'persona', 'el viernes', 'sí', 'no']);
     const cancelled = (await harness.send('cancelar')).join('\n');
     expect(cancelled).toContain('Cancelado: nueva tarea');
     expect((await harness.store.repositories.cases.get(CASE_ID))!.tasks).toEqual([]);
@@ -190,11 +195,13 @@ describe('task dialog (English)', () => {
 
   it('stores a client task typed in English', async () => {
     harness = await createHarness({ cases: [englishCase()] });
-    const goals = (await startTask('worker-en', ['hello', 'new task', '1'])).join('\n');
-    expect(goals).toContain('Which goal is the task for?');
-    await harness.sendAll(['1', 'Send the housing application', 'keep', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
+    // The case's only goal: the task is for it without asking.
+    const what = (await startTask('worker-en', ['hello', 'new task', '1'])).join('\n');
+    expect(what).toContain('Task for the goal "John sends two job applications a week"');
+    expect(what).not.toContain('Which goal is the task for?');
+    await harness.sendAll(['Send the housing application', 'keep', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
-    expect(wrong).toContain('Type a whole number between 1 and 90.');
+    expect(wrong).toContain('or type a number of days between check-ins (1 to 90)');
     const summary = (await harness.send('3', 'worker-en')).join('\n');
     expect(summary).toContain('• Who: The client');
     expect(summary).toContain('• Anticipated obstacles: Forgets deadlines (Internal)');
@@ -219,7 +226,7 @@ describe('task dialog (English)', () => {
   it('no commitment in English stores nothing', async () => {
     harness = await createHarness({ cases: [englishCase()] });
     await startTask('worker-en', ['hello', 'new task', '1']);
-    const refused = (await harness.sendAll(['none', 'Send the form', 'the client', 'Friday', 'yes', 'no', 'ok', 'no'], 'worker-en')).join('\n');
+    const refused = (await harness.sendAll(['none', 'Send the form', 'the client', 'Friday', 'yes', 'no', 'no'], 'worker-en')).join('\n');
     expect(refused).toContain('You can agree it later.');
     expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.tasks).toEqual([]);
   });

@@ -146,8 +146,7 @@ const clientTask: Exchange[] = [
   { say: 'persona usuaria', expect: /¿Para cuándo\?/ },
   { say: 'mañana a las 10', expect: /Entiendo: miércoles, 2 de diciembre de 2026\. ¿Es correcto\?/ },
   { say: 'sí', expect: /Obstáculo previsto 1/ },
-  { say: 'no', expect: /¿Cada cuántos días/ },
-  { say: 'ok', expect: /Resumen de la tarea:[\s\S]*Para el: miércoles, 2 de diciembre de 2026[\s\S]*se compromete/ },
+  { say: 'no', expect: /Resumen de la tarea:[\s\S]*Para el: miércoles, 2 de diciembre de 2026[\s\S]*se compromete/ },
   { say: 'sí', expect: new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${CLIENT_CASE}`) },
 ];
 

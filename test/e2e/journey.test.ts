@@ -66,8 +66,12 @@ const clock = { now: officeHours(DAYS.intake) };
 let dataDir: string;
 let bot: Awaited<ReturnType<typeof startInProcess>>;
 let connector: ConnectorStandIn;
+/** The most messages the worker may type from the first greeting to the closed case. */
+const MESSAGE_BUDGET = 80;
 /** Filled in by the conversation; the record checks below read the case it opened. */
 const journey = { caseId: '', offeredCheckInDays: 0, messagesSent: 0, repliesReceived: 0 };
+/** Messages typed in each segment of the journey, in order. */
+const typedPerSegment = new Map<string, number>();
 
 beforeAll(async () => {
   // A folder of our own: the record checks run after the conversation, in later tests.
@@ -91,11 +95,12 @@ afterAll(async () => {
  * A missing reply or an error stops the journey; a reply that does not show what it should
  * is reported and the journey goes on, so that one run names every step that misbehaves.
  */
-async function talk(exchanges: Exchange[]): Promise<string[]> {
+async function talk(segment: string, exchanges: Exchange[]): Promise<string[]> {
   const all: string[] = [];
   for (const { say, expect: shows, absent } of exchanges) {
     const replies = await send(bot.loopbackUrl, connector, WORKER, say);
     journey.messagesSent++;
+    typedPerSegment.set(segment, (typedPerSegment.get(segment) ?? 0) + 1);
     journey.repliesReceived += replies.length;
     const joined = replies.join('\n');
     expect(replies.length, `no reply to "${say}"`).toBeGreaterThan(0);
@@ -105,6 +110,14 @@ async function talk(exchanges: Exchange[]): Promise<string[]> {
     all.push(joined);
   }
   return all;
+}
+
+/** The messages typed per segment and in all, one line each. */
+function typedTable(): string {
+  const line = (name: string, typed: number) => `  ${name.padEnd(26)} ${String(typed).padStart(3)}`;
+  return ['Messages typed on the journey:', ...[...typedPerSegment].map(([segment, typed]) => line(segment, typed)), line('total', journey.messagesSent)].join(
+    '\n',
+  );
 }
 
 async function storedCase(): Promise<Case> {
@@ -122,39 +135,39 @@ async function auditLines(): Promise<string[]> {
 describe('a worker takes one client from intake to closure, in Spanish chat over HTTP', () => {
   it('walks every step of the process in chat and ends with the case closed and read-only', async () => {
     clock.now = officeHours(DAYS.intake);
-    const opened = await talk(intake());
+    const opened = await talk('intake', intake());
     journey.caseId = /Caso (C-[A-Z0-9]{6}) abierto/.exec(opened.at(-1)!)![1]!;
     const { caseId } = journey;
 
     clock.now = officeHours(DAYS.assessment);
-    await talk(assessment(caseId));
-    await talk(smartGoal(caseId));
-    await talk(contract(caseId));
-    const taskReplies = await talk(clientTask(caseId));
-    journey.offeredCheckInDays = Number(/«ok» para dejar (\d+)/.exec(taskReplies[8]!)![1]);
-    await talk(workerTask(caseId));
+    await talk('assessment', assessment(caseId));
+    await talk('SMART goal', smartGoal(caseId));
+    await talk('contract', contract(caseId));
+    const taskReplies = await talk('client task', clientTask(caseId));
+    journey.offeredCheckInDays = Number(/Seguimiento: cada (\d+) días/.exec(taskReplies.at(-2)!)![1]);
+    await talk('worker task', workerTask(caseId));
 
     clock.now = officeHours(DAYS.referral);
-    await talk(referral(caseId));
+    await talk('referral', referral(caseId));
 
     clock.now = officeHours(DAYS.accepted);
-    await talk(advance(caseId, { from: 'Derivada', to: 'aceptada', toLabel: 'Aceptada', note: 'no' }));
-    await talk(contactVisit(caseId));
-    await talk(advocacy(caseId));
+    await talk('referral accepted', advance(caseId, { from: 'Derivada', to: 'aceptada', toLabel: 'Aceptada' }));
+    await talk('contact', contactVisit(caseId));
+    await talk('advocacy', advocacy(caseId));
 
     clock.now = officeHours(DAYS.progress);
-    await talk(progress(caseId));
+    await talk('progress', progress(caseId));
 
     clock.now = officeHours(DAYS.firstReview);
-    await talk(firstReview(caseId));
+    await talk('first review', firstReview(caseId));
 
     clock.now = officeHours(DAYS.finalReview);
-    await talk(finalReviewAndClosure(caseId));
+    await talk('final review and closure', finalReviewAndClosure(caseId));
     const closed = await storedCase();
 
     // Read-only: a contact on the closed case is refused and nothing changes.
     clock.now = new Date(clock.now.getTime() + 60 * 60 * 1000);
-    await talk(contactAfterClosure(caseId));
+    await talk('contact after closure', contactAfterClosure(caseId));
     expect(await storedCase()).toEqual(closed);
 
     // Every reply went to the worker's conversation, in reply to the message that caused it.
@@ -432,8 +445,14 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     for (const personal of [CLIENT.name, 'Carmen', 'Ortega', CLIENT.contact, CONTACT.note, GOAL.ownStep]) expect(raw).not.toContain(personal);
   });
 
-  it('exchanged the whole journey in chat', () => {
-    expect(journey.messagesSent).toBeGreaterThan(150);
+  it('exchanged the whole journey in chat, every typed message answered', () => {
+    console.log(typedTable());
+    expect([...typedPerSegment.values()].reduce((a, b) => a + b, 0)).toBe(journey.messagesSent);
     expect(journey.repliesReceived).toBeGreaterThanOrEqual(journey.messagesSent);
+  });
+
+  it(`takes the worker at most ${MESSAGE_BUDGET} typed messages from the greeting to the closed case`, () => {
+    expect(journey.messagesSent).toBeGreaterThan(0);
+    expect(journey.messagesSent, typedTable()).toBeLessThanOrEqual(MESSAGE_BUDGET);
   });
 });

@@ -7,6 +7,7 @@ export const es = {
   welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra con «npm run staff».',
   menuIntro: '¿Qué quieres hacer? Escribe el número o el nombre de la opción:',
   menuItem: '{n}. {label}',
+  menuPhrases: 'También puedes escribirlo con sus datos: «apunta una llamada de 20 minutos con Ana», «derivar a vivienda», «avance tarea 2».',
   menuFooter: 'En cualquier momento: «ayuda», «cancelar» o «idioma».',
   notUnderstood: 'No te he entendido.',
   greetingWords: 'hola|buenas|buenos dias|buenos días|buenas tardes|buenas noches|hello|hi|hey|good morning|good afternoon',
@@ -17,6 +18,8 @@ export const es = {
   languageSet: 'De acuerdo: a partir de ahora te hablo en español.',
   languageWordsEs: 'español|espanol|castellano|spanish|es',
   languageWordsEn: 'inglés|ingles|english|en',
+  intentLeadWords:
+    'quiero|quisiera|queria|quería|voy a|vamos a|necesito|me gustaria|me gustaría|puedes|podrias|podrías|por favor|apunta|apuntar|apúntame|apuntame|anota|anotar|anótame|registra|registrar|abre|abrir|crea|crear|haz|hacer|añade|añadir|pon|poner|una|un|la|el|nueva|nuevo|otra|otro|i want to|i would like to|i’d like to|id like to|i need to|please|can you|let me|log|record|add|open|make|start|a|an|the|new|another',
   // Menu labels and the words that choose each option (either language).
   newCaseLabel: 'Nueva apertura de caso',
   newCaseWords: 'nueva apertura|apertura|nuevo caso|abrir caso|new case|intake|open case',
@@ -80,6 +83,7 @@ export const en: { [K in keyof typeof es]: string } = {
   welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with "npm run staff".',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
+  menuPhrases: 'You can also type it with its details: "log a call of 20 minutes with Ana", "refer to housing", "progress task 2".',
   menuFooter: 'At any time: "help", "cancel" or "language".',
   notUnderstood: 'I did not understand that.',
   greetingWords: 'hello|hi|hey|good morning|good afternoon|hola|buenas|buenos dias|buenos días',
@@ -90,6 +94,8 @@ export const en: { [K in keyof typeof es]: string } = {
   languageSet: 'All right: from now on I will speak English.',
   languageWordsEs: 'spanish|español|espanol|castellano|es',
   languageWordsEn: 'english|inglés|ingles|en',
+  intentLeadWords:
+    'quiero|quisiera|queria|quería|voy a|vamos a|necesito|me gustaria|me gustaría|puedes|podrias|podrías|por favor|apunta|apuntar|apúntame|apuntame|anota|anotar|anótame|registra|registrar|abre|abrir|crea|crear|haz|hacer|añade|añadir|pon|poner|una|un|la|el|nueva|nuevo|otra|otro|i want to|i would like to|i’d like to|id like to|i need to|please|can you|let me|log|record|add|open|make|start|a|an|the|new|another',
   newCaseLabel: 'Open a new case (intake)',
   newCaseWords: 'new case|intake|open case|nueva apertura|apertura|nuevo caso|abrir caso',
   myCasesLabel: 'My cases',
