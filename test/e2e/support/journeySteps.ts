@@ -105,22 +105,25 @@ export function assessment(caseId: string): Exchange[] {
   const domainAnswers = Object.values(ASSESSED_LEVELS).map((level) => String(level ?? 'n/a'));
   return [
     // Strengths come first, before any problem is rated.
-    ex(`valoración ${caseId}`, new RegExp(`Valoración inicial del caso ${caseId}\\. Empezamos por las fortalezas[\\s\\S]*Fortalezas personales`)),
-    ex(STRENGTHS.personal, /Fortalezas de la familia/),
-    ex(STRENGTHS.family, /Fortalezas en la comunidad/),
-    ex(STRENGTHS.community, /Cómo ve la persona su situación/),
-    ex(CLIENT_VIEW, /aspiraciones/),
-    ex(ASPIRATIONS, /Contexto económico/),
-    ex(CONTEXT.economic, /Contexto social/),
-    ex(CONTEXT.social, /Contexto familiar/),
-    ex(CONTEXT.family, /Contexto institucional/),
-    ex(CONTEXT.institutional, /Ahora los 15 ámbitos[\s\S]*Ámbito 1 de 15: ingresos/),
-    ...domainAnswers.map((level, i) => ex(level, i < 14 ? new RegExp(`Ámbito ${i + 2} de 15`) : /preocupación por la seguridad/)),
-    ex('no', /Nota micro/),
-    ex(NOTES.micro, /Nota meso/),
-    ex(NOTES.meso, /Nota macro/),
     ex(
-      NOTES.macro,
+      `valoración ${caseId}`,
+      new RegExp(
+        `Valoración inicial del caso ${caseId}\\. Empezamos por las fortalezas[\\s\\S]*Puedes dar las tres en un mensaje[\\s\\S]*Fortalezas personales`,
+      ),
+    ),
+    ex([STRENGTHS.personal, STRENGTHS.family, STRENGTHS.community].join('\n'), /Anotadas 3 respuestas, una por línea\.[\s\S]*Cómo ve la persona su situación/),
+    ex(
+      [CLIENT_VIEW, ASPIRATIONS, CONTEXT.economic, CONTEXT.social, CONTEXT.family, CONTEXT.institutional].join('\n'),
+      /Anotadas 6 respuestas, una por línea\.[\s\S]*Ahora los 15 ámbitos[\s\S]*Ámbito 1 de 15: ingresos/,
+    ),
+    ex(
+      domainAnswers.join(' '),
+      /Niveles anotados:\n• ingresos: 3 · seguro\n• empleo: 3 · seguro\n• vivienda: 2 · vulnerable[\s\S]*• consumo de sustancias: n\/a · no aplica[\s\S]*¿Es correcto\?/,
+    ),
+    ex('sí', /preocupación por la seguridad/),
+    ex('no', /Nota micro/),
+    ex(
+      [NOTES.micro, NOTES.meso, NOTES.macro].join('\n'),
       new RegExp(
         [
           `Resultado de la valoración del caso ${caseId}`,
@@ -310,11 +313,6 @@ const RERATED = Object.entries(ASSESSED_LEVELS)
   .filter(([, level]) => level !== null)
   .map(([domain]) => domain);
 
-/** Answers for every re-rated domain but the last: housing gets `housing`, the rest stay as they were. */
-function rerateAllButLast(housing: number): Exchange[] {
-  return RERATED.slice(0, -1).map((domain, i) => ex(domain === 'housing' ? String(housing) : 'igual', new RegExp(`Ámbito ${i + 2} de ${RERATED.length}`)));
-}
-
 export const FIRST_REVIEW_NOTE = 'La solicitud está presentada; seguimos con el plan';
 
 export function firstReview(caseId: string): Exchange[] {
@@ -331,8 +329,7 @@ export function firstReview(caseId: string): Exchange[] {
         ].join('[\\s\\S]*'),
       ),
     ),
-    ...rerateAllButLast(3),
-    ex('igual', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
+    ex('igual salvo vivienda 3', /vivienda: 2 → 3 \(mejora\)[\s\S]*intensidad recomendada es moderada \(ahora: moderada\)[\s\S]*¿Qué decides para el caso\?/),
     ex('continuar', new RegExp(`Próxima revisión propuesta por la intensidad moderada: ${escapeRegExp(esDate(SECOND_REVIEW_DUE))}`)),
     ex('ok', /Nota de la reevaluación/),
     ex(
@@ -354,8 +351,7 @@ export const CLOSURE_SUMMARY =
 export function finalReviewAndClosure(caseId: string): Exchange[] {
   return [
     ex(`revisión ${caseId}`, /Reevaluación del caso[\s\S]*Ámbito 1 de/),
-    ...rerateAllButLast(4),
-    ex('igual', /vivienda: 3 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
+    ex('igual salvo vivienda 4', /vivienda: 3 → 4 \(mejora\)[\s\S]*¿Qué decides para el caso\?/),
     ex('cerrar', /Nota de la reevaluación/),
     ex(FINAL_REVIEW_NOTE, /Decisión: Cerrar el caso[\s\S]*no hace falta: el caso pasa al cierre/),
     // The summary just said no next review is needed: the confirmation must not announce one.
