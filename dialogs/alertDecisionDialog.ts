@@ -204,7 +204,14 @@ export class AlertDecisionDialog extends BaseDialog {
   /** A decision on a flagged case as a whole, recorded as a review; a change of approach restarts the contact interval. */
   private async recordOnCase(step: WaterfallStepContext, pick: FlagPick, choice: Review['decision'], approach: ApproachChange | undefined) {
     const { actor, services, lang } = session(step.context);
-    const input = { choice, by: actor.id, at: services.now().toISOString(), today: today(step.context), reviewId: newId('RV'), ...(approach ? { approach } : {}) };
+    const input = {
+      choice,
+      by: actor.id,
+      at: services.now().toISOString(),
+      today: today(step.context),
+      reviewId: newId('RV'),
+      ...(approach ? { approach } : {}),
+    };
     let saved: Case;
     try {
       saved = await services.cases.change(actor, pick.caseId, 'alert.decide', (current) => applyCaseDecision(current, input, services.config));

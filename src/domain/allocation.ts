@@ -43,7 +43,10 @@ export function workerLoads(caseRecord: Case, staff: readonly Staff[], teamCases
       const requiredWithCase = time.requiredMinutes + (current ? 0 : estimate);
       return { staff: member, time, requiredWithCase, overWithCase: requiredWithCase > time.availableMinutes, current };
     })
-    .sort((a, b) => b.time.availableMinutes - b.time.requiredMinutes - (a.time.availableMinutes - a.time.requiredMinutes) || a.staff.name.localeCompare(b.staff.name));
+    .sort(
+      (a, b) =>
+        b.time.availableMinutes - b.time.requiredMinutes - (a.time.availableMinutes - a.time.requiredMinutes) || a.staff.name.localeCompare(b.staff.name),
+    );
 }
 
 /**
@@ -52,7 +55,13 @@ export function workerLoads(caseRecord: Case, staff: readonly Staff[], teamCases
  * CaseClosedError on a closed case, DomainError 'notAllowedToAllocate', 'notATeamWorker'
  * or 'alreadyTheirs'.
  */
-export function assignCase(caseRecord: Case, to: Pick<Staff, 'id' | 'role' | 'team'>, by: Pick<Staff, 'id' | 'role' | 'team'>, at: string, assignmentId: string): Case {
+export function assignCase(
+  caseRecord: Case,
+  to: Pick<Staff, 'id' | 'role' | 'team'>,
+  by: Pick<Staff, 'id' | 'role' | 'team'>,
+  at: string,
+  assignmentId: string,
+): Case {
   assertWritable(caseRecord);
   if (!mayAllocate(by, caseRecord)) {
     throw new DomainError('notAllowedToAllocate', `${by.id} (${by.role}, team ${by.team}) may not allocate case ${caseRecord.id}`, { caseId: caseRecord.id });

@@ -69,7 +69,8 @@ function referralErrors(caseRecord: Case, closure: Closure): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
   const seen = new Set<string>();
   for (const { referralId } of given) {
-    if (!active.has(referralId)) errors.push(issue('unknownReferral', `Final state given for referral ${referralId}, which is not active in case ${caseRecord.id}`, 'referralOutcomes'));
+    if (!active.has(referralId))
+      errors.push(issue('unknownReferral', `Final state given for referral ${referralId}, which is not active in case ${caseRecord.id}`, 'referralOutcomes'));
     if (seen.has(referralId)) errors.push(issue('duplicateReferralOutcome', `Referral ${referralId} has more than one final state`, 'referralOutcomes'));
     seen.add(referralId);
   }

@@ -23,7 +23,12 @@ async function setUp(start: string) {
       id: CASE_ID,
       nextReviewDate: '2027-03-08',
       tasks: [
-        taskRecord({ id: 'T-CITA01', description: 'Pedir cita médica', dueDate: '2027-04-30', commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' } }),
+        taskRecord({
+          id: 'T-CITA01',
+          description: 'Pedir cita médica',
+          dueDate: '2027-04-30',
+          commitment: { at: '2027-02-22T09:00:00.000Z', confirmedBy: 'worker-1' },
+        }),
         taskRecord({ id: 'T-INFORM', description: 'Enviar el informe', owner: 'worker', dueDate: '2027-03-03' }),
       ],
       alerts: [{ id: 'AL-CRSSAB', kind: 'domainCrisis', at: '2027-03-01T07:00:00.000Z' }],

@@ -37,7 +37,9 @@ describe('a change of approach on a case flagged for no contact restarts the con
     expect(saved).toContain(`Decisión registrada en el caso ${CASE_ID}: Cambiar el enfoque.`);
     expect(saved).toContain('Próxima revisión: miércoles, 23 de diciembre de 2026.');
     const record = await stored();
-    expect(record.reviews).toEqual([expect.objectContaining({ by: 'super-1', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2026-12-23' })]);
+    expect(record.reviews).toEqual([
+      expect.objectContaining({ by: 'super-1', decision: 'changeApproach', newIntensity: 'intensive', nextReviewDate: '2026-12-23' }),
+    ]);
     expect(record).toMatchObject({ intensity: 'intensive', contactEveryDays: 7 });
 
     // The next run does not flag it: the weekly interval runs from the change.

@@ -59,7 +59,9 @@ describe('a supervisor allocates a case (Spanish)', () => {
     expect(record.workerId).toBe('worker-2');
     // Pablo owns it now rather than having it shared; Lucía keeps no access.
     expect(record.sharedWith).toEqual([]);
-    expect(record.assignments).toEqual([{ id: expect.stringMatching(/^AS-/), at: '2026-11-23T09:00:00.000Z', by: 'super-1', from: 'worker-1', to: 'worker-2' }]);
+    expect(record.assignments).toEqual([
+      { id: expect.stringMatching(/^AS-/), at: '2026-11-23T09:00:00.000Z', by: 'super-1', from: 'worker-1', to: 'worker-2' },
+    ]);
     expect(await auditOf('super-1')).toContainEqual(expect.objectContaining({ action: 'case.assign', caseId: CASE_ID, outcome: 'ok' }));
 
     // Both workers are told by a proactive message, each in their own words.

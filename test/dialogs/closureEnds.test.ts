@@ -40,8 +40,28 @@ function referral(id: string, serviceId: string, status: Referral['status']): Re
 }
 
 const SERVICES: Service[] = [
-  { id: 'S-EMPLEO', name: 'Orientación laboral', category: 'empleo', provider: 'Ayuntamiento', contact: '', cost: 0, eligibility: '', capacity: null, active: true },
-  { id: 'S-COMEDR', name: 'Comedor social', category: 'alimentación', provider: 'Cáritas', contact: '', cost: 0, eligibility: '', capacity: null, active: true },
+  {
+    id: 'S-EMPLEO',
+    name: 'Orientación laboral',
+    category: 'empleo',
+    provider: 'Ayuntamiento',
+    contact: '',
+    cost: 0,
+    eligibility: '',
+    capacity: null,
+    active: true,
+  },
+  {
+    id: 'S-COMEDR',
+    name: 'Comedor social',
+    category: 'alimentación',
+    provider: 'Cáritas',
+    contact: '',
+    cost: 0,
+    eligibility: '',
+    capacity: null,
+    active: true,
+  },
 ];
 
 function closableCase(overrides: Partial<Case> = {}): Case {
@@ -153,7 +173,10 @@ describe('reopening a case', () => {
       id: CASE_ID,
       status: 'closed',
       ...(intensity ? { intensity } : {}),
-      goals: [{ ...goal('G-1', 'Presentar la solicitud de vivienda'), status: 'achieved' }, { ...goal('G-2', 'Buscar empleo'), status: 'dropped' }],
+      goals: [
+        { ...goal('G-1', 'Presentar la solicitud de vivienda'), status: 'achieved' },
+        { ...goal('G-2', 'Buscar empleo'), status: 'dropped' },
+      ],
       closure: { at: '2026-11-02T10:00:00.000Z', by: 'worker-1', reason: 'goalsMet', outcomes: [], summary: 'Cerrado.' },
     });
   }
@@ -198,7 +221,9 @@ describe('reopening a case', () => {
     const reopened = joined(await harness.send('yes', 'super-1'));
     expect(reopened).toContain('Next review: Saturday, 22 May 2027 (basic intensity, a review every 180 days).');
     expect(reopened).toContain('Shall we do a new assessment now? (yes/no)');
-    expect(joined(await harness.send('no', 'super-1'))).toContain('All right, the assessment is left for later. The review stays set for Saturday, 22 May 2027.');
+    expect(joined(await harness.send('no', 'super-1'))).toContain(
+      'All right, the assessment is left for later. The review stays set for Saturday, 22 May 2027.',
+    );
     expect(await stored()).toMatchObject({ status: 'open', nextReviewDate: '2027-05-22', goals: [{ status: 'achieved' }, { status: 'dropped' }] });
   });
 });
