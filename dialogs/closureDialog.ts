@@ -97,6 +97,8 @@ export class ClosureDialog extends BaseDialog {
 
   private async askReasonNote(step: WaterfallStepContext) {
     vals(step).reason = answer<string>(step);
+    // Within the team a case moves without closing it: a supervisor transfers it.
+    if (vals(step).reason === 'transfer') await say(step.context, 'closure.transferHint');
     if (vals(step).reason !== 'other') return step.next();
     return ask(step, text(step.context, 'closure.askReasonNote'), { kind: 'text', maxLength: 1000 });
   }

@@ -150,7 +150,9 @@ describe('closing a case (English)', () => {
   it('asks each active referral and ends tasks with the case', async () => {
     await start(closableCase({ workerId: 'worker-en', team: 'sur', referrals: [referral('R-EMPLEO', 'S-EMPLEO', 'accepted')] }));
     await harness.send('hello', 'worker-en');
-    await harness.sendAll([`close case ${CASE_ID}`, 'lost contact'], 'worker-en');
+    await harness.send(`close case ${CASE_ID}`, 'worker-en');
+    // A transfer within the team needs no closure: the supervisor transfers the case.
+    expect(joined(await harness.send('transfer', 'worker-en'))).toContain('a supervisor can transfer it ("transfer case")');
     const asked = joined(await harness.send('not achieved', 'worker-en'));
     expect(asked).toContain('Active referrals: 1. Record how each one ends with the closure.');
     expect(asked).toContain('Referral 1 of 1: "Orientación laboral". How does it end?');
@@ -160,7 +162,7 @@ describe('closing a case (English)', () => {
     expect(summary).toContain('• Open tasks: 2. They end with the case.');
     await harness.send('yes', 'worker-en');
     const record = await stored();
-    expect(record).toMatchObject({ status: 'closed', referrals: [{ status: 'declined' }] });
+    expect(record).toMatchObject({ status: 'closed', closure: { reason: 'transfer' }, referrals: [{ status: 'declined' }] });
     expect(record.tasks.filter((t) => t.status === 'open')).toEqual([]);
     expect(joined(await harness.send(`view case ${CASE_ID}`, 'worker-en'))).toContain('Next review: none (case closed)');
   });

@@ -16,6 +16,8 @@ export const es = {
   reasonWords_lostContact: 'perdida de contacto|pérdida de contacto|sin contacto|lost contact',
   reasonWords_other: 'otro|otra|otro motivo|other',
   askReasonNote: '¿Cuál es el motivo?',
+  transferHint:
+    'Si el caso pasa a otra persona profesional del equipo, no hace falta cerrarlo: la supervisión puede transferirlo («transferir caso»). Si pasa a otro servicio, sigue con el cierre.',
   noActiveGoals: 'El caso no tiene objetivos activos: no hay resultados que anotar.',
   askOutcome: 'Objetivo {n} de {total}: «{goal}». ¿Resultado?',
   outcome_achieved: 'Logrado',
@@ -81,6 +83,8 @@ export const en: { [K in keyof typeof es]: string } = {
   reasonWords_lostContact: 'lost contact|no contact|pérdida de contacto|perdida de contacto',
   reasonWords_other: 'other|other reason|otro|otra',
   askReasonNote: 'What is the reason?',
+  transferHint:
+    'If the case moves to another worker of the team, it need not be closed: a supervisor can transfer it ("transfer case"). If it moves to another service, go on with the closure.',
   noActiveGoals: 'The case has no active goals: there are no outcomes to record.',
   askOutcome: 'Goal {n} of {total}: "{goal}". Outcome?',
   outcome_achieved: 'Achieved',
