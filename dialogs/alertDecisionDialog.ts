@@ -10,6 +10,7 @@ import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { alertState, applyAlertDecision, applyCaseDecision, decisionMakesReview, openAlerts, type AlertTarget, type OpenAlert } from '../src/domain/alerts.js';
+import type { PracticeConfig } from '../src/domain/config.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
@@ -88,10 +89,11 @@ export class AlertDecisionDialog extends BaseDialog {
     if (caseId) await setCurrentCase(step.context, caseId);
     if (reply.target && cases[0]) return this.answerTo(step, cases[0], reply.target);
     const picks = cases.flatMap((record) => openAlerts(record, today(step.context), services.config).map((alert) => pickOf(record, alert)));
-    const flags = caseId && picks.length === 0 ? reviewFlagDetails(cases[0]!, today(step.context), services.config) : [];
+    // A reminder is about an alert; the other decisions can be taken on the case as a whole.
+    const onCase = caseId && picks.length === 0 && reply.choice !== 'remindWorker';
+    const flags = onCase ? flagsWithoutAlert(cases[0]!, today(step.context), services.config) : [];
     if (flags.length > 0) {
       vals(step).pick = { ...caseOf(cases[0]!), flags } satisfies FlagPick;
-      if (vals(step).choice === 'remindWorker') delete vals(step).choice;
       return step.next();
     }
     if (picks.length === 0) {
@@ -237,6 +239,11 @@ function pickOf(record: Case, alert: OpenAlert): AlertPick {
 
 function caseOf(record: Case): Omit<AlertPick, 'alert'> {
   return { caseId: record.id, name: record.client.name, workerId: record.workerId, model: record.model, intensity: record.intensity };
+}
+
+/** The flags no alert stands for (an overdue review and waiting alerts are decided as alerts). */
+function flagsWithoutAlert(record: Case, day: string, config: PracticeConfig): FlagDetail[] {
+  return reviewFlagDetails(record, day, config).filter((detail) => detail.flag !== 'overdueReview' && detail.flag !== 'openAlert');
 }
 
 function flagText(context: TurnContext, detail: FlagDetail): string {

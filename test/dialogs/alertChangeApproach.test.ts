@@ -54,6 +54,8 @@ describe('a change of approach on a case flagged for no contact restarts the con
   it('in English, on the same flag; a worker cannot decide', async () => {
     harness = await createHarness({ cases: [silentCase()].map((c) => ({ ...c, team: 'sur', workerId: 'worker-en' })) });
     await harness.send('hello', 'super-sur');
+    // A reminder is about an alert, and there is none on the case.
+    expect(joined(await harness.send(`remind ${CASE_ID}`, 'super-sur'))).toContain(`Case ${CASE_ID} has no alerts waiting for a decision.`);
     expect(joined(await harness.send(`change approach ${CASE_ID}`, 'super-sur'))).toContain('What changes?');
     await harness.send('the intensity', 'super-sur');
     expect(joined(await harness.send('intensive', 'super-sur'))).toContain(`Decision recorded on case ${CASE_ID}: Change approach.`);
