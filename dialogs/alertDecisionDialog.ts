@@ -1,17 +1,22 @@
 // A supervisor decides on an alert (SPEC §4): a crisis, a safety concern, a stalled task or
 // an overdue review. The decision comes tapped from the alert message, typed with the case
 // («continuar C-7K3QPA»), or picked from the team's open alerts. It is recorded once: an
-// alert answered again says how it was decided and changes nothing.
+// alert answered again says how it was decided and changes nothing. A case named with no
+// alert waiting but flagged for review (no recent contact, missed check-ins, a stalled
+// task) is decided on as a whole, as in the caseload review.
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
-import { alertState, applyAlertDecision, decisionMakesReview, openAlerts, type AlertTarget, type OpenAlert } from '../src/domain/alerts.js';
+import { alertState, applyAlertDecision, applyCaseDecision, decisionMakesReview, openAlerts, type AlertTarget, type OpenAlert } from '../src/domain/alerts.js';
+import type { PracticeConfig } from '../src/domain/config.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
-import type { AlertDecision, AlertDecisionChoice, Case } from '../src/domain/schemas.js';
+import type { AlertDecision, AlertDecisionChoice, Case, Review } from '../src/domain/schemas.js';
+import { reviewFlagDetails, type FlagDetail } from '../src/domain/supervision.js';
+import type { Choice } from './input.js';
 import { alertChoices, readDecisionReply } from './alertDecisionReply.js';
 import { ALERT_DECISION_DIALOG, BaseDialog } from './baseDialog.js';
 import { labelOf } from './choices.js';
@@ -38,6 +43,16 @@ interface AlertPick {
   intensity?: Case['intensity'];
   alert: OpenAlert;
 }
+
+/** A flagged case with no alert waiting: the decision is on the case as a whole. */
+interface FlagPick extends Omit<AlertPick, 'alert'> {
+  flags: FlagDetail[];
+}
+
+const isFlagPick = (pick: AlertPick | FlagPick): pick is FlagPick => 'flags' in pick;
+
+/** On a flagged case the decision is a review's: continue, change approach or close. */
+const caseChoices = (lang: Parameters<typeof alertChoices>[0]): Choice[] => alertChoices(lang).filter((c) => c.value !== 'remindWorker');
 
 export class AlertDecisionDialog extends BaseDialog {
   constructor() {
@@ -74,6 +89,13 @@ export class AlertDecisionDialog extends BaseDialog {
     if (caseId) await setCurrentCase(step.context, caseId);
     if (reply.target && cases[0]) return this.answerTo(step, cases[0], reply.target);
     const picks = cases.flatMap((record) => openAlerts(record, today(step.context), services.config).map((alert) => pickOf(record, alert)));
+    // A reminder is about an alert; the other decisions can be taken on the case as a whole.
+    const onCase = caseId && picks.length === 0 && reply.choice !== 'remindWorker';
+    const flags = onCase ? flagsWithoutAlert(cases[0]!, today(step.context), services.config) : [];
+    if (flags.length > 0) {
+      vals(step).pick = { ...caseOf(cases[0]!), flags } satisfies FlagPick;
+      return step.next();
+    }
     if (picks.length === 0) {
       await say(step.context, caseId ? 'alerts.noneOnCase' : 'alerts.none', { caseId: caseId ?? '' });
       return step.endDialog();
@@ -113,8 +135,15 @@ export class AlertDecisionDialog extends BaseDialog {
 
   private async askChoice(step: WaterfallStepContext) {
     vals(step).pick ??= (vals(step).picks as AlertPick[])[answer<number>(step) - 1];
-    const pick = vals(step).pick as AlertPick;
+    const pick = vals(step).pick as AlertPick | FlagPick;
     if (vals(step).choice) return step.next();
+    if (isFlagPick(pick)) {
+      const flags = pick.flags.map((detail) => flagText(step.context, detail)).join(' · ');
+      return ask(step, text(step.context, 'alerts.askCaseDecision', { caseId: pick.caseId, name: pick.name, flags }), {
+        kind: 'choice',
+        choices: caseChoices(session(step.context).lang),
+      });
+    }
     return ask(
       step,
       text(step.context, 'alerts.askDecision', {
@@ -136,9 +165,10 @@ export class AlertDecisionDialog extends BaseDialog {
 
   private async record(step: WaterfallStepContext) {
     const { actor, services, lang } = session(step.context);
-    const pick = vals(step).pick as AlertPick;
     const choice = vals(step).choice as AlertDecisionChoice;
     const approach = choice === 'changeApproach' ? (step.result as ApproachChange) : undefined;
+    if (isFlagPick(vals(step).pick)) return this.recordOnCase(step, vals(step).pick as FlagPick, choice as Review['decision'], approach);
+    const pick = vals(step).pick as AlertPick;
     const input = {
       target: pick.alert.target,
       choice,
@@ -172,10 +202,53 @@ export class AlertDecisionDialog extends BaseDialog {
     await say(step.context, 'review.toClosure');
     return step.endDialog({ closeCaseId: pick.caseId } satisfies GoToClosure);
   }
+
+  /** A decision on a flagged case as a whole, recorded as a review; a change of approach restarts the contact interval. */
+  private async recordOnCase(step: WaterfallStepContext, pick: FlagPick, choice: Review['decision'], approach: ApproachChange | undefined) {
+    const { actor, services, lang } = session(step.context);
+    const input = {
+      choice,
+      by: actor.id,
+      at: services.now().toISOString(),
+      today: today(step.context),
+      reviewId: newId('RV'),
+      ...(approach ? { approach } : {}),
+    };
+    let saved: Case;
+    try {
+      saved = await services.cases.change(actor, pick.caseId, 'alert.decide', (current) => applyCaseDecision(current, input, services.config));
+    } catch (error) {
+      await sayRefused(step.context, pick.caseId, error);
+      return step.endDialog();
+    }
+    await step.context.sendActivity(
+      [
+        text(step.context, 'alerts.savedOnCase', { caseId: pick.caseId, choice: labelOf(caseChoices(lang), choice) }),
+        text(step.context, 'alerts.nextReview', { next: dateText(step.context, saved.nextReviewDate) }),
+      ].join('\n'),
+    );
+    if (choice !== 'close') return step.endDialog();
+    await say(step.context, 'review.toClosure');
+    return step.endDialog({ closeCaseId: pick.caseId } satisfies GoToClosure);
+  }
 }
 
 function pickOf(record: Case, alert: OpenAlert): AlertPick {
-  return { caseId: record.id, name: record.client.name, workerId: record.workerId, model: record.model, intensity: record.intensity, alert };
+  return { ...caseOf(record), alert };
+}
+
+function caseOf(record: Case): Omit<AlertPick, 'alert'> {
+  return { caseId: record.id, name: record.client.name, workerId: record.workerId, model: record.model, intensity: record.intensity };
+}
+
+/** The flags no alert stands for (an overdue review and waiting alerts are decided as alerts). */
+function flagsWithoutAlert(record: Case, day: string, config: PracticeConfig): FlagDetail[] {
+  return reviewFlagDetails(record, day, config).filter((detail) => detail.flag !== 'overdueReview' && detail.flag !== 'openAlert');
+}
+
+function flagText(context: TurnContext, detail: FlagDetail): string {
+  const alerts = (detail.alertKinds ?? []).map((kind) => kindText(context, kind)).join(', ');
+  return text(context, `review.flag_${detail.flag}`, { days: detail.daysLate, count: detail.taskIds?.length ?? 0, alerts });
 }
 
 function today(context: TurnContext): string {

@@ -21,6 +21,7 @@ import { ReviewDialog } from './reviewDialog.js';
 import { CaseloadReviewDialog } from './caseloadReviewDialog.js';
 import { ClosureDialog } from './closureDialog.js';
 import { ReopenDialog } from './reopenDialog.js';
+import { AllocateCaseDialog } from './allocateCaseDialog.js';
 import { AlertDecisionDialog } from './alertDecisionDialog.js';
 import { FollowUpListDialog } from './followUpListDialog.js';
 import { FollowUpPauseDialog } from './followUpPauseDialog.js';
@@ -48,6 +49,7 @@ export function createDialogs(): Dialog[] {
     new CaseloadReviewDialog(),
     new ClosureDialog(),
     new ReopenDialog(),
+    new AllocateCaseDialog(),
     new AlertDecisionDialog(),
     new FollowUpPauseDialog(),
     new FollowUpListDialog(),

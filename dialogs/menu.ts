@@ -45,6 +45,7 @@ export const MENU: MenuEntry[] = [
     audiences: ['supervisor'],
     recognizes: isAlertDecisionReply,
   },
+  { dialogId: 'allocateCase', label: 'allocation.menuLabel', words: 'allocation.menuWords', audiences: ['supervisor'] },
   { dialogId: 'barrierReport', label: 'shell.barrierReportLabel', words: 'shell.barrierReportWords', audiences: ['supervisor'] },
   { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker', 'supervisor'] },
   { dialogId: 'clientPlan', label: 'shell.clientPlanLabel', words: 'shell.clientPlanWords', audiences: ['client'] },

@@ -23,10 +23,15 @@ export function dateText(context: TurnContext, date: string | undefined): string
   return date ? formatDate(date, session(context).lang) : text(context, 'caseload.noDate');
 }
 
+/** A closed case has no review due, whatever date it had when it was closed. */
+function reviewText(context: TurnContext, record: Case): string {
+  return record.status === 'closed' ? text(context, 'closure.noReviewClosed') : dateText(context, record.nextReviewDate);
+}
+
 export function caseLine(context: TurnContext, record: Case, n: number, workerName?: string): string {
   const { services, timeZone } = session(context);
   const overdue = record.status === 'open' && record.nextReviewDate !== undefined && record.nextReviewDate < localDate(services.now(), timeZone);
-  const review = dateText(context, record.nextReviewDate) + (overdue ? text(context, 'caseload.overdue') : '');
+  const review = reviewText(context, record) + (overdue ? text(context, 'caseload.overdue') : '');
   const params = {
     n,
     caseId: record.id,
@@ -54,7 +59,7 @@ export function caseSummary(context: TurnContext, record: Case): string {
     model: labelOf(modelChoices(lang), record.model),
     priority: labelOf(priorityChoices(lang), record.priority),
     intensity: intensityText(context, record),
-    review: dateText(context, record.nextReviewDate),
+    review: reviewText(context, record),
     contactEvery: record.contactEveryDays ? text(context, 'caseload.days', { days: record.contactEveryDays }) : text(context, 'caseload.noDate'),
     consentAt: dateText(context, record.consent.recordedAt.slice(0, 10)),
     messaging: text(context, record.consent.messaging && !record.consent.messagingWithdrawnAt ? 'common.yes' : 'common.no'),

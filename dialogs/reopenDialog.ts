@@ -1,11 +1,17 @@
 // Reopening a closed case (SPEC §2 step 9): only its worker or a supervisor of its team,
-// and always with a reason; a worker the case is only shared with is refused.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+// and always with a reason; a worker the case is only shared with is refused. The case gets
+// a new review date from its intensity, and a new assessment is offered at once.
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
-import { mayReopen, reopenCase } from '../src/domain/closure.js';
+import { INTENSITY_BEFORE_ASSESSMENT } from '../src/domain/caseload.js';
+import { mayReopen, reopenCase, reopenedReviewDate } from '../src/domain/closure.js';
+import { localDate } from '../src/domain/dates.js';
 import { DomainError } from '../src/domain/errors.js';
+import { reviewParams } from '../src/domain/review.js';
+import type { Case } from '../src/domain/schemas.js';
+import { ASSESSMENT_DIALOG } from './assessmentDialog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { labelOf } from './choices.js';
@@ -15,6 +21,11 @@ import { dateText } from './render.js';
 
 export const REOPEN_DIALOG = 'reopen';
 
+/** What the reopening ends with when a new assessment is to start now. */
+interface GoToAssessment {
+  assessCaseId: string;
+}
+
 export class ReopenDialog extends BaseDialog {
   constructor() {
     super(REOPEN_DIALOG, 'closure.reopenName', 'closure.reopenHelp', [
@@ -22,8 +33,15 @@ export class ReopenDialog extends BaseDialog {
       (step) => this.askReason(step),
       (step) => this.confirm(step),
       (step) => this.reopen(step),
+      (step) => this.reassess(step),
     ]);
     this.addDialog(new CasePickerDialog());
+  }
+
+  /** A new assessment takes this dialog's place at the top level, so its own cancel and help apply. */
+  protected override endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const caseId = (result as Partial<GoToAssessment> | undefined)?.assessCaseId;
+    return caseId ? outerDc.replaceDialog(ASSESSMENT_DIALOG, { caseId }) : outerDc.endDialog(result);
   }
 
   private async pickCase(step: WaterfallStepContext) {
@@ -88,10 +106,15 @@ export class ReopenDialog extends BaseDialog {
       await say(step.context, 'closure.reopenNotSaved');
       return step.endDialog();
     }
-    const { actor, services } = session(step.context);
+    const { actor, services, timeZone } = session(step.context);
     if (actor.kind !== 'staff') return step.endDialog();
+    const today = localDate(services.now(), timeZone);
+    const reviewDays = reviewParams(services.config).reviewDays;
+    let reopened: Case;
     try {
-      await services.cases.reopen(actor, caseId, (current) => reopenCase(current, actor.staff, reason, services.now().toISOString()));
+      reopened = await services.cases.reopen(actor, caseId, (current) =>
+        reopenCase(current, actor.staff, reason, services.now().toISOString(), reopenedReviewDate(current, today, reviewDays)),
+      );
     } catch (error) {
       if (error instanceof CaseAccessError || (error instanceof DomainError && error.code === 'notAllowedToReopen')) {
         await say(step.context, 'closure.reopenNotAllowed', { caseId });
@@ -102,7 +125,25 @@ export class ReopenDialog extends BaseDialog {
       }
       return step.endDialog();
     }
-    await say(step.context, 'closure.reopened', { caseId });
+    const intensity = reopened.intensity ?? INTENSITY_BEFORE_ASSESSMENT;
+    vals(step).nextReviewDate = reopened.nextReviewDate;
+    await step.context.sendActivity(
+      [
+        text(step.context, 'closure.reopened', { caseId }),
+        text(step.context, 'closure.reopenedReview', {
+          date: dateText(step.context, reopened.nextReviewDate),
+          intensity: text(step.context, `review.intensity_${intensity}`),
+          days: reviewDays[intensity],
+        }),
+      ].join('\n'),
+    );
+    return ask(step, text(step.context, 'closure.askReassess'), { kind: 'yesNo' });
+  }
+
+  private async reassess(step: WaterfallStepContext) {
+    const { caseId, nextReviewDate } = vals(step) as { caseId: string; nextReviewDate: string };
+    if (answer<boolean>(step)) return step.endDialog({ assessCaseId: caseId } satisfies GoToAssessment);
+    await say(step.context, 'closure.reassessLater', { date: dateText(step.context, nextReviewDate) });
     return step.endDialog();
   }
 }

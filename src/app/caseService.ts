@@ -1,7 +1,10 @@
 // Reading and changing cases on behalf of a person: access rules applied, every read and
 // change audited (ids only). Dialogs go through this, never straight to the repository.
 import { canChangeCase, canReadCase, canReopenCase, visibleCases, type Actor } from '../domain/access.js';
-import { CaseClosedError } from '../domain/errors.js';
+import { assignCase, mayAllocate, workerLoads, type WorkerLoad } from '../domain/allocation.js';
+import type { PracticeConfig } from '../domain/config.js';
+import { CaseClosedError, DomainError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
 import type { CaseQuery, Repositories } from '../domain/ports.js';
 import type { Case } from '../domain/schemas.js';
 import { auditOn, type Audit } from './audit.js';
@@ -12,6 +15,20 @@ export class CaseAccessError extends Error {
     super(`No access to case ${caseId}`);
     this.name = 'CaseAccessError';
   }
+}
+
+/** Only a supervisor of the case's team allocates it; anyone else who may read it is refused with this. */
+export class AllocationRefusedError extends Error {
+  constructor(readonly caseId: string) {
+    super(`Not allowed to allocate case ${caseId}`);
+    this.name = 'AllocationRefusedError';
+  }
+}
+
+/** What a supervisor sees to allocate a case: the case and each worker of its team with their time. */
+export interface AllocationView {
+  caseRecord: Case;
+  loads: WorkerLoad[];
 }
 
 /** Called after each change to a case (its follow-ups are derived again); it must not throw. */
@@ -97,6 +114,43 @@ export class CaseService {
   }
 
   /**
+   * The case and its team's workers with their required against available time, for a
+   * supervisor of the case's team; anyone else is refused (AllocationRefusedError or, if
+   * they may not even read it, CaseAccessError), and the refusal audited.
+   */
+  async allocationOptions(actor: Actor, caseId: string, config: PracticeConfig): Promise<AllocationView> {
+    const caseRecord = await this.read(actor, caseId, 'case.assign.read');
+    if (actor.kind !== 'staff' || !mayAllocate(actor.staff, caseRecord)) {
+      await this.audit(actor, 'case.assign', caseId, 'denied');
+      throw new AllocationRefusedError(caseId);
+    }
+    const [staff, teamCases] = await Promise.all([this.repos.staff.all(), this.repos.cases.casesOfTeam(caseRecord.team, { status: 'open' })]);
+    return { caseRecord, loads: workerLoads(caseRecord, staff, teamCases, config) };
+  }
+
+  /**
+   * Gives the case to the worker `toWorkerId`, recording the assignment: only a supervisor
+   * of the case's team, only to a worker of that team, only an open case. Audited either way;
+   * the follow-ups derived again tell both workers.
+   */
+  async assign(actor: Actor, caseId: string, toWorkerId: string): Promise<Case> {
+    const to = await this.repos.staff.get(toWorkerId);
+    return this.changeChecked(
+      actor,
+      caseId,
+      'case.assign',
+      (current) => {
+        if (!to || actor.kind !== 'staff') throw new DomainError('notATeamWorker', `${toWorkerId} is not a registered worker`, { caseId });
+        return assignCase(current, to, actor.staff, this.now().toISOString(), newId('AS'));
+      },
+      (current) => {
+        if (!canReadCase(actor, current)) throw new CaseAccessError(caseId);
+        if (actor.kind !== 'staff' || !mayAllocate(actor.staff, current)) throw new AllocationRefusedError(caseId);
+      },
+    );
+  }
+
+  /**
    * What the follow-ups scheduler records on a case (a prompt went out, an alert reached its
    * supervisor): no person's access applies, the case keeps its last change time, and it is
    * audited under FOLLOW_UPS_ACTOR. A case that is gone is left so; returns whether it changed.
@@ -126,7 +180,7 @@ export class CaseService {
       await this.onChanged(caseId);
       return updated!;
     } catch (error) {
-      if (error instanceof CaseAccessError || error instanceof CaseClosedError) {
+      if (error instanceof CaseAccessError || error instanceof CaseClosedError || error instanceof AllocationRefusedError) {
         await (found ? this.audit(actor, action, caseId, 'denied') : this.audit(actor, action, undefined, 'denied', 'notFound'));
       }
       throw error;

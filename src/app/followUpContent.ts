@@ -41,6 +41,8 @@ export interface FollowUpItem {
   /** What the client wrote when asking for help. */
   readonly words?: string;
   readonly plan?: WeeklyPlan;
+  /** For a case given to another worker: who gave it, from and to whom, and whether it is the recipient's now. */
+  readonly assignment?: { byName?: string; fromName?: string; toName?: string; toRecipient: boolean };
   /** For a failed delivery: what could not be delivered, to whom, and why. */
   readonly failed?: { kind: JobKind; role: Recipient['role']; name?: string; reason: string };
 }
@@ -86,7 +88,16 @@ export class FollowUpContent {
       ...(alert ? { alertKind: alert.kind } : {}),
       ...(entry?.obstacles ? { words: entry.obstacles } : {}),
       ...(job.kind === 'deliveryFailed' ? { failed: await this.failure(job) } : {}),
+      ...(job.kind === 'caseAssigned' ? await this.assignment(caseRecord, job) : {}),
     };
+  }
+
+  private async assignment(caseRecord: Case, job: Job): Promise<Pick<FollowUpItem, 'assignment'>> {
+    const assignment = caseRecord.assignments?.find((a) => a.id === job.subject.assignmentId);
+    if (!assignment) return {};
+    const name = async (id: string | undefined) => (id === undefined ? undefined : (await this.repos.staff.get(id))?.name);
+    const toRecipient = job.recipient.role !== 'client' && job.recipient.staffId === assignment.to;
+    return { assignment: { byName: await name(assignment.by), fromName: await name(assignment.from), toName: await name(assignment.to), toRecipient } };
   }
 
   private async failure(notice: Job): Promise<FollowUpItem['failed']> {

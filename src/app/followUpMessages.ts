@@ -79,6 +79,8 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
       });
     case 'helpUnanswered':
       return item.words ? say('followUps.helpUnanswered', { ...common, words: item.words }) : say('followUps.helpUnansweredNoWords', common);
+    case 'caseAssigned':
+      return caseAssigned(item, common, lang);
     case 'weeklyPlan':
       return item.plan ? weeklyPlan(item.plan, lang) : '';
     case 'deliveryFailed':
@@ -86,6 +88,16 @@ function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string
     case 'clientCheckIn':
       return say('followUps.missedCheckIn', common);
   }
+}
+
+/** To the worker given the case, or to the one it was taken from. */
+function caseAssigned(item: FollowUpItem, common: Params, lang: Language): string {
+  const a = item.assignment;
+  if (!a) return '';
+  const who = (name: string | undefined) => name ?? t(lang, 'allocation.someone');
+  const params = { ...common, supervisor: who(a.byName), from: who(a.fromName), to: who(a.toName) };
+  if (!a.toRecipient) return t(lang, 'allocation.noticeTakenFromYou', params);
+  return t(lang, a.fromName ? 'allocation.noticeGivenToYouFrom' : 'allocation.noticeGivenToYou', params);
 }
 
 /** Why an alert was raised, in words. */

@@ -139,17 +139,34 @@ export function applyAlertDecision(caseRecord: Case, input: AlertDecisionInput, 
   const decision: AlertDecision = { choice, by: input.by, at: input.at, ...(withReview ? { reviewId: input.reviewId } : {}) };
   const decided = decideAlert(caseRecord, input.target, decision, input.today, config);
   if (!withReview || choice === 'remindWorker') return decided;
-  const approach = choice === 'changeApproach' ? (input.approach ?? {}) : {};
+  return withDecisionReview(decided, { ...input, choice }, config);
+}
+
+export type CaseDecisionInput = Omit<AlertDecisionInput, 'target' | 'choice'> & { choice: Review['decision'] };
+
+/**
+ * A supervisor's decision on a flagged case with no alert waiting (no recent contact,
+ * missed check-ins, a stalled task), recorded as a review: its next review date proposed
+ * from the intensity, and a change of approach restarts the contact interval from its day,
+ * so the case is not flagged again for no contact until the new interval has passed.
+ */
+export function applyCaseDecision(caseRecord: Case, input: CaseDecisionInput, config: PracticeConfig = defaultConfig): Case {
+  const decided = decideOpenAlerts(caseRecord, { choice: input.choice, by: input.by, at: input.at, reviewId: input.reviewId });
+  return withDecisionReview(decided, input, config);
+}
+
+function withDecisionReview(caseRecord: Case, input: CaseDecisionInput, config: PracticeConfig): Case {
+  const approach = input.choice === 'changeApproach' ? (input.approach ?? {}) : {};
   const intensity = approach.newIntensity ?? caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT;
   const params = reviewParams(config);
   const review: Review = {
     id: input.reviewId,
     at: input.at,
     by: input.by,
-    decision: choice,
+    decision: input.choice,
     ...approach,
     nextReviewDate: proposedNextReviewDate(input.today, intensity, params.reviewDays),
     note: '',
   };
-  return applyReview(decided, review, params).caseRecord;
+  return applyReview(caseRecord, review, params).caseRecord;
 }

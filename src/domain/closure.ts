@@ -1,8 +1,12 @@
-// Closure (finalización): a closed case is read-only until its worker or a supervisor of
-// its team reopens it, with a reason.
+// Closure (finalización): open tasks end with the case, each active referral gets the final
+// state the worker records, follow-ups stop and no review is due. A closed case is
+// read-only until its worker or a supervisor of its team reopens it, with a reason; the
+// reopened case gets a new review date from its intensity, and goals keep their outcome.
 import { z } from 'zod';
+import { INTENSITY_BEFORE_ASSESSMENT } from './caseload.js';
 import { CaseClosedError, DomainError, issue, result, throwIfInvalid, type ValidationIssue, type ValidationResult } from './errors.js';
-import { ClosureReasonSchema, ClosureSchema, type Case, type Closure, type Staff } from './schemas.js';
+import { proposedNextReviewDate, type DaysByIntensity } from './review.js';
+import { ClosureReasonSchema, ClosureSchema, type Case, type Closure, type Referral, type Staff } from './schemas.js';
 
 export { CaseClosedError } from './errors.js';
 
@@ -19,7 +23,7 @@ export function assertWritable(caseRecord: Pick<Case, 'id' | 'status'>): void {
  * Anything else the stored schema refuses (time, author, lengths) is 'invalidClosure'.
  */
 export function validateClosure(caseRecord: Case, closure: Closure): ValidationResult {
-  const named = [...reasonErrors(closure), ...summaryErrors(closure), ...outcomeErrors(caseRecord, closure)];
+  const named = [...reasonErrors(closure), ...summaryErrors(closure), ...outcomeErrors(caseRecord, closure), ...referralErrors(caseRecord, closure)];
   const coveredFields = new Set(named.map((e) => e.field));
   const others = schemaErrors(closure).filter((e) => !coveredFields.has(e.field));
   return result([...named, ...others]);
@@ -54,6 +58,27 @@ function outcomeErrors(caseRecord: Case, closure: Closure): ValidationIssue[] {
   return errors;
 }
 
+/** The referrals still running: the worker records how each one ends with the case. */
+export function activeReferrals(caseRecord: Pick<Case, 'referrals'>): Referral[] {
+  return caseRecord.referrals.filter((r) => !['completed', 'declined', 'cancelled'].includes(r.status));
+}
+
+function referralErrors(caseRecord: Case, closure: Closure): ValidationIssue[] {
+  const given = closure.referralOutcomes ?? [];
+  const active = new Set(activeReferrals(caseRecord).map((r) => r.id));
+  const errors: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  for (const { referralId } of given) {
+    if (!active.has(referralId))
+      errors.push(issue('unknownReferral', `Final state given for referral ${referralId}, which is not active in case ${caseRecord.id}`, 'referralOutcomes'));
+    if (seen.has(referralId)) errors.push(issue('duplicateReferralOutcome', `Referral ${referralId} has more than one final state`, 'referralOutcomes'));
+    seen.add(referralId);
+  }
+  const missing = [...active].filter((referralId) => !seen.has(referralId));
+  if (missing.length > 0) errors.push(issue('referralOutcomeMissing', `Active referrals without a final state: ${missing.join(', ')}`, 'referralOutcomes'));
+  return errors;
+}
+
 function schemaErrors(closure: Closure): ValidationIssue[] {
   const parsed = ClosureSchema.safeParse(closure);
   if (parsed.success) return [];
@@ -61,19 +86,30 @@ function schemaErrors(closure: Closure): ValidationIssue[] {
   return [...fields].map((f) => issue('invalidClosure', `Closure field "${f}" is invalid`, f));
 }
 
-/** The case closed with `closure`; throws a DomainError naming what is wrong otherwise. */
+/**
+ * The case closed with `closure`: each active goal ends as its outcome says, open tasks end
+ * as closed with the case, each active referral takes the final state recorded for it, and
+ * no review is due any more. Throws a DomainError naming what is wrong otherwise.
+ */
 export function closeCase(caseRecord: Case, closure: Closure): Case {
   assertWritable(caseRecord);
   throwIfInvalid(validateClosure(caseRecord, closure));
   const parsed = ClosureSchema.parse(closure);
-  // Each active goal ends as its outcome says: achieved, or no longer pursued.
   const outcomeOf = new Map(parsed.outcomes.map((o) => [o.goalId, o.outcome]));
   const goals = caseRecord.goals.map((goal) => {
     const outcome = outcomeOf.get(goal.id);
     if (goal.status !== 'active' || !outcome) return goal;
     return { ...goal, status: outcome === 'achieved' ? ('achieved' as const) : ('dropped' as const) };
   });
-  return { ...caseRecord, status: 'closed', goals, closure: parsed, updatedAt: closure.at };
+  const tasks = caseRecord.tasks.map((task) => (task.status === 'open' ? { ...task, status: 'closedWithCase' as const } : task));
+  const finalOf = new Map((parsed.referralOutcomes ?? []).map((o) => [o.referralId, o.status]));
+  const referrals = caseRecord.referrals.map((referral) => {
+    const status = finalOf.get(referral.id);
+    if (!status) return referral;
+    return { ...referral, status, history: [...referral.history, { status, at: parsed.at, by: parsed.by }] };
+  });
+  const { nextReviewDate: _noReviewOnceClosed, ...rest } = caseRecord;
+  return { ...rest, status: 'closed', goals, tasks, referrals, closure: parsed, updatedAt: closure.at };
 }
 
 /** Who asks to reopen: only the case's worker or a supervisor of its team may. */
@@ -84,11 +120,17 @@ export function mayReopen(caseRecord: Pick<Case, 'workerId' | 'team'>, actor: Re
   return actor.role === 'supervisor' && actor.team === caseRecord.team;
 }
 
+/** The review date a reopened case gets: from `today`, as its intensity sets (moderate before any assessment). */
+export function reopenedReviewDate(caseRecord: Pick<Case, 'intensity'>, today: string, reviewDays?: DaysByIntensity): string {
+  return proposedNextReviewDate(today, caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT, reviewDays);
+}
+
 /**
- * The case open again, with the reopening recorded. The last closure is kept for the
- * record (status is what says whether a case is closed); a new closure replaces it.
+ * The case open again, with the reopening recorded and `nextReviewDate` as its review date.
+ * Goals keep the outcome recorded at closure, and the last closure is kept for the record
+ * (status is what says whether a case is closed); a new closure replaces it.
  */
-export function reopenCase(caseRecord: Case, by: ReopenActor, reason: string, at: string): Case {
+export function reopenCase(caseRecord: Case, by: ReopenActor, reason: string, at: string, nextReviewDate?: string): Case {
   if (caseRecord.status !== 'closed') throw new DomainError('caseNotClosed', `Case ${caseRecord.id} is not closed`, { caseId: caseRecord.id });
   if (!mayReopen(caseRecord, by)) {
     throw new DomainError('notAllowedToReopen', `${by.id} (${by.role}, team ${by.team}) may not reopen case ${caseRecord.id}`, { caseId: caseRecord.id });
@@ -97,9 +139,13 @@ export function reopenCase(caseRecord: Case, by: ReopenActor, reason: string, at
   if (!trimmed) throw new DomainError('reasonRequired', `Reopening case ${caseRecord.id} needs a reason`, { caseId: caseRecord.id });
   if (trimmed.length > 1000) throw new DomainError('reasonTooLong', 'The reopening reason is longer than 1000 characters', { caseId: caseRecord.id });
   if (!isIsoDateTime(at)) throw new DomainError('invalidTime', `Reopening time "${at}" is not an ISO date-time`, { caseId: caseRecord.id });
+  if (nextReviewDate !== undefined && !z.iso.date().safeParse(nextReviewDate).success) {
+    throw new DomainError('invalidDate', `Review date "${nextReviewDate}" is not a YYYY-MM-DD date`, { caseId: caseRecord.id });
+  }
   return {
     ...caseRecord,
     status: 'open',
+    ...(nextReviewDate ? { nextReviewDate } : {}),
     reopenings: [...caseRecord.reopenings, { at, by: by.id, reason: trimmed }],
     updatedAt: at,
   };

@@ -13,9 +13,10 @@ const NEXT_STATUS: Readonly<Record<ReferralStatus, ReferralStatus | null>> = {
   inProgress: 'completed',
   completed: null,
   declined: null,
+  cancelled: null,
 };
 
-export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['completed', 'declined'];
+export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['completed', 'declined', 'cancelled'];
 
 export function isFinal(status: ReferralStatus): boolean {
   return FINAL_REFERRAL_STATUSES.includes(status);
@@ -23,7 +24,8 @@ export function isFinal(status: ReferralStatus): boolean {
 
 /** One step forward along the lifecycle, or declined from any state that is not final. */
 export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
-  if (isFinal(from)) return false;
+  // Cancelled only with the case's closure (closure.ts), never as a step of its own.
+  if (isFinal(from) || to === 'cancelled') return false;
   return to === 'declined' || NEXT_STATUS[from] === to;
 }
 

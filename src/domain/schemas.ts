@@ -161,7 +161,8 @@ export const TaskSchema = z.object({
   obstacles: z.array(z.object({ text: z.string().min(1).max(500), kind: z.enum(['internal', 'external']) })),
   checkInEveryDays: z.number().int().min(1).max(90),
   commitment: z.object({ at: isoDateTime, confirmedBy: id }),
-  status: z.enum(['open', 'done', 'dropped']),
+  /** 'closedWithCase': still open when its case was closed; ended with it, neither done nor dropped. */
+  status: z.enum(['open', 'done', 'dropped', 'closedWithCase']),
   progress: z.array(ProgressSchema),
   /** When a check-in prompt about this task last reached the client. */
   lastPromptedAt: isoDateTime.optional(),
@@ -187,7 +188,8 @@ export const ServiceSchema = z.object({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-export const REFERRAL_STATUSES = ['proposed', 'referred', 'accepted', 'inProgress', 'completed', 'declined'] as const;
+/** 'cancelled' is reached only by closing the case: the referral ended with it. */
+export const REFERRAL_STATUSES = ['proposed', 'referred', 'accepted', 'inProgress', 'completed', 'declined', 'cancelled'] as const;
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
@@ -259,6 +261,8 @@ export const ClosureSchema = z.object({
   reason: ClosureReasonSchema,
   reasonNote: z.string().max(1000).optional(),
   outcomes: z.array(z.object({ goalId: id, outcome: z.enum(['achieved', 'partial', 'notAchieved']) })),
+  /** The final state the worker recorded for each referral still active at closure. */
+  referralOutcomes: z.array(z.object({ referralId: id, status: z.enum(['completed', 'declined', 'cancelled']) })).optional(),
   summary: z.string().min(1).max(4000),
 });
 export type Closure = z.infer<typeof ClosureSchema>;
@@ -301,6 +305,17 @@ export const FollowUpPauseSchema = z.object({
 });
 export type FollowUpPause = z.infer<typeof FollowUpPauseSchema>;
 
+/** A supervisor gave the case to another worker of the team (or to its first worker). */
+export const AssignmentSchema = z.object({
+  id,
+  at: isoDateTime,
+  by: id,
+  /** The worker who had the case; none when it had no worker. */
+  from: id.optional(),
+  to: id,
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
 export const CaseSchema = z.object({
   id,
   status: z.enum(['open', 'closed']),
@@ -337,6 +352,8 @@ export const CaseSchema = z.object({
   followUpPause: FollowUpPauseSchema.optional(),
   closure: ClosureSchema.optional(),
   reopenings: z.array(z.object({ at: isoDateTime, by: id, reason: z.string().min(1).max(1000) })),
+  /** Assignments and transfers by supervisors, oldest first; absent on cases never reassigned. */
+  assignments: z.array(AssignmentSchema).optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
 

@@ -272,7 +272,8 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
         obstacles: [{ text: CLIENT_TASK.obstacle, kind: 'internal' }],
         checkInEveryDays: journey.offeredCheckInDays,
         commitment: committed,
-        status: 'open',
+        // Still open when the case was closed: ended with it.
+        status: 'closedWithCase',
         progress: [{ at: at(DAYS.progress), rating: 3, obstacles: PROGRESS.clientObstacles, source: 'worker', by: WORKER }],
         createdAt: at(DAYS.assessment),
         createdBy: WORKER,
@@ -286,7 +287,7 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
         obstacles: [],
         checkInEveryDays: WORKER_TASK.checkInEveryDays,
         commitment: committed,
-        status: 'open',
+        status: 'closedWithCase',
         progress: [{ at: at(DAYS.progress), rating: 'noOpportunity', obstacles: PROGRESS.workerObstacles, source: 'worker', by: WORKER }],
         createdAt: at(DAYS.assessment),
         createdBy: WORKER,
@@ -301,11 +302,13 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
         id: expect.stringMatching(/^R-[A-Z0-9]{6}$/),
         serviceId: 'SV-VIVIEN',
         category: 'housing',
-        status: 'accepted',
+        // Recorded at closure: the worker gives each active referral its final state.
+        status: 'completed',
         history: [
           { status: 'proposed', at: at(DAYS.referral), by: WORKER },
           { status: 'referred', at: at(DAYS.referral), by: WORKER, note: REFERRAL_NOTE },
           { status: 'accepted', at: at(DAYS.accepted), by: WORKER },
+          { status: 'completed', at: at(DAYS.finalReview), by: WORKER },
         ],
         cost: 0,
         createdAt: at(DAYS.referral),
@@ -380,13 +383,15 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     // The intensity the assessment recommended, never changed by a review.
     expect(record.intensity).toBe('moderate');
     expect(record.contactEveryDays).toBe(moderate.contactEveryDays);
-    expect(record.nextReviewDate).toBe(addDays(DAYS.finalReview, moderate.reviewAfterDays));
+    // A closed case has no review due.
+    expect(record.nextReviewDate).toBeUndefined();
 
     expect(record.closure).toEqual({
       at: at(DAYS.finalReview),
       by: WORKER,
       reason: 'goalsMet',
       outcomes: [{ goalId: record.goals[0]!.id, outcome: 'achieved' }],
+      referralOutcomes: [{ referralId: record.referrals[0]!.id, status: 'completed' }],
       summary: CLOSURE_SUMMARY,
     });
     expect(record.status).toBe('closed');

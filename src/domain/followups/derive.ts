@@ -5,6 +5,7 @@
 // it is stale, and the next one to come. Deriving again after one is sent moves the
 // series on. Derivation does not know what was sent: the store keeps sent jobs under
 // their deterministic ids, and scheduling a sent job again leaves it sent.
+import { toldByMessage } from '../allocation.js';
 import { addDays, daysBetween } from '../dates.js';
 import type { Case, Staff, Task } from '../schemas.js';
 import { newJob, type Job, type JobDraft } from './job.js';
@@ -34,6 +35,7 @@ export function deriveJobs(caseRecord: Case, people: CaseRecipients, config: Fol
     ...helpRequests(caseRecord, people, config),
     ...unansweredHelp(caseRecord, people, config),
     ...supervisorReminders(caseRecord, people, config),
+    ...assignmentNotices(caseRecord),
   ];
   const staleBefore = now.getTime() - config.followUps.staleAfterDays * DAY_MS;
   const fresh = drafts.filter((draft) => Date.parse(draft.dueAt) >= staleBefore);
@@ -249,6 +251,24 @@ function supervisorReminders(caseRecord: Case, people: CaseRecipients, config: F
             dueAt: outOfQuietHours(new Date(alert.decision.at), rules).toISOString(),
           } satisfies JobDraft,
         ],
+  );
+}
+
+/**
+ * When a supervisor gives the case to another worker, both workers hear of it at once
+ * (held past their quiet hours when sent); one who was in the conversation was told there.
+ */
+function assignmentNotices(caseRecord: Case): JobDraft[] {
+  return (caseRecord.assignments ?? []).flatMap((assignment) =>
+    toldByMessage(assignment).map(
+      (staffId): JobDraft => ({
+        kind: 'caseAssigned',
+        caseId: caseRecord.id,
+        recipient: { role: 'worker', staffId },
+        subject: { assignmentId: assignment.id },
+        dueAt: assignment.at,
+      }),
+    ),
   );
 }
 

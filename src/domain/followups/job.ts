@@ -28,6 +28,8 @@ export const JOB_KINDS = [
   'deliveryFailed',
   /** To each supervisor of the team: a client's request for help has had no answer in time. */
   'helpUnanswered',
+  /** To the worker given a case and the worker it was taken from, when a supervisor allocated it. */
+  'caseAssigned',
 ] as const;
 export const JobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKindSchema>;
@@ -51,6 +53,8 @@ export const JobSubjectSchema = z
     /** The job that could not be delivered, and why (a channel code). */
     failedJobId: id,
     reason: z.string().min(1).max(100),
+    /** The assignment of the case to another worker. */
+    assignmentId: id,
   })
   .partial();
 export type JobSubject = z.infer<typeof JobSubjectSchema>;

@@ -12,6 +12,7 @@ import * as contacts from './contacts.js';
 import * as advocacy from './advocacy.js';
 import * as review from './review.js';
 import * as closure from './closure.js';
+import * as allocation from './allocation.js';
 import * as client from './client.js';
 import * as clientCheckIn from './clientCheckIn.js';
 import * as clientConsent from './clientConsent.js';
@@ -34,6 +35,7 @@ export const areas = {
   advocacy,
   review,
   closure,
+  allocation,
   alerts,
   messaging,
   followUps,

@@ -48,6 +48,7 @@ export const es = {
   kind_supervisorReminder: 'recordatorio pedido por supervisión',
   kind_deliveryFailed: 'aviso de un mensaje que no llegó',
   kind_helpUnanswered: 'aviso a supervisión si la ayuda sobre «{task}» no tiene respuesta',
+  kind_caseAssigned: 'aviso del cambio de profesional del caso',
   taskGone: 'una tarea que ya no está',
 } as const;
 
@@ -98,5 +99,6 @@ export const en: { [K in keyof typeof es]: string } = {
   kind_supervisorReminder: 'reminder asked for by supervision',
   kind_deliveryFailed: 'notice of a message that did not arrive',
   kind_helpUnanswered: 'notice to supervision if the help asked about "{task}" gets no answer',
+  kind_caseAssigned: "notice of the case's change of worker",
   taskGone: 'a task no longer there',
 };

@@ -363,7 +363,8 @@ export function finalReviewAndClosure(caseId: string): Exchange[] {
       /Próxima revisión: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/,
     ),
     ex('objetivos cumplidos', /Objetivo 1 de 1: «Presentar la solicitud de alquiler social[^»]*»\. ¿Resultado\?/),
-    ex('logrado', /Resumen del cierre \(situación final/),
+    ex('logrado', /Derivación 1 de 1: «[^»]+»\. ¿Cómo termina\?/),
+    ex('completada', /Resumen del cierre \(situación final/),
     ex(CLOSURE_SUMMARY, /Motivo: Objetivos cumplidos[\s\S]*: Logrado[\s\S]*¿Cierro el caso\?/),
     ex('sí', new RegExp(`Caso ${caseId} cerrado\\. Ahora es de solo lectura`)),
   ];
