@@ -36,7 +36,7 @@ export class ContactLogDialog extends BaseDialog {
         vals(step).date = step.result as string;
         return ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) });
       },
-      (step) => this.keep(step, 'type', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'integer', min: 0, max: MINUTES_IN_A_DAY })),
+      (step) => this.keep(step, 'type', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'minutes', max: MINUTES_IN_A_DAY })),
       (step) => this.keep(step, 'minutes', () => ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 })),
       (step) => this.keep(step, 'withWhom', () => ask(step, text(step.context, 'contacts.askNote'), { kind: 'text', optional: true, maxLength: 4000 })),
       (step) => this.confirm(step),

@@ -98,9 +98,7 @@ export function readMinutes(typed: string): number | undefined {
   const halfBefore = new RegExp(String.raw`^(\d+) (?:y|and) (?:1 )?(?:media|half) ${HOURS}$`).exec(text);
   if (halfBefore) return Number(halfBefore[1]) * 60 + 30;
   // «1h», «1h30», «2 horas y 15 minutos», «hora y media», «1 hour and a half», «1,5 h»
-  const hours = new RegExp(
-    String.raw`^${number}?\s*${HOURS}\s*(?:(?:y|and)\s*)?(?:(?:1 )?(media|half|cuarto|quarter)|(\d+)\s*${MINUTES}?)?$`,
-  ).exec(text);
+  const hours = new RegExp(String.raw`^${number}?\s*${HOURS}\s*(?:(?:y|and)\s*)?(?:(?:1 )?(media|half|cuarto|quarter)|(\d+)\s*${MINUTES}?)?$`).exec(text);
   if (!hours) return undefined;
   const whole = hours[1] === undefined ? 1 : Number(hours[1].replace(',', '.'));
   const extra = hours[2] ? (/^(media|half)$/.test(hours[2]) ? 30 : 15) : Number(hours[3] ?? 0);

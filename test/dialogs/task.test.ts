@@ -85,8 +85,8 @@ describe('task dialog (Spanish)', () => {
     const cadence = (await harness.send('no')).join('\n');
     expect(cadence).toContain('¿Cada cuántos días');
     const wrongCadence = (await harness.send('0')).join('\n');
-    expect(wrongCadence).toContain('Escribe un número entero entre 1 y 90.');
-    const summary = (await harness.send('ok')).join('\n');
+    expect(wrongCadence).toContain('como «cada 3 días», «semanal» o un número entre 1 y 90.');
+    const summary = (await harness.send('cada semana')).join('\n');
     expect(summary).toContain('• Qué: Pedir cita en el servicio de empleo');
     expect(summary).toContain('• Objetivo: Ana presenta tres solicitudes de empleo al mes');
     expect(summary).toContain('• Quién: Otro profesional o servicio: Servicio Público de Empleo');
@@ -193,7 +193,7 @@ describe('task dialog (English)', () => {
     expect(goals).toContain('Which goal is the task for?');
     await harness.sendAll(['1', 'Send the housing application', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
-    expect(wrong).toContain('Type a whole number between 1 and 90.');
+    expect(wrong).toContain('or a number between 1 and 90.');
     const summary = (await harness.send('3', 'worker-en')).join('\n');
     expect(summary).toContain('• Who: The client');
     expect(summary).toContain('• Anticipated obstacles: Forgets deadlines (Internal)');
