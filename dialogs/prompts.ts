@@ -1,8 +1,10 @@
 // One text prompt for every question: the answer is read by dialogs/input.ts, so typing
 // alone always works; choices also come as suggested actions where the channel shows them.
 import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { DialogContext, TextPrompt, type DialogInstance, type DialogSet, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { session } from '../src/bot/session.js';
+import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
@@ -11,7 +13,12 @@ export const INPUT_PROMPT = 'enlace.input';
 interface InputPromptOptions {
   prompt: Partial<Activity>;
   validations: InputSpec;
+  /** The language the question was asked in. */
+  lang: Language;
 }
+
+/** Refusals in a row after which the way out is offered. */
+const REFUSALS_BEFORE_WAY_OUT = 3;
 
 export function createInputPrompt(): TextPrompt {
   return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
@@ -21,8 +28,10 @@ export function createInputPrompt(): TextPrompt {
     if (value === undefined) return false;
     const result = readInput(options.validations, value, lang, services.now());
     if (result.ok) return true;
-    // Say what was wrong, then ask again: the prompt does not repeat itself after a reply.
-    await prompt.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
+    // Say what was wrong, then ask again: the prompt does not repeat itself after a reply. An
+    // answer refused again and again gets the way out instead of the same correction.
+    const stuck = prompt.attemptCount % REFUSALS_BEFORE_WAY_OUT === 0;
+    await prompt.context.sendActivity(stuck ? t(lang, 'common.stuck') : errorText(result, lang, actor.kind === 'client'));
     await prompt.context.sendActivity(options.prompt);
     return false;
   });
@@ -30,6 +39,14 @@ export function createInputPrompt(): TextPrompt {
 
 /** Asks `question` and reads the answer as `spec` says; the next step gets it from `answer`. */
 const LAST_SPEC = '__lastSpec';
+/** How to ask the last question again: the step that asked it and what that step was given. */
+const ASKED_BY = '__askedBy';
+
+interface AskedBy {
+  index: number;
+  input: unknown;
+  previousSpec?: InputSpec;
+}
 
 /** The waterfall's own values (botbuilder types them as a bare object). */
 // biome-ignore lint/suspicious/noExplicitAny: the untyped bag older steps read; newer steps keep typed state.
@@ -50,8 +67,9 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
   }
   prompt.type = ActivityTypes.Message;
+  vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC] } satisfies AskedBy;
   vals(step)[LAST_SPEC] = spec;
-  const options: InputPromptOptions = { prompt, validations: spec };
+  const options: InputPromptOptions = { prompt, validations: spec, lang };
   return step.prompt(INPUT_PROMPT, options as never);
 }
 
@@ -67,4 +85,22 @@ function lastSpec(step: WaterfallStepContext): InputSpec {
   const spec = vals(step)[LAST_SPEC] as InputSpec | undefined;
   if (!spec) throw new Error('answer() without ask()');
   return spec;
+}
+
+/**
+ * Asks the pending question again (after «ayuda» or a language change). A question asked in
+ * another language than the person's is asked anew: the step that asked it runs again with what
+ * it was given, so the question, its choices and their words are all in the new language.
+ */
+export async function repromptComponent(dialogs: DialogSet, context: TurnContext, instance: DialogInstance, reprompt: () => Promise<void>): Promise<void> {
+  instance.state.dialogs ??= { dialogStack: [] };
+  const innerDc = new DialogContext(dialogs, context, instance.state.dialogs);
+  // The top of a dialog stack is its last element.
+  const [waterfall, prompt] = innerDc.stack.slice(-2);
+  const asked = prompt?.id === INPUT_PROMPT ? (prompt.state.options as InputPromptOptions) : undefined;
+  const askedBy = waterfall?.state.values?.[ASKED_BY] as AskedBy | undefined;
+  if (!asked || !askedBy || !waterfall || asked.lang === session(context).lang) return reprompt();
+  waterfall.state.values[LAST_SPEC] = askedBy.previousSpec;
+  waterfall.state.stepIndex = askedBy.index - 1;
+  await innerDc.endDialog(askedBy.input);
 }

@@ -30,6 +30,16 @@ export class PeopleService {
     await this.changeProfile(actor, (p) => ({ ...p, currentCaseId: caseId }));
   }
 
+  /** Remembers a numbered list of cases just shown, so a later command can name one by its number. */
+  async rememberCaseList(actor: Actor, caseIds: string[]): Promise<void> {
+    await this.changeProfile(actor, (p) => ({ ...p, lastCaseList: caseIds }));
+  }
+
+  /** The id at `number` (from 1) in the last list of cases shown to the person. */
+  async caseInLastList(actor: Actor, number: number): Promise<string | undefined> {
+    return (await this.repos.users.get(actor.id))?.lastCaseList?.[number - 1];
+  }
+
   /** Staff names by id, for staff views; an id no one holds any more is left out. */
   async staffNames(actor: Actor, staffIds: Iterable<string>): Promise<Map<string, string>> {
     const names = new Map<string, string>();

@@ -2,13 +2,13 @@
 // their language, handles language switching and client linking, and runs the dialogs.
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { looksLikeLinkCode } from '../app/linkCodes.js';
 import type { AppServices } from '../app/services.js';
+import { linkCodeIn } from '../domain/answerReaders.js';
 import { guessLanguage } from '../domain/language.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
+import { caseIdIn, caseWordsIn, commandOutside, menuFor, pickEntry, renderMenu } from '../../dialogs/menu.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
 import { log } from './log.js';
@@ -88,7 +88,7 @@ export class EnlaceBot extends ActivityHandler {
     if (await clientTurn(dc, typed, entries)) return;
     const entry = pickEntry(typed, entries, lang);
     if (entry) {
-      await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed) });
+      await dc.beginDialog(entry.dialogId, { caseId: caseIdIn(typed), caseWords: caseWordsIn(typed, entries, lang) });
       return;
     }
     const outside = commandOutside(typed, entries, lang);
@@ -120,13 +120,15 @@ export class EnlaceBot extends ActivityHandler {
   private async handleStranger(context: TurnContext): Promise<void> {
     const typed = context.activity.text ?? '';
     const { actor, lang, services } = session(context);
-    if (!looksLikeLinkCode(typed)) {
+    // The code may come inside a sentence («mi código es ABC3-EF7H, gracias»).
+    const code = linkCodeIn(typed);
+    if (!code) {
       const asked = commandOutside(typed, [], lang);
       if (asked) await services.identity.refuseCommand(actor, asked.dialogId);
       await say(context, 'shell.refusal');
       return;
     }
-    const result = await services.linkCodes.redeem(actor.id, typed);
+    const result = await services.linkCodes.redeem(actor.id, code);
     if (!result.ok) {
       const key = {
         invalid: 'client.linkInvalid',
