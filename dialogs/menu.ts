@@ -87,11 +87,31 @@ export function caseWordsIn(typed: string, entries: MenuEntry[], lang: Language)
   return commandBeforeCase(typed, entries, lang)?.caseWords;
 }
 
-/** A command named by the first words of the message, and the words after it. */
+/** The commands about one case, which may name it after their words. */
+const CASE_COMMANDS = new Set([
+  'caseSummary',
+  'assessment',
+  'smartGoal',
+  'contract',
+  'task',
+  'taskProgress',
+  'referral',
+  'contactLog',
+  'advocacy',
+  'review',
+  'closure',
+  'reopen',
+  'linkCode',
+  'followUpPause',
+  'followUpList',
+  'messagingConsent',
+]);
+
+/** A command about a case named by the first words of the message, and the words after it. */
 function commandBeforeCase(typed: string, entries: MenuEntry[], lang: Language): { entry: MenuEntry; caseWords: string } | undefined {
   const words = commandOf(typed).split(' ');
   for (let n = words.length - 1; n >= 1; n--) {
-    const entry = entries.find((e) => names(words.slice(0, n).join(' '), e, lang));
+    const entry = entries.find((e) => CASE_COMMANDS.has(e.dialogId) && names(words.slice(0, n).join(' '), e, lang));
     if (entry) return { entry, caseWords: words.slice(n).join(' ') };
   }
   return undefined;

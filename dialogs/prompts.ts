@@ -29,9 +29,10 @@ export function createInputPrompt(): TextPrompt {
     const result = readInput(options.validations, value, lang, services.now());
     if (result.ok) return true;
     // Say what was wrong, then ask again: the prompt does not repeat itself after a reply. An
-    // answer refused again and again gets the way out instead of the same correction.
+    // answer refused again and again also gets the way out.
+    const error = errorText(result, lang, actor.kind === 'client');
     const stuck = prompt.attemptCount % REFUSALS_BEFORE_WAY_OUT === 0;
-    await prompt.context.sendActivity(stuck ? t(lang, 'common.stuck') : errorText(result, lang, actor.kind === 'client'));
+    await prompt.context.sendActivity(stuck ? `${t(lang, 'common.stuck')}\n${error}` : error);
     await prompt.context.sendActivity(options.prompt);
     return false;
   });

@@ -73,6 +73,7 @@ describe('contact log (Spanish)', () => {
     harness = await createHarness({ cases: [CASE_ES] });
     await harness.send('hola');
     await harness.sendAll(['contacto C-TESTES', 'hoy', 'sí', 'reunión', '30']);
+    expect((await harness.send('cancelar')).join()).toContain('¿Seguro que quieres cancelar');
     expect((await harness.send('cancelar')).join()).toContain('Cancelado: registro de contacto');
     await harness.sendAll(['contacto C-TESTES', 'hoy', 'sí', 'reunión', '30', 'Equipo del colegio', 'Coordinación']);
     expect((await harness.send('no')).join()).toContain('no he guardado el contacto');

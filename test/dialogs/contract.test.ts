@@ -163,7 +163,8 @@ describe('contract dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
     await startContract();
     await harness.sendAll(['Deudas de alquiler', 'sí', 'no', 'ok', 'hoy', 'sí', 'sí']);
-    const cancelled = (await harness.send('cancelar')).join('\n');
+    expect((await harness.send('cancelar')).join('\n')).toContain('¿Seguro que quieres cancelar');
+    const cancelled = (await harness.send('sí')).join('\n');
     expect(cancelled).toContain('Cancelado: contrato de tareas');
     expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toBeUndefined();
   });
@@ -220,7 +221,8 @@ describe('contract dialog (English)', () => {
     harness = await createHarness({ cases: [englishCase()] });
     await harness.send('hello', 'worker-en');
     await harness.sendAll(['contract', '1', 'Rent arrears', 'yes'], 'worker-en');
-    const cancelled = (await harness.send('cancel', 'worker-en')).join('\n');
+    expect((await harness.send('cancel', 'worker-en')).join('\n')).toContain('Are you sure you want to cancel');
+    const cancelled = (await harness.send('yes', 'worker-en')).join('\n');
     expect(cancelled).toContain('Cancelled: task contract');
     expect((await harness.store.repositories.cases.get(EN_CASE_ID))!.contract).toBeUndefined();
   });

@@ -142,6 +142,7 @@ describe('service directory (Spanish)', () => {
     await withDirectory();
     await harness.send('hola', 'admin-1');
     await harness.sendAll(['directorio', '1', 'Servicio X', 'empleo'], 'admin-1');
+    expect((await harness.send('cancelar', 'admin-1')).join()).toContain('¿Seguro que quieres cancelar');
     const cancelled = (await harness.send('cancelar', 'admin-1')).join();
     expect(cancelled).toContain('Cancelado: directorio de servicios');
     await harness.sendAll(['directorio', '2', 'Banco de Alimentos', 'plazas', '0'], 'admin-1');

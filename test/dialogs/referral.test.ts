@@ -176,6 +176,7 @@ describe('referral dialog (Spanish)', () => {
     await withCases(caseRecord({ id: 'C-TESTES' }));
     await harness.send('hola');
     await harness.sendAll(['derivación C-TESTES', 'nueva', 'empleo', '1']);
+    expect((await harness.send('cancelar')).join()).toContain('Llevas 3 respuestas en: derivación');
     const cancelled = (await harness.send('cancelar')).join();
     expect(cancelled).toContain('Cancelado: derivación');
     expect((await stored()).referrals).toEqual([]);
