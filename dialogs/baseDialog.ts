@@ -15,6 +15,7 @@ import { say, session, text } from '../src/bot/session.js';
 import { matchesWord, type MessageKey } from '../src/i18n/catalog.js';
 import { isRole } from '../src/domain/access.js';
 import { isAlertDecisionReply } from './alertDecisionReply.js';
+import { CASE_PICKER_DIALOG } from './casePickerDialog.js';
 import { parseYesNo } from './input.js';
 import { createInputPrompt, INPUT_PROMPT, repromptComponent } from './prompts.js';
 import { asksToStopMessages, stopMessages } from './stopMessages.js';
@@ -53,9 +54,12 @@ export abstract class BaseDialog extends ComponentDialog {
     if (interrupted) return interrupted;
     const question = pendingQuestion(innerDc.stack);
     const result = await super.onContinueDialog(innerDc);
-    // The question is gone once answered: one more answer this cancel would lose.
+    // The question is gone once answered: one more answer this cancel would lose. Which case
+    // the command is about is no answer to lose (and a failed pick asks anew).
     const kept = keptState(innerDc);
-    if (kept && question && pendingQuestion(innerDc.stack) !== question) kept.__answers = (kept.__answers ?? 0) + 1;
+    if (kept && question && !question.pickingCase && pendingQuestion(innerDc.stack)?.prompt !== question.prompt) {
+      kept.__answers = (kept.__answers ?? 0) + 1;
+    }
     return result;
   }
 
@@ -121,10 +125,10 @@ function keptState(innerDc: DialogContext): InterruptState | undefined {
   return innerDc.stack[0]?.state?.values as InterruptState | undefined;
 }
 
-/** The question waiting for an answer, however deep the dialogs within dialogs go. */
-function pendingQuestion(stack: readonly DialogInstance[]): DialogInstance | undefined {
+/** The question waiting for an answer, however deep the dialogs within dialogs go, and whether it asks which case. */
+function pendingQuestion(stack: readonly DialogInstance[], pickingCase = false): { prompt: DialogInstance; pickingCase: boolean } | undefined {
   const top = stack.at(-1);
   const inner = (top?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack;
-  if (inner?.length) return pendingQuestion(inner);
-  return top?.id === INPUT_PROMPT ? top : undefined;
+  if (inner?.length) return pendingQuestion(inner, pickingCase || top?.id === CASE_PICKER_DIALOG);
+  return top?.id === INPUT_PROMPT ? { prompt: top, pickingCase } : undefined;
 }
