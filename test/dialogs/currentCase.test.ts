@@ -74,7 +74,7 @@ describe('a case named with the command', () => {
     expect(picked[0]).toBe(`Caso ${second![1]} · ${second![2]!.trim()}`);
   });
 
-  it("never finds a case the worker may not see, by name or by id", async () => {
+  it('never finds a case the worker may not see, by name or by id', async () => {
     await start();
     const rosa = joined(await harness.send('contacto rosa'));
     expect(rosa).toContain('No encuentro «rosa» entre tus casos');
