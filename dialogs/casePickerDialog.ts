@@ -2,8 +2,7 @@
 // the last list shown, or else the current case; the case used is always said. A pick that
 // fails asks again, so the next answer never falls into the menu. Only the cases the person
 // may see are searched; access is checked (and audited) by the case service.
-import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogInstance, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { casesNamed, nameWords } from '../src/domain/caseNames.js';
@@ -11,7 +10,7 @@ import type { Case } from '../src/domain/schemas.js';
 import { LANGUAGES, t } from '../src/i18n/catalog.js';
 import { currentCase, setCurrentCase } from './currentCase.js';
 import { caseIdIn } from './menu.js';
-import { ask, createInputPrompt, repromptComponent } from './prompts.js';
+import { ask, createInputPrompt } from './prompts.js';
 
 export const CASE_PICKER_DIALOG = 'enlace.casePicker';
 const STEPS = `${CASE_PICKER_DIALOG}.steps`;
@@ -39,10 +38,6 @@ export class CasePickerDialog extends ComponentDialog {
     this.addDialog(createInputPrompt());
     this.addDialog(new WaterfallDialog(STEPS, [(step) => this.offer(step), (step) => this.resolve(step, String(step.result ?? '').trim())]));
     this.initialDialogId = STEPS;
-  }
-
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await repromptComponent(this.dialogs, context, instance, () => super.repromptDialog(context, instance));
   }
 
   private async offer(step: WaterfallStepContext) {

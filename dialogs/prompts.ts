@@ -1,8 +1,16 @@
 // One text prompt for every question: the answer is read by dialogs/input.ts, so typing
 // alone always works; choices also come as suggested actions where the channel shows them.
-import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
-import { DialogContext, TextPrompt, type DialogInstance, type DialogSet, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  TextPrompt,
+  type DialogInstance,
+  type DialogSet,
+  type DialogState,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { session } from '../src/bot/session.js';
 import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
@@ -94,14 +102,27 @@ function lastSpec(step: WaterfallStepContext): InputSpec {
  * it was given, so the question, its choices and their words are all in the new language.
  */
 export async function repromptComponent(dialogs: DialogSet, context: TurnContext, instance: DialogInstance, reprompt: () => Promise<void>): Promise<void> {
-  instance.state.dialogs ??= { dialogStack: [] };
-  const innerDc = new DialogContext(dialogs, context, instance.state.dialogs);
+  if (!(await askAnewInNewLanguage(dialogs, context, instance))) await reprompt();
+}
+
+/** Looks for the pending question through dialogs within dialogs; true when it was asked anew. */
+async function askAnewInNewLanguage(dialogs: DialogSet, context: TurnContext, instance: DialogInstance): Promise<boolean> {
+  const state = instance.state as { dialogs?: DialogState };
+  if (!state.dialogs) return false;
+  const innerDc = new DialogContext(dialogs, context, state.dialogs);
   // The top of a dialog stack is its last element.
-  const [waterfall, prompt] = innerDc.stack.slice(-2);
-  const asked = prompt?.id === INPUT_PROMPT ? (prompt.state.options as InputPromptOptions) : undefined;
+  const top = innerDc.stack.at(-1);
+  const waterfall = innerDc.stack.at(-2);
+  if (!top) return false;
+  if (top.id !== INPUT_PROMPT) {
+    const inner = innerDc.findDialog(top.id);
+    return inner instanceof ComponentDialog ? askAnewInNewLanguage(inner.dialogs, context, top) : false;
+  }
+  const asked = top.state.options as InputPromptOptions;
   const askedBy = waterfall?.state.values?.[ASKED_BY] as AskedBy | undefined;
-  if (!asked || !askedBy || !waterfall || asked.lang === session(context).lang) return reprompt();
+  if (!waterfall || !askedBy || asked.lang === session(context).lang) return false;
   waterfall.state.values[LAST_SPEC] = askedBy.previousSpec;
   waterfall.state.stepIndex = askedBy.index - 1;
   await innerDc.endDialog(askedBy.input);
+  return true;
 }

@@ -130,6 +130,17 @@ describe('inside a dialog', () => {
     expect(back).not.toContain('Spanish');
   });
 
+  it('«idioma» while picking the case asks which case again in the new language', async () => {
+    await start();
+    await harness.send('contacto');
+    const picking = joined(await harness.send('idioma'));
+    expect(picking).toContain('Which case? Type its number in the list or the case id.');
+    expect(picking).toContain('1. C-CARMEN · Carmen Ortega Ruiz · open');
+    const picked = joined(await harness.send('1'));
+    expect(picked).toContain('Case C-CARMEN · Carmen Ortega Ruiz');
+    expect(picked).toContain('Date of the contact');
+  });
+
   it('an answer refused three times offers a way out, with the choices again', async () => {
     await start([]);
     await harness.send('nueva apertura');
