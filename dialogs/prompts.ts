@@ -34,7 +34,8 @@ export function createInputPrompt(): TextPrompt {
     const options = prompt.options as unknown as InputPromptOptions;
     const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
     if (value === undefined) return false;
-    const result = readInput(options.validations, value, lang, services.now());
+    // Read in the language the question was asked in, as the step that takes the answer will.
+    const result = readInput(options.validations, value, options.lang ?? lang, services.now());
     if (result.ok) return true;
     // Say what was wrong, then ask again: the prompt does not repeat itself after a reply. An
     // answer refused again and again also gets the way out.
@@ -50,11 +51,14 @@ export function createInputPrompt(): TextPrompt {
 const LAST_SPEC = '__lastSpec';
 /** How to ask the last question again: the step that asked it and what that step was given. */
 const ASKED_BY = '__askedBy';
+/** The language the last question was asked in: its answer is read in it. */
+const LAST_LANG = '__lastLang';
 
 interface AskedBy {
   index: number;
   input: unknown;
   previousSpec?: InputSpec;
+  previousLang?: Language;
 }
 
 /** The waterfall's own values (botbuilder types them as a bare object). */
@@ -76,8 +80,9 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
   }
   prompt.type = ActivityTypes.Message;
-  vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC] } satisfies AskedBy;
+  vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC], previousLang: vals(step)[LAST_LANG] } satisfies AskedBy;
   vals(step)[LAST_SPEC] = spec;
+  vals(step)[LAST_LANG] = lang;
   const options: InputPromptOptions = { prompt, validations: spec, lang };
   return step.prompt(INPUT_PROMPT, options as never);
 }
@@ -85,7 +90,8 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
 /** The answer to the last `ask`, as read by its spec. */
 export function answer<T extends string | number | boolean | null>(step: WaterfallStepContext): T {
   const { lang, services } = session(step.context);
-  const result = readInput(lastSpec(step), String(step.result ?? ''), lang, services.now());
+  const askedIn = (vals(step)[LAST_LANG] as Language | undefined) ?? lang;
+  const result = readInput(lastSpec(step), String(step.result ?? ''), askedIn, services.now());
   if (!result.ok) throw new Error('answer() called on an answer the prompt did not accept');
   return result.value as T;
 }
@@ -122,6 +128,7 @@ async function askAnewInNewLanguage(dialogs: DialogSet, context: TurnContext, in
   const askedBy = waterfall?.state.values?.[ASKED_BY] as AskedBy | undefined;
   if (!waterfall || !askedBy || asked.lang === session(context).lang) return false;
   waterfall.state.values[LAST_SPEC] = askedBy.previousSpec;
+  waterfall.state.values[LAST_LANG] = askedBy.previousLang;
   waterfall.state.stepIndex = askedBy.index - 1;
   await innerDc.endDialog(askedBy.input);
   return true;
