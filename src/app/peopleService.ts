@@ -1,5 +1,6 @@
 // What the bot keeps about each person apart from case data: their language choice, whether
-// they were welcomed, the case a staff member is working on, and staff names for views.
+// they were welcomed, the case a staff member is working on and the last numbered list of cases
+// they saw, and staff names for views.
 import type { Actor } from '../domain/access.js';
 import type { Repositories } from '../domain/ports.js';
 import type { Language, UserProfile } from '../domain/schemas.js';
