@@ -1,37 +1,85 @@
-// Which case a command is about: the id typed with the command, or one picked from the
-// person's caseload by number or id. Access is checked (and audited) by the case service.
+// Which case a command is about: the id or client's name typed with the command, a number in
+// the last list shown, or else the current case; the case used is always said. A pick that
+// fails asks again, so the next answer never falls into the menu. Only the cases the person
+// may see are searched; access is checked (and audited) by the case service.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
+import { casesNamed, nameWords } from '../src/domain/caseNames.js';
 import type { Case } from '../src/domain/schemas.js';
+import { LANGUAGES, t } from '../src/i18n/catalog.js';
 import { currentCase, setCurrentCase } from './currentCase.js';
 import { caseIdIn } from './menu.js';
 import { ask, createInputPrompt } from './prompts.js';
 
 export const CASE_PICKER_DIALOG = 'enlace.casePicker';
+const STEPS = `${CASE_PICKER_DIALOG}.steps`;
 
 export interface CasePickerOptions {
   caseId?: string;
+  /** What was typed after the command to name the case: the client's name or part of it, or a number in the last list. */
+  caseWords?: string;
   /** Which cases may be picked (default: open ones). */
   status?: Case['status'] | 'any';
 }
+
+interface PickerState extends CasePickerOptions {
+  /** Asking again after a failed pick: the list is shown, the current case is not assumed. */
+  again?: boolean;
+  failures?: number;
+}
+
+/** Refusals in a row after which the way out is offered. */
+const REFUSALS_BEFORE_WAY_OUT = 3;
 
 export class CasePickerDialog extends ComponentDialog {
   constructor() {
     super(CASE_PICKER_DIALOG);
     this.addDialog(createInputPrompt());
-    this.addDialog(new WaterfallDialog(`${CASE_PICKER_DIALOG}.steps`, [(step) => this.offer(step), (step) => this.pick(step)]));
-    this.initialDialogId = `${CASE_PICKER_DIALOG}.steps`;
+    this.addDialog(new WaterfallDialog(STEPS, [(step) => this.offer(step), (step) => this.resolve(step, String(step.result ?? '').trim())]));
+    this.initialDialogId = STEPS;
   }
 
   private async offer(step: WaterfallStepContext) {
-    const options = (step.options ?? {}) as CasePickerOptions;
+    const options = (step.options ?? {}) as PickerState;
     if (options.caseId) return this.choose(step, options.caseId);
+    if (options.caseWords?.trim()) return this.resolve(step, options.caseWords.trim());
     const cases = await this.candidates(step);
     if (cases.length === 0) {
       await say(step.context, 'common.pickCaseNone');
       return step.endDialog(undefined);
     }
+    const current = options.again ? undefined : await currentCase(step.context);
+    if (current && cases.some((c) => c.id === current)) return this.choose(step, current);
+    return this.askAmong(step, cases, 'common.pickCase');
+  }
+
+  /** A case named by number in the last list, by id, or by its client's name. */
+  private async resolve(step: WaterfallStepContext, typed: string) {
+    const { actor, services } = session(step.context);
+    if (/^\d+$/.test(typed)) {
+      const listed = await services.people.caseInLastList(actor, Number(typed));
+      if (listed) return this.choose(step, listed);
+      await say(step.context, 'common.caseNoMatch', { words: typed });
+      return this.again(step);
+    }
+    const id = caseIdIn(typed) ?? (/^c-[a-z0-9]+$/i.test(typed) ? typed.toUpperCase() : undefined);
+    if (id) return this.choose(step, id);
+    const matches = casesNamed(await this.candidates(step), nameWords(typed, fillerWords()));
+    if (matches.length === 1) return this.choose(step, matches[0]!.id);
+    if (matches.length > 1) return this.askAmong(step, matches, 'common.caseAmbiguous', typed);
+    await say(step.context, 'common.caseNoMatch', { words: typed });
+    return this.again(step);
+  }
+
+  /** Shows the cases numbered (the numbers are remembered for the answer) and asks which. */
+  private async askAmong(step: WaterfallStepContext, cases: Case[], question: 'common.pickCase' | 'common.caseAmbiguous', typed = '') {
+    const { actor, services } = session(step.context);
+    await services.people.rememberCaseList(
+      actor,
+      cases.map((c) => c.id),
+    );
     const list = cases
       .map((c, i) =>
         text(step.context, 'common.caseLine', {
@@ -42,14 +90,16 @@ export class CasePickerDialog extends ComponentDialog {
         }),
       )
       .join('\n');
-    return ask(step, text(step.context, 'common.pickCase', { list }), { kind: 'text', maxLength: 40 });
+    return ask(step, text(step.context, question, { list, n: cases.length, words: typed }), { kind: 'text', maxLength: 80 });
   }
 
-  private async pick(step: WaterfallStepContext) {
-    const typed = String(step.result ?? '').trim();
-    const byNumber = /^\d+$/.test(typed) ? (await this.candidates(step))[Number(typed) - 1] : undefined;
-    const caseId = byNumber?.id ?? caseIdIn(typed) ?? typed.toUpperCase();
-    return this.choose(step, caseId);
+  /** After a failed pick: the list again, and after a few failures a way out. */
+  private async again(step: WaterfallStepContext) {
+    const options = (step.options ?? {}) as PickerState;
+    const failures = (options.failures ?? 0) + 1;
+    if (failures % REFUSALS_BEFORE_WAY_OUT === 0) await say(step.context, 'common.stuck');
+    const next: PickerState = { status: options.status, again: true, failures };
+    return step.replaceDialog(STEPS, next);
   }
 
   /** The person's cases for this command, the current case first. */
@@ -68,14 +118,28 @@ export class CasePickerDialog extends ComponentDialog {
       const status = ((step.options ?? {}) as CasePickerOptions).status ?? 'open';
       if (status !== 'any' && record.status !== status) {
         await say(step.context, record.status === 'closed' ? 'common.caseClosed' : 'common.caseNotFound', { caseId });
-        return step.endDialog(undefined);
+        return this.again(step);
       }
       await setCurrentCase(step.context, record.id);
+      await say(step.context, 'common.currentCase', { caseId: record.id, name: record.client.name });
       return step.endDialog(record.id);
     } catch (error) {
       if (!(error instanceof CaseAccessError)) throw error;
       await say(step.context, 'common.caseNotFound', { caseId });
-      return step.endDialog(undefined);
+      return this.again(step);
     }
   }
+}
+
+/** Small words around a name in either language («el caso de», «with»). */
+function fillerWords(): Set<string> {
+  return new Set(LANGUAGES.flatMap((lang) => t(lang, 'common.caseFillerWords').split('|')));
+}
+
+/** Whether `words` pick one of the person's cases: a number in the last list, or a client's name. */
+export async function wordsNameACase(context: TurnContext, words: string): Promise<boolean> {
+  const { actor, services } = session(context);
+  if (/^\d+$/.test(words.trim())) return (await services.people.caseInLastList(actor, Number(words.trim()))) !== undefined;
+  const cases = await services.cases.caseload(actor, {});
+  return casesNamed(cases, nameWords(words, fillerWords())).length > 0;
 }

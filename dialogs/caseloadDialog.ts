@@ -29,6 +29,10 @@ export class CaseloadDialog extends BaseDialog {
           cases.map((c) => c.workerId),
         )
       : undefined;
+    await services.people.rememberCaseList(
+      actor,
+      ordered.map((c) => c.id),
+    );
     const lines = ordered.map((c, i) => caseLine(step.context, c, i + 1, names && (names.get(c.workerId) ?? c.workerId)));
     const parts = [
       text(step.context, 'caseload.header', { count: cases.length }),

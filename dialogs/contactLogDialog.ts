@@ -41,8 +41,7 @@ export class ContactLogDialog extends BaseDialog {
           ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) }),
         );
       },
-      (step) =>
-        this.keep(step, 'type', 'minutes', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'integer', min: 0, max: MINUTES_IN_A_DAY })),
+      (step) => this.keep(step, 'type', 'minutes', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'minutes', max: MINUTES_IN_A_DAY })),
       (step) => this.keep(step, 'minutes', 'withWhom', () => ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 })),
       (step) => {
         this.take(step, 'withWhom');

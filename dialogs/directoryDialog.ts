@@ -92,7 +92,7 @@ function fieldSpec(lang: Language, field: EditableField): InputSpec {
     case 'contact':
       return { kind: 'text', optional: true, maxLength: 300 };
     case 'cost':
-      return { kind: 'integer', min: 0, max: MAX_EUROS };
+      return { kind: 'amount', max: MAX_EUROS };
     case 'eligibility':
       return { kind: 'text', optional: true, maxLength: 1000 };
     case 'capacity':
@@ -217,7 +217,7 @@ export class DirectoryDialog extends BaseDialog {
   private async askService(step: WaterfallStepContext) {
     const { actor, lang, services } = session(step.context);
     const all = (await services.directory.list(actor)).sort((a, b) => a.name.localeCompare(b.name));
-    return ask(step, text(step.context, 'services.askWhichService'), { kind: 'choice', choices: serviceChoices(lang, all) });
+    return ask(step, text(step.context, 'services.askWhichService'), { kind: 'choice', choices: serviceChoices(lang, all), byAnyWord: true });
   }
 
   private async askNewValue(step: WaterfallStepContext) {

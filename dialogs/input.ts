@@ -1,6 +1,7 @@
 // Reading typed answers: choices by number or word, yes/no, numbers, optional text, dates.
 // Plain functions, so every dialog reads answers the same way and tests can check them alone.
 import { DATE_REACH_YEARS, isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
+import { readAmount, readCadenceDays, readMinutes } from '../src/domain/answerReaders.js';
 import type { Language } from '../src/domain/schemas.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 
@@ -15,15 +16,36 @@ export interface Choice {
 export type InputSpec =
   | { kind: 'text'; optional?: boolean; maxLength?: number }
   /** `inSentence`: an option named among other words counts («pues casi todo, me faltó una firma»). */
-  | { kind: 'choice'; choices: Choice[]; inSentence?: boolean }
+  /** `byAnyWord`: one word of a long name is enough when no other choice holds it («vivienda»). */
+  | { kind: 'choice'; choices: Choice[]; inSentence?: boolean; byAnyWord?: boolean }
   | { kind: 'yesNo' }
   | { kind: 'integer'; min: number; max: number; optional?: boolean }
+  /** A duration in whole minutes, as typed («hora y media», «1h30», «unos 20»). */
+  | { kind: 'minutes'; max: number }
+  /** Euros, cents allowed («gratis», «12,50 €»). */
+  | { kind: 'amount'; max: number; optional?: boolean }
+  /** Days between two check-ins («cada 3 días», «semanal», «weekly»). */
+  | { kind: 'cadence'; min: number; max: number }
   | { kind: 'timeZone' }
   | { kind: 'date'; timeZone: string; allow: 'future' | 'past' | 'any'; optional?: boolean };
 
 export type InputResult = { ok: true; value: string | number | boolean | null } | { ok: false; error: MessageKey; params?: Record<string, string | number> };
 
-export function parseChoice(typed: string, choices: Choice[], inSentence = false): Choice | undefined {
+export function parseChoice(typed: string, choices: Choice[], inSentence = false, byAnyWord = false): Choice | undefined {
+  return (
+    choiceNamed(typed, choices, inSentence) ??
+    // An option named first, then explained: «alta, tiene un desahucio pendiente».
+    choiceNamed(headOf(typed), choices, false) ??
+    (byAnyWord ? choiceByAnyWord(typed, choices) : undefined)
+  );
+}
+
+/** What comes before the first comma, colon, dash or «porque»: the answer before its reason. */
+function headOf(typed: string): string {
+  return typed.split(/[,;:(]|\s[-–—]\s|\s(?:porque|ya que|because|since)\s/i)[0] ?? '';
+}
+
+function choiceNamed(typed: string, choices: Choice[], inSentence: boolean): Choice | undefined {
   const wanted = normalize(typed).replace(/[.)]$/, '');
   const byNumber = /^\d+$/.test(wanted) ? choices[Number(wanted) - 1] : undefined;
   if (byNumber) return byNumber;
@@ -49,6 +71,49 @@ function choiceInSentence(typed: string, choices: Choice[]): Choice | undefined 
     }
   }
   return best?.choice;
+}
+
+/** Words too common to tell one service from another. */
+const COMMON_WORDS = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'el',
+  'los',
+  'y',
+  'para',
+  'con',
+  'en',
+  'por',
+  'a',
+  'al',
+  'the',
+  'of',
+  'and',
+  'for',
+  'to',
+  'in',
+  'with',
+  'un',
+  'una',
+]);
+
+/**
+ * The one choice whose label or phrases hold every meaningful word typed, each as the start of
+ * a word («vivienda», «alquiler soc»); none when several do.
+ */
+function choiceByAnyWord(typed: string, choices: Choice[]): Choice | undefined {
+  const wanted = plainWords(typed)
+    .split(' ')
+    .filter((w) => w.length >= 3 && !COMMON_WORDS.has(w));
+  if (wanted.length === 0) return undefined;
+  const holds = (choice: Choice) => {
+    const words = [choice.label, ...(choice.words ?? [])].flatMap((w) => plainWords(w).split(' '));
+    return wanted.every((w) => words.some((word) => word.startsWith(w)));
+  };
+  const found = choices.filter(holds);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Lower case, no accents, no punctuation: the words alone. */
@@ -89,7 +154,7 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
       return { ok: true, value: trimmed };
     }
     case 'choice': {
-      const choice = parseChoice(trimmed, spec.choices, spec.inSentence);
+      const choice = parseChoice(trimmed, spec.choices, spec.inSentence, spec.byAnyWord);
       return choice ? { ok: true, value: choice.value } : { ok: false, error: 'common.errorChoice', params: { max: spec.choices.length } };
     }
     case 'yesNo': {
@@ -102,6 +167,23 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
       if (!Number.isInteger(number) || number < spec.min || number > spec.max)
         return { ok: false, error: 'common.errorInteger', params: { min: spec.min, max: spec.max } };
       return { ok: true, value: number };
+    }
+    case 'minutes': {
+      const minutes = readMinutes(trimmed);
+      return minutes !== undefined && minutes <= spec.max
+        ? { ok: true, value: minutes }
+        : { ok: false, error: 'common.errorMinutes', params: { max: spec.max } };
+    }
+    case 'amount': {
+      if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
+      const amount = readAmount(trimmed);
+      return amount !== undefined && amount <= spec.max ? { ok: true, value: amount } : { ok: false, error: 'common.errorAmount', params: { max: spec.max } };
+    }
+    case 'cadence': {
+      const days = readCadenceDays(trimmed);
+      return days !== undefined && days >= spec.min && days <= spec.max
+        ? { ok: true, value: days }
+        : { ok: false, error: 'common.errorCadence', params: { min: spec.min, max: spec.max } };
     }
     case 'timeZone':
       return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };

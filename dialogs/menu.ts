@@ -77,11 +77,47 @@ export function caseIdIn(typed: string): string | undefined {
   return CASE_ID.exec(typed)?.[0].toUpperCase();
 }
 
-/** The menu entry a message picks: by number, by the option's words, or by its label. */
+/** The menu entry a message picks: by number, by the option's words or label, or named before its case («contacto carmen»). */
 export function pickEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
   const command = commandOf(typed);
   if (/^\d+$/.test(command)) return entries[Number(command) - 1];
-  return namedEntry(typed, entries, lang);
+  return namedEntry(typed, entries, lang) ?? commandBeforeCase(typed, entries, lang)?.entry;
+}
+
+/** The words after a command that name its case: a client's name or part of it, or a list number («tarea 2»). */
+export function caseWordsIn(typed: string, entries: MenuEntry[], lang: Language): string | undefined {
+  if (/^\d+$/.test(commandOf(typed)) || namedEntry(typed, entries, lang)) return undefined;
+  return commandBeforeCase(typed, entries, lang)?.caseWords;
+}
+
+/** The commands about one case, which may name it after their words. */
+const CASE_COMMANDS = new Set([
+  'caseSummary',
+  'assessment',
+  'smartGoal',
+  'contract',
+  'task',
+  'taskProgress',
+  'referral',
+  'contactLog',
+  'advocacy',
+  'review',
+  'closure',
+  'reopen',
+  'linkCode',
+  'followUpPause',
+  'followUpList',
+  'messagingConsent',
+]);
+
+/** A command about a case named by the first words of the message, and the words after it. */
+function commandBeforeCase(typed: string, entries: MenuEntry[], lang: Language): { entry: MenuEntry; caseWords: string } | undefined {
+  const words = commandOf(typed).split(' ');
+  for (let n = words.length - 1; n >= 1; n--) {
+    const entry = entries.find((e) => CASE_COMMANDS.has(e.dialogId) && names(words.slice(0, n).join(' '), e, lang));
+    if (entry) return { entry, caseWords: words.slice(n).join(' ') };
+  }
+  return undefined;
 }
 
 /** The menu entry a message names by its words or label (not by number), or that recognizes it. */

@@ -1,8 +1,18 @@
 // One text prompt for every question: the answer is read by dialogs/input.ts, so typing
 // alone always works; choices also come as suggested actions where the channel shows them.
-import { ActivityTypes, MessageFactory, type Activity } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  TextPrompt,
+  type DialogInstance,
+  type DialogSet,
+  type DialogState,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { session } from '../src/bot/session.js';
+import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
@@ -11,7 +21,12 @@ export const INPUT_PROMPT = 'enlace.input';
 interface InputPromptOptions {
   prompt: Partial<Activity>;
   validations: InputSpec;
+  /** The language the question was asked in. */
+  lang: Language;
 }
+
+/** Refusals in a row after which the way out is offered. */
+const REFUSALS_BEFORE_WAY_OUT = 3;
 
 export function createInputPrompt(): TextPrompt {
   return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
@@ -19,10 +34,14 @@ export function createInputPrompt(): TextPrompt {
     const options = prompt.options as unknown as InputPromptOptions;
     const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
     if (value === undefined) return false;
-    const result = readInput(options.validations, value, lang, services.now());
+    // Read in the language the question was asked in, as the step that takes the answer will.
+    const result = readInput(options.validations, value, options.lang ?? lang, services.now());
     if (result.ok) return true;
-    // Say what was wrong, then ask again: the prompt does not repeat itself after a reply.
-    await prompt.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
+    // Say what was wrong, then ask again: the prompt does not repeat itself after a reply. An
+    // answer refused again and again also gets the way out.
+    const error = errorText(result, lang, actor.kind === 'client');
+    const stuck = prompt.attemptCount % REFUSALS_BEFORE_WAY_OUT === 0;
+    await prompt.context.sendActivity(stuck ? `${t(lang, 'common.stuck')}\n${error}` : error);
     await prompt.context.sendActivity(options.prompt);
     return false;
   });
@@ -30,6 +49,17 @@ export function createInputPrompt(): TextPrompt {
 
 /** Asks `question` and reads the answer as `spec` says; the next step gets it from `answer`. */
 const LAST_SPEC = '__lastSpec';
+/** How to ask the last question again: the step that asked it and what that step was given. */
+const ASKED_BY = '__askedBy';
+/** The language the last question was asked in: its answer is read in it. */
+const LAST_LANG = '__lastLang';
+
+interface AskedBy {
+  index: number;
+  input: unknown;
+  previousSpec?: InputSpec;
+  previousLang?: Language;
+}
 
 /** The waterfall's own values (botbuilder types them as a bare object). */
 // biome-ignore lint/suspicious/noExplicitAny: the untyped bag older steps read; newer steps keep typed state.
@@ -50,15 +80,18 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
   }
   prompt.type = ActivityTypes.Message;
+  vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC], previousLang: vals(step)[LAST_LANG] } satisfies AskedBy;
   vals(step)[LAST_SPEC] = spec;
-  const options: InputPromptOptions = { prompt, validations: spec };
+  vals(step)[LAST_LANG] = lang;
+  const options: InputPromptOptions = { prompt, validations: spec, lang };
   return step.prompt(INPUT_PROMPT, options as never);
 }
 
 /** The answer to the last `ask`, as read by its spec. */
 export function answer<T extends string | number | boolean | null>(step: WaterfallStepContext): T {
   const { lang, services } = session(step.context);
-  const result = readInput(lastSpec(step), String(step.result ?? ''), lang, services.now());
+  const askedIn = (vals(step)[LAST_LANG] as Language | undefined) ?? lang;
+  const result = readInput(lastSpec(step), String(step.result ?? ''), askedIn, services.now());
   if (!result.ok) throw new Error('answer() called on an answer the prompt did not accept');
   return result.value as T;
 }
@@ -67,4 +100,36 @@ function lastSpec(step: WaterfallStepContext): InputSpec {
   const spec = vals(step)[LAST_SPEC] as InputSpec | undefined;
   if (!spec) throw new Error('answer() without ask()');
   return spec;
+}
+
+/**
+ * Asks the pending question again (after «ayuda» or a language change). A question asked in
+ * another language than the person's is asked anew: the step that asked it runs again with what
+ * it was given, so the question, its choices and their words are all in the new language.
+ */
+export async function repromptComponent(dialogs: DialogSet, context: TurnContext, instance: DialogInstance, reprompt: () => Promise<void>): Promise<void> {
+  if (!(await askAnewInNewLanguage(dialogs, context, instance))) await reprompt();
+}
+
+/** Looks for the pending question through dialogs within dialogs; true when it was asked anew. */
+async function askAnewInNewLanguage(dialogs: DialogSet, context: TurnContext, instance: DialogInstance): Promise<boolean> {
+  const state = instance.state as { dialogs?: DialogState };
+  if (!state.dialogs) return false;
+  const innerDc = new DialogContext(dialogs, context, state.dialogs);
+  // The top of a dialog stack is its last element.
+  const top = innerDc.stack.at(-1);
+  const waterfall = innerDc.stack.at(-2);
+  if (!top) return false;
+  if (top.id !== INPUT_PROMPT) {
+    const inner = innerDc.findDialog(top.id);
+    return inner instanceof ComponentDialog ? askAnewInNewLanguage(inner.dialogs, context, top) : false;
+  }
+  const asked = top.state.options as InputPromptOptions;
+  const askedBy = waterfall?.state.values?.[ASKED_BY] as AskedBy | undefined;
+  if (!waterfall || !askedBy || asked.lang === session(context).lang) return false;
+  waterfall.state.values[LAST_SPEC] = askedBy.previousSpec;
+  waterfall.state.values[LAST_LANG] = askedBy.previousLang;
+  waterfall.state.stepIndex = askedBy.index - 1;
+  await innerDc.endDialog(askedBy.input);
+  return true;
 }

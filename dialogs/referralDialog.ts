@@ -178,7 +178,7 @@ export class ReferralDialog extends BaseDialog {
       words: [s.name, s.id],
       label: t(lang, 'services.serviceChoice', { name: s.name, provider: s.provider || t(lang, 'services.noValue'), cost: costText(lang, s.cost) }),
     }));
-    return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices });
+    return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices, byAnyWord: true });
   }
 
   private async confirmReferral(step: WaterfallStepContext) {
@@ -297,7 +297,7 @@ export class ReferralDialog extends BaseDialog {
     const { lang } = session(step.context);
     const { budget } = await this.read(step, caseIdOf(step));
     const current = budget === undefined ? text(step.context, 'services.noBudget') : euros(lang, budget);
-    return ask(step, text(step.context, 'services.askBudget', { current }), { kind: 'integer', min: 0, max: MAX_BUDGET, optional: true });
+    return ask(step, text(step.context, 'services.askBudget', { current }), { kind: 'amount', max: MAX_BUDGET, optional: true });
   }
 
   private async confirmBudget(step: WaterfallStepContext) {

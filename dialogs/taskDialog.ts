@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
+import { readCadenceDays } from '../src/domain/answerReaders.js';
 import { say, session, text } from '../src/bot/session.js';
 import { DomainError, CaseClosedError, type ValidationIssue } from '../src/domain/errors.js';
 import { localDate } from '../src/domain/dates.js';
@@ -362,6 +363,8 @@ export interface NumberWithDefaultOptions {
   defaultValue: number;
   min: number;
   max: number;
+  /** Read as days between check-ins («cada 3 días», «semanal»). */
+  cadence?: boolean;
 }
 
 /** A whole number in a range, where "ok" (or "sí"/"yes") keeps the default; asks again on anything else. */
@@ -379,12 +382,12 @@ export class NumberWithDefaultDialog extends ComponentDialog {
   }
 
   private async read(step: WaterfallStepContext) {
-    const { defaultValue, min, max } = step.options as NumberWithDefaultOptions;
+    const { defaultValue, min, max, cadence } = step.options as NumberWithDefaultOptions;
     const typed = answer<string>(step);
     if (matchesWord(typed, 'common.yesWords')) return step.endDialog(defaultValue);
-    const number = /^\d+$/.test(typed) ? Number(typed) : NaN;
+    const number = (cadence ? readCadenceDays(typed) : /^\d+$/.test(typed) ? Number(typed) : undefined) ?? Number.NaN;
     if (number >= min && number <= max) return step.endDialog(number);
-    await say(step.context, 'common.errorInteger', { min, max });
+    await say(step.context, cadence ? 'common.errorCadence' : 'common.errorInteger', { min, max });
     return step.replaceDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, step.options);
   }
 }

@@ -1,5 +1,6 @@
 // What the bot keeps about each person apart from case data: their language choice, whether
-// they were welcomed, the case a staff member is working on, and staff names for views.
+// they were welcomed, the case a staff member is working on and the last numbered list of cases
+// they saw, and staff names for views.
 import type { Actor } from '../domain/access.js';
 import type { Repositories } from '../domain/ports.js';
 import type { Language, UserProfile } from '../domain/schemas.js';
@@ -28,6 +29,16 @@ export class PeopleService {
 
   async setCurrentCase(actor: Actor, caseId: string): Promise<void> {
     await this.changeProfile(actor, (p) => ({ ...p, currentCaseId: caseId }));
+  }
+
+  /** Remembers a numbered list of cases just shown, so a later command can name one by its number. */
+  async rememberCaseList(actor: Actor, caseIds: string[]): Promise<void> {
+    await this.changeProfile(actor, (p) => ({ ...p, lastCaseList: caseIds }));
+  }
+
+  /** The id at `number` (from 1) in the last list of cases shown to the person. */
+  async caseInLastList(actor: Actor, number: number): Promise<string | undefined> {
+    return (await this.repos.users.get(actor.id))?.lastCaseList?.[number - 1];
   }
 
   /** Staff names by id, for staff views; an id no one holds any more is left out. */

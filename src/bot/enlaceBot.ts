@@ -2,13 +2,14 @@
 // their language, handles language switching and client linking, and runs the dialogs.
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { looksLikeLinkCode } from '../app/linkCodes.js';
 import type { AppServices } from '../app/services.js';
+import { linkCodeIn } from '../domain/answerReaders.js';
 import { guessLanguage } from '../domain/language.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
+import { caseIdIn, caseWordsIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
+import { wordsNameACase } from '../../dialogs/casePickerDialog.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
 import { readCommand, type CommandOptions, type Request } from '../../dialogs/intents.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
@@ -93,8 +94,10 @@ export class EnlaceBot extends ActivityHandler {
     const outside = commandOutside(typed, entries, lang);
     const command = picked ? { entry: picked, request: wholeName(typed, picked) } : outside ? undefined : readCommand(typed, entries);
     if (command) {
-      const options: CommandOptions = { caseId: caseIdIn(typed), ...(command.request ? { request: command.request } : {}) };
-      await dc.beginDialog(command.entry.dialogId, options);
+      await dc.beginDialog(
+        command.entry.dialogId,
+        await this.commandOptions(context, typed, command.entry, command.request, picked ? caseWordsIn(typed, entries, lang) : undefined),
+      );
       return;
     }
     if (outside) await services.identity.refuseCommand(actor, outside.dialogId);
@@ -104,6 +107,18 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }
     await this.sendMenu(context);
+  }
+
+  /**
+   * The words after a command name a case («contacto carmen», «tarea 2») when they match one
+   * of the person's cases, or when the dialog reads nothing else from them; otherwise they are
+   * the command's first answers («derivación aceptada») and the current case is used.
+   */
+  private async commandOptions(context: TurnContext, typed: string, entry: MenuEntry, request: Request | undefined, caseWords: string | undefined) {
+    const options: CommandOptions & { caseWords?: string } = { caseId: caseIdIn(typed) };
+    if (caseWords && (!READS_REQUEST.has(entry.dialogId) || (await wordsNameACase(context, caseWords)))) return { ...options, caseWords };
+    const said = caseWords ? readCommand(typed, [entry])?.request : request;
+    return said ? { ...options, request: said } : options;
   }
 
   /**
@@ -125,13 +140,15 @@ export class EnlaceBot extends ActivityHandler {
   private async handleStranger(context: TurnContext): Promise<void> {
     const typed = context.activity.text ?? '';
     const { actor, lang, services } = session(context);
-    if (!looksLikeLinkCode(typed)) {
+    // The code may come inside a sentence («mi código es ABC3-EF7H, gracias»).
+    const code = linkCodeIn(typed);
+    if (!code) {
       const asked = commandOutside(typed, [], lang);
       if (asked) await services.identity.refuseCommand(actor, asked.dialogId);
       await say(context, 'shell.refusal');
       return;
     }
-    const result = await services.linkCodes.redeem(actor.id, typed);
+    const result = await services.linkCodes.redeem(actor.id, code);
     if (!result.ok) {
       const key = {
         invalid: 'client.linkInvalid',
@@ -237,6 +254,9 @@ function isSharedConversation(activity: Partial<Activity>): boolean {
 }
 
 /** An option named by the whole message ("visita", "Nueva apertura de caso"): the words that named it, nothing more. */
+/** Dialogs that read what their command said beyond its name («derivación aceptada», «avance tarea 2»). */
+const READS_REQUEST = new Set(['contactLog', 'referral', 'taskProgress']);
+
 function wholeName(typed: string, entry: MenuEntry): Request | undefined {
   const request = readCommand(typed, [entry])?.request;
   return request && { word: request.word, rest: '' };

@@ -33,6 +33,8 @@ export const UserProfileSchema = z.object({
   linkLockedUntil: isoDateTime.optional(),
   /** The case a staff member is working on, so commands need not repeat its id. */
   currentCaseId: id.optional(),
+  /** The cases of the last numbered list shown to a staff member, in order: «tarea 2» means the second. */
+  lastCaseList: z.array(id).max(500).optional(),
   /**
    * Set when the channel refused a message to this user for good (blocked the bot, removed
    * the app); follow-ups wait for their next chat. Cleared when they write again.

@@ -51,11 +51,12 @@ describe('case lookups', () => {
     await setup();
     await harness.send('hola');
     await harness.send('valoración');
-    await harness.send('la de Ana, la del desahucio');
+    // Free text is searched among the worker's own cases by client name, never looked up as an id.
+    expect((await harness.send('la de Ana, la del desahucio')).join('\n')).toContain('No encuentro «la de Ana, la del desahucio»');
     await harness.send('valoración C-ZZZZZZ');
     const entries = await entriesOf('worker-1');
     const notFound = entries.filter((e) => e.reason === 'notFound');
-    expect(notFound.length).toBe(2);
+    expect(notFound.length).toBe(1);
     expect(notFound.every((e) => e.outcome === 'denied' && e.caseId === undefined)).toBe(true);
     const named = entries.map((e) => e.caseId).filter((id) => id !== undefined);
     expect(named.length).toBeGreaterThan(0);

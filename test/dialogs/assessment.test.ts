@@ -189,9 +189,10 @@ describe('assessment dialog (Spanish)', () => {
     const audit = await harness.store.repositories.audit.readDay(TODAY);
     expect(audit).toContainEqual(expect.objectContaining({ action: 'assessment.draft', caseId: CASE_ID }));
 
-    // The case picked last time is now the current one; the draft is offered first.
+    // The case picked last time is the current one, used without asking; the draft is offered first.
     harness.clock.now = new Date('2026-11-25T10:00:00Z');
-    const offer = await sendEach(['valoración', '1']);
+    const offer = await sendEach(['valoración']);
+    expect(offer).toContain('Caso C-TEST22 · Ana P.');
     expect(offer).toContain('tiene una valoración a medias, empezada el lunes, 23 de noviembre de 2026: faltan 11 de 15 ámbitos');
     const resumed = await sendEach(['continuar']);
     expect(resumed).toContain('Seguimos con la valoración del caso C-TEST22');
@@ -305,7 +306,8 @@ describe('assessment dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
     await harness.send('hola');
     await sendEach(['valoración C-TEST22', ...PROFILE_ES, '1', '2', '3']);
-    const cancelled = await sendEach(['cancelar']);
+    expect(await sendEach(['cancelar'])).toContain('Llevas 9 respuestas en: valoración');
+    const cancelled = await sendEach(['sí']);
     expect(cancelled).toContain('Cancelado: valoración');
     const untouched = await storedCase();
     expect(untouched.assessments).toEqual([]);
@@ -316,7 +318,7 @@ describe('assessment dialog (Spanish)', () => {
     await sendEach(['valoración C-TEST22', ...PROFILE_ES, '3', 'guardar']);
     const draft = (await storedCase()).assessmentDraft;
     await sendEach(['valoración C-TEST22', 'empezar de nuevo', 'Otra fortaleza', 'no', 'no']);
-    await sendEach(['cancelar']);
+    await sendEach(['cancelar', 'cancelar']);
     expect((await storedCase()).assessmentDraft).toEqual(draft);
   });
 
@@ -404,7 +406,7 @@ describe('assessment dialog (English)', () => {
     harness = await createHarness({ cases: [englishCase()] });
     await harness.send('hello', 'worker-en');
     await sendEach(['assessment C-TESTEN', ...PROFILE_EN, '1', '1'], 'worker-en');
-    const cancelled = await sendEach(['cancel'], 'worker-en');
+    const cancelled = await sendEach(['cancel', 'cancel'], 'worker-en');
     expect(cancelled).toContain('Cancelled: assessment');
     expect(await storedCase(EN_CASE_ID)).toEqual(englishCase());
   });

@@ -21,9 +21,9 @@ describe('contact log (Spanish)', () => {
     const type = (await harness.send('sí')).join('\n');
     expect(type).toContain('5. Acompañamiento');
     await harness.send('visita');
-    expect((await harness.send('2000')).join()).toContain('Escribe un número entero entre 0 y 1440');
-    expect((await harness.send('tres cuartos')).join()).toContain('número entero');
-    await harness.sendAll(['45', 'Ana y su hija']);
+    expect((await harness.send('2000')).join()).toContain('como máximo 1440 minutos');
+    expect((await harness.send('tres cuartos')).join()).toContain('como «45 minutos», «una hora» o «1h30»');
+    await harness.sendAll(['unos 45 min', 'Ana y su hija']);
     const summary = (await harness.send('Revisamos juntas la solicitud del IMV')).join('\n');
     expect(summary).toContain('• Tipo: Visita');
     expect(summary).toContain('• Duración: 45 min');
@@ -73,6 +73,7 @@ describe('contact log (Spanish)', () => {
     harness = await createHarness({ cases: [CASE_ES] });
     await harness.send('hola');
     await harness.sendAll(['contacto C-TESTES', 'hoy', 'sí', 'reunión', '30']);
+    expect((await harness.send('cancelar')).join()).toContain('¿Seguro que quieres cancelar');
     expect((await harness.send('cancelar')).join()).toContain('Cancelado: registro de contacto');
     await harness.sendAll(['contacto C-TESTES', 'hoy', 'sí', 'reunión', '30', 'Equipo del colegio', 'Coordinación']);
     expect((await harness.send('no')).join()).toContain('no he guardado el contacto');
@@ -94,8 +95,8 @@ describe('contact log (English)', () => {
     await harness.send('log contact C-TESTEN', 'worker-en');
     expect((await harness.send('yesterday', 'worker-en')).join()).toContain('Sunday, 22 November 2026');
     await harness.sendAll(['yes', 'accompany'], 'worker-en');
-    expect((await harness.send('-3', 'worker-en')).join()).toContain('Type a whole number between 0 and 1440');
-    const summary = (await harness.sendAll(['90', 'the client', 'Went with him to the housing office'], 'worker-en')).join('\n');
+    expect((await harness.send('-3', 'worker-en')).join()).toContain('like "45 minutes", "an hour" or "1h30"');
+    const summary = (await harness.sendAll(['an hour and a half', 'the client', 'Went with him to the housing office'], 'worker-en')).join('\n');
     expect(summary).toContain('• Type: Accompaniment');
     expect(summary).toContain('• Length: 90 min');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Contact K-[A-Z0-9]{6} saved on case C-TESTEN/);

@@ -163,7 +163,8 @@ describe('contract dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID })] });
     await startContract();
     await harness.sendAll(['Deudas de alquiler', 'sí', 'no', 'ok', 'hoy', 'sí', 'sí']);
-    const cancelled = (await harness.send('cancelar')).join('\n');
+    expect((await harness.send('cancelar')).join('\n')).toContain('¿Seguro que quieres cancelar');
+    const cancelled = (await harness.send('sí')).join('\n');
     expect(cancelled).toContain('Cancelado: contrato de tareas');
     expect((await harness.store.repositories.cases.get(CASE_ID))!.contract).toBeUndefined();
   });

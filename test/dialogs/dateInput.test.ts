@@ -13,10 +13,12 @@ describe('a date typed far away', () => {
     harness = await createHarness({ cases: [CASE_ES] });
     await harness.send('hola');
     expect((await harness.send('contacto C-TESTES')).join()).toContain('Fecha del contacto');
-    for (const far of ['en 10000 años', 'el año 1200', '15/03/1200']) {
+    for (const [i, far] of ['en 10000 años', 'el año 1200', '15/03/1200'].entries()) {
       const replies = await harness.send(far);
+      // The third refusal in a row also offers the way out.
+      const wayOut = i === 2 ? 'Parece que no consigo entender la respuesta. Escribe «cancelar» para salir o «ayuda» para ver qué necesito.\n' : '';
       expect(replies, far).toEqual([
-        'Esa fecha está demasiado lejos (a más de 100 años de hoy). Escribe otra, como «el martes» o «15/03/2027».',
+        `${wayOut}Esa fecha está demasiado lejos (a más de 100 años de hoy). Escribe otra, como «el martes» o «15/03/2027».`,
         'Fecha del contacto. Puedes escribir «hoy», «ayer», «el lunes» o una fecha:',
       ]);
     }

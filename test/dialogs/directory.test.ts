@@ -70,8 +70,8 @@ describe('service directory (Spanish)', () => {
     expect(category).toContain('Categoría del servicio');
     expect((await harness.send('99', 'admin-1')).join()).toContain('Elige una opción');
     await harness.sendAll(['asesoría jurídica', 'Asociación Rumiñahui', '900 000 099'], 'admin-1');
-    expect((await harness.send('gratis', 'admin-1')).join()).toContain('número entero entre 0 y');
-    await harness.sendAll(['0', 'Personas extranjeras residentes en el municipio'], 'admin-1');
+    expect((await harness.send('depende', 'admin-1')).join()).toContain('Escribe el importe en euros');
+    await harness.sendAll(['gratis', 'Personas extranjeras residentes en el municipio'], 'admin-1');
     const summary = (await harness.send('12', 'admin-1')).join('\n');
     expect(summary).toContain('• Categoría: Asesoría jurídica');
     expect(summary).toContain('• Coste: gratuito');
@@ -142,6 +142,7 @@ describe('service directory (Spanish)', () => {
     await withDirectory();
     await harness.send('hola', 'admin-1');
     await harness.sendAll(['directorio', '1', 'Servicio X', 'empleo'], 'admin-1');
+    expect((await harness.send('cancelar', 'admin-1')).join()).toContain('¿Seguro que quieres cancelar');
     const cancelled = (await harness.send('cancelar', 'admin-1')).join();
     expect(cancelled).toContain('Cancelado: directorio de servicios');
     await harness.sendAll(['directorio', '2', 'Banco de Alimentos', 'plazas', '0'], 'admin-1');
@@ -166,7 +167,7 @@ describe('service directory (English)', () => {
     await withDirectory();
     await harness.send('hello', 'admin-en');
     await harness.sendAll(['directory', 'add', 'Community laundry', 'home care', 'Town council', 'none'], 'admin-en');
-    expect((await harness.send('-5', 'admin-en')).join()).toContain('Type a whole number between 0 and');
+    expect((await harness.send('-5', 'admin-en')).join()).toContain('Type the amount in euros');
     const summary = (await harness.sendAll(['3', 'People over 65', 'no'], 'admin-en')).join('\n');
     expect(summary).toContain('• Category: Home care');
     expect(summary).toContain('• Places: no limit');

@@ -7,6 +7,7 @@ import {
   commandWords,
   dialogFor,
   expectDeniedOnly,
+  expectRefusedThenAskedAgain,
   expectNoGrantedAccess,
   expectNoLeaks,
   forbiddenFor,
@@ -51,7 +52,7 @@ describe('super-sur types every supervisor command with team norte case ids', ()
     // Only the id they typed comes back: no other norte case is even named.
     for (const c of NORTE.filter((other) => other.record.id !== caseId)) expect(replies.join('\n')).not.toContain(c.record.id);
     if (dialog && CASE_DIALOGS.has(dialog)) {
-      expect(replies).toEqual([t('en', 'common.caseNotFound', { caseId })]);
+      expectRefusedThenAskedAgain(replies, 'en', caseId);
       expectDeniedOnly(audit, 'super-sur', caseId);
     }
   });
@@ -94,7 +95,7 @@ describe("super-sur's lists hold team sur's cases only", () => {
     for (const c of NORTE) expect(list).not.toContain(c.record.id);
     expectNoLeaks([list], forbiddenFor('super-sur'));
     const { replies, cleanup, audit } = await probe(bot, W2_OPEN.record.id, 'super-sur');
-    expect(replies).toEqual([t('en', 'common.caseNotFound', { caseId: W2_OPEN.record.id })]);
+    expectRefusedThenAskedAgain(replies, 'en', W2_OPEN.record.id);
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('super-sur'));
     expectDeniedOnly(audit, 'super-sur', W2_OPEN.record.id);
   });
@@ -127,7 +128,7 @@ describe('positive controls: super-1 sees team norte, and only team norte', () =
 
   it("is refused team sur's case like any other outsider", async () => {
     const { replies, audit } = await probe(bot, `ver caso ${SUR_OPEN.record.id}`, 'super-1');
-    expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: SUR_OPEN.record.id })]);
+    expectRefusedThenAskedAgain(replies, 'es', SUR_OPEN.record.id);
     expectDeniedOnly(audit, 'super-1', SUR_OPEN.record.id);
   });
 });

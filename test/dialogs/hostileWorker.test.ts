@@ -7,6 +7,7 @@ import {
   commandWords,
   dialogFor,
   expectDeniedOnly,
+  expectRefusedThenAskedAgain,
   expectNoGrantedAccess,
   expectNoLeaks,
   forbiddenFor,
@@ -66,7 +67,7 @@ describe('worker-2 types every worker command with a case id that is not theirs'
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
     expectNoGrantedAccess(audit, 'worker-2');
     if (dialog && CASE_DIALOGS.has(dialog)) {
-      expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId })]);
+      expectRefusedThenAskedAgain(replies, 'es', caseId);
       expectDeniedOnly(audit, 'worker-2', caseId);
     }
   });
@@ -83,7 +84,7 @@ describe('worker-en (English, team sur) types every worker command with team nor
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-en'));
     expectNoGrantedAccess(audit, 'worker-en');
     if (dialog && CASE_DIALOGS.has(dialog)) {
-      expect(replies).toEqual([t('en', 'common.caseNotFound', { caseId })]);
+      expectRefusedThenAskedAgain(replies, 'en', caseId);
       expectDeniedOnly(audit, 'worker-en', caseId);
     }
   });
@@ -121,7 +122,7 @@ describe('the case picker', () => {
     expectNoLeaks(listed, forbiddenFor('worker-2'));
 
     const { replies, cleanup, audit } = await probe(bot, W1_OPEN.record.id, 'worker-2');
-    expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: W1_OPEN.record.id })]);
+    expectRefusedThenAskedAgain(replies, 'es', W1_OPEN.record.id);
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
     expectDeniedOnly(audit, 'worker-2', W1_OPEN.record.id);
   });
@@ -132,7 +133,7 @@ describe('the case picker', () => {
     expect(list).toContain(SHARED.record.id);
     for (const c of [W1_OPEN, W1_SHUT, W2_OPEN, W2_SHUT]) expect(list).not.toContain(c.record.id);
     const { replies, audit } = await probe(bot, `case ${W2_OPEN.record.id}`, 'worker-en');
-    expect(replies).toEqual([t('en', 'common.caseNotFound', { caseId: W2_OPEN.record.id })]);
+    expectRefusedThenAskedAgain(replies, 'en', W2_OPEN.record.id);
     expectDeniedOnly(audit, 'worker-en', W2_OPEN.record.id);
   });
 });
@@ -155,7 +156,7 @@ describe('positive controls: the checks can fail', () => {
     const own = await probe(bot, `ver caso ${W1_OPEN.record.id}`, 'worker-1');
     expect(own.replies.join('\n')).toContain(W1_OPEN.record.client.name);
     const shared = await probe(bot, `ver caso ${SHARED.record.id}`, 'worker-1');
-    expect(shared.replies).toEqual([t('es', 'common.caseNotFound', { caseId: SHARED.record.id })]);
+    expectRefusedThenAskedAgain(shared.replies, 'es', SHARED.record.id);
     expectNoLeaks(shared.replies, SHARED.secrets);
   });
 });
@@ -169,7 +170,7 @@ describe('other ways in', () => {
     `VALORACION ${W1_OPEN.record.id}`,
   ])('the id typed another way: %s', async (typed) => {
     const { replies, cleanup, audit } = await probe(bot, typed, 'worker-2');
-    expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: W1_OPEN.record.id })]);
+    expectRefusedThenAskedAgain(replies, 'es', W1_OPEN.record.id);
     expectNoLeaks([...replies, ...cleanup], forbiddenFor('worker-2'));
     expectDeniedOnly(audit, 'worker-2', W1_OPEN.record.id);
   });
@@ -207,7 +208,7 @@ describe('other ways in', () => {
       const listed = await own.harness.send('valoración', 'worker-2');
       expect(listed.join('\n')).not.toContain(SHARED.record.id);
       const { replies, audit } = await probe(own, SHARED.record.id, 'worker-2');
-      expect(replies).toEqual([t('es', 'common.caseNotFound', { caseId: SHARED.record.id })]);
+      expectRefusedThenAskedAgain(replies, 'es', SHARED.record.id);
       expectNoLeaks(replies, SHARED.secrets);
       expectDeniedOnly(audit, 'worker-2', SHARED.record.id);
     } finally {

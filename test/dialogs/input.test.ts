@@ -85,3 +85,56 @@ describe('menu commands', () => {
     expect(caseIdIn('ver caso')).toBeUndefined();
   });
 });
+
+describe('forgiving answers', () => {
+  const priorities = [
+    { value: 'high', label: 'Alta' },
+    { value: 'medium', label: 'Media' },
+    { value: 'low', label: 'Baja' },
+  ];
+  const services = [
+    { value: 'SV-VIV', label: 'Oficina de Vivienda: alquiler social (Ayuntamiento) · gratuito', words: ['Oficina de Vivienda: alquiler social'] },
+    { value: 'SV-EMP', label: 'Servicio de Empleo: orientación laboral · gratuito', words: ['Servicio de Empleo: orientación laboral'] },
+    { value: 'SV-SAD', label: 'Ayuda a domicilio · 90 €', words: ['Ayuda a domicilio'] },
+  ];
+
+  it('takes a yes or a no that opens a sentence', () => {
+    expect(parseYesNo('sí, lo ha firmado hoy')).toBe(true);
+    expect(parseYesNo('Si, ya lo firmó')).toBe(true);
+    expect(parseYesNo('no, todavía no')).toBe(false);
+    expect(parseYesNo('yes, she signed it today')).toBe(true);
+    expect(parseYesNo('no sé')).toBeUndefined();
+  });
+
+  it('takes an option named first and then explained', () => {
+    expect(parseChoice('alta, tiene un desahucio pendiente', priorities)?.value).toBe('high');
+    expect(parseChoice('Media - sin urgencia de momento', priorities)?.value).toBe('medium');
+    expect(parseChoice('baja porque ya tiene apoyo', priorities)?.value).toBe('low');
+    expect(parseChoice('familia: la madre y dos hijos', choices)?.value).toBe('family');
+    expect(parseChoice('no sé, alta o media', priorities)).toBeUndefined();
+  });
+
+  it('finds a service by any word of its name, only where asked and only when one holds it', () => {
+    expect(parseChoice('vivienda', services, false, true)?.value).toBe('SV-VIV');
+    expect(parseChoice('alquiler', services, false, true)?.value).toBe('SV-VIV');
+    expect(parseChoice('Alquiler social', services, false, true)?.value).toBe('SV-VIV');
+    expect(parseChoice('empleo', services, false, true)?.value).toBe('SV-EMP');
+    expect(parseChoice('domicilio', services, false, true)?.value).toBe('SV-SAD');
+    // «gratuito» is in two services: which one is not for the bot to guess.
+    expect(parseChoice('gratuito', services, false, true)).toBeUndefined();
+    expect(parseChoice('vivienda', services)).toBeUndefined();
+    expect(parseChoice('de', services, false, true)).toBeUndefined();
+  });
+
+  it('reads minutes, amounts and cadences through their specs, with clear errors', () => {
+    expect(readInput({ kind: 'minutes', max: 1440 }, 'hora y media', 'es')).toEqual({ ok: true, value: 90 });
+    expect(readInput({ kind: 'minutes', max: 1440 }, '2000', 'es')).toMatchObject({ ok: false, error: 'common.errorMinutes' });
+    expect(readInput({ kind: 'amount', max: 100000 }, '12,50 €', 'es')).toEqual({ ok: true, value: 12.5 });
+    expect(readInput({ kind: 'amount', max: 100000 }, 'gratis', 'es')).toEqual({ ok: true, value: 0 });
+    expect(readInput({ kind: 'amount', max: 100, optional: true }, 'no', 'es')).toEqual({ ok: true, value: null });
+    expect(readInput({ kind: 'amount', max: 100 }, '150 €', 'es')).toMatchObject({ ok: false, error: 'common.errorAmount', params: { max: 100 } });
+    expect(readInput({ kind: 'cadence', min: 1, max: 90 }, 'cada dos semanas', 'es')).toEqual({ ok: true, value: 14 });
+    expect(readInput({ kind: 'cadence', min: 1, max: 90 }, 'weekly', 'en')).toEqual({ ok: true, value: 7 });
+    expect(readInput({ kind: 'cadence', min: 1, max: 90 }, 'cada 100 días', 'es')).toMatchObject({ ok: false, error: 'common.errorCadence' });
+  });
+});

@@ -144,8 +144,8 @@ describe('referral dialog (Spanish)', () => {
     await withCases(caseRecord({ id: 'C-TESTES', referrals: [referral({ id: 'R-SAD001', serviceId: 'SV-SAD', category: 'homeCare', cost: 90 })] }));
     await harness.send('hola');
     await harness.sendAll(['derivación C-TESTES', 'presupuesto']);
-    expect((await harness.send('cincuenta')).join()).toContain('número entero');
-    const confirm = plain(await harness.send('50'));
+    expect((await harness.send('cincuenta y tantos')).join()).toContain('Escribe el importe en euros');
+    const confirm = plain(await harness.send('50 €'));
     expect(confirm).toContain('¿Fijo el presupuesto del caso C-TESTES en 50,00 €?');
     expect((await stored()).budget).toBeUndefined();
     const done = plain(await harness.send('sí'));
@@ -176,6 +176,7 @@ describe('referral dialog (Spanish)', () => {
     await withCases(caseRecord({ id: 'C-TESTES' }));
     await harness.send('hola');
     await harness.sendAll(['derivación C-TESTES', 'nueva', 'empleo', '1']);
+    expect((await harness.send('cancelar')).join()).toContain('Llevas 3 respuestas en: derivación');
     const cancelled = (await harness.send('cancelar')).join();
     expect(cancelled).toContain('Cancelado: derivación');
     expect((await stored()).referrals).toEqual([]);

@@ -170,7 +170,8 @@ describe('task dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseWithGoals()] });
     await startTask();
     await harness.sendAll(['1', 'Pedir cita', 'persona', 'el viernes', 'sí', 'no']);
-    const cancelled = (await harness.send('cancelar')).join('\n');
+    expect((await harness.send('cancelar')).join('\n')).toContain('¿Seguro que quieres cancelar');
+    const cancelled = (await harness.send('sí')).join('\n');
     expect(cancelled).toContain('Cancelado: nueva tarea');
     expect((await harness.store.repositories.cases.get(CASE_ID))!.tasks).toEqual([]);
   });

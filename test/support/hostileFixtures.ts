@@ -407,3 +407,11 @@ export function dialogFor(actor: Actor, typed: string, lang: Language): string |
 export function staffMenu(actor: Actor, lang: Language): string {
   return renderMenu(lang, entriesOf(actor));
 }
+
+/** A refused id is said not found, then the pick is asked again from the worker's own cases (checked for leaks). */
+export function expectRefusedThenAskedAgain(replies: string[], lang: Language, caseId: string) {
+  expect(replies[0]).toBe(t(lang, 'common.caseNotFound', { caseId }));
+  const again = replies.slice(1);
+  expect(again).toHaveLength(1);
+  expect(again[0]!.startsWith(t(lang, 'common.pickCase', { list: '' }).trim()) || again[0] === t(lang, 'common.pickCaseNone')).toBe(true);
+}
