@@ -11,7 +11,7 @@ import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
-import { readContactRequest, type CommandOptions } from './intents.js';
+import { readContactRequest, type CommandOptions, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const CONTACT_LOG_DIALOG = 'contactLog';
@@ -123,4 +123,9 @@ export class ContactLogDialog extends BaseDialog {
     await say(step.context, 'contacts.saved', { id: contact.id, caseId: v.caseId });
     return step.endDialog();
   }
+}
+
+/** Whether a command's words say something of the contact («visita de 45 minutos con Carmen»). */
+export function contactRequestUnderstood(request: Request, lang: Language): boolean {
+  return Object.keys(readContactRequest(request, contactTypeChoices(lang))).length > 0;
 }

@@ -45,7 +45,8 @@ function headOf(typed: string): string {
   return typed.split(/[,;:(]|\s[-–—]\s|\s(?:porque|ya que|because|since)\s/i)[0] ?? '';
 }
 
-function choiceNamed(typed: string, choices: Choice[], inSentence: boolean): Choice | undefined {
+/** The choice the whole answer names (by number, name or a unique start), nothing read past it. */
+export function choiceNamed(typed: string, choices: Choice[], inSentence = false): Choice | undefined {
   const wanted = normalize(typed).replace(/[.)]$/, '');
   const byNumber = /^\d+$/.test(wanted) ? choices[Number(wanted) - 1] : undefined;
   if (byNumber) return byNumber;

@@ -5,7 +5,7 @@
 import { parseNaturalDate } from '../src/domain/dates.js';
 import type { Language } from '../src/domain/schemas.js';
 import { normalize, t, type MessageKey } from '../src/i18n/catalog.js';
-import { parseChoice, type Choice } from './input.js';
+import { choiceNamed, parseChoice, type Choice } from './input.js';
 import type { MenuEntry } from './menu.js';
 
 /** What a command said beyond the option's name, handed to the dialog it starts. */
@@ -209,7 +209,7 @@ export function listNumberIn(text: string): number | undefined {
 
 /** A choice at the start of an answer, and whatever follows it: "3, le faltaba una nómina". */
 export function leadingChoice(typed: string, choices: Choice[]): { value: string; rest: string } | undefined {
-  const whole = parseChoice(typed, choices);
+  const whole = choiceNamed(typed, choices);
   if (whole) return { value: whole.value, rest: '' };
   const split = /^([^,:;—–]+?)\s*(?:[,:;—–]|\s-\s)\s*([\s\S]*)$/.exec(typed.trim());
   if (!split) return undefined;

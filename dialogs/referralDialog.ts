@@ -14,7 +14,7 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { catalogChoices, labelOf } from './choices.js';
 import { categoryChoices, categoryLabel, costText, euros, sortCategories } from './directoryDialog.js';
 import type { Choice } from './input.js';
-import { readReferralRequest, type CommandOptions, type ReferralRequest } from './intents.js';
+import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const REFERRAL_DIALOG = 'referral';
@@ -364,4 +364,9 @@ export class ReferralDialog extends BaseDialog {
     await say(step.context, 'services.referralNotSaved');
     return step.endDialog();
   }
+}
+
+/** Whether a command's words say something of the referral («nueva vivienda», «aceptada»). */
+export function referralRequestUnderstood(request: Request, lang: Language): boolean {
+  return readReferralRequest(request, categoryChoices(lang), statusChoices(lang, REFERRAL_STATUSES)).action !== undefined;
 }

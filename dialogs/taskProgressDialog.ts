@@ -12,7 +12,7 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { catalogChoices, labelOf, ratingOf } from './choices.js';
 import { CHOICE_AND_MORE_DIALOG, ChoiceAndMoreDialog, type ChoiceAndMore, type ChoiceAndMoreOptions } from './choiceAndMore.js';
 import { isSkip, type Choice } from './input.js';
-import { listNumberIn, type CommandOptions } from './intents.js';
+import { listNumberIn, type CommandOptions, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { ratingText } from './caseDetails.js';
@@ -140,4 +140,9 @@ function averageText(context: TurnContext, task: Task): string {
   if (average === null) return text(context, 'tasks.averageNone');
   const formatted = numberFormat(session(context).lang === 'es' ? 'es-ES' : 'en-GB', { maximumFractionDigits: 1 }).format(average);
   return text(context, 'tasks.average', { average: formatted, count: numericRatings(task).length });
+}
+
+/** Whether a command's words name a task by its number («avance tarea 2»). */
+export function progressRequestUnderstood(request: Request): boolean {
+  return listNumberIn(request.rest) !== undefined;
 }

@@ -10,6 +10,9 @@ import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
 import { caseIdIn, caseWordsIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
 import { wordsNameACase } from '../../dialogs/casePickerDialog.js';
+import { contactRequestUnderstood } from '../../dialogs/contactLogDialog.js';
+import { referralRequestUnderstood } from '../../dialogs/referralDialog.js';
+import { progressRequestUnderstood } from '../../dialogs/taskProgressDialog.js';
 import { clientTurn } from '../../dialogs/clientTurn.js';
 import { readCommand, type CommandOptions, type Request } from '../../dialogs/intents.js';
 import { identify, preferredLanguage, timeZoneOf } from './identity.js';
@@ -111,14 +114,16 @@ export class EnlaceBot extends ActivityHandler {
 
   /**
    * The words after a command name a case («contacto carmen», «tarea 2») when they match one
-   * of the person's cases, or when the dialog reads nothing else from them; otherwise they are
-   * the command's first answers («derivación aceptada») and the current case is used.
+   * of the person's cases; else, when the dialog reads them as its first answers («derivación
+   * aceptada»), the current case is used; else they are taken as a case that was not found.
    */
   private async commandOptions(context: TurnContext, typed: string, entry: MenuEntry, request: Request | undefined, caseWords: string | undefined) {
     const options: CommandOptions & { caseWords?: string } = { caseId: caseIdIn(typed) };
-    if (caseWords && (!READS_REQUEST.has(entry.dialogId) || (await wordsNameACase(context, caseWords)))) return { ...options, caseWords };
-    const said = caseWords ? readCommand(typed, [entry])?.request : request;
-    return said ? { ...options, request: said } : options;
+    if (!caseWords) return request ? { ...options, request } : options;
+    const said = readCommand(typed, [entry])?.request;
+    const understood = said && READS_REQUEST[entry.dialogId]?.(said, session(context).lang);
+    if (understood && !(await wordsNameACase(context, caseWords))) return { ...options, request: said };
+    return { ...options, caseWords };
   }
 
   /**
@@ -255,7 +260,11 @@ function isSharedConversation(activity: Partial<Activity>): boolean {
 
 /** An option named by the whole message ("visita", "Nueva apertura de caso"): the words that named it, nothing more. */
 /** Dialogs that read what their command said beyond its name («derivación aceptada», «avance tarea 2»). */
-const READS_REQUEST = new Set(['contactLog', 'referral', 'taskProgress']);
+const READS_REQUEST: Record<string, (request: Request, lang: Language) => boolean> = {
+  contactLog: contactRequestUnderstood,
+  referral: referralRequestUnderstood,
+  taskProgress: progressRequestUnderstood,
+};
 
 function wholeName(typed: string, entry: MenuEntry): Request | undefined {
   const request = readCommand(typed, [entry])?.request;

@@ -157,7 +157,7 @@ describe('task typed with who does it and by when', () => {
     await start([caseRecord({ id: ES, goals: [goal()] })]);
     const what = joined(await harness.send(`tarea ${ES}`));
     expect(what).toContain('Tarea para el objetivo «Ana presenta la solicitud de vivienda»');
-    const obstacles = joined(await harness.send('Pedir el certificado, la persona usuaria, para el viernes'));
+    const obstacles = joined(await harness.send('Pedir la nómina a la empresa, la persona usuaria, para el viernes'));
     expect(obstacles).toContain('Obstáculo previsto 1');
     expect(obstacles).not.toContain('¿Quién la hace?');
     const summary = joined(await harness.send('Le da miedo llamar (interno)\nNo tiene saldo (externo)'));
@@ -170,7 +170,7 @@ describe('task typed with who does it and by when', () => {
     const [task] = (await stored(ES)).tasks;
     expect(task).toMatchObject({
       goalId: 'G-VIVIEN',
-      description: 'Pedir el certificado',
+      description: 'Pedir la nómina a la empresa',
       owner: 'client',
       dueDate: '2026-11-27',
       obstacles: [
