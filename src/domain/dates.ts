@@ -1,7 +1,10 @@
 // Natural-language dates, read in the user's language and time zone.
-import { type PeriodDefault, periodTag, problemTag, weekdayOf } from './dateParsing/calendar.js';
+import { PERIOD_TAG, type PeriodDefault, problemTag } from './dateParsing/calendar.js';
+
+export type { PeriodDefault };
 import { createEnglishChrono, normalizeEnglish } from './dateParsing/english.js';
 import { findImpossibleDate } from './dateParsing/impossibleDates.js';
+import { REQUESTED_DAY_TAG, TYPED_WEEKDAY_TAG } from './dateParsing/shared.js';
 import { createSpanishChrono, normalizeSpanish } from './dateParsing/spanish.js';
 import { dateTimeFormat } from './formatters.js';
 import type { Language } from './schemas.js';
@@ -60,7 +63,7 @@ export type DateReading =
   /** A day the calendar does not have: «30 de febrero», «31/04», month 13. */
   | { ok: false; reason: 'noSuchDay'; day: number; month: number }
   /** A weekday and a day number that disagree in the coming months: `date` is the nearer such day. */
-  | { ok: false; reason: 'weekdayMismatch'; date: string; weekday: number };
+  | { ok: false; reason: 'weekdayMismatch'; date: string; typedWeekday: number };
 
 const readers = {
   es: { chrono: createSpanishChrono(), normalize: normalizeSpanish },
@@ -93,12 +96,10 @@ export function parseNaturalDate(text: string, lang: Language, timeZone: string,
   const instant = zonedInstant(year, month, day, time ?? '12:00', timeZone);
   if (Number.isNaN(instant.getTime()) || Math.abs(instant.getTime() - now.getTime()) > REACH_MS) return { ok: false, reason: 'tooFar' };
   const tags = [...start.tags()];
-  if (tags.includes(problemTag('weekdayMismatch'))) return { ok: false, reason: 'weekdayMismatch', date, weekday: weekdayOf({ year, month, day }) };
-  if (tags.includes(problemTag('noSuchDay'))) {
-    const requested = Number(tags.find((tag) => tag.startsWith('enlace/requestedDay/'))?.split('/').pop());
-    return { ok: false, reason: 'noSuchDay', day: requested, month };
-  }
-  const period = tags.find((tag) => tag.startsWith(periodTag('' as PeriodDefault)))?.slice(periodTag('' as PeriodDefault).length) as PeriodDefault | undefined;
+  const tagged = (prefix: string) => Number(tags.find((tag) => tag.startsWith(prefix))?.slice(prefix.length));
+  if (tags.includes(problemTag('weekdayMismatch'))) return { ok: false, reason: 'weekdayMismatch', date, typedWeekday: tagged(TYPED_WEEKDAY_TAG) };
+  if (tags.includes(problemTag('noSuchDay'))) return { ok: false, reason: 'noSuchDay', day: tagged(REQUESTED_DAY_TAG), month };
+  const period = tags.find((tag) => tag.startsWith(PERIOD_TAG))?.slice(PERIOD_TAG.length) as PeriodDefault | undefined;
   return { ok: true, instant, date, hasTime, ...(time && { time }), ...(period && { period }) };
 }
 
@@ -147,3 +148,23 @@ export function formatDate(date: string, lang: Language): string {
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }
+
+const locale = (lang: Language) => (lang === 'es' ? 'es-ES' : 'en-GB');
+
+/** A day and its month, without weekday or year: "8 de marzo" / "8 March". */
+export function formatDayAndMonth(date: string, lang: Language): string {
+  return dateTimeFormat(locale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A month's name (1–12): "febrero" / "February". */
+export function monthName(month: number, lang: Language): string {
+  return dateTimeFormat(locale(lang), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
+}
+
+/** A weekday's name (0 Sunday … 6 Saturday): "martes" / "Tuesday". */
+export function weekdayName(weekday: number, lang: Language): string {
+  return dateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + weekday)));
+}
+
+/** A time of day shown to a user: "9:00", "17:30". */
+export const formatTime = (time: string) => time.replace(/^0(?=\d:)/, '');

@@ -75,6 +75,20 @@ export const ENGLISH_CORPUS: DateExpression[] = [
     ['1 January', '2026-01-01'],
     ['yesterday at 4pm', '2026-03-01 16:00'],
   ]),
-  ...expressions('future', [['tomorrow', '2026-03-02'], ['today', '2026-03-01']], BOGOTA),
-  ...expressions('future', [['Tuesday the 8th', '2026-09-08'], ['Monday the 14th', '2026-09-14']], SEPTEMBER),
+  ...expressions(
+    'future',
+    [
+      ['tomorrow', '2026-03-02'],
+      ['today', '2026-03-01'],
+    ],
+    BOGOTA,
+  ),
+  ...expressions(
+    'future',
+    [
+      ['Tuesday the 8th', '2026-09-08'],
+      ['Monday the 14th', '2026-09-14'],
+    ],
+    SEPTEMBER,
+  ),
 ];

@@ -136,18 +136,30 @@ export const SPANISH_CORPUS: DateExpression[] = [
     ['la semana pasada', '2026-02-23'],
     ['1 de enero', '2026-01-01'],
   ]),
-  ...expressions('future', [
-    ['hoy', '2026-03-01'],
-    ['mañana', '2026-03-02'],
-    ['el próximo viernes', '2026-03-06'],
-  ], BOGOTA),
-  ...expressions('future', [
-    ['el lunes', '2026-03-02'],
-    ['pasado mañana a las 10', '2026-03-03 10:00'],
-  ], MEXICO),
-  ...expressions('future', [
-    ['el martes 8', '2026-09-08'],
-    ['el martes 8 a las 10', '2026-09-08 10:00'],
-    ['el lunes 14', '2026-09-14'],
-  ], SEPTEMBER),
+  ...expressions(
+    'future',
+    [
+      ['hoy', '2026-03-01'],
+      ['mañana', '2026-03-02'],
+      ['el próximo viernes', '2026-03-06'],
+    ],
+    BOGOTA,
+  ),
+  ...expressions(
+    'future',
+    [
+      ['el lunes', '2026-03-02'],
+      ['pasado mañana a las 10', '2026-03-03 10:00'],
+    ],
+    MEXICO,
+  ),
+  ...expressions(
+    'future',
+    [
+      ['el martes 8', '2026-09-08'],
+      ['el martes 8 a las 10', '2026-09-08 10:00'],
+      ['el lunes 14', '2026-09-14'],
+    ],
+    SEPTEMBER,
+  ),
 ];

@@ -24,7 +24,9 @@ describe.each([
       .filter(({ entry, got }) => got !== entry.expected)
       .map(({ entry, got }) => `«${entry.text}» (${entry.lean}${entry.zone ? `, ${entry.zone}` : ''}): expected ${entry.expected}, got ${got}`);
     const right = corpus.length - failures.length;
-    console.log(`${lang} date corpus: ${right}/${corpus.length} right (${((100 * right) / corpus.length).toFixed(1)}%)${failures.map((f) => `\n  ${f}`).join("")}`);
+    console.log(
+      `${lang} date corpus: ${right}/${corpus.length} right (${((100 * right) / corpus.length).toFixed(1)}%)${failures.map((f) => `\n  ${f}`).join('')}`,
+    );
     expect(right / corpus.length, `wrong readings:\n${failures.join('\n')}`).toBeGreaterThanOrEqual(REQUIRED_SHARE);
   });
 });

@@ -21,7 +21,8 @@ export type DateProblem = 'weekdayMismatch' | 'noSuchDay';
 const TAG = 'enlace';
 /** Marks the readings made by our parsers. */
 const OURS_TAG = `${TAG}/read`;
-export const periodTag = (period: PeriodDefault) => `${TAG}/period/${period}`;
+export const PERIOD_TAG = `${TAG}/period/`;
+export const periodTag = (period: PeriodDefault) => `${PERIOD_TAG}${period}`;
 export const problemTag = (problem: DateProblem) => `${TAG}/problem/${problem}`;
 
 const toUtc = (d: Day) => Date.UTC(d.year, d.month - 1, d.day);
@@ -81,9 +82,7 @@ export function nextDayNumber(today: Day, day: number, lean: Lean, count = 1): D
 export const preferOurReadings: Refiner = {
   refine: (_context, results) => {
     const ours = results.filter((r) => r.start.tags().has(OURS_TAG));
-    return results.filter(
-      (r) => ours.includes(r) || !ours.some((o) => o.index <= r.index && o.index + o.text.length >= r.index + r.text.length),
-    );
+    return results.filter((r) => ours.includes(r) || !ours.some((o) => o.index <= r.index && o.index + o.text.length >= r.index + r.text.length));
   },
 };
 

@@ -36,7 +36,9 @@ function parser(pattern: RegExp, extract: (context: ParsingContext, match: RegEx
 
 /** Monday, next Friday, this Thursday, last Thursday, Friday next week, Monday the 14th. */
 const weekday = parser(
-  new RegExp(`\\b(?:(?:on|by)\\s+)?(?:(next|this|last|coming|past)\\s+)?${WEEKDAY}(?:\\s+(next\\s+week|last\\s+week|this\\s+week))?(?:\\s+(?:the\\s+)?${ORDINAL}\\b${NOT_A_DAY_NUMBER})?`),
+  new RegExp(
+    `\\b(?:(?:on|by)\\s+)?(?:(next|this|last|coming|past)\\s+)?${WEEKDAY}(?:\\s+(next\\s+week|last\\s+week|this\\s+week))?(?:\\s+(?:the\\s+)?${ORDINAL}\\b${NOT_A_DAY_NUMBER})?`,
+  ),
   (context, match) => {
     const [, before, name, week, dayNumber] = match;
     const today = todayOf(context);
@@ -51,13 +53,10 @@ const weekday = parser(
 );
 
 /** the 20th, on the 20th, the 15th of this month, the 3rd of next month, the 3rd of last month. */
-const dayNumber = parser(
-  new RegExp(`\\b(?:on\\s+)?the\\s+${ORDINAL}\\b${NOT_A_DAY_NUMBER}(?:\\s+of\\s+(this|next|last)\\s+month)?`),
-  (context, match) => {
-    const month = match[2] ? (match[2] === 'last' ? -1 : match[2] === 'this' ? 0 : 1) : undefined;
-    return dayNumberOf(context, todayOf(context), Number(match[1]), month);
-  },
-);
+const dayNumber = parser(new RegExp(`\\b(?:on\\s+)?the\\s+${ORDINAL}\\b${NOT_A_DAY_NUMBER}(?:\\s+of\\s+(this|next|last)\\s+month)?`), (context, match) => {
+  const month = match[2] ? (match[2] === 'last' ? -1 : match[2] === 'this' ? 0 : 1) : undefined;
+  return dayNumberOf(context, todayOf(context), Number(match[1]), month);
+});
 
 /** April 15, April 15th, April the 15th, April 15 2027: British chrono reads «April 15» as April 2015. */
 const monthThenDay = parser(new RegExp(`\\b${MONTH}\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![:.]?\\d)(?:,?\\s+(\\d{4}))?`), (context, match) => {
@@ -68,12 +67,15 @@ const monthThenDay = parser(new RegExp(`\\b${MONTH}\\s+(?:the\\s+)?(\\d{1,2})(?:
 });
 
 /** in a fortnight, in two fortnights, a fortnight ago. */
-const fortnight = parser(new RegExp(`\\b(?:in\\s+${amountPattern(NUMBER_WORDS)}\\s+fortnights?|${amountPattern(NUMBER_WORDS)}\\s+fortnights?\\s+ago)\\b`), (context, match) => {
-  const ahead = match[1] !== undefined;
-  const amount = readAmount(match[1] ?? match[2] ?? '', NUMBER_WORDS);
-  if (amount === undefined) return null;
-  return dayComponents(context, plusDays(todayOf(context), (ahead ? 14 : -14) * amount));
-});
+const fortnight = parser(
+  new RegExp(`\\b(?:in\\s+${amountPattern(NUMBER_WORDS)}\\s+fortnights?|${amountPattern(NUMBER_WORDS)}\\s+fortnights?\\s+ago)\\b`),
+  (context, match) => {
+    const ahead = match[1] !== undefined;
+    const amount = readAmount(match[1] ?? match[2] ?? '', NUMBER_WORDS);
+    if (amount === undefined) return null;
+    return dayComponents(context, plusDays(todayOf(context), (ahead ? 14 : -14) * amount));
+  },
+);
 
 /** next week → its Monday; last week → its Monday; (this / next) weekend → its Saturday. */
 const week = parser(/\b(?:(next|last|this|the)\s+)?(week|weekend)\b(?!\s+(?:on|from|ago))/, (context, match) => {

@@ -28,8 +28,9 @@ export function readAmount(text: string, words: Record<string, number>): number 
   return words[text.replace(/\s+/g, ' ')];
 }
 
-/** The tag that carries a day number the month does not have, for the error. */
-export const requestedDayTag = (day: number) => `enlace/requestedDay/${day}`;
+/** Tags that carry what was typed into the error: a day number the month lacks, a weekday the day number is not. */
+export const REQUESTED_DAY_TAG = 'enlace/requestedDay/';
+export const TYPED_WEEKDAY_TAG = 'enlace/typedWeekday/';
 
 /**
  * A weekday with its day number («el martes 10», «Monday the 14th»): the next such day
@@ -42,7 +43,7 @@ export function weekdayWithDayNumber(context: ParsingContext, today: Day, weekda
   const candidates = nextDayNumber(today, day, leanOf(context), 2);
   const match = candidates.find((d) => weekdayOf(d) === weekday);
   if (match) return dayComponents(context, match);
-  return candidates[0] ? dayComponents(context, candidates[0], problemTag('weekdayMismatch')) : null;
+  return candidates[0] ? dayComponents(context, candidates[0], problemTag('weekdayMismatch'), `${TYPED_WEEKDAY_TAG}${weekday}`) : null;
 }
 
 /** «el 20», «the 20th»: the next such day (or the last one, for a past date); `monthShift` names the month («del mes que viene» = 1). */
@@ -53,7 +54,7 @@ export function dayNumberOf(context: ParsingContext, today: Day, day: number, mo
     return found ? dayComponents(context, found) : null;
   }
   const month = shiftMonth(today, monthShift);
-  if (day > daysInMonth(month.year, month.month)) return dayComponents(context, month, problemTag('noSuchDay'), requestedDayTag(day));
+  if (day > daysInMonth(month.year, month.month)) return dayComponents(context, month, problemTag('noSuchDay'), `${REQUESTED_DAY_TAG}${day}`);
   return dayComponents(context, { ...month, day });
 }
 
@@ -61,7 +62,8 @@ export type PeriodPart = 'start' | 'middle' | 'end';
 
 /** The day a part of a month stands for: start = the 1st, middle = the 15th, end = its last day. */
 export function periodInMonth(context: ParsingContext, today: Day, month: number, year: number | undefined, part: PeriodPart): ParsingComponents {
-  const dayOf = (y: number): Day => (part === 'start' ? { year: y, month, day: 1 } : part === 'middle' ? { year: y, month, day: 15 } : lastDayOf({ year: y, month }));
+  const dayOf = (y: number): Day =>
+    part === 'start' ? { year: y, month, day: 1 } : part === 'middle' ? { year: y, month, day: 15 } : lastDayOf({ year: y, month });
   const period: PeriodDefault = part === 'start' ? 'monthStart' : part === 'middle' ? 'monthMiddle' : 'monthEnd';
   return dayComponents(context, year === undefined ? nearestYear(context, today, dayOf) : dayOf(year), periodTag(period));
 }

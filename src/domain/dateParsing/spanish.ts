@@ -18,7 +18,17 @@ import {
   shiftMonth,
   todayOf,
 } from './calendar.js';
-import { amountPattern, type DayPart, dayNumberOf, type PeriodPart, periodInMonth, periodInYear, readAmount, timeOfDay, weekdayWithDayNumber } from './shared.js';
+import {
+  amountPattern,
+  type DayPart,
+  dayNumberOf,
+  type PeriodPart,
+  periodInMonth,
+  periodInYear,
+  readAmount,
+  timeOfDay,
+  weekdayWithDayNumber,
+} from './shared.js';
 
 const WEEKDAYS: Record<string, number> = { domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6 };
 const MONTHS: Record<string, number> = {
@@ -195,7 +205,8 @@ function partNamed(word: string | undefined): PeriodPart | undefined {
 /** a las 9, a las 9h, 9:30h, a las 9 y media, a las 11 menos cuarto, a las 5 de la tarde, al mediodía. */
 const HOUR_WORDS: Record<string, number> = { una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12 };
 const DAY_PARTS: Record<string, DayPart> = { manana: 'morning', mediodia: 'noon', tarde: 'afternoon', noche: 'night', madrugada: 'smallHours' };
-const TIME_TAIL = '(?:\\s*(?:h|hrs?|horas)\\b)?(?:\\s+en\\s+punto)?(?:\\s+(?:de\\s+la|del)\\s+(?<part>manana|mediodia|tarde|noche|madrugada)|\\s*(?<meridiem>am|pm|a\\.\\s?m\\.?|p\\.\\s?m\\.?))?';
+const TIME_TAIL =
+  '(?:\\s*(?:h|hrs?|horas)\\b)?(?:\\s+en\\s+punto)?(?:\\s+(?:de\\s+la|del)\\s+(?<part>manana|mediodia|tarde|noche|madrugada)|\\s*(?<meridiem>am|pm|a\\.\\s?m\\.?|p\\.\\s?m\\.?))?';
 
 function partOf(groups: Record<string, string | undefined>): DayPart | undefined {
   if (groups.part) return DAY_PARTS[groups.part];
