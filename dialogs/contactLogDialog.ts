@@ -2,7 +2,6 @@
 // case — date, type, minutes, with whom, note. Nothing is stored until the worker confirms.
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { formatDate } from '../src/domain/dates.js';
 import { CaseClosedError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { ContactSchema, type Contact, type Language } from '../src/domain/schemas.js';
@@ -10,7 +9,7 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime, dateWithTimeText } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const CONTACT_LOG_DIALOG = 'contactLog';
@@ -30,10 +29,10 @@ export class ContactLogDialog extends BaseDialog {
         const caseId = step.result as string | undefined;
         if (!caseId) return step.endDialog();
         vals(step).caseId = caseId;
-        return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'contacts.askDate'), allow: 'past' } satisfies DateInputOptions);
+        return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'contacts.askDate'), allow: 'past', withTime: true } satisfies DateInputOptions);
       },
       async (step) => {
-        vals(step).date = step.result as string;
+        ({ date: vals(step).date, time: vals(step).time } = step.result as DateWithTime);
         return ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) });
       },
       (step) => this.keep(step, 'type', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'integer', min: 0, max: MINUTES_IN_A_DAY })),
@@ -58,7 +57,7 @@ export class ContactLogDialog extends BaseDialog {
     v.note = answer<string>(step);
     const summary = text(step.context, 'contacts.summary', {
       caseId: v.caseId,
-      date: formatDate(v.date, lang),
+      date: dateWithTimeText(step.context, v.date, v.time),
       type: labelOf(contactTypeChoices(lang), v.type),
       minutes: v.minutes,
       withWhom: v.withWhom,
@@ -77,6 +76,7 @@ export class ContactLogDialog extends BaseDialog {
     const contact: Contact = ContactSchema.parse({
       id: newId('K'),
       date: v.date,
+      ...(v.time ? { time: v.time } : {}),
       type: v.type,
       minutes: v.minutes,
       withWhom: v.withWhom,
