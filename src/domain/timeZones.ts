@@ -72,7 +72,6 @@ const plain = (text: string) =>
     .replace(/[^\p{L}\p{N}/_+-]+/gu, ' ')
     .trim();
 
-const ZONE_BY_PLACE = new Map(Object.entries(ZONES_BY_PLACE).flatMap(([zone, places]) => places.map((place) => [place, zone] as const)));
 
 /** The IANA name as the runtime spells it («europe/madrid» → «Europe/Madrid»), if it is one. */
 function canonicalZone(name: string): string | undefined {
@@ -83,6 +82,9 @@ function canonicalZone(name: string): string | undefined {
     return undefined;
   }
 }
+
+// In the runtime's own spelling, so a city and the IANA name typed for it give the same zone.
+const ZONE_BY_PLACE = new Map(Object.entries(ZONES_BY_PLACE).flatMap(([zone, places]) => places.map((place) => [place, canonicalZone(zone) ?? zone] as const)));
 
 /**
  * The IANA time zone a typed answer names: an IANA name, or a city or country of the table,
