@@ -74,7 +74,7 @@ describe('dates as people say them', () => {
     expect(say('a mediados de febrero')).toMatchObject({ date: '2027-02-15', period: 'monthMiddle' });
     expect(say('la semana que viene')).toMatchObject({ date: '2026-03-09', period: 'weekStart' });
     expect(say('next week', 'en')).toMatchObject({ date: '2026-03-09', period: 'weekStart' });
-    expect(say('el fin de semana')).toMatchObject({ date: '2026-03-07', period: 'weekend' });
+    expect(say('el fin de semana')).toMatchObject({ date: '2026-03-07', period: 'weekendStart' });
     expect(say('el viernes')).not.toHaveProperty('period');
   });
 

@@ -13,7 +13,7 @@ export interface Day {
 export type Lean = 'future' | 'past';
 
 /** How a period was turned into one day, so the confirmation can say it is a default. */
-export type PeriodDefault = 'monthStart' | 'monthMiddle' | 'monthEnd' | 'yearStart' | 'yearEnd' | 'weekStart' | 'weekend';
+export type PeriodDefault = 'monthStart' | 'monthMiddle' | 'monthEnd' | 'yearStart' | 'yearEnd' | 'weekStart' | 'weekMiddle' | 'weekEnd' | 'weekendStart';
 
 /** Why a typed date cannot be taken, found while parsing (read back by dates.ts). */
 export type DateProblem = 'weekdayMismatch' | 'noSuchDay';

@@ -5,9 +5,39 @@
 import * as chrono from 'chrono-node';
 import type { Parser, ParsingContext } from 'chrono-node';
 import { dayComponents, leanOf, mondayOf, nearestWeekday, periodTag, plusDays, preferOurReadings, shiftMonth, todayOf } from './calendar.js';
-import { amountPattern, dayInYear, dayNumberOf, type PeriodPart, periodInMonth, periodInYear, readAmount, weekdayWithDayNumber } from './shared.js';
+import {
+  afternoonForBareHours,
+  amountPattern,
+  dayInYear,
+  dayNumberOf,
+  dayPartRefiner,
+  type PeriodPart,
+  periodInMonth,
+  periodInWeek,
+  periodInYear,
+  readAmount,
+  weekdayWithDayNumber,
+} from './shared.js';
 
-const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  tues: 2,
+  wed: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fri: 5,
+  sat: 6,
+};
 const MONTHS: Record<string, number> = {
   january: 1,
   february: 2,
@@ -25,7 +55,10 @@ const MONTHS: Record<string, number> = {
 export const ENGLISH_MONTHS = MONTHS;
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
-const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
+// Longest first, so «thursday» is not read as «thu».
+const WEEKDAY = `(${Object.keys(WEEKDAYS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\b`;
 const MONTH = `(${Object.keys(MONTHS).join('|')})`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 const NOT_A_DAY_NUMBER = `(?!\\s*(?:of\\s+)?(?:${Object.keys(MONTHS).join('|')})\\b|\\s*[/:.]\\s*\\d|\\d|\\s*(?:am|pm|days?|weeks?|months?|years?|hours?|o'?clock)\\b)`;
@@ -78,12 +111,13 @@ const fortnight = parser(
 );
 
 /** next week → its Monday; last week → its Monday; (this / next) weekend → its Saturday. */
-const week = parser(/\b(?:(next|last|this|the)\s+)?(week|weekend)\b(?!\s+(?:on|from|ago))/, (context, match) => {
-  const [, which, span] = match;
+const week = parser(/\b(?:(next|last|this|the)\s+)?(week|weekend)\b(?!\s+(?:on|from|ago|after))|\bthe\s+week\s+after\s+next\b/, (context, match) => {
+  const [text, which, span] = match;
+  if (text.endsWith('after next')) return dayComponents(context, plusDays(mondayOf(todayOf(context)), 14), periodTag('weekStart'));
   if (span === 'week' && (which === 'this' || which === 'the' || !which)) return null;
   const shift = which === 'next' ? 7 : which === 'last' ? -7 : 0;
   const monday = mondayOf(todayOf(context));
-  if (span === 'weekend') return dayComponents(context, plusDays(monday, 5 + shift), periodTag('weekend'));
+  if (span === 'weekend') return dayComponents(context, plusDays(monday, 5 + shift), periodTag('weekendStart'));
   return dayComponents(context, plusDays(monday, shift), periodTag('weekStart'));
 });
 
@@ -93,7 +127,7 @@ const week = parser(/\b(?:(next|last|this|the)\s+)?(week|weekend)\b(?!\s+(?:on|f
  */
 const period = parser(
   new RegExp(
-    `\\b(?:(?:at|by|in|for)\\s+)?(?:the\\s+)?(?:(beginning|start|middle|end)\\s+of\\s+(?:the\\s+)?|(early|mid|late|end)[\\s-]+)(?:(this|next|last)\\s+)?(?:(month|year)|${MONTH}(?:\\s+(\\d{4}))?)\\b`,
+    `\\b(?:(?:at|by|in|for)\\s+)?(?:the\\s+)?(?:(beginning|start|middle|end)\\s+of\\s+(?:the\\s+)?|(early|mid|late|end)[\\s-]+)(?:(this|next|last)\\s+)?(?:(month|year|week)|${MONTH}(?:\\s+(\\d{4}))?)\\b`,
   ),
   (context, match) => {
     const [, partWord, shortPart, when, span, monthName, year] = match;
@@ -106,6 +140,7 @@ const period = parser(
       const month = shiftMonth(today, shift);
       return periodInMonth(context, today, month.month, month.year, part);
     }
+    if (span === 'week') return periodInWeek(context, today, shift, part);
     if (part === 'middle') return null;
     return periodInYear(context, today, when ? today.year + shift : undefined, part);
   },
@@ -123,7 +158,6 @@ export function normalizeEnglish(typed: string): string {
     .toLowerCase()
     .replace(/\btmrw\b|\btomorow\b|\btommorow\b|\btommorrow\b/g, 'tomorrow')
     .replace(/\bwednesday\b|\bwedensday\b|\bwendsday\b/g, 'wednesday')
-    .replace(/\bthurs\b|\bthur\b/g, 'thursday')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -136,5 +170,6 @@ export function createEnglishChrono(): chrono.Chrono {
   custom.parsers = custom.parsers.filter((p) => !REPLACED.has(p.constructor.name));
   custom.parsers.push(weekday, dayNumber, monthThenDay, fortnight, week, period, nextMonth);
   custom.refiners.unshift(preferOurReadings);
+  custom.refiners.push(afternoonForBareHours, dayPartRefiner(/\b(?:afternoon|evening|tonight|night)\b/, /\bmorning\b/, /\b[ap]\.?m\b/));
   return custom;
 }

@@ -1,6 +1,6 @@
 // Resolutions both languages' parsers share: a weekday with its day number, a day number
 // alone, the part of a month or year a period names, a time of day, amounts in words.
-import type { ParsingComponents, ParsingContext } from 'chrono-node';
+import type { ParsingComponents, ParsingContext, Refiner } from 'chrono-node';
 import {
   compareDays,
   type Day,
@@ -8,9 +8,11 @@ import {
   daysInMonth,
   lastDayOf,
   leanOf,
+  mondayOf,
   nextDayNumber,
   type PeriodDefault,
   periodTag,
+  plusDays,
   problemTag,
   shiftMonth,
   timeComponents,
@@ -45,6 +47,53 @@ export function weekdayWithDayNumber(context: ParsingContext, today: Day, weekda
   if (match) return dayComponents(context, match);
   return candidates[0] ? dayComponents(context, candidates[0], problemTag('weekdayMismatch'), `${TYPED_WEEKDAY_TAG}${weekday}`) : null;
 }
+
+/** A weekday with a full date («el viernes 13 de marzo»): the date, refused when it falls on another weekday. */
+export function weekdayOnDate(context: ParsingContext, today: Day, weekday: number, month: number, day: number, year: number | undefined): ParsingComponents {
+  const date = year === undefined ? nearestYear(context, today, (y) => ({ year: y, month, day })) : { year, month, day };
+  if (weekdayOf(date) === weekday) return dayComponents(context, date);
+  return dayComponents(context, date, problemTag('weekdayMismatch'), `${TYPED_WEEKDAY_TAG}${weekday}`);
+}
+
+/** A part of a week: its Monday, Wednesday or Friday (`weekShift` weeks from this one). */
+export function periodInWeek(context: ParsingContext, today: Day, weekShift: number, part: PeriodPart): ParsingComponents {
+  const offset = part === 'start' ? 0 : part === 'middle' ? 2 : 4;
+  const period: PeriodDefault = part === 'start' ? 'weekStart' : part === 'middle' ? 'weekMiddle' : 'weekEnd';
+  return dayComponents(context, plusDays(mondayOf(today), 7 * weekShift + offset), periodTag(period));
+}
+
+/**
+ * Moves a time to the part of the day the words around it name: «esta noche a las 9» is
+ * 21:00, «tomorrow morning at 7» stays 7:00 even though a bare 7 is read in the afternoon.
+ * `laterWords` push a morning hour to the afternoon, `earlierWords` pull an afternoon hour
+ * (read from a bare 1–7) back to the morning; `explicitPart` is a part typed with the time itself.
+ */
+export function dayPartRefiner(laterWords: RegExp, earlierWords: RegExp, explicitPart: RegExp): Refiner {
+  return {
+    refine: (_context, results) => {
+      for (const result of results) {
+        const hour = result.start.get('hour');
+        if (!result.start.isCertain('hour') || hour === null || explicitPart.test(result.text)) continue;
+        if (laterWords.test(result.text) && hour < 12) result.start.assign('hour', hour + 12).assign('meridiem', 1);
+        else if (earlierWords.test(result.text) && hour >= 13 && hour <= 19) result.start.assign('hour', hour - 12).assign('meridiem', 0);
+      }
+      return results;
+    },
+  };
+}
+
+/** A bare hour from 1 to 7 that chrono read in the morning goes to the afternoon, as our Spanish times do (see timeOfDay). */
+export const afternoonForBareHours: Refiner = {
+  refine: (_context, results) => {
+    for (const result of results) {
+      const hour = result.start.get('hour');
+      if (!result.start.isCertain('hour') || result.start.isCertain('meridiem') || hour === null || hour < 1 || hour > 7) continue;
+      if (/\b0\d\b|\b0\d[:.]|morning|\bam\b|a\.m\./.test(result.text)) continue;
+      result.start.assign('hour', hour + 12).assign('meridiem', 1);
+    }
+    return results;
+  },
+};
 
 /** «el 20», «the 20th»: the next such day (or the last one, for a past date); `monthShift` names the month («del mes que viene» = 1). */
 export function dayNumberOf(context: ParsingContext, today: Day, day: number, monthShift?: number): ParsingComponents | null {

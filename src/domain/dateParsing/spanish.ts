@@ -22,11 +22,14 @@ import {
   amountPattern,
   type DayPart,
   dayNumberOf,
+  dayPartRefiner,
   type PeriodPart,
   periodInMonth,
+  periodInWeek,
   periodInYear,
   readAmount,
   timeOfDay,
+  weekdayOnDate,
   weekdayWithDayNumber,
 } from './shared.js';
 
@@ -107,13 +110,14 @@ const relativeDay = parser(
  */
 const weekday = parser(
   new RegExp(
-    `\\b(?:(?:el|este|esta)\\s+)?(?:(proxim[oa]|pasado|otro)\\s+)?${WEEKDAY}(?:\\s+(${NEXT}|pasado|de\\s+la\\s+semana\\s+${NEXT}|de\\s+la\\s+${NEXT}\\s+semana|de\\s+la\\s+semana\\s+pasada|de\\s+esta\\s+semana))?(?:\\s+(?:dia\\s+)?(\\d{1,2})\\b${NOT_A_DAY_NUMBER})?`,
+    `\\b(?:(?:el|este|esta)\\s+)?(?:(proxim[oa]|pasado|otro)\\s+)?${WEEKDAY}(?:\\s+(${NEXT}|pasado|de\\s+la\\s+semana\\s+${NEXT}|de\\s+la\\s+${NEXT}\\s+semana|de\\s+la\\s+semana\\s+pasada|de\\s+esta\\s+semana))?(?:\\s+(?:dia\\s+)?(\\d{1,2})(?:\\s+de\\s+${MONTH}(?:\\s+(?:de|del)\\s+(\\d{4}))?\\b|\\b${NOT_A_DAY_NUMBER}))?`,
   ),
   (context, match) => {
-    const [text, before, name, after, dayNumber] = match;
+    const [text, before, name, after, dayNumber, monthName, year] = match;
     if (before === 'otro') return null;
     const today = todayOf(context);
     const target = WEEKDAYS[name ?? ''] ?? 0;
+    if (dayNumber && monthName) return weekdayOnDate(context, today, target, MONTHS[monthName] ?? 1, Number(dayNumber), year ? Number(year) : undefined);
     if (dayNumber) return weekdayWithDayNumber(context, today, target, Number(dayNumber));
     const modifier = after ?? before ?? '';
     if (/semana/.test(modifier)) {
@@ -140,7 +144,7 @@ const dayNumber = parser(
 
 /** en 8 días, dentro de 2 semanas, en quince días, de aquí a un mes; hace tres días. */
 const amountOfTime = parser(
-  new RegExp(`\\b(?:(en|dentro\\s+de|de\\s+aqui\\s+a|hace)\\s+)(?:unos?\\s+)?${AMOUNT}\\s+${UNIT}\\b(?:\\s+(?:mas|atras))?`),
+  new RegExp(`\\b(?:(de\\s+hoy\\s+en|en|dentro\\s+de|de\\s+aqui\\s+a|hace)\\s+)(?:unos?\\s+)?${AMOUNT}\\s+${UNIT}\\b(?:\\s+(?:mas|atras))?`),
   (context, match) => {
     const amount = readAmount(match[2] ?? '', NUMBER_WORDS);
     if (amount === undefined) return null;
@@ -158,10 +162,20 @@ const week = parser(new RegExp(`\\b(?:la\\s+)?(?:semana\\s+(${NEXT}|pasada)|(pro
   return dayComponents(context, plusDays(mondayOf(todayOf(context)), shift), periodTag('weekStart'));
 });
 
+/** a principios / mediados / finales de (la) semana (que viene): its Monday, Wednesday or Friday. */
+const weekPart = parser(
+  new RegExp(`\\b(?:(?:a|para|hacia)\\s+)?(principios|comienzos|mediados|finales)\\s+de\\s+(?:la\\s+|esta\\s+)?(?:(${NEXT})\\s+)?semana(?:\\s+(${NEXT}|pasada))?\\b`),
+  (context, match) => {
+    const [, part, before, after] = match;
+    const shift = after === 'pasada' ? -1 : before || after ? 1 : 0;
+    return periodInWeek(context, todayOf(context), shift, partNamed(part) ?? 'start');
+  },
+);
+
 /** el fin de semana (this week's Saturday), el fin de semana que viene (next week's). */
 const weekend = parser(new RegExp(`\\b(?:(?:el|este)\\s+)?(?:(proximo)\\s+)?(?:fin\\s+de\\s+semana|finde)(?:\\s+(${NEXT}|pasado))?\\b`), (context, match) => {
   const shift = match[2] === 'pasado' ? -7 : match[1] || match[2] ? 7 : 0;
-  return dayComponents(context, plusDays(mondayOf(todayOf(context)), 5 + shift), periodTag('weekend'));
+  return dayComponents(context, plusDays(mondayOf(todayOf(context)), 5 + shift), periodTag('weekendStart'));
 });
 
 /**
@@ -216,7 +230,7 @@ function partOf(groups: Record<string, string | undefined>): DayPart | undefined
 
 const clockAfterArticle = parser(
   new RegExp(
-    `\\b(?:(?:a|sobre|hacia|para|desde)\\s+)?las?\\s+(?<hour>\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})(?:\\s*[:.h]\\s*(?<minutes>\\d{2})|\\s+y\\s+(?<plus>media|cuarto|\\d{1,2})|\\s+menos\\s+(?<minus>cuarto|\\d{1,2}))?${TIME_TAIL}(?![\\d/])`,
+    `\\b(?:(?:a|sobre|hacia|para|desde|a\\s+eso\\s+de)\\s+)?las?\\s+(?<hour>\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})(?:\\s*[:.h]\\s*(?<minutes>\\d{2})|\\s+y\\s+(?<plus>media|cuarto|\\d{1,2})|\\s+menos\\s+(?<minus>cuarto|\\d{1,2}))?${TIME_TAIL}(?![\\d/])`,
   ),
   (context, match) => {
     const g = match.groups ?? {};
@@ -261,8 +275,11 @@ const REPLACED = new Set(['ESWeekdayParser', 'ESCasualDateParser', 'ESCasualTime
 export function createSpanishChrono(): chrono.Chrono {
   const custom = chrono.es.casual.clone();
   custom.parsers = custom.parsers.filter((p) => !REPLACED.has(p.constructor.name));
-  custom.parsers.push(relativeDay, weekday, dayNumber, amountOfTime, week, weekend, period, clockAfterArticle, bareClock, noon);
+  custom.parsers.push(relativeDay, weekday, dayNumber, amountOfTime, week, weekPart, weekend, period, clockAfterArticle, bareClock, noon);
   custom.refiners.unshift(preferOurReadings);
+  custom.refiners.push(
+    dayPartRefiner(/\b(?:esta|por\s+la)\s+(?:tarde|noche)\b/, /\b(?:esta|por\s+la)\s+manana\b|primera\s+hora|temprano/, /\bde\s+la\s+\w+|del\s+mediodia|\b[ap]\.?\s?m\b/),
+  );
   return custom;
 }
 
