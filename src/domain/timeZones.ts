@@ -72,7 +72,6 @@ const plain = (text: string) =>
     .replace(/[^\p{L}\p{N}/_+-]+/gu, ' ')
     .trim();
 
-
 /** The IANA name as the runtime spells it («europe/madrid» → «Europe/Madrid»), if it is one. */
 function canonicalZone(name: string): string | undefined {
   if (!name.includes('/')) return undefined;

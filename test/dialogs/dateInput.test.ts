@@ -57,10 +57,15 @@ describe('reading a date answer', () => {
   it('answers a past date where a future one is expected, and the reverse, naming the day read', () => {
     const past = readInput(spec('future'), 'hace dos días', 'es', MONDAY);
     expect(past).toEqual({ ok: false, error: 'common.errorDatePast', params: { date: 'sábado, 28 de febrero de 2026' } });
-    if (!past.ok) expect(errorText(past, 'es')).toBe('Esa fecha ya ha pasado (sábado, 28 de febrero de 2026). Aquí necesito un día de hoy en adelante, como «el viernes» o «en dos semanas».');
+    if (!past.ok)
+      expect(errorText(past, 'es')).toBe(
+        'Esa fecha ya ha pasado (sábado, 28 de febrero de 2026). Aquí necesito un día de hoy en adelante, como «el viernes» o «en dos semanas».',
+      );
     const future = readInput(spec('past'), 'next Friday', 'en', MONDAY);
     if (future.ok) throw new Error('a future date was taken as a past one');
-    expect(errorText(future, 'en')).toBe('That date has not come yet (Friday, 6 March 2026). Here I need a day that has already passed, like "yesterday" or "3 days ago".');
+    expect(errorText(future, 'en')).toBe(
+      'That date has not come yet (Friday, 6 March 2026). Here I need a day that has already passed, like "yesterday" or "3 days ago".',
+    );
   });
 
   it('names the problem with a day that does not exist or a weekday that does not match', () => {

@@ -131,6 +131,10 @@ describe('dates as people say them', () => {
     // 04:30 UTC on Monday is still Sunday evening in Bogotá.
     const early = new Date('2026-03-02T04:30:00Z');
     expect(parseNaturalDate('hoy', 'es', 'America/Bogota', early)).toMatchObject({ date: '2026-03-01' });
-    expect(parseNaturalDate('mañana a las 10', 'es', 'America/Bogota', early)).toMatchObject({ date: '2026-03-02', time: '10:00', instant: new Date('2026-03-02T15:00:00Z') });
+    expect(parseNaturalDate('mañana a las 10', 'es', 'America/Bogota', early)).toMatchObject({
+      date: '2026-03-02',
+      time: '10:00',
+      instant: new Date('2026-03-02T15:00:00Z'),
+    });
   });
 });

@@ -17,6 +17,7 @@ const EN = `(${names(ENGLISH_MONTHS)})`;
 /** Written forms that name a day and a month: [pattern, where the day is, where the month is, where the year is]. */
 const FORMS: [RegExp, number, number, number][] = [
   [new RegExp(`\\b(\\d{1,2})\\s+de\\s+${ES}(?:\\s+(?:de|del)\\s+(\\d{4}))?`, 'g'), 1, 2, 3],
+  [new RegExp(`\\b${ES}\\s+(\\d{1,2})\\b(?![:/.]?\\d)(?:\\s+(?:de|del)\\s+(\\d{4}))?`, 'g'), 2, 1, 3],
   [new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN}(?:,?\\s+(\\d{4}))?`, 'g'), 1, 2, 3],
   [new RegExp(`\\b${EN}\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d)(?:,?\\s+(\\d{4}))?`, 'g'), 2, 1, 3],
   [/(?<![\d/-])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b(?![/-]?\d)/g, 1, 2, 3],

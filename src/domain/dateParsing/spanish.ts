@@ -21,6 +21,7 @@ import {
 import {
   amountPattern,
   type DayPart,
+  dayInYear,
   dayNumberOf,
   dayPartRefiner,
   type PeriodPart,
@@ -81,7 +82,7 @@ const WEEKDAY = `(${Object.keys(WEEKDAYS).join('|')})`;
 const MONTH = `(${Object.keys(MONTHS).join('|')})`;
 const AMOUNT = amountPattern(NUMBER_WORDS);
 const UNIT = '(dias?|semanas?|quincenas?|mes|meses|anos?)';
-const NEXT = '(?:que\\s+viene|proxim[oa]|siguiente)';
+const NEXT = '(?:que\\s+viene|proxim[oa]|siguiente|entrante)';
 /** Not a day number when a month, a time or a unit follows («el 15 de abril», «el 9:30», «el 3 de la tarde»). */
 const NOT_A_DAY_NUMBER = `(?!\\s*(?:de\\s+)?(?:${Object.keys(MONTHS).join('|')})\\b|\\s*[/:.h-]\\s*\\d|\\d|\\s*(?:dias?|semanas?|meses|anos?|horas?|h\\b|de\\s+la\\b|y\\s+media|y\\s+cuarto))`;
 
@@ -94,7 +95,7 @@ function parser(pattern: RegExp, extract: (context: ParsingContext, match: RegEx
 
 /** hoy, mañana, pasado mañana, ayer, anteayer / antier; «mañana por la tarde» is the day alone. */
 const relativeDay = parser(
-  /\b(pasado\s+manana|(?<!(?:de|por|esta)\s+la\s+)manana|hoy(?:\s+mismo)?|ayer|anteayer|antier|antes\s+de\s+ayer|esta\s+(?:manana|tarde|noche))(?:\s+(?:por\s+la\s+(?:manana|tarde|noche)|(?:a\s+)?primera\s+hora|temprano))?\b/,
+  /\b(pasado\s+manana|(?<!(?:de|por|en)\s+la\s+)manana|hoy(?:\s+mismo)?|ayer|anteayer|antier|antes\s+de\s+ayer|esta\s+(?:manana|tarde|noche))(?:\s+(?:(?:por|en)\s+la\s+(?:manana|tarde|noche)|(?:a\s+)?primera\s+hora|temprano))?\b/,
   (context, match) => {
     const word = match[1] ?? '';
     const today = todayOf(context);
@@ -162,9 +163,16 @@ const week = parser(new RegExp(`\\b(?:la\\s+)?(?:semana\\s+(${NEXT}|pasada)|(pro
   return dayComponents(context, plusDays(mondayOf(todayOf(context)), shift), periodTag('weekStart'));
 });
 
+/** abril 3, abril 3 de 2027: the month first, as some write it. */
+const monthThenDay = parser(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})\\b(?!\\s*[:/.h]\\s*\\d)(?:\\s+(?:de|del)\\s+(\\d{4}))?`), (context, match) =>
+  dayInYear(context, todayOf(context), MONTHS[match[1] ?? ''] ?? 1, Number(match[2]), match[3] ? Number(match[3]) : undefined),
+);
+
 /** a principios / mediados / finales de (la) semana (que viene): its Monday, Wednesday or Friday. */
 const weekPart = parser(
-  new RegExp(`\\b(?:(?:a|para|hacia)\\s+)?(principios|comienzos|mediados|finales)\\s+de\\s+(?:la\\s+|esta\\s+)?(?:(${NEXT})\\s+)?semana(?:\\s+(${NEXT}|pasada))?\\b`),
+  new RegExp(
+    `\\b(?:(?:a|para|hacia)\\s+)?(principios|comienzos|mediados|finales|final)\\s+de\\s+(?:la\\s+|esta\\s+)?(?:(${NEXT})\\s+)?semana(?:\\s+(${NEXT}|pasada))?\\b`,
+  ),
   (context, match) => {
     const [, part, before, after] = match;
     const shift = after === 'pasada' ? -1 : before || after ? 1 : 0;
@@ -185,7 +193,7 @@ const weekend = parser(new RegExp(`\\b(?:(?:el|este)\\s+)?(?:(proximo)\\s+)?(?:f
  */
 const period = parser(
   new RegExp(
-    `\\b(?:(?:a|para|hacia)\\s+)?(?:(principios|comienzos|inicios|primeros|mediados|finales|fin|ultimos)\\s+(?:de(?:l)?\\s+)?)?(?:(?:el\\s+)?(mes|ano)(?:\\s+(${NEXT}|pasado))?|(?:el\\s+)?(proximo|este)\\s+(mes|ano)|${MONTH}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}|ano\\s+${NEXT}))?)\\b`,
+    `\\b(?:(?:a|para|hacia)\\s+)?(?:(principios|comienzos|inicios|primeros|mediados|finales|final|fin|ultimos)\\s+(?:de(?:l)?\\s+)?)?(?:(?:el\\s+)?(mes|ano)(?:\\s+(${NEXT}|pasado))?|(?:el\\s+)?(proximo|este)\\s+(mes|ano)|${MONTH}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}|ano\\s+${NEXT}))?)\\b`,
   ),
   (context, match) => {
     const [, part, unit, unitWhen, unitBefore, unit2, monthName, monthYear] = match;
@@ -213,7 +221,7 @@ const period = parser(
 
 function partNamed(word: string | undefined): PeriodPart | undefined {
   if (!word) return undefined;
-  return word === 'mediados' ? 'middle' : /^(?:finales|fin|ultimos)$/.test(word) ? 'end' : 'start';
+  return word === 'mediados' ? 'middle' : /^(?:finales|final|fin|ultimos)$/.test(word) ? 'end' : 'start';
 }
 
 /** a las 9, a las 9h, 9:30h, a las 9 y media, a las 11 menos cuarto, a las 5 de la tarde, al mediodía. */
@@ -254,19 +262,27 @@ const bareClock = parser(
 const noon = parser(/\b(?:a|al|para\s+el|sobre\s+el|hacia\s+el)\s+mediodia\b/, (context) => timeOfDay(context, 12, 0, 'noon'));
 
 /** Fixes the slips and spellings that the patterns above do not expect. */
+const HOUR_AFTER_ARTICLE = 'a\\s+las?\\s+\\S+(?:\\s+(?:y|menos)\\s+(?:media|cuarto|\\d{1,2}))?';
+
 export function normalizeSpanish(typed: string): string {
-  return typed
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\b(?:manna|mana?na|mñana|maÑana|manan|mnana)\b/g, 'manana')
-    .replace(/\bpasao\b/g, 'pasado')
-    .replace(/\bq\b/g, 'que')
-    .replace(/\bantes\s+de\s+ayer\b/g, 'anteayer')
-    .replace(/\bmediodia\b|\bmedio\s+dia\b/g, 'mediodia')
-    .replace(/\bdentro\s+(?=\d)/g, 'dentro de ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    typed
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\b(?:manna|manan|mnana)\b/g, 'manana')
+      .replace(/\bpasao\b/g, 'pasado')
+      .replace(/\bq\b/g, 'que')
+      .replace(/\bantes\s+de\s+ayer\b/g, 'anteayer')
+      .replace(/\bmedio\s+dia\b/g, 'mediodia')
+      // The part of the day said before the hour goes after it, where the time reads it:
+      // «por la tarde a las 4» → «a las 4 de la tarde», «esta noche a las 9» → «hoy a las 9 de la noche».
+      .replace(new RegExp(`\\b(?:por|en)\\s+la\\s+(manana|tarde|noche)\\s+(${HOUR_AFTER_ARTICLE})`, 'g'), '$2 de la $1')
+      .replace(new RegExp(`\\besta\\s+(manana|tarde|noche)\\s+(${HOUR_AFTER_ARTICLE})`, 'g'), 'hoy $2 de la $1')
+      .replace(/\bdentro\s+(?=\d)/g, 'dentro de ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const REPLACED = new Set(['ESWeekdayParser', 'ESCasualDateParser', 'ESCasualTimeParser', 'ESTimeExpressionParser', 'ESTimeUnitWithinFormatParser']);
@@ -275,10 +291,14 @@ const REPLACED = new Set(['ESWeekdayParser', 'ESCasualDateParser', 'ESCasualTime
 export function createSpanishChrono(): chrono.Chrono {
   const custom = chrono.es.casual.clone();
   custom.parsers = custom.parsers.filter((p) => !REPLACED.has(p.constructor.name));
-  custom.parsers.push(relativeDay, weekday, dayNumber, amountOfTime, week, weekPart, weekend, period, clockAfterArticle, bareClock, noon);
+  custom.parsers.push(relativeDay, weekday, dayNumber, monthThenDay, amountOfTime, week, weekPart, weekend, period, clockAfterArticle, bareClock, noon);
   custom.refiners.unshift(preferOurReadings);
   custom.refiners.push(
-    dayPartRefiner(/\b(?:esta|por\s+la)\s+(?:tarde|noche)\b/, /\b(?:esta|por\s+la)\s+manana\b|primera\s+hora|temprano/, /\bde\s+la\s+\w+|del\s+mediodia|\b[ap]\.?\s?m\b/),
+    dayPartRefiner(
+      /\b(?:esta|por\s+la|en\s+la)\s+(?:tarde|noche)\b/,
+      /\b(?:esta|por\s+la|en\s+la)\s+manana\b|primera\s+hora|temprano/,
+      /\bde\s+la\s+\w+|del\s+mediodia|\b[ap]\.?\s?m\b/,
+    ),
   );
   return custom;
 }
