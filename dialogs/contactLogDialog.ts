@@ -29,7 +29,11 @@ export class ContactLogDialog extends BaseDialog {
         const caseId = step.result as string | undefined;
         if (!caseId) return step.endDialog();
         vals(step).caseId = caseId;
-        return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'contacts.askDate'), allow: 'past', withTime: true } satisfies DateInputOptions);
+        return step.beginDialog(DATE_INPUT_DIALOG, {
+          question: text(step.context, 'contacts.askDate'),
+          allow: 'past',
+          withTime: true,
+        } satisfies DateInputOptions);
       },
       async (step) => {
         ({ date: vals(step).date, time: vals(step).time } = step.result as DateWithTime);
