@@ -3,11 +3,11 @@
 // Friday» is the first Friday after today), weekdays with a day number, day numbers alone,
 // fortnights, and periods resolved to a stated default. The text arrives lower-cased.
 import * as chrono from 'chrono-node';
-import type { Parser, ParsingContext } from 'chrono-node';
 import { dayComponents, leanOf, mondayOf, nearestWeekday, periodTag, plusDays, preferOurReadings, shiftMonth, todayOf } from './calendar.js';
 import {
   afternoonForBareHours,
   amountPattern,
+  parser,
   dayInYear,
   dayNumberOf,
   dayPartRefiner,
@@ -62,10 +62,6 @@ const WEEKDAY = `(${Object.keys(WEEKDAYS)
 const MONTH = `(${Object.keys(MONTHS).join('|')})`;
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 const NOT_A_DAY_NUMBER = `(?!\\s*(?:of\\s+)?(?:${Object.keys(MONTHS).join('|')})\\b|\\s*[/:.]\\s*\\d|\\d|\\s*(?:am|pm|days?|weeks?|months?|years?|hours?|o'?clock)\\b)`;
-
-function parser(pattern: RegExp, extract: (context: ParsingContext, match: RegExpMatchArray) => ReturnType<Parser['extract']>): Parser {
-  return { pattern: () => pattern, extract };
-}
 
 /** Monday, next Friday, this Thursday, last Thursday, Friday next week, Monday the 14th. */
 const weekday = parser(

@@ -1,6 +1,6 @@
 // Resolutions both languages' parsers share: a weekday with its day number, a day number
 // alone, the part of a month or year a period names, a time of day, amounts in words.
-import type { ParsingComponents, ParsingContext, Refiner } from 'chrono-node';
+import type { Parser, ParsingComponents, ParsingContext, Refiner } from 'chrono-node';
 import {
   compareDays,
   type Day,
@@ -18,6 +18,11 @@ import {
   timeComponents,
   weekdayOf,
 } from './calendar.js';
+
+/** A chrono parser from a pattern and what to make of a match. */
+export function parser(pattern: RegExp, extract: (context: ParsingContext, match: RegExpMatchArray) => ReturnType<Parser['extract']>): Parser {
+  return { pattern: () => pattern, extract };
+}
 
 /** An amount: digits, a word of `words`, longest words first so «un par de» beats «un». */
 export function amountPattern(words: Record<string, number>): string {

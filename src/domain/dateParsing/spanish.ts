@@ -4,23 +4,11 @@
 // ahead or ago, periods resolved to a stated default, and times of day. The text arrives
 // lower-cased and without accents (see normalizeSpanish).
 import * as chrono from 'chrono-node';
-import type { Parser, ParsingContext } from 'chrono-node';
-import {
-  type Day,
-  dayComponents,
-  leanOf,
-  mondayOf,
-  nearestWeekday,
-  periodTag,
-  plusDays,
-  plusMonths,
-  preferOurReadings,
-  shiftMonth,
-  todayOf,
-} from './calendar.js';
+import { dayComponents, leanOf, mondayOf, nearestWeekday, periodTag, plusDays, plusMonths, preferOurReadings, shiftMonth, todayOf } from './calendar.js';
 import {
   amountPattern,
   type DayPart,
+  parser,
   dayInYear,
   dayNumberOf,
   dayPartRefiner,
@@ -89,13 +77,9 @@ const NOT_A_DAY_NUMBER = `(?!\\s*(?:de\\s+)?(?:${Object.keys(MONTHS).join('|')})
 const unitDays = (unit: string) => (unit.startsWith('dia') ? 1 : unit.startsWith('semana') ? 7 : unit.startsWith('quincena') ? 14 : 0);
 const unitMonths = (unit: string) => (unit.startsWith('mes') ? 1 : unit.startsWith('ano') ? 12 : 0);
 
-function parser(pattern: RegExp, extract: (context: ParsingContext, match: RegExpMatchArray) => ReturnType<Parser['extract']>): Parser {
-  return { pattern: () => pattern, extract };
-}
-
 /** hoy, mañana, pasado mañana, ayer, anteayer / antier; «mañana por la tarde» is the day alone. */
 const relativeDay = parser(
-  /\b(pasado\s+manana|(?<!(?:de|por|en)\s+la\s+)manana|hoy(?:\s+mismo)?|ayer|anteayer|antier|antes\s+de\s+ayer|esta\s+(?:manana|tarde|noche))(?:\s+(?:(?:por|en)\s+la\s+(?:manana|tarde|noche)|(?:a\s+)?primera\s+hora|temprano))?\b/,
+  /\b(pasado\s+manana|(?<!(?:de|por|en)\s+la\s+)manana|hoy(?:\s+mismo)?|ayer|anteayer|antier|esta\s+(?:manana|tarde|noche))(?:\s+(?:(?:por|en)\s+la\s+(?:manana|tarde|noche)|(?:a\s+)?primera\s+hora|temprano))?\b/,
   (context, match) => {
     const word = match[1] ?? '';
     const today = todayOf(context);
@@ -115,6 +99,7 @@ const weekday = parser(
   ),
   (context, match) => {
     const [text, before, name, after, dayNumber, monthName, year] = match;
+    // «el otro lunes» is last Monday to some and the one after next to others: not read.
     if (before === 'otro') return null;
     const today = todayOf(context);
     const target = WEEKDAYS[name ?? ''] ?? 0;
@@ -302,5 +287,3 @@ export function createSpanishChrono(): chrono.Chrono {
   );
   return custom;
 }
-
-export type { Day };
