@@ -72,10 +72,21 @@ const readers = {
 
 /**
  * Reads a date typed in natural language ("el próximo martes a las 10", "in two weeks",
- * "15/03/2027"). Dates without a year, weekdays and day numbers are taken forward (the next
- * such day) unless `lean` is 'past' (a day that has happened). A date more than
- * DATE_REACH_YEARS from now, or a year that far which the parser could not read
- * ("el año 1200"), is 'tooFar'; a day no calendar has is refused, never rolled over.
+ * "15/03/2027"). The rules, the same in both languages:
+ * - Dates without a year, weekdays and day numbers are taken forward (the next such day)
+ *   unless `lean` is 'past' (a day that has happened).
+ * - «el próximo viernes» / «next Friday» is the first Friday after today (Spain's usage);
+ *   «este viernes» is this week's.
+ * - «el martes 8»: the next 8th (this month's or the next one's) that is a Tuesday; when
+ *   neither is, 'weekdayMismatch' rather than a day months away.
+ * - Periods take one day, reported in `period`: principios = the 1st, mediados = the 15th,
+ *   finales / fin de mes = the last day; a week = its Monday (its Wednesday or Friday for
+ *   mediados / finales de semana); the weekend = its Saturday.
+ * - A time of day is kept; a bare hour from 1 to 7 is in the afternoon; «por la mañana»
+ *   with no hour gives the day alone.
+ * - A day no calendar has («30 de febrero», «31/04») is 'noSuchDay', never rolled over.
+ * - A date more than DATE_REACH_YEARS from now, or a year that far which the parser could
+ *   not read ("el año 1200"), is 'tooFar'.
  */
 export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future'): DateReading {
   const reader = readers[lang];

@@ -41,6 +41,7 @@ export const SPANISH_CORPUS: DateExpression[] = [
     ['el sabado', '2026-03-07'],
     ['para el viernes', '2026-03-06'],
     ['el próximo viernes', '2026-03-06'],
+    ['el próximo martes a las 10', '2026-03-03 10:00'],
     ['el proximo viernes', '2026-03-06'],
     ['proximo lunes', '2026-03-09'],
     ['el viernes que viene', '2026-03-06'],
