@@ -2,7 +2,7 @@
 // case — date, type, minutes, with whom, note. Nothing is stored until the worker confirms.
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { formatDate, localDate } from '../src/domain/dates.js';
+import { localDate } from '../src/domain/dates.js';
 import { CaseClosedError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { ContactSchema, type Contact, type Language } from '../src/domain/schemas.js';
@@ -10,7 +10,7 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime, dateWithTimeText } from './dateInputDialog.js';
 import { readContactRequest, type CommandOptions, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
@@ -33,10 +33,14 @@ export class ContactLogDialog extends BaseDialog {
         vals(step).caseId = caseId;
         // "apunta una visita de 45 minutos con Carmen": what the command said is not asked again.
         if (this.prefill(step)) return step.next();
-        return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'contacts.askDate'), allow: 'past' } satisfies DateInputOptions);
+        return step.beginDialog(DATE_INPUT_DIALOG, {
+          question: text(step.context, 'contacts.askDate'),
+          allow: 'past',
+          withTime: true,
+        } satisfies DateInputOptions);
       },
       async (step) => {
-        vals(step).date ??= step.result as string;
+        if (step.result) ({ date: vals(step).date, time: vals(step).time } = step.result as DateWithTime);
         return this.askIfMissing(step, 'type', () =>
           ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) }),
         );
@@ -87,7 +91,7 @@ export class ContactLogDialog extends BaseDialog {
     v.note = answer<string>(step);
     const summary = text(step.context, 'contacts.summary', {
       caseId: v.caseId,
-      date: formatDate(v.date, lang),
+      date: dateWithTimeText(step.context, v.date, v.time),
       type: labelOf(contactTypeChoices(lang), v.type),
       minutes: v.minutes,
       withWhom: v.withWhom,
@@ -106,6 +110,7 @@ export class ContactLogDialog extends BaseDialog {
     const contact: Contact = ContactSchema.parse({
       id: newId('K'),
       date: v.date,
+      ...(v.time ? { time: v.time } : {}),
       type: v.type,
       minutes: v.minutes,
       withWhom: v.withWhom,

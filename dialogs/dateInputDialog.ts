@@ -1,8 +1,13 @@
 // Asks for a date in natural language, reads it in the user's language and time zone, and
-// confirms it back before returning it (`YYYY-MM-DD`).
+// confirms it back before returning it: `YYYY-MM-DD`, or `{ date, time? }` when the caller
+// keeps the time of day. Every date is confirmed with a question, even one typed in full:
+// a misread day costs more than one «sí». A period («a finales de enero») is confirmed
+// saying which day was taken for it.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { formatDate } from '../src/domain/dates.js';
 import { session, text } from '../src/bot/session.js';
+import { formatDate, formatTime } from '../src/domain/dates.js';
+import { type DateAnswer, type InputSpec, readDateAnswer } from './input.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 
 export const DATE_INPUT_DIALOG = 'enlace.dateInput';
@@ -10,6 +15,17 @@ export const DATE_INPUT_DIALOG = 'enlace.dateInput';
 export interface DateInputOptions {
   question: string;
   allow: 'future' | 'past' | 'any';
+  /** Return `{ date, time? }` instead of the day alone, for records that keep the time of day. */
+  withTime?: boolean;
+}
+
+/** What the dialog returns when `withTime` is set. */
+export type DateWithTime = Pick<DateAnswer, 'date' | 'time'>;
+
+/** A day, with its time when there is one: «martes, 3 de marzo de 2026, a las 9:00». */
+export function dateWithTimeText(context: TurnContext, date: string, time?: string): string {
+  const day = formatDate(date, session(context).lang);
+  return time ? text(context, 'common.dateAtTime', { date: day, time: formatTime(time) }) : day;
 }
 
 export class DateInputDialog extends ComponentDialog {
@@ -22,18 +38,30 @@ export class DateInputDialog extends ComponentDialog {
     this.initialDialogId = `${DATE_INPUT_DIALOG}.steps`;
   }
 
+  private spec(step: WaterfallStepContext): Extract<InputSpec, { kind: 'date' }> {
+    return { kind: 'date', timeZone: session(step.context).timeZone, allow: (step.options as DateInputOptions).allow };
+  }
+
   private async askDate(step: WaterfallStepContext) {
-    const options = step.options as DateInputOptions;
-    return ask(step, options.question, { kind: 'date', timeZone: session(step.context).timeZone, allow: options.allow });
+    return ask(step, (step.options as DateInputOptions).question, this.spec(step));
   }
 
   private async confirmDate(step: WaterfallStepContext) {
-    vals(step).date = answer<string>(step);
-    return ask(step, text(step.context, 'common.confirmDate', { date: formatDate(vals(step).date, session(step.context).lang) }), { kind: 'yesNo' });
+    const { lang, services } = session(step.context);
+    const read = readDateAnswer(this.spec(step), String(step.result ?? ''), lang, services.now());
+    if (!read.ok) throw new Error('the date prompt accepted an answer that does not read as a date');
+    const { date, time, period } = read.answer;
+    vals(step).answer = { date, ...(time && { time }) } satisfies DateWithTime;
+    const shown = dateWithTimeText(step.context, date, time);
+    const question = period
+      ? text(step.context, 'common.confirmDateDefault', { date: shown, rule: text(step.context, `common.periodDefault_${period}`) })
+      : text(step.context, 'common.confirmDate', { date: shown });
+    return ask(step, question, { kind: 'yesNo' });
   }
 
   private async finish(step: WaterfallStepContext) {
-    if (answer<boolean>(step)) return step.endDialog(vals(step).date as string);
-    return step.replaceDialog(DATE_INPUT_DIALOG, step.options);
+    if (!answer<boolean>(step)) return step.replaceDialog(DATE_INPUT_DIALOG, step.options);
+    const picked = vals(step).answer as DateWithTime;
+    return step.endDialog((step.options as DateInputOptions).withTime ? picked : picked.date);
   }
 }

@@ -1,8 +1,19 @@
 // Reading typed answers: choices by number or word, yes/no, numbers, optional text, dates.
 // Plain functions, so every dialog reads answers the same way and tests can check them alone.
-import { DATE_REACH_YEARS, isValidTimeZone, parseNaturalDate, localDate } from '../src/domain/dates.js';
+import {
+  DATE_REACH_YEARS,
+  type DateReading,
+  type PeriodDefault,
+  formatDate,
+  formatDayAndMonth,
+  localDate,
+  monthName,
+  parseNaturalDate,
+  weekdayName,
+} from '../src/domain/dates.js';
 import { readAmount, readCadenceDays, readMinutes } from '../src/domain/answerReaders.js';
 import type { Language } from '../src/domain/schemas.js';
+import { resolveTimeZone } from '../src/domain/timeZones.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 
 export interface Choice {
@@ -186,18 +197,59 @@ export function readInput(spec: InputSpec, typed: string, lang: Language, now: D
         ? { ok: true, value: days }
         : { ok: false, error: 'common.errorCadence', params: { min: spec.min, max: spec.max } };
     }
-    case 'timeZone':
-      return isValidTimeZone(trimmed) && trimmed.includes('/') ? { ok: true, value: trimmed } : { ok: false, error: 'common.errorTimeZone' };
+    case 'timeZone': {
+      const zone = resolveTimeZone(trimmed);
+      return zone ? { ok: true, value: zone } : { ok: false, error: 'common.errorTimeZone' };
+    }
     case 'date': {
       if (spec.optional && isSkip(trimmed)) return { ok: true, value: null };
-      const parsed = parseNaturalDate(trimmed, lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
-      if (!parsed.ok && parsed.reason === 'tooFar') return { ok: false, error: 'common.errorDateTooFar', params: { years: DATE_REACH_YEARS } };
-      if (!parsed.ok) return { ok: false, error: 'common.errorDate' };
-      const today = localDate(now, spec.timeZone);
-      if (spec.allow === 'future' && parsed.date < today) return { ok: false, error: 'common.errorDatePast' };
-      if (spec.allow === 'past' && parsed.date > today) return { ok: false, error: 'common.errorDateFuture' };
-      return { ok: true, value: parsed.date };
+      const read = readDateAnswer(spec, trimmed, lang, now);
+      return read.ok ? { ok: true, value: read.answer.date } : read;
     }
+  }
+}
+
+/** A date answer: the day (`YYYY-MM-DD`), the time of day typed (`HH:MM`), and the default taken for a period. */
+export interface DateAnswer {
+  date: string;
+  time?: string;
+  period?: PeriodDefault;
+}
+
+/**
+ * Reads a date answer whole, time and period included (readInput keeps only the day). A
+ * past date where a future one is expected, or the reverse, is refused naming the day read.
+ */
+export function readDateAnswer(
+  spec: Extract<InputSpec, { kind: 'date' }>,
+  typed: string,
+  lang: Language,
+  now: Date = new Date(),
+): { ok: true; answer: DateAnswer } | Extract<InputResult, { ok: false }> {
+  const parsed = parseNaturalDate(typed.trim(), lang, spec.timeZone, now, spec.allow === 'past' ? 'past' : 'future');
+  if (!parsed.ok) return dateRefusal(parsed, lang);
+  const today = localDate(now, spec.timeZone);
+  const shown = formatDate(parsed.date, lang);
+  if (spec.allow === 'future' && parsed.date < today) return { ok: false, error: 'common.errorDatePast', params: { date: shown } };
+  if (spec.allow === 'past' && parsed.date > today) return { ok: false, error: 'common.errorDateFuture', params: { date: shown } };
+  return { ok: true, answer: { date: parsed.date, ...(parsed.time && { time: parsed.time }), ...(parsed.period && { period: parsed.period }) } };
+}
+
+function dateRefusal(reading: Extract<DateReading, { ok: false }>, lang: Language): Extract<InputResult, { ok: false }> {
+  switch (reading.reason) {
+    case 'tooFar':
+      return { ok: false, error: 'common.errorDateTooFar', params: { years: DATE_REACH_YEARS } };
+    case 'noSuchDay':
+      return reading.month > 12
+        ? { ok: false, error: 'common.errorDateNoSuchMonth', params: { month: reading.month } }
+        : { ok: false, error: 'common.errorDateNoSuchDay', params: { day: reading.day, month: monthName(reading.month, lang) } };
+    case 'weekdayMismatch': {
+      const actual = new Date(`${reading.date}T00:00:00Z`).getUTCDay();
+      const params = { date: formatDayAndMonth(reading.date, lang), actual: weekdayName(actual, lang), typed: weekdayName(reading.typedWeekday, lang) };
+      return { ok: false, error: 'common.errorDateWeekday', params };
+    }
+    case 'notADate':
+      return { ok: false, error: 'common.errorDate' };
   }
 }
 

@@ -15,7 +15,7 @@ import { allMessages, matchesWord, type MessageKey } from '../src/i18n/catalog.j
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime, dateWithTimeText } from './dateInputDialog.js';
 import { linesOf, readTaskLine, taggedLine } from './intents.js';
 import { parseYesNo, type Choice } from './input.js';
 import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
@@ -128,13 +128,13 @@ export class TaskDialog extends BaseDialog {
 
   private async askDueDate(step: WaterfallStepContext) {
     if (vals(step).owner === 'professional') vals(step).ownerName = answer<string>(step);
-    if (vals(step).dueDate) return step.next(vals(step).dueDate);
-    const options: DateInputOptions = { question: text(step.context, 'tasks.askDueDate'), allow: 'future' };
+    if (vals(step).dueDate) return step.next({ date: vals(step).dueDate } satisfies DateWithTime);
+    const options: DateInputOptions = { question: text(step.context, 'tasks.askDueDate'), allow: 'future', withTime: true };
     return step.beginDialog(DATE_INPUT_DIALOG, options);
   }
 
   private async askObstacles(step: WaterfallStepContext) {
-    vals(step).dueDate = step.result as string;
+    ({ date: vals(step).dueDate, time: vals(step).dueTime } = step.result as DateWithTime);
     return step.beginDialog(OBSTACLES_DIALOG, { obstacles: [] });
   }
 
@@ -199,7 +199,7 @@ export class TaskDialog extends BaseDialog {
       what: v.description,
       goal: record.goals.find((g) => g.id === v.goalId)?.text ?? text(step.context, 'tasks.goalNone'),
       owner: ownerText(step.context, v.owner, v.ownerName),
-      due: dateText(step.context, v.dueDate),
+      due: dateWithTimeText(step.context, v.dueDate, v.dueTime),
       obstacles: obstacles || text(step.context, 'tasks.none'),
     };
   }
@@ -222,6 +222,7 @@ export class TaskDialog extends BaseDialog {
       owner: input.owner as Task['owner'],
       ...(input.owner === 'professional' ? { ownerName: input.ownerName } : {}),
       dueDate: input.dueDate,
+      ...(vals(step).dueTime ? { dueTime: vals(step).dueTime as string } : {}),
       obstacles: vals(step).obstacles as Obstacle[],
       checkInEveryDays: input.checkInEveryDays,
       commitment: { at: now, confirmedBy: actor.id },

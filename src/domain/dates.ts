@@ -1,5 +1,11 @@
 // Natural-language dates, read in the user's language and time zone.
-import * as chrono from 'chrono-node';
+import { PERIOD_TAG, type PeriodDefault, problemTag } from './dateParsing/calendar.js';
+
+export type { PeriodDefault };
+import { createEnglishChrono, normalizeEnglish } from './dateParsing/english.js';
+import { findImpossibleDate } from './dateParsing/impossibleDates.js';
+import { REQUESTED_DAY_TAG, TYPED_WEEKDAY_TAG } from './dateParsing/shared.js';
+import { createSpanishChrono, normalizeSpanish } from './dateParsing/spanish.js';
 import { dateTimeFormat } from './formatters.js';
 import type { Language } from './schemas.js';
 
@@ -35,36 +41,88 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 export interface ParsedDate {
-  /** The instant meant, in UTC. */
+  /** The instant meant, in UTC (noon of the day when no time was typed). */
   instant: Date;
   /** The calendar day meant, in the user's time zone. */
   date: string;
   /** Whether the text named a time of day. */
   hasTime: boolean;
+  /** The time of day typed, `HH:MM` on a 24-hour clock. */
+  time?: string;
+  /** Set when the text named a period and one day of it was taken by default. */
+  period?: PeriodDefault;
 }
 
 /** How many years before or after now a typed date may be: anything further is a slip. */
 export const DATE_REACH_YEARS = 100;
 const REACH_MS = DATE_REACH_YEARS * 365.25 * 86_400_000;
 
-export type DateReading = ({ ok: true } & ParsedDate) | { ok: false; reason: 'notADate' | 'tooFar' };
+export type DateReading =
+  | ({ ok: true } & ParsedDate)
+  | { ok: false; reason: 'notADate' | 'tooFar' }
+  /** A day the calendar does not have: «30 de febrero», «31/04», month 13. */
+  | { ok: false; reason: 'noSuchDay'; day: number; month: number }
+  /** A weekday and a day number that disagree in the coming months: `date` is the nearer such day. */
+  | { ok: false; reason: 'weekdayMismatch'; date: string; typedWeekday: number };
+
+const readers = {
+  es: { chrono: createSpanishChrono(), normalize: normalizeSpanish },
+  en: { chrono: createEnglishChrono(), normalize: normalizeEnglish },
+};
 
 /**
  * Reads a date typed in natural language ("el próximo martes a las 10", "in two weeks",
- * "15/03/2027"). Dates without a year are taken forward (the next such day) unless `lean`
- * is 'past' (a day that has happened). A date more than DATE_REACH_YEARS from now, or a
- * year that far which the parser could not read ("el año 1200"), is 'tooFar'.
+ * "15/03/2027"). The rules, the same in both languages:
+ * - Dates without a year, weekdays and day numbers are taken forward (the next such day)
+ *   unless `lean` is 'past' (a day that has happened).
+ * - «el próximo viernes» / «next Friday» is the first Friday after today (Spain's usage);
+ *   «este viernes» is this week's.
+ * - «el martes 8»: the next 8th (this month's or the next one's) that is a Tuesday; when
+ *   neither is, 'weekdayMismatch' rather than a day months away.
+ * - Periods take one day, reported in `period`: principios = the 1st, mediados = the 15th,
+ *   finales / fin de mes = the last day; a week = its Monday (its Wednesday or Friday for
+ *   mediados / finales de semana); the weekend = its Saturday.
+ * - A time of day is kept; a bare hour from 1 to 7 is in the afternoon; «por la mañana»
+ *   with no hour gives the day alone.
+ * - A day no calendar has («30 de febrero», «31/04») is 'noSuchDay', never rolled over.
+ * - A date more than DATE_REACH_YEARS from now, or a year that far which the parser could
+ *   not read ("el año 1200"), is 'tooFar'.
  */
 export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future'): DateReading {
-  const parser = lang === 'es' ? chrono.es : chrono.en.GB;
+  const reader = readers[lang];
+  const typed = reader.normalize(text);
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
-  const [result] = parser.parse(text, reference, { forwardDate: lean === 'future' });
+  const impossible = findImpossibleDate(typed);
+  if (impossible) return { ok: false, reason: 'noSuchDay', ...impossible };
+  const [result] = reader.chrono.parse(typed, reference, { forwardDate: lean === 'future' });
   const read = result && { from: result.index, to: result.index + result.text.length };
-  if (yearsLeftOver(text, read).some((year) => Math.abs(year - now.getUTCFullYear()) > DATE_REACH_YEARS)) return { ok: false, reason: 'tooFar' };
+  if (yearsLeftOver(typed, read).some((year) => Math.abs(year - now.getUTCFullYear()) > DATE_REACH_YEARS)) return { ok: false, reason: 'tooFar' };
   if (!result) return { ok: false, reason: 'notADate' };
-  const instant = result.start.date();
+  const start = result.start;
+  const [year = 0, month = 0, day = 0] = [start.get('year'), start.get('month'), start.get('day')].map(Number);
+  const date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  const hasTime = start.isCertain('hour');
+  const time = hasTime ? `${pad(Number(start.get('hour')))}:${pad(Number(start.get('minute') ?? 0))}` : undefined;
+  if (Math.abs(year - now.getUTCFullYear()) > DATE_REACH_YEARS + 1) return { ok: false, reason: 'tooFar' };
+  const instant = zonedInstant(year, month, day, time ?? '12:00', timeZone);
   if (Number.isNaN(instant.getTime()) || Math.abs(instant.getTime() - now.getTime()) > REACH_MS) return { ok: false, reason: 'tooFar' };
-  return { ok: true, instant, date: localDate(instant, timeZone), hasTime: result.start.isCertain('hour') };
+  const tags = [...start.tags()];
+  const tagged = (prefix: string) => Number(tags.find((tag) => tag.startsWith(prefix))?.slice(prefix.length));
+  if (tags.includes(problemTag('weekdayMismatch'))) return { ok: false, reason: 'weekdayMismatch', date, typedWeekday: tagged(TYPED_WEEKDAY_TAG) };
+  if (tags.includes(problemTag('noSuchDay'))) return { ok: false, reason: 'noSuchDay', day: tagged(REQUESTED_DAY_TAG), month };
+  const period = tags.find((tag) => tag.startsWith(PERIOD_TAG))?.slice(PERIOD_TAG.length) as PeriodDefault | undefined;
+  return { ok: true, instant, date, hasTime, ...(time && { time }), ...(period && { period }) };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The instant of a wall-clock time on a day in `timeZone` (the zone's offset on that day, not today's). */
+function zonedInstant(year: number, month: number, day: number, time: string, timeZone: string): Date {
+  const [hour, minute] = time.split(':').map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let instant = wall - zoneOffsetMinutes(timeZone, new Date(wall)) * 60_000;
+  instant = wall - zoneOffsetMinutes(timeZone, new Date(instant)) * 60_000;
+  return new Date(instant);
 }
 
 /**
@@ -101,3 +159,23 @@ export function formatDate(date: string, lang: Language): string {
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }
+
+const locale = (lang: Language) => (lang === 'es' ? 'es-ES' : 'en-GB');
+
+/** A day and its month, without weekday or year: "8 de marzo" / "8 March". */
+export function formatDayAndMonth(date: string, lang: Language): string {
+  return dateTimeFormat(locale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A month's name (1–12): "febrero" / "February". */
+export function monthName(month: number, lang: Language): string {
+  return dateTimeFormat(locale(lang), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
+}
+
+/** A weekday's name (0 Sunday … 6 Saturday): "martes" / "Tuesday". */
+export function weekdayName(weekday: number, lang: Language): string {
+  return dateTimeFormat(locale(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + weekday)));
+}
+
+/** A time of day shown to a user: "9:00", "17:30". */
+export const formatTime = (time: string) => time.replace(/^0(?=\d:)/, '');

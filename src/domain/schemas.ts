@@ -158,6 +158,8 @@ export const TaskSchema = z.object({
   /** Who, when the owner is another professional or service. */
   ownerName: z.string().max(200).optional(),
   dueDate: isoDate,
+  /** The time of day the task is due, when one was given (`HH:MM`). */
+  dueTime: z.iso.time({ precision: -1 }).optional(),
   obstacles: z.array(z.object({ text: z.string().min(1).max(500), kind: z.enum(['internal', 'external']) })),
   checkInEveryDays: z.number().int().min(1).max(90),
   commitment: z.object({ at: isoDateTime, confirmedBy: id }),
@@ -213,6 +215,8 @@ export const ContactTypeSchema = z.enum(['visit', 'call', 'message', 'meeting', 
 export const ContactSchema = z.object({
   id,
   date: isoDate,
+  /** The time of day of the contact, when one was given (`HH:MM`). */
+  time: z.iso.time({ precision: -1 }).optional(),
   type: ContactTypeSchema,
   minutes: z
     .number()

@@ -46,3 +46,95 @@ describe('typed dates within reach', () => {
     expect(read('el año 2027', 'es')).toEqual({ ok: false, reason: 'notADate' });
   });
 });
+
+describe('dates as people say them', () => {
+  // Monday 2 March 2026, 10:00 in Madrid.
+  const MONDAY = new Date('2026-03-02T09:00:00Z');
+  const say = (text: string, lang: 'es' | 'en' = 'es', lean: 'future' | 'past' = 'future', zone = ZONE) => parseNaturalDate(text, lang, zone, MONDAY, lean);
+
+  it('keeps the time of day typed, and the instant follows the zone on that day, not today', () => {
+    expect(say('pasado mañana a las 9')).toMatchObject({ ok: true, date: '2026-03-04', hasTime: true, time: '09:00' });
+    // Madrid is on summer time by 15 April: 9:00 there is 7:00 UTC.
+    expect(say('el 15 de abril a las 9')).toMatchObject({ ok: true, date: '2026-04-15', time: '09:00', instant: new Date('2026-04-15T07:00:00Z') });
+    expect(say('mañana')).toMatchObject({ ok: true, date: '2026-03-03', hasTime: false });
+    expect(say('mañana')).not.toHaveProperty('time');
+    expect(say('tomorrow at 5pm', 'en')).toMatchObject({ ok: true, date: '2026-03-03', time: '17:00' });
+  });
+
+  it('reads a bare hour from 1 to 7 in the afternoon, and keeps one written with a leading zero', () => {
+    expect(say('mañana a las 5')).toMatchObject({ time: '17:00' });
+    expect(say('mañana a las 8')).toMatchObject({ time: '08:00' });
+    expect(say('mañana a las 07:30')).toMatchObject({ time: '07:30' });
+    expect(say('mañana a las 3 de la madrugada')).toMatchObject({ time: '03:00' });
+  });
+
+  it('says which default a period took', () => {
+    expect(say('a finales de enero')).toMatchObject({ ok: true, date: '2027-01-31', period: 'monthEnd' });
+    expect(say('a principios de abril')).toMatchObject({ date: '2026-04-01', period: 'monthStart' });
+    expect(say('a mediados de febrero')).toMatchObject({ date: '2027-02-15', period: 'monthMiddle' });
+    expect(say('la semana que viene')).toMatchObject({ date: '2026-03-09', period: 'weekStart' });
+    expect(say('next week', 'en')).toMatchObject({ date: '2026-03-09', period: 'weekStart' });
+    expect(say('el fin de semana')).toMatchObject({ date: '2026-03-07', period: 'weekendStart' });
+    expect(say('el viernes')).not.toHaveProperty('period');
+  });
+
+  it('takes «el próximo viernes» as the first Friday after today, and a weekday back for a past date', () => {
+    expect(say('el próximo viernes')).toMatchObject({ date: '2026-03-06' });
+    expect(say('next Friday', 'en')).toMatchObject({ date: '2026-03-06' });
+    expect(say('el jueves', 'es', 'past')).toMatchObject({ date: '2026-02-26' });
+    expect(say('el jueves pasado', 'es', 'future')).toMatchObject({ date: '2026-02-26' });
+  });
+
+  it('keeps a day number, forward or back as the answer expects', () => {
+    expect(say('el día 20')).toMatchObject({ date: '2026-03-20' });
+    expect(say('el 20', 'es', 'past')).toMatchObject({ date: '2026-02-20' });
+    expect(say('el 31')).toMatchObject({ date: '2026-03-31' });
+    expect(say('the 20th', 'en', 'past')).toMatchObject({ date: '2026-02-20' });
+  });
+
+  it('refuses a weekday and day number that disagree in the next two months, naming the nearer day', () => {
+    expect(say('el martes 8')).toEqual({ ok: false, reason: 'weekdayMismatch', date: '2026-03-08', typedWeekday: 2 });
+    expect(say('Tuesday the 8th', 'en')).toEqual({ ok: false, reason: 'weekdayMismatch', date: '2026-03-08', typedWeekday: 2 });
+    // April's 8th is a Wednesday: the next month counts too.
+    expect(say('el miércoles 8')).toMatchObject({ ok: true, date: '2026-04-08' });
+  });
+
+  it('refuses days no calendar has instead of rolling them over', () => {
+    expect(say('30 de febrero')).toEqual({ ok: false, reason: 'noSuchDay', day: 30, month: 2 });
+    expect(say('February 30', 'en')).toEqual({ ok: false, reason: 'noSuchDay', day: 30, month: 2 });
+    expect(say('31/04')).toEqual({ ok: false, reason: 'noSuchDay', day: 31, month: 4 });
+    expect(say('15/13/2026')).toEqual({ ok: false, reason: 'noSuchDay', day: 15, month: 13 });
+    expect(say('el 31 del mes que viene')).toEqual({ ok: false, reason: 'noSuchDay', day: 31, month: 4 });
+    // 29 February exists in a leap year only.
+    expect(say('29/02/2028')).toMatchObject({ ok: true, date: '2028-02-29' });
+    expect(say('29/02/2027')).toEqual({ ok: false, reason: 'noSuchDay', day: 29, month: 2 });
+  });
+
+  it('forgives missing accents and common slips', () => {
+    for (const [typed, date] of [
+      ['mañna', '2026-03-03'],
+      ['manana', '2026-03-03'],
+      ['el proximo sabado', '2026-03-07'],
+      ['el miercoles', '2026-03-04'],
+      ['la semana q viene', '2026-03-09'],
+      ['PASADO MAÑANA', '2026-03-04'],
+    ]) {
+      expect(say(typed as string), typed).toMatchObject({ ok: true, date });
+    }
+    expect(say('mañana a las 9h')).toMatchObject({ time: '09:00' });
+    expect(say('mañana 9:30h')).toMatchObject({ time: '09:30' });
+    expect(say('mañana a las 9 y media')).toMatchObject({ time: '09:30' });
+    expect(say('mañana a mediodia')).toMatchObject({ time: '12:00' });
+  });
+
+  it('counts «today» in the user time zone', () => {
+    // 04:30 UTC on Monday is still Sunday evening in Bogotá.
+    const early = new Date('2026-03-02T04:30:00Z');
+    expect(parseNaturalDate('hoy', 'es', 'America/Bogota', early)).toMatchObject({ date: '2026-03-01' });
+    expect(parseNaturalDate('mañana a las 10', 'es', 'America/Bogota', early)).toMatchObject({
+      date: '2026-03-02',
+      time: '10:00',
+      instant: new Date('2026-03-02T15:00:00Z'),
+    });
+  });
+});

@@ -144,7 +144,7 @@ const clientTask: Exchange[] = [
   { say: `tarea ${CLIENT_CASE}`, expect: /¿Qué hay que hacer\?/ },
   { say: TASK, expect: /¿Quién la hace\?/ },
   { say: 'persona usuaria', expect: /¿Para cuándo\?/ },
-  { say: 'mañana a las 10', expect: /Entiendo: miércoles, 2 de diciembre de 2026\. ¿Es correcto\?/ },
+  { say: 'mañana a las 10', expect: /Entiendo: miércoles, 2 de diciembre de 2026, a las 10:00\. ¿Es correcto\?/ },
   { say: 'sí', expect: /Obstáculo previsto 1/ },
   { say: 'no', expect: /Resumen de la tarea:[\s\S]*Para el: miércoles, 2 de diciembre de 2026[\s\S]*se compromete/ },
   { say: 'sí', expect: new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${CLIENT_CASE}`) },
