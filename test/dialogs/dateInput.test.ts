@@ -110,8 +110,9 @@ describe('a date confirmed back with its time and its default', () => {
       question,
     ]);
     expect(await harness.send('30 de febrero')).toEqual(['Esa fecha no existe: febrero no tiene día 30. Escribe otra fecha.', question]);
+    // The third refusal in a row also offers the way out.
     expect(await harness.send('el martes 8')).toEqual([
-      'El 8 de noviembre es domingo, no martes. Escribe la fecha con su mes (como «8 de noviembre») o solo el día de la semana (como «el martes»).',
+      'Parece que no consigo entender la respuesta. Escribe «cancelar» para salir o «ayuda» para ver qué necesito.\nEl 8 de noviembre es domingo, no martes. Escribe la fecha con su mes (como «8 de noviembre») o solo el día de la semana (como «el martes»).',
       question,
     ]);
     expect(await harness.send('la semana pasada')).toEqual([
