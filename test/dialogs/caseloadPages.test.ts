@@ -64,7 +64,7 @@ describe('a 250-case caseload', () => {
     const first = turns[0]!.join('\n');
     const overdue = cases.filter((c, i) => i % OVERDUE_EVERY === 0 && c.status === 'open');
     const closed = cases.filter((c) => c.status === 'closed').length;
-    expect(first).toContain(`Tienes ${CASES} casos: ${CASES - closed} abiertos y ${closed} cerrados. Revisiones vencidas: ${overdue.length}.`);
+    expect(first).toContain(`Tus casos: ${CASES} (abiertos: ${CASES - closed}, cerrados: ${closed}). Revisiones vencidas: ${overdue.length}.`);
     expect(first).toMatch(/Tiempo estimado: [\d.]+ h al mes para tus casos abiertos, frente a 120 h disponibles/);
     expect(first).toContain(`Casos 1–20 de ${CASES}, primero las revisiones vencidas:`);
     // The first page is all overdue reviews (there are more than 20 of them).
@@ -99,7 +99,7 @@ describe('a 250-case caseload', () => {
     const replies = turns.flat();
     for (const reply of replies) expect(bytes(reply)).toBeLessThanOrEqual(MAX_REPLY_BYTES);
     expect(idsIn(replies)).toEqual(new Set(cases.map((c) => c.id)));
-    expect(turns[0]!.join('\n')).toContain(`Tu equipo tiene ${CASES} casos`);
+    expect(turns[0]!.join('\n')).toContain(`Casos del equipo: ${CASES} (`);
     expect(turns[0]!.join('\n')).toContain('Pablo Ruiz');
   });
 });

@@ -59,7 +59,7 @@ export const es = {
   targetHint: 'Escribe «ejemplo» para usar «{measure}», que ya figura en el objetivo, o escribe otra meta.',
   thirdPartyKept: 'Se mantiene el objetivo; constará que depende de terceros.',
   summary:
-    'Objetivo SMART:\n• Objetivo: {text}\n• Quién: {actor}\n• Indicador: {indicator}\n• Meta: {target}\n• Apoyos: {support}\n• Obstáculos: {obstacles}\n• Necesidad: {domain}\n• Fecha límite: {deadline}\n• Depende de terceros: {thirdParty}',
+    'Objetivo SMART:\n\n- Objetivo: {text}\n- Quién: {actor}\n- Indicador: {indicator}\n- Meta: {target}\n- Apoyos: {support}\n- Obstáculos: {obstacles}\n- Necesidad: {domain}\n- Fecha límite: {deadline}\n- Depende de terceros: {thirdParty}',
   askAgreement: '¿Está de acuerdo la persona usuaria con este objetivo? (sí/no)',
   saved: 'Objetivo {goalId} guardado en el caso {caseId}, con el acuerdo de la persona usuaria registrado.',
   notAgreed: 'Sin el acuerdo de la persona usuaria el objetivo no se guarda. No se ha guardado nada; podéis reformularlo juntos y volver a empezar.',
@@ -121,7 +121,7 @@ export const en: { [K in keyof typeof es]: string } = {
   targetHint: 'Type “example” to use “{measure}”, which the goal already states, or type another target.',
   thirdPartyKept: 'The goal is kept; it will be recorded as depending on a third party.',
   summary:
-    'SMART goal:\n• Goal: {text}\n• Who: {actor}\n• Indicator: {indicator}\n• Target: {target}\n• Support: {support}\n• Obstacles: {obstacles}\n• Need: {domain}\n• Deadline: {deadline}\n• Depends on a third party: {thirdParty}',
+    'SMART goal:\n\n- Goal: {text}\n- Who: {actor}\n- Indicator: {indicator}\n- Target: {target}\n- Support: {support}\n- Obstacles: {obstacles}\n- Need: {domain}\n- Deadline: {deadline}\n- Depends on a third party: {thirdParty}',
   askAgreement: 'Does the client agree with this goal? (yes/no)',
   saved: 'Goal {goalId} saved in case {caseId}, with the client’s agreement recorded.',
   notAgreed: 'Without the client’s agreement the goal is not saved. Nothing was saved; you can reword it together and start again.',
