@@ -63,8 +63,6 @@ export class CaseloadReviewDialog extends BaseDialog {
     );
     const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1, names.get(entry.caseRecord.workerId) ?? entry.caseRecord.workerId));
     await step.context.sendActivity(`${text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length })}\n\n${lines.join('\n')}`);
-    // With one case there is nothing to choose: its decision comes next.
-    if (flagged.length === 1) return step.next();
     return ask(step, text(step.context, 'review.askFlaggedCase'), { kind: 'integer', min: 1, max: flagged.length });
   }
 
@@ -81,8 +79,7 @@ export class CaseloadReviewDialog extends BaseDialog {
   }
 
   private async decide(step: WaterfallStepContext) {
-    const caseIds = vals(step).caseIds as string[];
-    const caseId = caseIds.length === 1 ? caseIds[0]! : caseIds[answer<number>(step) - 1]!;
+    const caseId = (vals(step).caseIds as string[])[answer<number>(step) - 1]!;
     const { actor, services } = session(step.context);
     const record = await services.cases.read(actor, caseId, 'review.read');
     await setCurrentCase(step.context, caseId);

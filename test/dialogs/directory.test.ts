@@ -68,7 +68,7 @@ describe('service directory (Spanish)', () => {
     await harness.send('añadir', 'admin-1');
     const category = (await harness.send('Punto de información para personas migrantes', 'admin-1')).join();
     expect(category).toContain('Categoría del servicio');
-    expect((await harness.send('99', 'admin-1')).join()).toContain('Elige una de las opciones');
+    expect((await harness.send('99', 'admin-1')).join()).toContain('Elige una opción');
     await harness.sendAll(['asesoría jurídica', 'Asociación Rumiñahui', '900 000 099'], 'admin-1');
     expect((await harness.send('gratis', 'admin-1')).join()).toContain('número entero entre 0 y');
     await harness.sendAll(['0', 'Personas extranjeras residentes en el municipio'], 'admin-1');

@@ -95,12 +95,12 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(joined(await harness.send('salud mental'))).toContain('¿Para qué fecha debe estar logrado?');
     expect(joined(await harness.send('15/01/2027'))).toContain('viernes, 15 de enero de 2027');
     const summary = joined(await harness.send('sí'));
-    expect(summary).toContain('• Objetivo: acudir a 6 sesiones del taller de autoestima');
-    expect(summary).toContain('• Quién: Ana P.');
-    expect(summary).toContain('• Meta: 6 sesiones');
-    expect(summary).toContain('• Necesidad: salud mental');
-    expect(summary).toContain('• Fecha límite: viernes, 15 de enero de 2027');
-    expect(summary).toContain('• Depende de terceros: No');
+    expect(summary).toContain('- Objetivo: acudir a 6 sesiones del taller de autoestima');
+    expect(summary).toContain('- Quién: Ana P.');
+    expect(summary).toContain('- Meta: 6 sesiones');
+    expect(summary).toContain('- Necesidad: salud mental');
+    expect(summary).toContain('- Fecha límite: viernes, 15 de enero de 2027');
+    expect(summary).toContain('- Depende de terceros: No');
     expect(summary).toContain('¿Está de acuerdo la persona usuaria con este objetivo?');
     expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
 
@@ -163,7 +163,7 @@ describe('SMART goal dialog (Spanish)', () => {
     await harness.sendAll(['obtener vivienda', 'sí', 'solicitud de vivienda', 'solicitud presentada']);
     expect(joined(await harness.send('mantener'))).toContain('constará que depende de terceros');
     const summary = joined(await harness.sendAll(['acompañamiento', 'falta el padrón', 'vivienda', '31/12/2026', 'sí']));
-    expect(summary).toContain('• Depende de terceros: Sí');
+    expect(summary).toContain('- Depende de terceros: Sí');
     await harness.send('sí');
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ text: 'obtener vivienda', dependsOnThirdParty: true, domain: 'housing' });
   });
@@ -194,7 +194,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(afterPlan).toContain('es posterior al fin del plan (domingo, 31 de enero de 2027)');
 
     await harness.send('31/01/2027');
-    expect(joined(await harness.send('sí'))).toContain('• Fecha límite: domingo, 31 de enero de 2027');
+    expect(joined(await harness.send('sí'))).toContain('- Fecha límite: domingo, 31 de enero de 2027');
     expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
     await harness.send('sí');
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ deadline: '2027-01-31', target: '5 currículos por semana', domain: 'employment' });
@@ -248,7 +248,7 @@ describe('SMART goal dialog (Spanish)', () => {
         'sí',
       ]),
     );
-    expect(summary).toContain('• Necesidad: salud mental');
+    expect(summary).toContain('- Necesidad: salud mental');
     // Meanwhile a reassessment rates mental health 4: it is no longer a need.
     const reassessment = assessment({
       id: 'A-NEWER1',
@@ -319,8 +319,8 @@ describe('SMART goal dialog (English)', () => {
     expect(joined(await harness.send('yesterday', 'worker-en'))).toContain('That date has passed');
     expect(joined(await harness.send('15 January 2027', 'worker-en'))).toContain('Friday, 15 January 2027');
     const summary = joined(await harness.send('yes', 'worker-en'));
-    expect(summary).toContain('• Who: John D.');
-    expect(summary).toContain('• Need: mental health');
+    expect(summary).toContain('- Who: John D.');
+    expect(summary).toContain('- Need: mental health');
     expect(summary).toContain('Does the client agree with this goal?');
 
     const saved = joined(await harness.send('yes', 'worker-en'));

@@ -131,7 +131,7 @@ describe('a worker takes one client from intake to closure, in Spanish chat over
     await talk(smartGoal(caseId));
     await talk(contract(caseId));
     const taskReplies = await talk(clientTask(caseId));
-    journey.offeredCheckInDays = Number(/«ok» para dejar (\d+)/.exec(taskReplies[8]!)![1]);
+    journey.offeredCheckInDays = Number(/«vale» para dejar (\d+)/.exec(taskReplies[8]!)![1]);
     await talk(workerTask(caseId));
 
     clock.now = officeHours(DAYS.referral);

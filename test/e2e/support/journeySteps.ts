@@ -127,9 +127,9 @@ export function assessment(caseId: string): Exchange[] {
       new RegExp(
         [
           `Resultado de la valoración del caso ${caseId}`,
-          '• Intensidad recomendada: moderada',
-          `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
-          '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
+          '- Intensidad recomendada: moderada',
+          `- Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
+          '- Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
         ].join('[\\s\\S]*'),
       ),
     ),
@@ -181,7 +181,7 @@ export function contract(caseId: string): Exchange[] {
     ex('sí', /Problema diana 2 de 3/),
     ex(PROBLEMS[1], /reconoce este problema/),
     ex('sí', /Problema diana 3 de 3/),
-    ex('no', new RegExp(`Cuántas sesiones[\\s\\S]*«ok» para dejar ${sessions}`)),
+    ex('no', new RegExp(`Cuántas sesiones[\\s\\S]*«vale» para dejar ${sessions}`)),
     ex('ok', /Qué día empieza el plan/),
     ex('hoy', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.assessment))}`)),
     ex('sí', new RegExp(`¿Termina el ${escapeRegExp(esDate(PLAN_END))}, 8 semanas después del inicio\\?`)),
@@ -211,7 +211,7 @@ export function clientTask(caseId: string): Exchange[] {
     ex(CLIENT_TASK.obstacle, /interno .*o externo/),
     ex('interno', /Obstáculo previsto 2/),
     // The default cadence the bot offers is read from this reply by the test.
-    ex('no', /Cada cuántos días[\s\S]*«ok» para dejar \d+/),
+    ex('no', /Cada cuántos días[\s\S]*«vale» para dejar \d+/),
     ex('ok', /Resumen de la tarea:[\s\S]*Quién: La persona usuaria[\s\S]*\(Interno\)[\s\S]*se compromete/),
     ex('sí', new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}, con el compromiso de la persona registrado`)),
   ];
@@ -302,7 +302,7 @@ export function progress(caseId: string): Exchange[] {
     ex('3', /Obstáculos encontrados/),
     ex(
       PROGRESS.clientObstacles,
-      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 valoración/,
+      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 registro/,
     ),
     ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?/),
     ex('2', /escala de 4 puntos/),
