@@ -77,7 +77,7 @@ export const en: { [K in keyof typeof es]: string } = {
     'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
   welcomeSupervisor:
     "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
-  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with "npm run staff".',
+  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with the staff tool on the server, not from this chat.',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
   menuFooter: 'At any time: "help", "cancel" or "language".',

@@ -64,7 +64,7 @@ export const es = {
   // ---- progress
   progressName: 'registro de avance',
   progressHelp:
-    'Registro de avance (seguimiento): eliges una tarea abierta y anotas su grado de logro en la escala de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos valoraciones seguidas de 1 avisan a la supervisión.',
+    'Registro de avance (seguimiento): eliges una tarea abierta y anotas su grado de logro en la escala de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos grados de logro seguidos de 1 avisan a la supervisión.',
   noOpenTasks: 'El caso {caseId} no tiene tareas abiertas.',
   askTask: '¿De qué tarea registras el avance?',
   taskChoice: '{text} (para el {due})',
