@@ -91,7 +91,7 @@ describe('the scheduled messages of a case', () => {
   it('says when there are none, and why the client gets none', async () => {
     await start(caseRecord({ id: CASE_ID, consent: { dataProcessing: true, messaging: false, recordedAt: NOW, recordedBy: 'worker-1' } }));
     expect(joined(await harness.send(`mensajes programados ${CASE_ID}`))).toBe(
-      'El caso C-PAUSAB no tiene mensajes programados ahora.\nLa persona no recibe mensajes: no tiene dado el consentimiento.',
+      'El caso C-PAUSAB no tiene mensajes programados ahora.\n\nLa persona no recibe mensajes: no tiene dado el consentimiento.',
     );
   });
 
