@@ -35,7 +35,9 @@ export function caseDetails(context: TurnContext, record: Case): string[] {
   if (tasks.length > 0) parts.push(`${text(context, 'caseload.tasksHeader')}\n\n${tasks.map((task) => taskItem(context, record, task)).join('\n')}`);
   const alerts = openAlerts(record, today, services.config);
   if (alerts.length > 0) {
-    const lines = alerts.map((alert) => text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) }));
+    const lines = alerts.map((alert) =>
+      text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) }),
+    );
     parts.push(`${text(context, 'alerts.caseViewHeader')}\n\n${list(lines)}`);
   }
   const pause = activePause(record, services.now());

@@ -62,7 +62,9 @@ export class CaseloadReviewDialog extends BaseDialog {
       flagged.map((entry) => entry.caseRecord.workerId),
     );
     const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1, names.get(entry.caseRecord.workerId) ?? entry.caseRecord.workerId));
-    await step.context.sendActivity(`${text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length })}\n\n${lines.join('\n')}`);
+    await step.context.sendActivity(
+      `${text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length })}\n\n${lines.join('\n')}`,
+    );
     return ask(step, text(step.context, 'review.askFlaggedCase'), { kind: 'integer', min: 1, max: flagged.length });
   }
 

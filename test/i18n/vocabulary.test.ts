@@ -7,8 +7,7 @@ import { allMessages, t, type MessageKey } from '../../src/i18n/catalog.js';
 const isInputWords = (key: string) => /Words/.test(key);
 
 /** What a Spanish screen shows: the message without its placeholders. */
-const spanishScreens = () =>
-  [...allMessages().es].filter(([key]) => !isInputWords(key)).map(([key, text]) => [key, text.replace(/\{\w+\}/g, ' ')] as const);
+const spanishScreens = () => [...allMessages().es].filter(([key]) => !isInputWords(key)).map(([key, text]) => [key, text.replace(/\{\w+\}/g, ' ')] as const);
 
 /** English words that have a plain Spanish one («Teams» is a product name and stays). */
 const ENGLISH = [
@@ -49,7 +48,11 @@ describe('the Spanish catalog speaks one vocabulary', () => {
   });
 
   it('has no English words in what it shows', () => {
-    const found = spanishScreens().flatMap(([key, text]) => wordsOf(text).filter((word) => ENGLISH.includes(word)).map((word) => `${key}: ${word}`));
+    const found = spanishScreens().flatMap(([key, text]) =>
+      wordsOf(text)
+        .filter((word) => ENGLISH.includes(word))
+        .map((word) => `${key}: ${word}`),
+    );
     expect(found).toEqual([]);
   });
 

@@ -61,7 +61,8 @@ export const en: { [K in keyof typeof es]: string } = {
   levelWords_meso: 'meso',
   levelWords_macro: 'macro|structural|estructural',
   askOutcome: 'Outcome of the action (optional; type "no" if there is none yet):',
-  summary: 'Advocacy action on case {caseId} ({date}):\n\n- Action: {action}\n- Barrier: {barrierType} · {level}\n- Description: {barrier}\n- Outcome: {outcome}',
+  summary:
+    'Advocacy action on case {caseId} ({date}):\n\n- Action: {action}\n- Barrier: {barrierType} · {level}\n- Description: {barrier}\n- Outcome: {outcome}',
   noOutcome: '(pending)',
   askConfirm: 'Shall I save the advocacy action? (yes/no)',
   saved: 'Advocacy action {id} saved on case {caseId}.',

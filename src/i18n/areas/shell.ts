@@ -4,7 +4,7 @@ export const es = {
     'Hola, {name}. Soy Enlace, tu asistente de gestión de casos. Te acompaño en la apertura, la valoración, los objetivos SMART, las tareas, las derivaciones, el seguimiento, la reevaluación y el cierre.',
   welcomeSupervisor:
     'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión, los avisos que esperan tu decisión y el informe de barreras.',
-  welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra con la herramienta de personal del servidor, no desde este chat.',
+  welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra en el servidor, no en este chat.',
   menuIntro: '¿Qué quieres hacer? Escribe el número o el nombre de la opción:',
   menuItem: '{n}. {label}',
   menuFooter: 'En cualquier momento: «ayuda», «cancelar» o «idioma».',
@@ -77,7 +77,7 @@ export const en: { [K in keyof typeof es]: string } = {
     'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
   welcomeSupervisor:
     "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
-  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with the staff tool on the server, not from this chat.',
+  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered on the server, not in this chat.',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
   menuFooter: 'At any time: "help", "cancel" or "language".',
