@@ -302,7 +302,7 @@ export function progress(caseId: string): Exchange[] {
     ex('3', /Obstáculos encontrados/),
     ex(
       PROGRESS.clientObstacles,
-      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 registro/,
+      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 registro\(s\)/,
     ),
     ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?/),
     ex('2', /escala de 4 puntos/),
