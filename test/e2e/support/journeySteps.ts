@@ -99,7 +99,7 @@ export function intake(): Exchange[] {
     ex('sí', /recibir mensajes de seguimiento/),
     ex('sí', /Modelo de gestión/),
     ex('corretaje', /Prioridad/),
-    ex('media', /Resumen de la apertura[\s\S]*Carmen Ortega Ruiz[\s\S]*Corretaje \(brokerage\) · Prioridad: Media/),
+    ex('media', /Resumen de la apertura[\s\S]*Carmen Ortega Ruiz[\s\S]*Corretaje · Prioridad: Media/),
     ex('sí', /Caso C-[A-Z0-9]{6} abierto para Carmen Ortega Ruiz/),
   ];
 }
@@ -307,7 +307,7 @@ export function progress(caseId: string): Exchange[] {
     ex(`avance ${caseId}`, /¿De qué tarea registras el avance\?/),
     ex('2', /escala de 4 puntos/),
     ex('sin oportunidad', /Obstáculos encontrados/),
-    ex(PROGRESS.workerObstacles, /Sin oportunidad \(no cuenta en la media\)[\s\S]*aún no tiene valoraciones que cuenten/),
+    ex(PROGRESS.workerObstacles, /Sin oportunidad \(no cuenta en la media\)[\s\S]*aún no tiene grados de logro que cuenten/),
   ];
 }
 
