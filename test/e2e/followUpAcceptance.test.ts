@@ -42,7 +42,7 @@ const TASK = 'Pedir cita en el centro de salud';
 
 const PROMPT = `Hola. ¿Cómo va tu tarea «${TASK}»? Contéstame aquí cuando quieras.`;
 const overdueDigest = (daysLate: number) =>
-  `Reevaluación vencida · Luis R. (${REVIEW_CASE}), de Lucía Martín: prevista el martes, 10 de noviembre de 2026 (${daysLate} días de retraso).\n` +
+  `Reevaluación vencida · Luis R. (${REVIEW_CASE}), de Lucía Martín: prevista el martes, 10 de noviembre de 2026 (${daysLate} días de retraso).\n\n` +
   'Para decidir escribe la referencia del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».';
 const workerOverdue = (daysLate: number) =>
   `Reevaluación vencida · Luis R. (${REVIEW_CASE}): era el martes, 10 de noviembre de 2026 (${daysLate} días de retraso). Para hacerla escribe «reevaluación ${REVIEW_CASE}».`;
