@@ -101,7 +101,7 @@ export class CaseloadDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
     if (caseId) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId });
-    await say(step.context, 'shell.notUnderstood');
+    if (!matchesWord(typed, 'shell.greetingWords')) await say(step.context, 'shell.notUnderstood');
     await step.context.sendActivity(renderMenu(lang, entries));
     return step.endDialog();
   }

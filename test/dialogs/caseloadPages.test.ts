@@ -89,6 +89,13 @@ describe('a 250-case caseload', () => {
     const other = (await harness.send('directorio')).join('\n');
     expect(other).not.toContain('No te he entendido');
     expect(other).not.toMatch(/^\d+\. C-/m);
+
+    await harness.send('mis casos');
+    expect((await harness.send('mis casos')).join('\n')).toContain(`Casos 1–20 de ${CASES}`);
+    const greeted = (await harness.send('buenos días')).join('\n');
+    expect(greeted).toContain('¿Qué quieres hacer?');
+    expect(greeted).not.toContain('No te he entendido');
+    expect((await harness.send('más')).join('\n')).not.toContain('Casos 21–40');
   });
 
   it('pages a supervisor’s team caseload the same way', async () => {
