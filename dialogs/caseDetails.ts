@@ -1,5 +1,5 @@
-// What a case view shows below the summary: the goals, each open task with what the
-// client or the worker said of it (ratings, obstacles, help requests, a question still
+// What a case view shows below the summary, as lists: the goals, each open task with what
+// the client or the worker said of it (ratings, obstacles, help requests, a question still
 // unanswered), the alerts waiting for a decision, and a pause of the client's messages.
 import type { TurnContext } from 'botbuilder';
 import { session, text } from '../src/bot/session.js';
@@ -10,45 +10,54 @@ import { localDate } from '../src/domain/dates.js';
 import { activePause } from '../src/domain/followups/pause.js';
 import type { Case, FollowUpPause, Progress, Task } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
-import { alertKindText, dateText } from './render.js';
+import { alertKindText, dateText, list } from './render.js';
 
 /** Entries shown per task, newest first; older ones are counted. */
 const ENTRIES_SHOWN = 3;
 
+/** The parts of the case view after the summary, each a header with its list. */
 export function caseDetails(context: TurnContext, record: Case): string[] {
   const { services, timeZone } = session(context);
   const today = localDate(services.now(), timeZone);
-  const lines: string[] = [];
-  const goals = record.goals.filter((goal) => goal.status === 'active');
+  const parts: string[] = [];
+  const goals = record.goals.filter((goal) => goal.status !== 'dropped');
   if (goals.length > 0) {
-    lines.push('', text(context, 'caseload.goalsHeader'));
-    lines.push(...goals.map((goal) => text(context, 'caseload.goalLine', { text: goal.text, deadline: dateText(context, goal.deadline) })));
+    const lines = goals.map((goal) =>
+      text(context, 'caseload.goalLine', {
+        text: goal.text,
+        status: text(context, `review.goalStatus_${goal.status}`),
+        deadline: dateText(context, goal.deadline),
+      }),
+    );
+    parts.push(`${text(context, 'caseload.goalsHeader')}\n\n${list(lines)}`);
   }
   const tasks = record.tasks.filter((task) => task.status === 'open');
-  if (tasks.length > 0) lines.push('', text(context, 'caseload.tasksHeader'), ...tasks.flatMap((task) => taskLines(context, record, task)));
+  if (tasks.length > 0) parts.push(`${text(context, 'caseload.tasksHeader')}\n\n${tasks.map((task) => taskItem(context, record, task)).join('\n')}`);
   const alerts = openAlerts(record, today, services.config);
   if (alerts.length > 0) {
-    lines.push('', text(context, 'alerts.caseViewHeader'));
-    lines.push(
-      ...alerts.map((alert) => text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) })),
+    const lines = alerts.map((alert) =>
+      text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) }),
     );
+    parts.push(`${text(context, 'alerts.caseViewHeader')}\n\n${list(lines)}`);
   }
   const pause = activePause(record, services.now());
-  if (pause && record.status === 'open') lines.push('', text(context, 'caseload.pausedLine', { reason: pause.reason, until: untilText(context, pause) }));
-  return lines;
+  if (pause && record.status === 'open') parts.push(text(context, 'caseload.pausedLine', { reason: pause.reason, until: untilText(context, pause) }));
+  return parts;
 }
 
-function taskLines(context: TurnContext, record: Case, task: Task): string[] {
+/** A task as a list item, with its latest ratings and what is pending as a list below it. */
+function taskItem(context: TurnContext, record: Case, task: Task): string {
   const owner =
     task.owner === 'professional'
       ? text(context, 'caseload.owner_professional', { name: task.ownerName ?? '' })
       : text(context, `caseload.owner_${task.owner}` as MessageKey);
-  const lines = [text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate) })];
+  const below: string[] = [];
   const newestFirst = [...task.progress].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-  for (const entry of newestFirst.slice(0, ENTRIES_SHOWN)) lines.push(...entryLines(context, record, entry));
-  if (newestFirst.length > ENTRIES_SHOWN) lines.push(text(context, 'caseload.olderEntries', { count: newestFirst.length - ENTRIES_SHOWN }));
-  if (awaitingAnswer(task)) lines.push(text(context, 'caseload.awaitingLine', { date: dayOf(context, record, task.lastPromptedAt!) }));
-  return lines;
+  if (newestFirst.length === 0) below.push(text(context, 'caseload.noRating'));
+  for (const entry of newestFirst.slice(0, ENTRIES_SHOWN)) below.push(...entryLines(context, record, entry));
+  if (newestFirst.length > ENTRIES_SHOWN) below.push(text(context, 'caseload.olderEntries', { count: newestFirst.length - ENTRIES_SHOWN }));
+  if (awaitingAnswer(task)) below.push(text(context, 'caseload.awaitingLine', { date: dayOf(context, record, task.lastPromptedAt!) }));
+  return `${list([text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate) })])}\n${list(below, 1)}`;
 }
 
 /** One rating with its obstacles; a help request carries the client's own words. */

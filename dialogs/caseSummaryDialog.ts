@@ -4,7 +4,7 @@ import { session } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { caseDetails } from './caseDetails.js';
-import { caseSummary } from './render.js';
+import { caseSummary, paragraphs } from './render.js';
 
 export const CASE_SUMMARY_DIALOG = 'caseSummary';
 
@@ -22,7 +22,7 @@ export class CaseSummaryDialog extends BaseDialog {
     if (!caseId) return step.endDialog();
     const { actor, services } = session(step.context);
     const record = await services.cases.read(actor, caseId, 'case.summary');
-    await step.context.sendActivity([caseSummary(step.context, record), ...caseDetails(step.context, record)].join('\n'));
+    await step.context.sendActivity(paragraphs([caseSummary(step.context, record), ...caseDetails(step.context, record)]));
     return step.endDialog();
   }
 }

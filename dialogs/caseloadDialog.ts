@@ -1,57 +1,125 @@
 // "Mis casos": a worker's caseload with required against available time, or a
-// supervisor's team cases with each case's worker.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+// supervisor's team cases with each case's worker. A long caseload comes in pages, overdue
+// reviews first; «más» shows the next page, a list number or case id opens that case.
+import type { TurnContext } from 'botbuilder';
+import { DialogTurnStatus, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { caseloadTime } from '../src/domain/caseload.js';
+import { caseloadCounts, caseloadOrder, caseloadTime, pageOf } from '../src/domain/caseload.js';
+import { localDate } from '../src/domain/dates.js';
+import type { Case } from '../src/domain/schemas.js';
+import { matchesWord, normalize } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
-import { caseLine } from './render.js';
+import { CASE_SUMMARY_DIALOG, CaseSummaryDialog } from './caseSummaryDialog.js';
+import { caseIdIn, MENU, menuFor, namedEntry, renderMenu } from './menu.js';
+import { ask, vals } from './prompts.js';
+import { caseLine, paragraphs } from './render.js';
 
 export const CASELOAD_DIALOG = 'caseload';
 
+interface CaseloadOptions {
+  /** The page to show, 1-based. */
+  page?: number;
+}
+
 export class CaseloadDialog extends BaseDialog {
   constructor() {
-    super(CASELOAD_DIALOG, 'caseload.name', 'caseload.help', [(step) => this.show(step)]);
+    super(CASELOAD_DIALOG, 'caseload.name', 'caseload.help', [(step) => this.show(step), (step) => this.next(step)]);
+    this.addDialog(new CaseSummaryDialog());
   }
 
   private async show(step: WaterfallStepContext) {
-    const { actor, services } = session(step.context);
+    const { actor, services, timeZone } = session(step.context);
     if (actor.kind !== 'staff') return step.endDialog();
     const cases = await services.cases.caseload(actor);
     if (cases.length === 0) {
       await say(step.context, 'caseload.empty');
       return step.endDialog();
     }
+    const today = localDate(services.now(), timeZone);
+    const ordered = caseloadOrder(cases, today);
+    const page = pageOf(ordered, (step.options as CaseloadOptions).page ?? 1);
     const isSupervisor = actor.staff.role === 'supervisor';
-    const ordered = [...cases.filter((c) => c.status === 'open'), ...cases.filter((c) => c.status === 'closed')];
     const names = isSupervisor
       ? await services.people.staffNames(
           actor,
-          cases.map((c) => c.workerId),
+          page.items.map((c) => c.workerId),
         )
       : undefined;
+    // List numbers run on across pages: «tarea 23» names the 23rd case of this listing.
     await services.people.rememberCaseList(
       actor,
       ordered.map((c) => c.id),
     );
-    const lines = ordered.map((c, i) => caseLine(step.context, c, i + 1, names && (names.get(c.workerId) ?? c.workerId)));
-    const parts = [
-      text(step.context, 'caseload.header', { count: cases.length }),
-      ...lines,
-      '',
-      text(step.context, 'caseload.footer', { example: ordered[0]!.id }),
-    ];
+    const lines = page.items.map((c, i) => caseLine(step.context, c, page.firstNumber + i, names && (names.get(c.workerId) ?? c.workerId)));
+    const last = page.firstNumber + page.items.length - 1;
+    const header =
+      page.pages === 1
+        ? text(step.context, 'caseload.header', { count: cases.length })
+        : text(step.context, 'caseload.pageHeader', { first: page.firstNumber, last, count: cases.length });
+    const listing = `${header}\n\n${lines.join('\n')}`;
+    const more = page.page < page.pages;
+    // The overview comes with the first page only: the next ones are the list going on.
+    const overview = page.page === 1 ? this.overview(step.context, cases, today) : [];
+    const footer = more ? undefined : text(step.context, 'caseload.footer', { example: ordered[0]!.id });
+    await step.context.sendActivity(paragraphs([...overview, listing, footer]));
+    if (!more) return step.endDialog();
+    Object.assign(vals(step), { caseIds: ordered.map((c) => c.id), page: page.page });
+    return ask(step, text(step.context, 'caseload.more'));
+  }
+
+  private overview(context: TurnContext, cases: readonly Case[], today: string): string[] {
+    const { actor, services } = session(context);
+    if (actor.kind !== 'staff') return [];
+    const counts = caseloadCounts(cases, today);
+    const isSupervisor = actor.staff.role === 'supervisor';
+    const parts = [text(context, isSupervisor ? 'caseload.overviewTeam' : 'caseload.overview', { ...counts, count: counts.total })];
     if (!isSupervisor) {
       const time = caseloadTime(cases, actor.staff, services.config);
       const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
       parts.push(
-        '',
-        text(step.context, time.over ? 'caseload.timeOver' : 'caseload.timeOk', {
+        text(context, time.over ? 'caseload.timeOver' : 'caseload.timeOk', {
           required: hours(time.requiredMinutes),
           available: hours(time.availableMinutes),
         }),
       );
     }
-    await step.context.sendActivity(parts.join('\n'));
+    return parts;
+  }
+
+  /** After a page: the next page, a case of the list, another command, or the menu. */
+  private async next(step: WaterfallStepContext) {
+    const typed = String(step.result ?? '');
+    const { page, caseIds } = vals(step) as { page: number; caseIds: string[] };
+    if (matchesWord(typed, 'caseload.moreWords')) {
+      return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: page + 1 } satisfies CaseloadOptions);
+    }
+    const number = /^\d+$/.test(normalize(typed)) ? Number(normalize(typed)) : undefined;
+    const caseId = number !== undefined ? caseIds[number - 1] : caseIdIn(typed);
+    const { lang } = session(step.context);
+    const outer = topLevel(step);
+    const entries = outer ? menuEntries(step.context, outer) : [];
+    const entry = number === undefined ? namedEntry(typed, entries, lang) : undefined;
+    if (entry && outer) {
+      // Another command: it starts as it would from the menu, with the case it names.
+      await step.cancelAllDialogs();
+      await outer.replaceDialog(entry.dialogId, { caseId });
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (caseId) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId });
+    if (!matchesWord(typed, 'shell.greetingWords')) await say(step.context, 'shell.notUnderstood');
+    await step.context.sendActivity(renderMenu(lang, entries));
     return step.endDialog();
   }
+}
+
+/** The menu of the person, as the bot offers it: the entries whose dialog is there. */
+function menuEntries(context: TurnContext, outer: DialogContext) {
+  return menuFor(session(context).actor, new Set(MENU.filter((e) => outer.findDialog(e.dialogId)).map((e) => e.dialogId)));
+}
+
+/** The bot's own dialog context, where the menu's dialogs are. */
+function topLevel(step: WaterfallStepContext): DialogContext | undefined {
+  let dc: DialogContext | undefined = step.parent;
+  while (dc && !dc.dialogs.find(CASELOAD_DIALOG)) dc = dc.parent;
+  return dc;
 }

@@ -63,9 +63,9 @@ export class CaseloadReviewDialog extends BaseDialog {
     );
     const lines = flagged.map((entry, i) => this.line(step.context, entry, i + 1, names.get(entry.caseRecord.workerId) ?? entry.caseRecord.workerId));
     await step.context.sendActivity(
-      [text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length }), ...lines].join('\n'),
+      `${text(step.context, 'review.flaggedHeader', { date: dateText(step.context, today), count: flagged.length })}\n\n${lines.join('\n')}`,
     );
-    return ask(step, text(step.context, 'review.askFlaggedCase', { max: flagged.length }), { kind: 'integer', min: 1, max: flagged.length });
+    return ask(step, text(step.context, 'review.askFlaggedCase'), { kind: 'integer', min: 1, max: flagged.length });
   }
 
   private line(context: TurnContext, { caseRecord, details }: FlaggedCase, n: number, worker: string): string {

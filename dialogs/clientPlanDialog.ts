@@ -1,8 +1,9 @@
-// A client's own goals and tasks, in plain language: no notes, no assessment detail.
+// A client's own goals and tasks, in plain language: no notes, no assessment detail. Each
+// goal comes with its tasks below it as a short list.
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
-import { dateText } from './render.js';
+import { dateText, list, paragraphs } from './render.js';
 import type { ClientView } from '../src/domain/access.js';
 import type { TurnContext } from 'botbuilder';
 
@@ -23,14 +24,14 @@ export class ClientPlanDialog extends BaseDialog {
       await say(step.context, 'client.planEmpty');
       return step.endDialog();
     }
-    const lines = [text(step.context, 'client.planHeader')];
+    const parts = [text(step.context, 'client.planHeader')];
     for (const goal of goals) {
-      lines.push('', text(step.context, 'client.goalLine', { text: goal.text, deadline: dateText(step.context, goal.deadline) }));
-      lines.push(...plan.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t)));
+      parts.push(text(step.context, 'client.goalLine', { text: goal.text, deadline: dateText(step.context, goal.deadline) }));
+      parts.push(list(plan.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t))));
     }
     const loose = plan.tasks.filter((t) => !t.goalId || !goals.some((g) => g.id === t.goalId));
-    if (loose.length > 0) lines.push('', text(step.context, 'client.otherTasks'), ...loose.map((t) => taskLine(step.context, t)));
-    await step.context.sendActivity(lines.join('\n'));
+    if (loose.length > 0) parts.push(text(step.context, 'client.otherTasks'), list(loose.map((t) => taskLine(step.context, t))));
+    await step.context.sendActivity(paragraphs(parts));
     return step.endDialog();
   }
 }

@@ -7,11 +7,12 @@ import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { numberFormat } from '../src/domain/formatters.js';
 import type { Language, Service } from '../src/domain/schemas.js';
-import { t, type MessageKey } from '../src/i18n/catalog.js';
+import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import type { Choice, InputSpec } from './input.js';
 import { answer, ask, vals } from './prompts.js';
+import { paragraphs } from './render.js';
 
 export const DIRECTORY_DIALOG = 'directory';
 const ADD = `${DIRECTORY_DIALOG}.add`;
@@ -32,6 +33,8 @@ export const SERVICE_CATEGORIES = [
   'homeCare',
 ] as const;
 
+/** Services listed in one reply; a longer directory is offered by category. */
+const LISTED_AT_ONCE = 20;
 const MAX_EUROS = 1_000_000;
 const MAX_PLACES = 100_000;
 
@@ -120,6 +123,30 @@ function serviceLine(lang: Language, service: Service): string {
   });
 }
 
+/** The directory as one reply: every service by category, or only the category named. */
+function directoryText(context: TurnContext, listed: readonly Service[], named: string | undefined): string {
+  const { lang } = session(context);
+  const group = (category: string) =>
+    `${text(context, 'services.categoryHeader', { category: categoryLabel(lang, category) })}\n\n${listed
+      .filter((s) => s.category === category)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => serviceLine(lang, s))
+      .join('\n')}`;
+  if (named === undefined) {
+    const count = listed.filter((s) => s.active).length;
+    return paragraphs([text(context, 'services.directoryHeader', { count }), ...sortCategories(listed.map((s) => s.category)).map(group)]);
+  }
+  return listed.some((s) => s.category === named) ? group(named) : text(context, 'services.categoryEmpty', { category: categoryLabel(lang, named) });
+}
+
+/** The directory category a message names among its words ("directorio vivienda"), if any. */
+function categoryNamedIn(typed: string): string | undefined {
+  const words = normalize(typed).split(' ');
+  // Every run of words is tried, so a category of several words ("salud mental") is found too.
+  const runs = words.flatMap((_, start) => words.slice(start).map((__, end) => words.slice(start, start + end + 1).join(' ')));
+  return SERVICE_CATEGORIES.find((category) => runs.some((run) => matchesWord(run, `services.categoryWords_${category}` as MessageKey)));
+}
+
 const serviceChoices = (lang: Language, services: readonly Service[]): Choice[] =>
   services.map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name}${t(lang, 'services.inactiveMark')}`, words: [s.name, s.id] }));
 
@@ -129,6 +156,7 @@ export class DirectoryDialog extends BaseDialog {
   constructor() {
     super(DIRECTORY_DIALOG, 'services.directoryName', 'services.directoryHelp', [
       (step) => this.show(step),
+      (step) => this.showCategory(step),
       (step) => this.dispatch(step),
       (step) => step.endDialog(),
     ]);
@@ -158,27 +186,35 @@ export class DirectoryDialog extends BaseDialog {
     this.addDialog(new WaterfallDialog(TOGGLE, [(step) => this.askService(step), (step) => this.confirmToggle(step), (step) => this.toggle(step)]));
   }
 
+  /** The whole directory, the category the message names, or, when it is long, the categories to pick from. */
   private async show(step: WaterfallStepContext) {
     const { actor, lang, services } = session(step.context);
-    const admin = isAdmin(step.context);
     const listed = await services.directory.list(actor);
+    vals(step).listed = listed.length;
+    const named = categoryNamedIn(step.context.activity.text ?? '');
     if (listed.length === 0) await say(step.context, 'services.directoryEmpty');
+    else if (named !== undefined || listed.length <= LISTED_AT_ONCE) await step.context.sendActivity(directoryText(step.context, listed, named));
     else {
-      const groups = sortCategories(listed.map((s) => s.category)).map((category) =>
-        [
-          text(step.context, 'services.categoryHeader', { category: categoryLabel(lang, category) }),
-          ...listed
-            .filter((s) => s.category === category)
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((s) => serviceLine(lang, s)),
-        ].join('\n'),
-      );
-      const count = listed.filter((s) => s.active).length;
-      await step.context.sendActivity([text(step.context, 'services.directoryHeader', { count }), ...groups].join('\n'));
+      const choices = categoryChoices(lang, sortCategories(listed.map((s) => s.category))).map((choice) => ({
+        ...choice,
+        label: text(step.context, 'services.categoryCount', { category: choice.label, count: listed.filter((s) => s.category === choice.value).length }),
+        words: [...(choice.words ?? []), choice.label],
+      }));
+      await step.context.sendActivity(text(step.context, 'services.directoryHeader', { count: listed.filter((s) => s.active).length }));
+      vals(step).pickedCategory = true;
+      return ask(step, text(step.context, 'services.askCategoryToList'), { kind: 'choice', choices });
     }
-    if (!admin) return step.endDialog();
+    return step.next();
+  }
+
+  private async showCategory(step: WaterfallStepContext) {
+    const { actor, lang, services } = session(step.context);
+    if (vals(step).pickedCategory) {
+      await step.context.sendActivity(directoryText(step.context, await services.directory.list(actor), answer<string>(step)));
+    }
+    if (!isAdmin(step.context)) return step.endDialog();
     const actions: [string, MessageKey, MessageKey][] = [['add', 'services.actionAdd', 'services.actionWords_add']];
-    if (listed.length > 0)
+    if (vals(step).listed > 0)
       actions.push(['edit', 'services.actionEdit', 'services.actionWords_edit'], ['toggle', 'services.actionToggle', 'services.actionWords_toggle']);
     actions.push(['done', 'services.actionDone', 'services.actionWords_done']);
     return ask(step, text(step.context, 'services.askAdminAction'), { kind: 'choice', choices: catalogChoices(lang, actions) });

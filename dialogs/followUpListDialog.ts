@@ -12,7 +12,7 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { untilText } from './caseDetails.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
-import { dateText } from './render.js';
+import { dateText, list, paragraphs } from './render.js';
 
 export const FOLLOW_UP_LIST_DIALOG = 'followUpList';
 
@@ -36,7 +36,7 @@ export class FollowUpListDialog extends BaseDialog {
     if (pause) lines.push(text(step.context, 'messaging.listPaused', { reason: pause.reason, until: untilText(step.context, pause) }));
     if (!messagingAllowed(record)) lines.push(text(step.context, 'messaging.listNoConsent'));
     if (scheduled.length === 0) {
-      await step.context.sendActivity([text(step.context, 'messaging.listNone', { caseId }), ...lines].join('\n'));
+      await step.context.sendActivity(paragraphs([text(step.context, 'messaging.listNone', { caseId }), ...lines]));
       return step.endDialog();
     }
     const staffIds = scheduled.flatMap((item) => (item.recipient.role === 'client' ? [] : [item.recipient.staffId]));
@@ -51,7 +51,7 @@ export class FollowUpListDialog extends BaseDialog {
             : (names.get(item.recipient.staffId) ?? text(step.context, 'messaging.toUnknown')),
       }),
     );
-    await step.context.sendActivity([text(step.context, 'messaging.listHeader', { caseId, zone: timeZone }), ...items, ...lines].join('\n'));
+    await step.context.sendActivity(paragraphs([text(step.context, 'messaging.listHeader', { caseId, zone: timeZone }), list(items), ...lines]));
     return step.endDialog();
   }
 }

@@ -1,11 +1,26 @@
-// Case lines and summaries shown to staff (never to clients).
+// How replies are laid out, and the case lines and summaries shown to staff.
 import type { TurnContext } from 'botbuilder';
 import { text, session } from '../src/bot/session.js';
+import { reviewOverdue } from '../src/domain/caseload.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import type { Alert, Case } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { isActive } from '../src/domain/referrals.js';
 import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } from './choices.js';
+
+/**
+ * Items as a Markdown list, one per line; `depth` indents a list that belongs to the item
+ * above it. Teams and the Agents Playground show it as a list, where a single line break
+ * in plain text would run the items together.
+ */
+export function list(items: readonly string[], depth = 0): string {
+  return items.map((item) => `${'  '.repeat(depth)}- ${item}`).join('\n');
+}
+
+/** The parts of a reply with a blank line between them, the one break Teams always keeps. */
+export function paragraphs(parts: readonly (string | undefined)[]): string {
+  return parts.filter((part) => part !== undefined && part !== '').join('\n\n');
+}
 
 export function statusText(context: TurnContext, record: Case): string {
   return text(context, record.status === 'open' ? 'caseload.statusOpen' : 'caseload.statusClosed');
@@ -30,7 +45,7 @@ function reviewText(context: TurnContext, record: Case): string {
 
 export function caseLine(context: TurnContext, record: Case, n: number, workerName?: string): string {
   const { services, timeZone } = session(context);
-  const overdue = record.status === 'open' && record.nextReviewDate !== undefined && record.nextReviewDate < localDate(services.now(), timeZone);
+  const overdue = reviewOverdue(record, localDate(services.now(), timeZone));
   const review = reviewText(context, record) + (overdue ? text(context, 'caseload.overdue') : '');
   const params = {
     n,

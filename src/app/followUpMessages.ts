@@ -24,7 +24,7 @@ export function renderFollowUps(items: readonly FollowUpItem[], lang: Language, 
   if (overdue.length > 0) {
     const lines = overdue.map((item) => staffLine(item, lang, timeZone));
     const header = overdue.length > 1 ? [say('followUps.digestHeader', { count: overdue.length })] : [];
-    paragraphs.push([...header, ...lines, say('followUps.overdueDecide')].join('\n'));
+    paragraphs.push([...header, ...lines, say('followUps.overdueDecide')].join('\n\n'));
   }
   if (paragraphs.length === 0) return '';
   const intro = options.pending ? [say('followUps.pendingIntro')] : paragraphs.length > 1 ? [say('followUps.many', { count: paragraphs.length })] : [];
@@ -40,7 +40,8 @@ function clientPrompt(items: readonly FollowUpItem[], lang: Language): string {
   const tasks = [...new Set(items.map((item) => item.task?.description).filter((d): d is string => d !== undefined))];
   const answer = t(lang, 'clientFollowUps.howToAnswer');
   if (tasks.length <= 1) return `${t(lang, 'clientFollowUps.checkInOne', { task: tasks[0] ?? '' })} ${answer}`;
-  return [t(lang, 'clientFollowUps.checkInMany'), ...tasks.map((task) => t(lang, 'clientFollowUps.taskLine', { task })), answer].join('\n');
+  // A blank line around the list: a line right after a list item would read as part of it.
+  return [t(lang, 'clientFollowUps.checkInMany'), tasks.map((task) => t(lang, 'clientFollowUps.taskLine', { task })).join('\n'), answer].join('\n\n');
 }
 
 function staffLine(item: FollowUpItem, lang: Language, timeZone: string): string {
@@ -109,27 +110,41 @@ function alertReason(item: FollowUpItem, lang: Language): string {
 function weeklyPlan(plan: WeeklyPlan, lang: Language): string {
   const say = (key: MessageKey, params?: Params) => t(lang, key, params);
   const caseRef = (line: { clientName: string; caseId: string }) => say('followUps.caseRef', { client: line.clientName, caseId: line.caseId });
+  // Each heading and its list apart, so the next heading is not read as part of the list.
+  const section = (heading: MessageKey, items: string[]) => `${say(heading)}\n\n${items.join('\n')}`;
   const lines = [say('followUps.weeklyHeader', { date: formatDate(plan.monday, lang) })];
   if (plan.reviews.length > 0) {
-    lines.push(say('followUps.weeklyReviews'), ...plan.reviews.map((r) => say('followUps.weeklyReview', { date: formatDate(r.date, lang), case: caseRef(r) })));
+    lines.push(
+      section(
+        'followUps.weeklyReviews',
+        plan.reviews.map((r) => say('followUps.weeklyReview', { date: formatDate(r.date, lang), case: caseRef(r) })),
+      ),
+    );
   }
   if (plan.tasks.length > 0) {
     lines.push(
-      say('followUps.weeklyTasks'),
-      ...plan.tasks.map((task) =>
-        say('followUps.weeklyTask', {
-          date: formatDate(task.dueDate, lang),
-          case: caseRef(task),
-          task: task.description,
-          owner: say(`followUps.owner_${task.owner}`),
-        }),
+      section(
+        'followUps.weeklyTasks',
+        plan.tasks.map((task) =>
+          say('followUps.weeklyTask', {
+            date: formatDate(task.dueDate, lang),
+            case: caseRef(task),
+            task: task.description,
+            owner: say(`followUps.owner_${task.owner}`),
+          }),
+        ),
       ),
     );
   }
   if (plan.silent.length > 0) {
-    lines.push(say('followUps.weeklySilent'), ...plan.silent.map((s) => say('followUps.weeklySilentLine', { case: caseRef(s), task: s.description })));
+    lines.push(
+      section(
+        'followUps.weeklySilent',
+        plan.silent.map((s) => say('followUps.weeklySilentLine', { case: caseRef(s), task: s.description })),
+      ),
+    );
   }
-  return lines.length === 1 ? '' : lines.join('\n');
+  return lines.length === 1 ? '' : lines.join('\n\n');
 }
 
 const WHAT: Partial<Record<string, MessageKey>> = {

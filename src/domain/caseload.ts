@@ -32,6 +32,52 @@ export function caseloadTime(cases: readonly Case[], staff: Staff, config: Pract
   return { openCases: open.length, requiredMinutes, availableMinutes, over: requiredMinutes > availableMinutes };
 }
 
+/** Whether an open case's next review is before `today` (a calendar day, YYYY-MM-DD). */
+export function reviewOverdue(caseRecord: Case, today: string): boolean {
+  return caseRecord.status === 'open' && caseRecord.nextReviewDate !== undefined && caseRecord.nextReviewDate < today;
+}
+
+/**
+ * The order a caseload is listed in: overdue reviews first (the longest overdue first), then
+ * the other open cases by their next review (undated last), then the closed ones.
+ */
+export function caseloadOrder(cases: readonly Case[], today: string): Case[] {
+  const rank = (c: Case) => (reviewOverdue(c, today) ? 0 : c.status === 'open' ? 1 : 2);
+  const review = (c: Case) => (c.status === 'open' ? (c.nextReviewDate ?? '9999-12-31') : '');
+  return [...cases].sort((a, b) => rank(a) - rank(b) || review(a).localeCompare(review(b)) || a.id.localeCompare(b.id));
+}
+
+export interface CaseloadCounts {
+  total: number;
+  open: number;
+  closed: number;
+  overdue: number;
+}
+
+export function caseloadCounts(cases: readonly Case[], today: string): CaseloadCounts {
+  const open = cases.filter((c) => c.status === 'open').length;
+  return { total: cases.length, open, closed: cases.length - open, overdue: cases.filter((c) => reviewOverdue(c, today)).length };
+}
+
+/** Cases per page of a caseload: a page stays far below the size of one Teams message. */
+export const CASELOAD_PAGE_SIZE = 20;
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based, clamped to the pages there are. */
+  page: number;
+  pages: number;
+  /** The list number of the page's first item (1-based). */
+  firstNumber: number;
+}
+
+export function pageOf<T>(items: readonly T[], page: number, size: number = CASELOAD_PAGE_SIZE): Page<T> {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  const start = (current - 1) * size;
+  return { items: items.slice(start, start + size), page: current, pages, firstNumber: start + 1 };
+}
+
 export interface ContactSheetRow {
   caseId: string;
   contacts: number;

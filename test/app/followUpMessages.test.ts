@@ -17,8 +17,8 @@ const overdue = (caseId: string, clientName: string, reviewDate: string): Follow
 describe('follow-up messages', () => {
   it('alerts a supervisor to one overdue review, with the words to decide', () => {
     expect(renderFollowUps([overdue('C-ANAPQR', 'Ana P.', '2027-03-08')], 'es', 'Europe/Madrid')).toBe(
-      'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).\n' +
-        'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
+      'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).\n\n' +
+        'Para decidir escribe la referencia del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
     );
   });
 
@@ -40,12 +40,10 @@ describe('follow-up messages', () => {
     expect(text.split('\n\n')).toEqual([
       'Tienes 2 avisos:',
       'Alerta · Berta Q. (C-BERTAQ), de Pablo Ruiz: un ámbito en crisis (nivel 1) en la valoración. Para verlo escribe «ver caso C-BERTAQ».',
-      [
-        'Resumen diario: 2 reevaluaciones vencidas.',
-        'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).',
-        'Reevaluación vencida · Carlos R. (C-CARLOS), de Lucía Martín: prevista el lunes, 1 de marzo de 2027 (9 días de retraso).',
-        'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
-      ].join('\n'),
+      'Resumen diario: 2 reevaluaciones vencidas.',
+      'Reevaluación vencida · Ana P. (C-ANAPQR), de Lucía Martín: prevista el lunes, 8 de marzo de 2027 (2 días de retraso).',
+      'Reevaluación vencida · Carlos R. (C-CARLOS), de Lucía Martín: prevista el lunes, 1 de marzo de 2027 (9 días de retraso).',
+      'Para decidir escribe la referencia del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».',
     ]);
   });
 
@@ -65,12 +63,12 @@ describe('follow-up messages', () => {
       [
         'Your week, from Monday, 1 March 2027:',
         'Reviews:',
-        '• Thursday, 4 March 2027 · Ana P. (C-ANAPQR)',
+        '- Thursday, 4 March 2027 · Ana P. (C-ANAPQR)',
         'Tasks due:',
-        '• Friday, 5 March 2027 · Berta Q. (C-BERTAQ): "Pedir cita" (the client)',
+        '- Friday, 5 March 2027 · Berta Q. (C-BERTAQ): "Pedir cita" (the client)',
         'No answer to the last question:',
-        '• Carlos R. (C-CARLOS): "Llevar el certificado"',
-      ].join('\n'),
+        '- Carlos R. (C-CARLOS): "Llevar el certificado"',
+      ].join('\n\n'),
     );
     expect(renderFollowUps([{ ...plan, plan: { monday: '2027-03-01', reviews: [], tasks: [], silent: [] } }], 'es', 'Europe/Madrid')).toBe('');
   });

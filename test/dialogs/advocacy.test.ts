@@ -45,8 +45,8 @@ describe('advocacy dialog (Spanish)', () => {
     await harness.send('macro');
     const summary = (await harness.send('no')).join('\n');
     expect(summary).toContain('Acción de defensa en el caso C-TESTES (lunes, 23 de noviembre de 2026)');
-    expect(summary).toContain('• Barrera: Normativa · Macro (políticas o barreras estructurales)');
-    expect(summary).toContain('• Resultado: (pendiente)');
+    expect(summary).toContain('- Barrera: Normativa · Macro (políticas o barreras estructurales)');
+    expect(summary).toContain('- Resultado: (pendiente)');
     expect(await advocacyOf('C-TESTES')).toEqual([]);
     const done = (await harness.send('sí')).join();
     const id = /Acción de defensa (A-[A-Z0-9]{6}) guardada en el caso C-TESTES/.exec(done)?.[1];
@@ -94,7 +94,7 @@ describe('advocacy dialog (English)', () => {
     await harness.send('hello', 'worker-en');
     await harness.sendAll(['advocacy C-TESTEN', 'Letter to the benefits office', 'eligibility', 'Age limit of 23 for the minimum income'], 'worker-en');
     const summary = (await harness.sendAll(['meso', 'Reply pending'], 'worker-en')).join('\n');
-    expect(summary).toContain('• Barrier: Eligibility · Meso (relations with community resources)');
+    expect(summary).toContain('- Barrier: Eligibility · Meso (relations with community resources)');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Advocacy action A-[A-Z0-9]{6} saved on case C-TESTEN\./);
     expect(await advocacyOf('C-TESTEN')).toMatchObject([
       {

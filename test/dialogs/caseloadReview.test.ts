@@ -99,14 +99,14 @@ describe('caseload review (Spanish)', () => {
     const list = joined(await harness.send('casos marcados', 'super-1'));
     expect(list).toContain('Casos marcados de tu equipo a lunes, 23 de noviembre de 2026 (2):');
     expect(list).toContain(
-      '1. C-NRTE22 · Ana P. · Lucía Martín · intensidad alta · próxima revisión: martes, 10 de noviembre de 2026\n   revisión vencida (13 días de retraso)',
+      '1. C-NRTE22 · Ana P. · Lucía Martín · intensidad: intensiva · próxima revisión: martes, 10 de noviembre de 2026\n   - revisión vencida (13 días de retraso)',
     );
-    expect(list).toContain('2. C-NRTE33 · Familia Sanz · Pablo Ruiz · intensidad moderada');
+    expect(list).toContain('2. C-NRTE33 · Familia Sanz · Pablo Ruiz · intensidad: moderada');
     expect(list).toContain('tareas estancadas: 1');
     expect(list).not.toContain('C-NRTE44');
     expect(list).not.toContain('C-NRTE55');
     expect(list).not.toContain('C-SURR66');
-    expect(list).toContain('¿Qué caso revisas? Escribe su número (1–2).');
+    expect(list).toContain('¿Qué caso revisas? Escribe su número de la lista.');
   });
 
   it('records a continue decision by the supervisor, the next review from the intensity', async () => {
@@ -210,7 +210,7 @@ describe('caseload review (English)', () => {
     await harness.send('hello', 'super-sur');
     const list = joined(await harness.send('flagged cases', 'super-sur'));
     expect(list).toContain("Your team's flagged cases on Monday, 23 November 2026 (1):");
-    expect(list).toContain('1. C-SURR66 · John D. · Sarah Jones · moderate support');
+    expect(list).toContain('1. C-SURR66 · John D. · Sarah Jones · intensity: moderate');
     expect(list).toContain('overdue review (10 days late) · no contact in the expected interval (13 days late)');
     expect(list).not.toContain('C-NRTE22');
     const decision = joined(await harness.send('1', 'super-sur'));

@@ -59,9 +59,9 @@ describe('closure dialog (Spanish)', () => {
     expect(joined(await harness.send('logrado'))).toContain('Objetivo 2 de 2: «Buscar empleo a media jornada»');
     expect(joined(await harness.send('en parte'))).toContain('Resumen del cierre (situación final');
     const summary = joined(await harness.send('Vivienda conseguida; empleo en curso.'));
-    expect(summary).toContain('• Motivo: Otro motivo (Se muda a otra ciudad)');
-    expect(summary).toContain('   – Presentar la solicitud de vivienda: Logrado');
-    expect(summary).toContain('   – Buscar empleo a media jornada: Logrado en parte');
+    expect(summary).toContain('- Motivo: Otro motivo (Se muda a otra ciudad)');
+    expect(summary).toContain('  - Presentar la solicitud de vivienda: Logrado');
+    expect(summary).toContain('  - Buscar empleo a media jornada: Logrado en parte');
     expect(summary).not.toContain('Empadronarse');
     expect((await stored()).status).toBe('open');
     const closed = joined(await harness.send('sí'));
@@ -150,8 +150,8 @@ describe('closure dialog (English)', () => {
     expect(joined(await harness.send('client request', 'worker-en'))).toContain('Goal 1 of 2: "Presentar la solicitud de vivienda". Outcome?');
     await harness.sendAll(['not achieved', 'partly'], 'worker-en');
     const summary = joined(await harness.send('Client asked to stop.', 'worker-en'));
-    expect(summary).toContain("• Reason: At the client's request");
-    expect(summary).toContain('   – Buscar empleo a media jornada: Partly achieved');
+    expect(summary).toContain("- Reason: At the client's request");
+    expect(summary).toContain('  - Buscar empleo a media jornada: Partly achieved');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Case C-ENGSH2 closed. It is now read-only');
     expect(await stored('C-ENGSH2')).toMatchObject({
       status: 'closed',

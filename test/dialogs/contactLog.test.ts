@@ -25,8 +25,8 @@ describe('contact log (Spanish)', () => {
     expect((await harness.send('tres cuartos')).join()).toContain('como «45 minutos», «una hora» o «1h30»');
     await harness.sendAll(['unos 45 min', 'Ana y su hija']);
     const summary = (await harness.send('Revisamos juntas la solicitud del IMV')).join('\n');
-    expect(summary).toContain('• Tipo: Visita');
-    expect(summary).toContain('• Duración: 45 min');
+    expect(summary).toContain('- Tipo: Visita');
+    expect(summary).toContain('- Duración: 45 min');
     expect(await contacts('C-TESTES')).toEqual([]);
     const done = (await harness.send('sí')).join();
     const id = /Contacto (K-[A-Z0-9]{6}) guardado en el caso C-TESTES/.exec(done)?.[1];
@@ -64,7 +64,7 @@ describe('contact log (Spanish)', () => {
     expect(picker).toContain('1. C-TESTES · Ana P.');
     await harness.sendAll(['1', 'hoy', 'sí', 'llamada', '0', 'Centro de salud']);
     const summary = (await harness.send('no')).join();
-    expect(summary).toContain('• Nota: (sin nota)');
+    expect(summary).toContain('- Nota: (sin nota)');
     await harness.send('sí');
     expect(await contacts('C-TESTES')).toMatchObject([{ date: '2026-11-23', type: 'call', minutes: 0, withWhom: 'Centro de salud', note: '' }]);
   });
@@ -97,8 +97,8 @@ describe('contact log (English)', () => {
     await harness.sendAll(['yes', 'accompany'], 'worker-en');
     expect((await harness.send('-3', 'worker-en')).join()).toContain('like "45 minutes", "an hour" or "1h30"');
     const summary = (await harness.sendAll(['an hour and a half', 'the client', 'Went with him to the housing office'], 'worker-en')).join('\n');
-    expect(summary).toContain('• Type: Accompaniment');
-    expect(summary).toContain('• Length: 90 min');
+    expect(summary).toContain('- Type: Accompaniment');
+    expect(summary).toContain('- Length: 90 min');
     expect((await harness.send('yes', 'worker-en')).join()).toMatch(/Contact K-[A-Z0-9]{6} saved on case C-TESTEN/);
     expect(await contacts('C-TESTEN')).toMatchObject([
       {

@@ -59,7 +59,7 @@ describe('contract dialog (Spanish)', () => {
     expect(endOffer).toContain('¿Termina el lunes, 18 de enero de 2027, 8 semanas después del inicio?');
     const summary = (await harness.send('sí')).join('\n');
     expect(summary).toContain('Resumen del contrato');
-    expect(summary).toContain('• Problema diana: Sin empleo');
+    expect(summary).toContain('- Problema diana: Sin empleo');
     expect(summary).not.toContain('Aislamiento');
     expect(summary).toContain('(8 semanas)');
     expect(summary).not.toContain('⚠');
@@ -137,7 +137,7 @@ describe('contract dialog (Spanish)', () => {
     harness = await createHarness({ cases: [caseRecord({ id: CASE_ID, contract: runningContract })] });
     const shown = (await startContract()).join('\n');
     expect(shown).toContain(`El caso ${CASE_ID} ya tiene un contrato`);
-    expect(shown).toContain('• Problema diana: Deuda de alquiler');
+    expect(shown).toContain('- Problema diana: Deuda de alquiler');
     expect(shown).toContain('van 3 de 8 semanas');
     expect(shown).toContain('¿Lo sustituyes por un contrato nuevo?');
     const kept = (await harness.send('no')).join('\n');

@@ -73,9 +73,9 @@ describe('service directory (Spanish)', () => {
     expect((await harness.send('depende', 'admin-1')).join()).toContain('Escribe el importe en euros');
     await harness.sendAll(['gratis', 'Personas extranjeras residentes en el municipio'], 'admin-1');
     const summary = (await harness.send('12', 'admin-1')).join('\n');
-    expect(summary).toContain('• Categoría: Asesoría jurídica');
-    expect(summary).toContain('• Coste: gratuito');
-    expect(summary).toContain('• Plazas: 12');
+    expect(summary).toContain('- Categoría: Asesoría jurídica');
+    expect(summary).toContain('- Coste: gratuito');
+    expect(summary).toContain('- Plazas: 12');
     expect(await harness.store.repositories.services.all()).toHaveLength(DEMO_SERVICES.length);
     const done = (await harness.send('sí', 'admin-1')).join();
     expect(done).toMatch(/Servicio «Punto de información para personas migrantes» añadido al directorio \(SV-[A-Z0-9]{6}\)/);
@@ -169,8 +169,8 @@ describe('service directory (English)', () => {
     await harness.sendAll(['directory', 'add', 'Community laundry', 'home care', 'Town council', 'none'], 'admin-en');
     expect((await harness.send('-5', 'admin-en')).join()).toContain('Type the amount in euros');
     const summary = (await harness.sendAll(['3', 'People over 65', 'no'], 'admin-en')).join('\n');
-    expect(summary).toContain('• Category: Home care');
-    expect(summary).toContain('• Places: no limit');
+    expect(summary).toContain('- Category: Home care');
+    expect(summary).toContain('- Places: no limit');
     await harness.send('yes', 'admin-en');
     expect(await service('Community laundry')).toMatchObject({
       category: 'homeCare',
@@ -181,5 +181,35 @@ describe('service directory (English)', () => {
       capacity: null,
       active: true,
     });
+  });
+});
+
+describe('a long service directory', () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    ...DEMO_SERVICES[i % DEMO_SERVICES.length]!,
+    id: `SV-MANY${String(i).padStart(2, '0')}`,
+    name: `Servicio número ${i}`,
+  }));
+
+  it('shows how many services each category has, and one category when named', async () => {
+    harness = await createHarness();
+    for (const s of many) await harness.store.repositories.services.put(s);
+    await harness.send('hola');
+    const overview = plain(await harness.send('directorio'));
+    expect(overview).toContain('Directorio de servicios (30 activos)');
+    expect(overview).toMatch(/^\d+\. Vivienda: \d+$/m);
+    expect(overview).toContain('¿Qué categoría quieres ver?');
+    expect(overview).not.toContain('Servicio número');
+
+    const housing = plain(await harness.send('vivienda'));
+    const housingNames = many.filter((s) => s.category === 'housing').map((s) => s.name);
+    expect(housingNames.length).toBeGreaterThan(0);
+    for (const name of housingNames) expect(housing).toContain(`- ${name} —`);
+    expect(housing.match(/^- Servicio número/gm)).toHaveLength(housingNames.length);
+
+    await harness.send('directorio');
+    const mental = plain(await harness.send('salud mental'));
+    expect(mental).toContain('Salud mental:');
+    expect(mental).not.toContain('Vivienda:');
   });
 });

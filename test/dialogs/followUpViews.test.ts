@@ -63,20 +63,20 @@ describe("the worker's case view", () => {
     harness = await createHarness({ cases: [viewedCase()] });
     await harness.send('hola');
     const view = joined(await harness.send(`ver caso ${CASE_ID}`));
-    expect(view).toContain('Objetivos:\n• Ana presenta la solicitud de vivienda (hasta el viernes, 15 de enero de 2027)');
+    expect(view).toContain('Objetivos:\n\n- Ana presenta la solicitud de vivienda · activo · hasta el viernes, 15 de enero de 2027');
     expect(view).toContain(
       [
-        '• Presentar la solicitud de vivienda · la persona · para el lunes, 7 de diciembre de 2026',
-        '   Valoración del sábado, 21 de noviembre de 2026 (respuesta de la persona): Mínimamente o no conseguida',
-        '   ⚠ Pide ayuda: No tengo quien cuide a los niños',
-        '   Valoración del miércoles, 18 de noviembre de 2026 (registro del profesional): Parcialmente conseguida',
-        '   Obstáculos: Faltaba un papel',
+        '- Presentar la solicitud de vivienda · la persona · para el lunes, 7 de diciembre de 2026',
+        '  - Grado de logro del sábado, 21 de noviembre de 2026 (respuesta de la persona): Mínimamente o no conseguida',
+        '  - ⚠ Pide ayuda: No tengo quien cuide a los niños',
+        '  - Grado de logro del miércoles, 18 de noviembre de 2026 (registro del profesional): Parcialmente conseguida',
+        '  - Obstáculos: Faltaba un papel',
       ].join('\n'),
     );
     expect(view).toContain(
-      '• Pedir el certificado de padrón · la persona · para el lunes, 7 de diciembre de 2026\n   Pregunta de seguimiento enviada el domingo, 22 de noviembre de 2026, aún sin respuesta.',
+      '- Pedir el certificado de padrón · la persona · para el lunes, 7 de diciembre de 2026\n  - Sin grado de logro todavía.\n  - Pregunta de seguimiento enviada el domingo, 22 de noviembre de 2026, aún sin respuesta.',
     );
-    expect(view).toContain('Avisos sin decidir:\n• ⚠ crisis en un ámbito (nivel 1) · desde el viernes, 20 de noviembre de 2026');
+    expect(view).toContain('Avisos sin decidir:\n\n- ⚠ crisis en un ámbito (nivel 1) · desde el viernes, 20 de noviembre de 2026');
   });
 
   it('shows no alert once it is decided, and the overdue review as one while undecided', async () => {
@@ -85,7 +85,7 @@ describe("the worker's case view", () => {
     await harness.send('hola');
     const view = joined(await harness.send(`ver caso ${CASE_ID}`));
     expect(view).not.toContain('crisis en un ámbito');
-    expect(view).toContain('Avisos sin decidir:\n• ⚠ revisión vencida · desde el miércoles, 11 de noviembre de 2026');
+    expect(view).toContain('Avisos sin decidir:\n\n- ⚠ revisión vencida · desde el miércoles, 11 de noviembre de 2026');
   });
 
   it('shows the same in English, and the task list shows the last rating and the help request', async () => {
@@ -93,9 +93,9 @@ describe("the worker's case view", () => {
     await harness.send('hello', 'worker-en');
     const view = joined(await harness.send(`view case ${CASE_ID}`, 'worker-en'));
     expect(view).toContain(
-      "   Rating of Saturday, 21 November 2026 (client's answer): Minimally or not achieved\n   ⚠ Asks for help: No tengo quien cuide a los niños",
+      "  - Rating of Saturday, 21 November 2026 (client's answer): Minimally or not achieved\n  - ⚠ Asks for help: No tengo quien cuide a los niños",
     );
-    expect(view).toContain('Alerts waiting for a decision:\n• ⚠ crisis in a domain (level 1) · since Friday, 20 November 2026');
+    expect(view).toContain('Alerts waiting for a decision:\n\n- ⚠ crisis in a domain (level 1) · since Friday, 20 November 2026');
     const list = joined(await harness.send(`progress ${CASE_ID}`, 'worker-en'));
     expect(list).toContain('1. Presentar la solicitud de vivienda (due Monday, 7 December 2026) · last rating: Minimally or not achieved · ⚠ asks for help');
     expect(list).toMatch(/^2\. Pedir el certificado de padrón \(due Monday, 7 December 2026\)$/m);
@@ -109,7 +109,7 @@ describe("the supervisor's flagged cases", () => {
     harness = await createHarness({ cases: [quiet, viewedCase({ tasks: [] }), other] });
     await harness.send('hola', 'super-1');
     const list = joined(await harness.send('casos marcados', 'super-1'));
-    expect(list).toContain('(2):\n1. C-VEWABC · Ana P. · Lucía Martín · intensidad alta');
+    expect(list).toContain('(2):\n\n1. C-VEWABC · Ana P. · Lucía Martín · intensidad: intensiva');
     expect(list).toContain('avisos sin decidir: crisis en un ámbito (nivel 1)');
     expect(list).toContain('2. C-VERDUE');
     expect(list).not.toContain('C-QUETXX');

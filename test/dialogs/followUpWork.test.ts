@@ -82,16 +82,16 @@ describe('the scheduled messages of a case', () => {
     const list = joined(await harness.send(`mensajes programados ${CASE_ID}`));
     expect(list).toContain('Mensajes programados del caso C-PAUSAB (hora de Europe/Madrid):');
     // 10:00 in Mexico City is 17:00 in Madrid.
-    expect(list).toContain('• lunes, 23 de noviembre de 2026, 17:00 · pregunta de seguimiento sobre «Presentar la solicitud de vivienda» · para la persona');
-    expect(list).toContain('• lunes, 30 de noviembre de 2026, 09:00 · recordatorio de la revisión del lunes, 30 de noviembre de 2026 · para Lucía Martín');
-    const lines = list.split('\n').filter((line) => line.startsWith('• '));
+    expect(list).toContain('- lunes, 23 de noviembre de 2026, 17:00 · pregunta de seguimiento sobre «Presentar la solicitud de vivienda» · para la persona');
+    expect(list).toContain('- lunes, 30 de noviembre de 2026, 09:00 · recordatorio de la revisión del lunes, 30 de noviembre de 2026 · para Lucía Martín');
+    const lines = list.split('\n').filter((line) => line.startsWith('- '));
     expect(lines.length).toBe((await harness.jobs.pendingFor(`case:${CASE_ID}`)).length);
   });
 
   it('says when there are none, and why the client gets none', async () => {
     await start(caseRecord({ id: CASE_ID, consent: { dataProcessing: true, messaging: false, recordedAt: NOW, recordedBy: 'worker-1' } }));
     expect(joined(await harness.send(`mensajes programados ${CASE_ID}`))).toBe(
-      'Caso C-PAUSAB · Ana P.\nEl caso C-PAUSAB no tiene mensajes programados ahora.\nLa persona no recibe mensajes: no tiene dado el consentimiento.',
+      'Caso C-PAUSAB · Ana P.\nEl caso C-PAUSAB no tiene mensajes programados ahora.\n\nLa persona no recibe mensajes: no tiene dado el consentimiento.',
     );
   });
 

@@ -70,8 +70,8 @@ describe('monthly contact sheet (Spanish)', () => {
     expect((await harness.send('ficha mensual')).join()).toContain('¿De qué mes');
     const sheet = (await harness.send('-')).join('\n');
     expect(sheet).toContain('Ficha mensual de Lucía Martín · noviembre de 2026');
-    expect(sheet).toContain('• C-ANAPER · Ana P. · contactos: 2 · tiempo: 75 min de 240 min estimados');
-    expect(sheet).toContain('• C-LUISGR · Luis G. · contactos: 0 · tiempo: 0 min de 60 min estimados');
+    expect(sheet).toContain('- C-ANAPER · Ana P. · contactos: 2 · tiempo: 75 min de 240 min estimados');
+    expect(sheet).toContain('- C-LUISGR · Luis G. · contactos: 0 · tiempo: 0 min de 60 min estimados');
     expect(sheet).toContain('Total · contactos: 2 · tiempo: 75 min (1,3 h) de 300 min estimados (5 h).');
     expect(sheet).not.toContain('C-OTHERW');
     expect(sheet).not.toContain('999');
@@ -82,8 +82,8 @@ describe('monthly contact sheet (Spanish)', () => {
     await harness.send('hola');
     const lastMonth = (await harness.sendAll(['ficha mensual', 'el mes pasado'])).join('\n');
     expect(lastMonth).toContain('octubre de 2026');
-    expect(lastMonth).toContain('• C-ANAPER · Ana P. · contactos: 1 · tiempo: 60 min de 240 min estimados');
-    expect(lastMonth).toContain('• C-LUISGR · Luis G. · contactos: 1 · tiempo: 20 min de 60 min estimados');
+    expect(lastMonth).toContain('- C-ANAPER · Ana P. · contactos: 1 · tiempo: 60 min de 240 min estimados');
+    expect(lastMonth).toContain('- C-LUISGR · Luis G. · contactos: 1 · tiempo: 20 min de 60 min estimados');
     const named = (await harness.sendAll(['ficha', 'octubre 2026'])).join('\n');
     expect(named).toBe(lastMonth);
   });
@@ -97,7 +97,7 @@ describe('monthly contact sheet (Spanish)', () => {
     expect(wrong.at(-1)).toContain('¿De qué mes');
     const future = await harness.send('diciembre 2026');
     expect(future.join()).toContain('Ese mes aún no ha llegado');
-    expect((await harness.send('2026-09')).join()).toContain('• C-ANAPER · Ana P. · contactos: 0 · tiempo: 0 min de 240 min estimados');
+    expect((await harness.send('2026-09')).join()).toContain('- C-ANAPER · Ana P. · contactos: 0 · tiempo: 0 min de 240 min estimados');
   });
 
   it('says so when there is nothing in the month', async () => {
@@ -113,7 +113,7 @@ describe('monthly contact sheet (English)', () => {
     await harness.send('hello', 'worker-en');
     const sheet = (await harness.sendAll(['monthly sheet', 'last month'], 'worker-en')).join('\n');
     expect(sheet).toContain('Monthly contact sheet of Sarah Jones · October 2026');
-    expect(sheet).toContain('• C-ENGLSH · Ana P. · contacts: 1 · time: 50 min of 120 min estimated');
+    expect(sheet).toContain('- C-ENGLSH · Ana P. · contacts: 1 · time: 50 min of 120 min estimated');
     expect(sheet).toContain('Total · contacts: 1 · time: 50 min (0.8 h) of 120 min estimated (2 h).');
     expect(sheet).not.toContain('C-ANAPER');
   });

@@ -95,7 +95,7 @@ describe('review dialog (Spanish)', () => {
     const progress = joined(await harness.send('1'));
     expect(progress).toContain('Reevaluación del caso C-ANAP23 (Ana P.)');
     expect(progress).toContain('Objetivo «Presentar la solicitud de vivienda» · activo');
-    expect(progress).toContain('media de sus tareas: 2,5/4 · última valoración: 3 (sustancialmente), el lunes, 16 de noviembre de 2026');
+    expect(progress).toContain('media de sus tareas: 2,5/4 · último grado de logro: 3 (sustancialmente), el lunes, 16 de noviembre de 2026');
     expect(progress).toContain('Tarea «Reunir los papeles» · media: 2,5/4');
     expect(progress).toContain('vuelve a puntuar los 4 ámbitos valorados el jueves, 20 de agosto de 2026');
     expect(progress).toContain('Ámbito 1 de 4: ingresos (antes: 3)');
@@ -106,10 +106,10 @@ describe('review dialog (Spanish)', () => {
     expect(joined(await harness.send('siete'))).toContain('Elige una opción');
     await harness.send('3');
     const changes = joined(await harness.send('n/a'));
-    expect(changes).toContain('• ingresos: 3 → 4 (mejora)');
-    expect(changes).toContain('• empleo: 2 → 2 (igual)');
-    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
-    expect(changes).toContain('• salud mental: 4 → n/a (no aplica)');
+    expect(changes).toContain('- ingresos: 3 → 4 (mejora)');
+    expect(changes).toContain('- empleo: 2 → 2 (igual)');
+    expect(changes).toContain('- vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('- salud mental: 4 → n/a (no aplica)');
     expect(changes).not.toContain('alimentación');
     expect(changes).toContain('la intensidad recomendada es moderada (ahora: moderada)');
     expect(changes).toContain('¿Qué decides para el caso?');
@@ -160,7 +160,7 @@ describe('review dialog (Spanish)', () => {
     await harness.send('hola');
     await harness.sendAll(['reevaluación C-ANAP23', 'igual', 'igual', '1']);
     const changes = joined(await harness.send('igual'));
-    expect(changes).toContain('• vivienda: 2 → 1 (empeora)');
+    expect(changes).toContain('- vivienda: 2 → 1 (empeora)');
     expect(changes).toContain('la intensidad recomendada es intensiva (ahora: moderada)');
     expect(joined(await harness.send('cambiar el enfoque'))).toContain('¿Qué cambia?');
     const intensities = joined(await harness.send('intensidad'));
@@ -275,8 +275,8 @@ describe('review dialog (English)', () => {
     expect(start).toContain('Domain 1 of 4: income (before: 3)');
     await harness.sendAll(['5', '4', 'same'], 'worker-en');
     const changes = joined(await harness.send('n/a', 'worker-en'));
-    expect(changes).toContain('• income: 3 → 5 (better)');
-    expect(changes).toContain('• mental health: 4 → n/a (not applicable)');
+    expect(changes).toContain('- income: 3 → 5 (better)');
+    expect(changes).toContain('- mental health: 4 → n/a (not applicable)');
     await harness.sendAll(['change approach', 'both'], 'worker-en');
     const intensity = joined(await harness.send('clinical', 'worker-en'));
     expect(intensity).toContain('New intensity (now: moderate; recommended: moderate)');

@@ -135,7 +135,7 @@ describe('caseload view', () => {
     });
     await harness.send('hola');
     const list = joined(await harness.send('mis casos'));
-    expect(list).toMatch(/C-MINEAA · Ana P\. · abierto · intensidad alta · próxima revisión: viernes, 20 de noviembre de 2026 \(vencida\)/);
+    expect(list).toMatch(/C-MINEAA · Ana P\. · abierto · intensidad: intensiva · próxima revisión: viernes, 20 de noviembre de 2026 \(vencida\)/);
     expect(list).toMatch(/C-MINEBB · Familia Soto .*domingo, 20 de diciembre de 2026$/m);
     expect(list).not.toMatch(/C-OTHERS|Otra Persona/);
     // 240 + 60 estimated minutes a month against 120 available hours.
@@ -148,7 +148,7 @@ describe('caseload view', () => {
     });
     await harness.send('hola', 'super-1');
     const list = joined(await harness.send('casos del equipo', 'super-1'));
-    expect(list).toContain('C-MINEAA · Ana P. · abierto · sin valorar · próxima revisión: sin fecha · Lucía Martín');
+    expect(list).toContain('C-MINEAA · Ana P. · abierto · intensidad: sin valorar · próxima revisión: sin fecha · Lucía Martín');
     expect(list).not.toContain('C-SURCAS');
   });
 });

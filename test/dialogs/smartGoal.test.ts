@@ -107,13 +107,13 @@ describe('SMART goal dialog (Spanish)', () => {
     // Nothing the sentence says is asked again; the deadline read from it is shown to confirm.
     expect(summary).not.toContain('¿Quién lo hará');
     expect(summary).not.toContain('¿Para qué fecha');
-    expect(summary).toContain('• Objetivo: Ana enviará 3 currículos por semana hasta el 31 de enero');
-    expect(summary).toContain('• Quién: Ana');
-    expect(summary).toContain('• Indicador: número de currículos enviados');
-    expect(summary).toContain('• Meta: 3 currículos por semana');
-    expect(summary).toContain('• Necesidad: empleo');
-    expect(summary).toContain('• Fecha límite: domingo, 31 de enero de 2027');
-    expect(summary).toContain('• Apoyos: sin indicar');
+    expect(summary).toContain('- Objetivo: Ana enviará 3 currículos por semana hasta el 31 de enero');
+    expect(summary).toContain('- Quién: Ana');
+    expect(summary).toContain('- Indicador: número de currículos enviados');
+    expect(summary).toContain('- Meta: 3 currículos por semana');
+    expect(summary).toContain('- Necesidad: empleo');
+    expect(summary).toContain('- Fecha límite: domingo, 31 de enero de 2027');
+    expect(summary).toContain('- Apoyos: sin indicar');
     expect(summary).toContain('¿Es correcto?');
     expect(await send('sí')).toContain('¿Está de acuerdo la persona usuaria con este objetivo?');
     expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
@@ -153,14 +153,14 @@ describe('SMART goal dialog (Spanish)', () => {
     // Income was a need only in the older assessment: it is refused, and asked again.
     const notANeed = await harness.send('ingresos');
     expect(joined(notANeed)).toContain('Elige una opción');
-    expect(joined(await harness.send('salud mental'))).toContain('• Necesidad: salud mental');
+    expect(joined(await harness.send('salud mental'))).toContain('- Necesidad: salud mental');
 
     const support = joined(await harness.send('apoyos: acompañamiento de la educadora el primer día'));
-    expect(support).toContain('• Apoyos: acompañamiento de la educadora el primer día');
+    expect(support).toContain('- Apoyos: acompañamiento de la educadora el primer día');
     const obstacles = joined(await harness.send('obstáculos: le duele la rodilla'));
-    expect(obstacles).toContain('• Obstáculos: le duele la rodilla');
+    expect(obstacles).toContain('- Obstáculos: le duele la rodilla');
     const deadline = joined(await harness.send('fecha: 15 de enero'));
-    expect(deadline).toContain('• Fecha límite: viernes, 15 de enero de 2027');
+    expect(deadline).toContain('- Fecha límite: viernes, 15 de enero de 2027');
     expect(joined(await harness.send('fecha: cuando pueda'))).toContain('No he entendido la fecha «cuando pueda»');
     expect(joined(await harness.send('vale, pero cambia algo'))).toContain('No te he entendido');
     await harness.sendAll(['sí', 'sí']);
@@ -227,8 +227,8 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(thirdParty).toContain('«obtener vivienda» depende de terceros');
     expect(thirdParty).toContain('«presentar la solicitud de vivienda»');
     const summary = joined(await harness.send('presentar la solicitud de vivienda antes del 20 de diciembre'));
-    expect(summary).toContain('• Meta: solicitud de vivienda presentada');
-    expect(summary).toContain('• Necesidad: vivienda');
+    expect(summary).toContain('- Meta: solicitud de vivienda presentada');
+    expect(summary).toContain('- Necesidad: vivienda');
     await harness.sendAll(['sí', 'sí']);
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({
       text: 'presentar la solicitud de vivienda antes del 20 de diciembre',
@@ -246,28 +246,28 @@ describe('SMART goal dialog (Spanish)', () => {
     await harness.send('obtener vivienda');
     expect(joined(await harness.send('mantener'))).toContain('constará que depende de terceros');
     const summary = await answerUntilSaved(joined(await harness.sendAll(['solicitud de vivienda', 'contrato firmado'])), 'worker-1', 2);
-    expect(summary).toContain('• Depende de terceros: Sí');
+    expect(summary).toContain('- Depende de terceros: Sí');
     await harness.sendAll(['sí', 'sí']);
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ text: 'obtener vivienda', dependsOnThirdParty: true, domain: 'housing' });
   });
 
   it('drops the indicator and target of a goal rewritten to another action, and asks them again', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
-    expect(joined(await harness.send('Ana enviará 3 currículos por semana hasta el 31 de enero'))).toContain('• Meta: 3 currículos por semana');
+    expect(joined(await harness.send('Ana enviará 3 currículos por semana hasta el 31 de enero'))).toContain('- Meta: 3 currículos por semana');
     // Another action with its own measure: the new one replaces the old.
     const other = joined(await harness.send('objetivo: Ana irá a 2 talleres de empleo hasta el 31 de enero'));
-    expect(other).toContain('• Indicador: número de talleres');
-    expect(other).toContain('• Meta: 2 talleres');
+    expect(other).toContain('- Indicador: número de talleres');
+    expect(other).toContain('- Meta: 2 talleres');
     expect(other).not.toContain('currículos');
     // Another action without a measure: nothing stale is kept, the indicator is asked.
     const asked = joined(await harness.send('objetivo: Ana buscará piso de alquiler hasta el 31 de enero'));
     expect(asked).toContain('¿Con qué indicador');
-    expect(asked).not.toContain('• Meta');
+    expect(asked).not.toContain('- Meta');
     // The same action with another date keeps what was agreed.
     await harness.sendAll(['pisos visitados', '2 por semana']);
     const same = joined(await harness.send('objetivo: Ana buscará piso de alquiler hasta el 15 de enero'));
-    expect(same).toContain('• Indicador: pisos visitados');
-    expect(same).toContain('• Fecha límite: viernes, 15 de enero de 2027');
+    expect(same).toContain('- Indicador: pisos visitados');
+    expect(same).toContain('- Fecha límite: viernes, 15 de enero de 2027');
   });
 
   it('offers plainer words for a goal text that reads hard, shows the long words, and saves the reworded one', async () => {
@@ -279,8 +279,8 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(hard).toContain('«empadronamiento», «certificado», «municipal»');
     expect(hard).toContain('«mantener»');
     const summary = joined(await harness.send('Pedir el papel del padrón en la junta'));
-    expect(summary).toContain('• Objetivo: Pedir el papel del padrón en la junta');
-    expect(summary).toContain('• Fecha límite: martes, 15 de diciembre de 2026');
+    expect(summary).toContain('- Objetivo: Pedir el papel del padrón en la junta');
+    expect(summary).toContain('- Fecha límite: martes, 15 de diciembre de 2026');
     await harness.sendAll(['sí', 'sí']);
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ text: 'Pedir el papel del padrón en la junta', deadline: '2026-12-15' });
   });
@@ -288,7 +288,7 @@ describe('SMART goal dialog (Spanish)', () => {
   it('keeps a goal text that reads hard when the worker says so', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
     await harness.sendAll(['Pedir el certificado de empadronamiento en la junta municipal', 'vivienda', '15/12/2026', 'sí']);
-    expect(joined(await harness.send('mantener'))).toContain('• Objetivo: Pedir el certificado de empadronamiento en la junta municipal');
+    expect(joined(await harness.send('mantener'))).toContain('- Objetivo: Pedir el certificado de empadronamiento en la junta municipal');
   });
 
   it('refuses a past deadline, then today, then one after the plan ends', async () => {
@@ -311,7 +311,7 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(afterPlan).toContain('es posterior al fin del plan (domingo, 31 de enero de 2027)');
 
     await harness.send('31/01/2027');
-    expect(joined(await harness.send('sí'))).toContain('• Fecha límite: domingo, 31 de enero de 2027');
+    expect(joined(await harness.send('sí'))).toContain('- Fecha límite: domingo, 31 de enero de 2027');
     expect(await goalsOf(harness, 'C-SMRT22')).toHaveLength(0);
     await harness.sendAll(['sí', 'sí']);
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ deadline: '2027-01-31', target: '5 currículos por semana', domain: 'employment' });
@@ -320,9 +320,9 @@ describe('SMART goal dialog (Spanish)', () => {
   it('asks for the actor when the goal names nobody in particular, and keeps a named person', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
     const summary = joined(await harness.send('llamar a 2 empresas cada semana hasta el 31 de enero'));
-    expect(summary).toContain('• Quién: Ana P.');
+    expect(summary).toContain('- Quién: Ana P.');
     expect(joined(await harness.send('quién: no'))).toContain('¿Quién lo hará: la persona usuaria u otra persona con nombre?');
-    expect(joined(await harness.send('Luis, su hermano'))).toContain('• Quién: Luis, su hermano');
+    expect(joined(await harness.send('Luis, su hermano'))).toContain('- Quién: Luis, su hermano');
     await harness.sendAll(['sí', 'sí']);
     expect((await goalsOf(harness, 'C-SMRT22'))[0]).toMatchObject({ actor: 'Luis, su hermano', target: '2 empresas cada semana' });
   });
@@ -400,11 +400,11 @@ describe('SMART goal dialog (English)', () => {
     const replies: string[] = [];
     for (const message of typed) replies.push(joined(await harness.send(message, 'worker-en')));
     expect(replies[0]).toContain('New SMART goal for John D. (C-SMRT33)');
-    expect(replies[1]).toContain('• Who: John');
-    expect(replies[1]).toContain('• Indicator: number of CVs sent');
-    expect(replies[1]).toContain('• Target: 3 CVs a week');
-    expect(replies[1]).toContain('• Need: employment');
-    expect(replies[1]).toContain('• Deadline: Sunday, 31 January 2027');
+    expect(replies[1]).toContain('- Who: John');
+    expect(replies[1]).toContain('- Indicator: number of CVs sent');
+    expect(replies[1]).toContain('- Target: 3 CVs a week');
+    expect(replies[1]).toContain('- Need: employment');
+    expect(replies[1]).toContain('- Deadline: Sunday, 31 January 2027');
     expect(replies[1]).toContain('Is this right?');
     expect(replies[2]).toContain('Does the client agree with this goal?');
     expect(replies[3]).toMatch(/Goal G-[A-Z0-9]{6} saved in case C-SMRT33/);
@@ -454,7 +454,7 @@ describe('SMART goal dialog (English)', () => {
     expect(hard).toContain('The client will read this text and it reads hard');
     expect(hard).toContain('“administrative”');
     const summary = joined(await harness.send('Get the paper that shows where you live from the town hall by 15 December', 'worker-en'));
-    expect(summary).toContain('• Goal: Get the paper that shows where you live from the town hall by 15 December');
+    expect(summary).toContain('- Goal: Get the paper that shows where you live from the town hall by 15 December');
   });
 
   it('tells the worker to assess first when the case has no assessment, and cancel saves nothing', async () => {

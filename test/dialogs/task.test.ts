@@ -89,16 +89,16 @@ describe('task dialog (Spanish)', () => {
     // The practice's cadence is offered in the summary, where another number would change it.
     const summary = (await harness.send('no')).join('\n');
     expect(summary).not.toContain('¿Cada cuántos días');
-    expect(summary).toContain('• Qué: Pedir cita en el servicio de empleo');
-    expect(summary).toContain('• Objetivo: Ana presenta tres solicitudes de empleo al mes');
-    expect(summary).toContain('• Quién: Otro profesional o servicio: Servicio Público de Empleo');
-    expect(summary).toContain('• Para el: lunes, 7 de diciembre de 2026');
+    expect(summary).toContain('- Qué: Pedir cita en el servicio de empleo');
+    expect(summary).toContain('- Objetivo: Ana presenta tres solicitudes de empleo al mes');
+    expect(summary).toContain('- Quién: Otro profesional o servicio: Servicio Público de Empleo');
+    expect(summary).toContain('- Para el: lunes, 7 de diciembre de 2026');
     expect(summary).toContain('Le da miedo llamar (Interno); No tiene saldo en el móvil (Externo)');
-    expect(summary).toContain('• Seguimiento: cada 7 días');
+    expect(summary).toContain('- Seguimiento: cada 7 días');
     expect(summary).toContain('¿La persona se compromete expresamente');
     const wrongCadence = (await harness.send('0')).join('\n');
     expect(wrongCadence).toContain('escribe un número de días de seguimiento (de 1 a 90)');
-    expect(wrongCadence).toContain('• Seguimiento: cada 7 días');
+    expect(wrongCadence).toContain('- Seguimiento: cada 7 días');
     const saved = (await harness.send('sí')).join('\n');
     const taskId = /Tarea (T-[A-Z0-9]{6}) guardada/.exec(saved)?.[1];
     expect(taskId).toBeDefined();
@@ -204,9 +204,9 @@ describe('task dialog (English)', () => {
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
     expect(wrong).toContain('or type a number of days between check-ins (1 to 90)');
     const summary = (await harness.send('3', 'worker-en')).join('\n');
-    expect(summary).toContain('• Who: The client');
-    expect(summary).toContain('• Anticipated obstacles: Forgets deadlines (Internal)');
-    expect(summary).toContain('• Check-in: every 3 days');
+    expect(summary).toContain('- Who: The client');
+    expect(summary).toContain('- Anticipated obstacles: Forgets deadlines (Internal)');
+    expect(summary).toContain('- Follow-up question: every 3 days');
     const saved = (await harness.send('yes', 'worker-en')).join('\n');
     expect(saved).toMatch(/Task T-[A-Z0-9]{6} saved on case C-JOHNDQ/);
     const [task] = (await harness.store.repositories.cases.get(EN_CASE_ID))!.tasks;

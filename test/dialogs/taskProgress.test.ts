@@ -38,7 +38,7 @@ describe('task progress dialog (Spanish)', () => {
     await harness.send('2');
     const result = (await harness.send('No encontró el certificado')).join('\n');
     expect(result).toContain('Avance registrado en «Presentar la solicitud de vivienda»: Parcialmente conseguida.');
-    expect(result).toContain('Media de la tarea: 3 sobre 4, con 3 valoración(es).');
+    expect(result).toContain('Media de la tarea: 3 sobre 4, con 3 registro(s).');
     expect(result).not.toContain('⚠');
 
     const entry = (await storedTask()).progress.at(-1)!;
@@ -56,7 +56,7 @@ describe('task progress dialog (Spanish)', () => {
     await harness.send('sin oportunidad');
     const result = (await harness.send('no')).join('\n');
     expect(result).toContain('Sin oportunidad (no cuenta en la media)');
-    expect(result).toContain('Media de la tarea: 3,5 sobre 4, con 2 valoración(es).');
+    expect(result).toContain('Media de la tarea: 3,5 sobre 4, con 2 registro(s).');
     const entry = (await storedTask()).progress.at(-1)!;
     expect(entry).toEqual({ at: NOW, rating: 'noOpportunity', source: 'worker', by: 'worker-1' });
   });
@@ -66,8 +66,8 @@ describe('task progress dialog (Spanish)', () => {
     await startProgress();
     await harness.send('1');
     const result = (await harness.send('no')).join('\n');
-    expect(result).toContain('⚠ Dos valoraciones seguidas de 1 o menos');
-    expect(result).toContain('Media de la tarea: 1 sobre 4, con 2 valoración(es).');
+    expect(result).toContain('⚠ Dos grados de logro seguidos de 1 o menos');
+    expect(result).toContain('Media de la tarea: 1 sobre 4, con 2 registro(s).');
     const [alert] = (await stored()).alerts as [Alert];
     expect((await stored()).alerts).toHaveLength(1);
     expect(alert.kind).toBe('stalledTask');
@@ -90,10 +90,10 @@ describe('task progress dialog (Spanish)', () => {
     await startProgress();
     await harness.send('totalmente conseguida');
     const offer = (await harness.send('no')).join('\n');
-    expect(offer).toContain('Valoración 4: ¿marco la tarea como hecha?');
+    expect(offer).toContain('Grado de logro 4: ¿marco la tarea como hecha?');
     const result = (await harness.send('sí')).join('\n');
     expect(result).toContain('La tarea queda marcada como hecha.');
-    expect(result).toContain('Media de la tarea: 4 sobre 4, con 1 valoración(es).');
+    expect(result).toContain('Media de la tarea: 4 sobre 4, con 1 registro(s).');
     expect((await storedTask()).status).toBe('done');
     expect((await storedTask()).progress).toEqual([{ at: NOW, rating: 4, source: 'worker', by: 'worker-1' }]);
   });

@@ -42,13 +42,13 @@ const TASK = 'Pedir cita en el centro de salud';
 
 const PROMPT = `Hola. ¿Cómo va tu tarea «${TASK}»? Contéstame aquí cuando quieras.`;
 const overdueDigest = (daysLate: number) =>
-  `Reevaluación vencida · Luis R. (${REVIEW_CASE}), de Lucía Martín: prevista el martes, 10 de noviembre de 2026 (${daysLate} días de retraso).\n` +
-  'Para decidir escribe el id del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».';
+  `Reevaluación vencida · Luis R. (${REVIEW_CASE}), de Lucía Martín: prevista el martes, 10 de noviembre de 2026 (${daysLate} días de retraso).\n\n` +
+  'Para decidir escribe la referencia del caso y una de estas palabras: «continuar», «cambiar enfoque», «cerrar» o «recordar al profesional».';
 const workerOverdue = (daysLate: number) =>
   `Reevaluación vencida · Luis R. (${REVIEW_CASE}): era el martes, 10 de noviembre de 2026 (${daysLate} días de retraso). Para hacerla escribe «reevaluación ${REVIEW_CASE}».`;
 const ESCALATION = `Alerta · Carmen O. (${CRISIS_CASE}), de Lucía Martín: un ámbito en crisis (nivel 1) en la valoración. Para verlo escribe «ver caso ${CRISIS_CASE}».`;
 const REMINDER = `Recordatorio de Marta Gil · Luis R. (${REVIEW_CASE}): la reevaluación prevista el martes, 10 de noviembre de 2026 sigue sin hacerse. Para verlo escribe «ver caso ${REVIEW_CASE}».`;
-const RATING_LINE = 'Valoración del miércoles, 2 de diciembre de 2026 (respuesta de la persona): Totalmente conseguida';
+const RATING_LINE = 'Grado de logro del miércoles, 2 de diciembre de 2026 (respuesta de la persona): Totalmente conseguida';
 
 const client = (name: string) => ({ kind: 'individual' as const, name, contact: '600 000 000', language: 'es' as const, timeZone: 'Europe/Madrid' });
 

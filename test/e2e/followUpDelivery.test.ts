@@ -51,7 +51,7 @@ describe('after downtime', () => {
     await world.restart('2027-03-01T12:00:00Z');
     await world.round();
     expect(world.followUpsTo('client-ana')).toEqual([
-      'Hola. ¿Cómo van tus tareas?\n• Pedir cita médica\n• Llevar el certificado\nContéstame aquí cuando quieras.',
+      'Hola. ¿Cómo van tus tareas?\n\n- Pedir cita médica\n- Llevar el certificado\n\nContéstame aquí cuando quieras.',
     ]);
     const [toWorker, ...moreToWorker] = world.followUpsTo('worker-1');
     expect(moreToWorker).toEqual([]);

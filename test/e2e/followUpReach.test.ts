@@ -51,12 +51,12 @@ describe('escalations', () => {
     w.clock.set('2027-03-01T10:05:00Z');
     const heard = w.connector.waitForText(/^Alerta · Ana P\. \(C-ALERTA\)/);
     const replies = await sendAll(w.bot.loopbackUrl, w.connector, 'worker-1', ['hola', 'avance', '1', '1', '1', 'no']);
-    expect(replies.join('\n')).toContain('Dos valoraciones seguidas de 1 o menos');
+    expect(replies.join('\n')).toContain('Dos grados de logro seguidos de 1 o menos');
     const escalation = await heard;
     expect(escalation.conversationId).toBe('conv-super-1');
     expect(escalation.replyToId).toBeUndefined();
     expect(escalation.activity.text).toBe(
-      'Alerta · Ana P. (C-ALERTA), de Lucía Martín: la tarea «Presentar la solicitud de vivienda» lleva dos valoraciones seguidas de 1 o menos. Para verlo escribe «ver caso C-ALERTA».',
+      'Alerta · Ana P. (C-ALERTA), de Lucía Martín: la tarea «Presentar la solicitud de vivienda» lleva dos grados de logro seguidos de 1 o menos. Para verlo escribe «ver caso C-ALERTA».',
     );
     await w.round();
     expect(w.followUpsTo('super-1')).toHaveLength(1);

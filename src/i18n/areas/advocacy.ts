@@ -1,7 +1,7 @@
 // Advocacy (defensa, SPEC §2 step 7) and the macro barrier report for supervisors. `*Words` keys are `|`-separated.
 export const es = {
   name: 'acción de defensa',
-  help: 'Defensa (advocacy, paso 7): registra una acción de defensa de la persona y la barrera encontrada — de requisitos de acceso, normativa, política o procedimiento — y su nivel: micro (la persona), meso (la relación con los recursos) o macro (barrera estructural). Las barreras de nivel macro forman el informe de barreras de la entidad.',
+  help: 'Defensa (paso 7): registra una acción de defensa de la persona y la barrera encontrada — de requisitos de acceso, normativa, política o procedimiento — y su nivel: micro (la persona), meso (la relación con los recursos) o macro (barrera estructural). Las barreras de nivel macro forman el informe de barreras de la entidad.',
   askAction: 'Acción de defensa realizada (por ejemplo: «reclamación ante la oficina de vivienda por la demora en la resolución»):',
   askBarrierType: 'Tipo de barrera encontrada (si quieres, añade el nivel tras una coma: «requisitos, macro»):',
   barrierType_eligibility: 'Requisitos de acceso (elegibilidad)',
@@ -22,7 +22,7 @@ export const es = {
   levelWords_macro: 'macro|estructural|structural',
   askOutcome: 'Resultado de la acción (opcional; escribe «no» si aún no lo hay):',
   summary:
-    'Acción de defensa en el caso {caseId} ({date}):\n• Acción: {action}\n• Barrera: {barrierType} · {level}\n• Descripción: {barrier}\n• Resultado: {outcome}',
+    'Acción de defensa en el caso {caseId} ({date}):\n\n- Acción: {action}\n- Barrera: {barrierType} · {level}\n- Descripción: {barrier}\n- Resultado: {outcome}',
   noOutcome: '(pendiente)',
   askConfirm: '¿Guardo la acción de defensa? (sí/no)',
   saved: 'Acción de defensa {id} guardada en el caso {caseId}.',
@@ -61,7 +61,8 @@ export const en: { [K in keyof typeof es]: string } = {
   levelWords_meso: 'meso',
   levelWords_macro: 'macro|structural|estructural',
   askOutcome: 'Outcome of the action (optional; type "no" if there is none yet):',
-  summary: 'Advocacy action on case {caseId} ({date}):\n• Action: {action}\n• Barrier: {barrierType} · {level}\n• Description: {barrier}\n• Outcome: {outcome}',
+  summary:
+    'Advocacy action on case {caseId} ({date}):\n\n- Action: {action}\n- Barrier: {barrierType} · {level}\n- Description: {barrier}\n- Outcome: {outcome}',
   noOutcome: '(pending)',
   askConfirm: 'Shall I save the advocacy action? (yes/no)',
   saved: 'Advocacy action {id} saved on case {caseId}.',

@@ -1,7 +1,7 @@
 // Alerts for supervision and the decisions on them (SPEC §4). `*Words` keys are `|`-separated.
 export const es = {
   name: 'decisión sobre un aviso',
-  help: 'Decisión sobre un aviso (supervisión): los avisos de crisis, de riesgo para la seguridad, de tareas estancadas y de revisión vencida esperan tu decisión: continuar, cambiar el enfoque, cerrar el caso o recordárselo al profesional. Cada aviso se decide una sola vez. Puedes escribir «decidir» y el id del caso, o tocar una de las opciones del aviso.',
+  help: 'Decisión sobre un aviso (supervisión): los avisos de crisis, de riesgo para la seguridad, de tareas estancadas y de revisión vencida esperan tu decisión: continuar, cambiar el enfoque, cerrar el caso o recordárselo al profesional. Cada aviso se decide una sola vez. Puedes escribir «decidir» y la referencia del caso, o tocar una de las opciones del aviso.',
   kind_domainCrisis: 'crisis en un ámbito (nivel 1)',
   kind_safetyConcern: 'riesgo para la seguridad',
   kind_stalledTask: 'tarea estancada',
@@ -19,7 +19,7 @@ export const es = {
   noneOnCase: 'El caso {caseId} no tiene avisos sin decidir.',
   header: 'Avisos sin decidir ({count}):',
   line: '{n}. {caseId} · {name} · {kind} · desde el {since}',
-  askWhich: '¿Sobre qué aviso decides? Escribe su número (1–{max}).',
+  askWhich: '¿Sobre qué aviso decides? Escribe su número de la lista.',
   askCaseDecision: 'Caso {caseId} ({name}): {flags}. ¿Qué decides?',
   savedOnCase: 'Decisión registrada en el caso {caseId}: {choice}.',
   askDecision: 'Caso {caseId} ({name}), aviso: {kind}, desde el {since}. ¿Qué decides?',
@@ -34,8 +34,8 @@ export const es = {
   reply: '{choice} · {caseId} · {ref}',
   actionsIntro: 'Tu decisión: toca una opción, o escribe la decisión y el caso, por ejemplo «{example}». Opciones: {options}.',
   caseViewHeader: 'Avisos sin decidir:',
-  caseViewLine: '• ⚠ {kind} · desde el {since}',
-  decidedLine: '• {kind}: decidido «{choice}» por {who} el {date}',
+  caseViewLine: '⚠ {kind} · desde el {since}',
+  decidedLine: '- {kind}: decidido «{choice}» por {who} el {date}',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -57,7 +57,7 @@ export const en: { [K in keyof typeof es]: string } = {
   noneOnCase: 'Case {caseId} has no alerts waiting for a decision.',
   header: 'Alerts waiting for a decision ({count}):',
   line: '{n}. {caseId} · {name} · {kind} · since {since}',
-  askWhich: 'Which alert do you decide on? Type its number (1–{max}).',
+  askWhich: 'Which alert do you decide on? Type its number in the list.',
   askCaseDecision: 'Case {caseId} ({name}): {flags}. What do you decide?',
   savedOnCase: 'Decision recorded on case {caseId}: {choice}.',
   askDecision: 'Case {caseId} ({name}), alert: {kind}, since {since}. What do you decide?',
@@ -72,6 +72,6 @@ export const en: { [K in keyof typeof es]: string } = {
   reply: '{choice} · {caseId} · {ref}',
   actionsIntro: 'Your decision: tap an option, or type the decision and the case, for example "{example}". Options: {options}.',
   caseViewHeader: 'Alerts waiting for a decision:',
-  caseViewLine: '• ⚠ {kind} · since {since}',
-  decidedLine: '• {kind}: decided "{choice}" by {who} on {date}',
+  caseViewLine: '⚠ {kind} · since {since}',
+  decidedLine: '- {kind}: decided "{choice}" by {who} on {date}',
 };

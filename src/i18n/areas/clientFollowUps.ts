@@ -2,13 +2,13 @@
 export const es = {
   checkInOne: 'Hola. ¿Cómo va tu tarea «{task}»?',
   checkInMany: 'Hola. ¿Cómo van tus tareas?',
-  taskLine: '• {task}',
+  taskLine: '- {task}',
   howToAnswer: 'Contéstame aquí cuando quieras.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
   checkInOne: 'Hi. How is your task "{task}" going?',
   checkInMany: 'Hi. How are your tasks going?',
-  taskLine: '• {task}',
+  taskLine: '- {task}',
   howToAnswer: 'Answer me here when you like.',
 };

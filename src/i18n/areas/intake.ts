@@ -23,7 +23,7 @@ export const es = {
     'Sin el consentimiento de la persona al tratamiento de sus datos no puedo abrir el caso, y no he guardado nada. Puedes explicarle para qué se usan sus datos y volver a empezar la apertura cuando esté de acuerdo.',
   askConsentMessages: '¿Acepta recibir mensajes de seguimiento por chat (recordatorios de tareas)? (sí/no)',
   askModel: 'Modelo de gestión del caso (si quieres, añade la prioridad tras una coma: «corretaje, media»):',
-  modelBrokerage: 'Corretaje (brokerage)',
+  modelBrokerage: 'Corretaje',
   modelIntensive: 'Intensivo',
   modelClinical: 'Clínico',
   modelStrengths: 'Basado en fortalezas',
@@ -39,7 +39,7 @@ export const es = {
   priorityWords_medium: 'media|medium|normal',
   priorityWords_low: 'baja|low',
   summary:
-    'Resumen de la apertura:\n• Tipo: {kind}\n• Nombre o alias: {name}\n• Contacto: {contact}\n• Idioma: {language} · Zona horaria: {timeZone}\n• Derivado por: {source}\n• Fecha de apertura: {intakeDate}\n• Consentimiento datos: sí · mensajes: {messaging}\n• Modelo: {model} · Prioridad: {priority}',
+    'Resumen de la apertura:\n\n- Tipo: {kind}\n- Nombre o alias: {name}\n- Contacto: {contact}\n- Idioma: {language} · Zona horaria: {timeZone}\n- Derivado por: {source}\n- Fecha de apertura: {intakeDate}\n- Consentimiento datos: sí · mensajes: {messaging}\n- Modelo: {model} · Prioridad: {priority}',
   askConfirm: '¿Guardo el caso? (sí/no)',
   notSaved: 'De acuerdo, no he guardado el caso.',
   created: 'Caso {caseId} abierto para {name}. Es ahora tu caso actual. Siguiente paso recomendado: la valoración (escribe «valoración»).',
@@ -87,7 +87,7 @@ export const en: { [K in keyof typeof es]: string } = {
   priorityWords_medium: 'medium|normal|media',
   priorityWords_low: 'low|baja',
   summary:
-    'Intake summary:\n• Kind: {kind}\n• Name or alias: {name}\n• Contact: {contact}\n• Language: {language} · Time zone: {timeZone}\n• Referred by: {source}\n• Intake date: {intakeDate}\n• Consent to data: yes · messages: {messaging}\n• Model: {model} · Priority: {priority}',
+    'Intake summary:\n\n- Kind: {kind}\n- Name or alias: {name}\n- Contact: {contact}\n- Language: {language} · Time zone: {timeZone}\n- Referred by: {source}\n- Intake date: {intakeDate}\n- Consent to data: yes · messages: {messaging}\n- Model: {model} · Priority: {priority}',
   askConfirm: 'Shall I save the case? (yes/no)',
   notSaved: 'All right, the case has not been saved.',
   created: 'Case {caseId} opened for {name}. It is now your current case. Recommended next step: the assessment (type "assessment").',

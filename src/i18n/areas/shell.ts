@@ -4,7 +4,7 @@ export const es = {
     'Hola, {name}. Soy Enlace, tu asistente de gestión de casos. Te acompaño en la apertura, la valoración, los objetivos SMART, las tareas, las derivaciones, el seguimiento, la reevaluación y el cierre.',
   welcomeSupervisor:
     'Hola, {name}. Soy Enlace. Como supervisor/a ves los casos de tu equipo ({team}), los casos marcados para revisión, los avisos que esperan tu decisión y el informe de barreras.',
-  welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra con «npm run staff».',
+  welcomeAdmin: 'Hola, {name}. Soy Enlace. Como administrador/a gestionas el directorio de servicios; el personal se registra en el servidor, no en este chat.',
   menuIntro: '¿Qué quieres hacer? Escribe el número o el nombre de la opción:',
   menuItem: '{n}. {label}',
   menuPhrases: 'También puedes escribirlo con sus datos: «apunta una llamada de 20 minutos con Ana», «derivar a vivienda», «avance tarea 2».',
@@ -12,7 +12,7 @@ export const es = {
   notUnderstood: 'No te he entendido.',
   greetingWords: 'hola|buenas|buenos dias|buenos días|buenas tardes|buenas noches|hello|hi|hey|good morning|good afternoon',
   refusal:
-    'Hola. Este asistente es solo para el personal registrado de la entidad y para las personas que atiende. Si eres una persona usuaria, escribe el código que te ha dado tu profesional. Si trabajas en la entidad, pide a administración que te registre.',
+    'Hola, soy Enlace. ¿Te ha dado tu profesional un código? Escríbelo aquí y empezamos. Este asistente es solo para el personal registrado de la entidad y para las personas que atiende: si trabajas en la entidad, pide a administración que te registre.',
   tenantRefused: 'Este asistente solo puede usarse desde la organización que lo gestiona.',
   personalChatOnly: 'Aquí no muestro datos de casos: este chat lo leen otras personas. Escríbeme en un chat personal con Enlace para trabajar tus casos.',
   languageSet: 'De acuerdo: a partir de ahora te hablo en español.',
@@ -45,7 +45,7 @@ export const es = {
   referralWords: 'derivacion|derivación|derivar|servicio|referral|refer|service',
   contactLabel: 'Registrar un contacto',
   contactWords: 'contacto|registrar contacto|visita|llamada|contact|log contact|visit|call',
-  advocacyLabel: 'Acción de defensa (advocacy)',
+  advocacyLabel: 'Acción de defensa',
   advocacyWords: 'defensa|advocacy|barrera|barrier',
   reviewLabel: 'Reevaluación del caso',
   reviewWords: 'reevaluacion|reevaluación|revision|revisión|review',
@@ -80,7 +80,7 @@ export const en: { [K in keyof typeof es]: string } = {
     'Hello, {name}. I am Enlace, your case management assistant. I walk you through intake, assessment, SMART goals, tasks, referrals, monitoring, review and closure.',
   welcomeSupervisor:
     "Hello, {name}. I am Enlace. As a supervisor you see your team's cases ({team}), the cases flagged for review, the alerts waiting for your decision and the barrier report.",
-  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered with "npm run staff".',
+  welcomeAdmin: 'Hello, {name}. I am Enlace. As an admin you maintain the service directory; staff are registered on the server, not in this chat.',
   menuIntro: 'What would you like to do? Type the number or the name of the option:',
   menuItem: '{n}. {label}',
   menuPhrases: 'You can also type it with its details: "log a call of 20 minutes with Ana", "refer to housing", "progress task 2".',

@@ -60,7 +60,7 @@ export const es = {
   targetHint: 'Escribe «ejemplo» para usar «{measure}», que ya figura en el objetivo, o escribe otra meta.',
   thirdPartyKept: 'Se mantiene el objetivo; constará que depende de terceros.',
   summary:
-    'Objetivo SMART:\n• Objetivo: {text}\n• Quién: {actor}\n• Indicador: {indicator}\n• Meta: {target}\n• Apoyos: {support}\n• Obstáculos: {obstacles}\n• Necesidad: {domain}\n• Fecha límite: {deadline}\n• Depende de terceros: {thirdParty}',
+    'Objetivo SMART:\n\n- Objetivo: {text}\n- Quién: {actor}\n- Indicador: {indicator}\n- Meta: {target}\n- Apoyos: {support}\n- Obstáculos: {obstacles}\n- Necesidad: {domain}\n- Fecha límite: {deadline}\n- Depende de terceros: {thirdParty}',
   askConfirmSummary:
     '¿Es correcto? Responde «sí», o corrige o añade un dato así: «fecha: 15 de febrero», «apoyos: …», «obstáculos: …», «meta: …», «indicador: …», «quién: …» u «objetivo: …».',
   correctionNotUnderstood: 'No te he entendido. Responde «sí» si el resumen es correcto, o corrige un dato así: «fecha: 15 de febrero».',
@@ -138,7 +138,7 @@ export const en: { [K in keyof typeof es]: string } = {
   targetHint: 'Type “example” to use “{measure}”, which the goal already states, or type another target.',
   thirdPartyKept: 'The goal is kept; it will be recorded as depending on a third party.',
   summary:
-    'SMART goal:\n• Goal: {text}\n• Who: {actor}\n• Indicator: {indicator}\n• Target: {target}\n• Support: {support}\n• Obstacles: {obstacles}\n• Need: {domain}\n• Deadline: {deadline}\n• Depends on a third party: {thirdParty}',
+    'SMART goal:\n\n- Goal: {text}\n- Who: {actor}\n- Indicator: {indicator}\n- Target: {target}\n- Support: {support}\n- Obstacles: {obstacles}\n- Need: {domain}\n- Deadline: {deadline}\n- Depends on a third party: {thirdParty}',
   askConfirmSummary:
     'Is this right? Answer “yes”, or correct or add one item like this: “deadline: 15 February”, “support: …”, “obstacles: …”, “target: …”, “indicator: …”, “who: …” or “goal: …”.',
   correctionNotUnderstood: 'I did not understand. Answer “yes” if the summary is right, or correct one item like this: “deadline: 15 February”.',

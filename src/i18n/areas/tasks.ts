@@ -5,8 +5,8 @@ export const es = {
   contractName: 'contrato de tareas',
   contractHelp:
     'Contrato del Modelo Centrado en Tareas (paso 4): hasta tres problemas diana que la persona reconoce, el número de sesiones (8 por defecto) y el plazo (de 6 a 12 semanas; 8 por defecto). Solo se guarda al final, cuando lo confirmas.',
-  contractCurrent: 'El caso {caseId} ya tiene un contrato:\n{problems}\n• Sesiones: {sessions}\n• Del {start} al {end} (van {weeksUsed} de {weeks} semanas)',
-  contractProblemLine: '• Problema diana: {text}',
+  contractCurrent: 'El caso {caseId} ya tiene un contrato:\n\n{problems}\n- Sesiones: {sessions}\n- Del {start} al {end} (van {weeksUsed} de {weeks} semanas)',
+  contractProblemLine: '- Problema diana: {text}',
   askReplaceContract: '¿Lo sustituyes por un contrato nuevo? (sí/no)',
   contractKept: 'De acuerdo, mantengo el contrato actual. No he cambiado nada.',
   askProblemFirst:
@@ -24,11 +24,11 @@ export const es = {
   startWords: 'empieza|inicio|comienza|desde|starts|start|from',
   problemNotRecorded: 'No lo anoto: en el Modelo Centrado en Tareas solo cuentan los problemas que la persona reconoce.',
   problemsFull: 'Ya hay {max} problemas diana, el máximo del modelo.',
-  askSessions: '¿Cuántas sesiones tendrá el plan? Escribe un número, o «ok» para dejar {default}:',
+  askSessions: '¿Cuántas sesiones tendrá el plan? Escribe un número, o «vale» para dejar {default}:',
   askStartDate: '¿Qué día empieza el plan? Puedes escribir «hoy», «el lunes» o una fecha:',
   askDefaultEnd: '¿Termina el {date}, {weeks} semanas después del inicio? (sí/no)',
   askEndDate: '¿Qué día termina el plan?',
-  contractSummary: 'Resumen del contrato:\n{problems}\n• Sesiones: {sessions}\n• Del {start} al {end} ({weeks} semanas)',
+  contractSummary: 'Resumen del contrato:\n\n{problems}\n- Sesiones: {sessions}\n- Del {start} al {end} ({weeks} semanas)',
   askConfirmContract: '¿Guardo el contrato? (sí/no)',
   contractNotSaved: 'De acuerdo, no he guardado el contrato.',
   contractSaved:
@@ -66,7 +66,7 @@ export const es = {
   obstacleWords_external: 'externo|externa|external',
   obstacleLine: '{text} ({kind})',
   taskSummary:
-    'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}\n• Seguimiento: cada {days} días (escribe otro número para cambiarlo)',
+    'Resumen de la tarea:\n\n- Qué: {what}\n- Objetivo: {goal}\n- Quién: {owner}\n- Para el: {due}\n- Obstáculos previstos: {obstacles}\n- Seguimiento: cada {days} días (escribe otro número para cambiarlo)',
   none: 'ninguno',
   askCommitment: '¿La persona se compromete expresamente a hacer esta tarea? (sí/no)',
   errorCommitment: 'Responde «sí» o «no», o escribe un número de días de seguimiento (de 1 a {max}).',
@@ -75,15 +75,15 @@ export const es = {
   taskNotSaved: 'No he guardado la tarea.',
   taskSaved: 'Tarea {taskId} guardada en el caso {caseId}, con el compromiso de la persona registrado. Seguimiento cada {days} días.',
   taskSavedOwn: 'Tarea {taskId} guardada en el caso {caseId}. Es una tarea tuya.',
-  taskSummaryOwn: 'Resumen de la tarea:\n• Qué: {what}\n• Objetivo: {goal}\n• Quién: {owner}\n• Para el: {due}\n• Obstáculos previstos: {obstacles}',
+  taskSummaryOwn: 'Resumen de la tarea:\n\n- Qué: {what}\n- Objetivo: {goal}\n- Quién: {owner}\n- Para el: {due}\n- Obstáculos previstos: {obstacles}',
   // ---- progress
   progressName: 'registro de avance',
   progressHelp:
-    'Registro de avance (seguimiento): eliges una tarea abierta y la valoras en la escala de consecución de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos valoraciones seguidas de 1 avisan a la supervisión.',
+    'Registro de avance (seguimiento): eliges una tarea abierta y anotas su grado de logro en la escala de 4 puntos (4 totalmente, 3 sustancialmente, 2 parcialmente, 1 mínimamente o nada) o «sin oportunidad», que no cuenta en la media. Anota los obstáculos. Dos grados de logro seguidos de 1 avisan a la supervisión.',
   noOpenTasks: 'El caso {caseId} no tiene tareas abiertas.',
   askTask: '¿De qué tarea registras el avance?',
   taskChoice: '{text} (para el {due})',
-  taskChoiceRated: '{text} (para el {due}) · última valoración: {rating}{help}',
+  taskChoiceRated: '{text} (para el {due}) · último grado de logro: {rating}{help}',
   taskChoiceHelp: ' · ⚠ pide ayuda',
   askRating: 'Grado de consecución de la tarea, en la escala de 4 puntos. Puedes añadir los obstáculos tras una coma: «3, le faltaba una nómina».',
   rating_1: 'Mínimamente o no conseguida',
@@ -93,12 +93,12 @@ export const es = {
   rating_noOpportunity: 'Sin oportunidad (no cuenta en la media)',
   ratingWords_noOpportunity: 'sin oportunidad|no opportunity|sin ocasion|no tuvo ocasion|n/o',
   askProgressObstacles: 'Obstáculos encontrados (o «no» si no hubo):',
-  askMarkDone: 'Valoración 4: ¿marco la tarea como hecha? (sí/no)',
+  askMarkDone: 'Grado de logro 4: ¿marco la tarea como hecha? (sí/no)',
   progressSaved: 'Avance registrado en «{text}»: {rating}.',
   taskMarkedDone: 'La tarea queda marcada como hecha.',
-  average: 'Media de la tarea: {average} sobre 4, con {count} valoración(es). «Sin oportunidad» no cuenta en la media.',
-  averageNone: 'La tarea aún no tiene valoraciones que cuenten para la media («sin oportunidad» no cuenta).',
-  stalledAlert: '⚠ Dos valoraciones seguidas de 1 o menos: la tarea está estancada. Queda registrado un aviso para la supervisión.',
+  average: 'Media de la tarea: {average} sobre 4, con {count} registro(s). «Sin oportunidad» no cuenta en la media.',
+  averageNone: 'La tarea aún no tiene grados de logro que cuenten para la media («sin oportunidad» no cuenta).',
+  stalledAlert: '⚠ Dos grados de logro seguidos de 1 o menos: la tarea está estancada. Queda registrado un aviso para la supervisión.',
   // ---- validation and error codes (src/domain/tasks.ts)
   issue_noTargetProblem: 'El contrato necesita al menos un problema diana que la persona reconozca.',
   issue_tooManyProblems: 'El contrato admite como máximo {max} problemas diana.',
@@ -131,8 +131,8 @@ export const en: { [K in keyof typeof es]: string } = {
   contractName: 'task contract',
   contractHelp:
     'Task-Centered Model contract (step 4): up to three target problems the client acknowledges, the number of sessions (8 by default) and the plan length (6 to 12 weeks; 8 by default). It is saved only at the end, once you confirm it.',
-  contractCurrent: 'Case {caseId} already has a contract:\n{problems}\n• Sessions: {sessions}\n• From {start} to {end} ({weeksUsed} of {weeks} weeks gone)',
-  contractProblemLine: '• Target problem: {text}',
+  contractCurrent: 'Case {caseId} already has a contract:\n\n{problems}\n- Sessions: {sessions}\n- From {start} to {end} ({weeksUsed} of {weeks} weeks gone)',
+  contractProblemLine: '- Target problem: {text}',
   askReplaceContract: 'Do you want to replace it with a new contract? (yes/no)',
   contractKept: 'All right, I keep the current contract. Nothing has changed.',
   askProblemFirst:
@@ -154,7 +154,7 @@ export const en: { [K in keyof typeof es]: string } = {
   askStartDate: 'When does the plan start? You can type "today", "Monday" or a date:',
   askDefaultEnd: 'Does it end on {date}, {weeks} weeks after the start? (yes/no)',
   askEndDate: 'When does the plan end?',
-  contractSummary: 'Contract summary:\n{problems}\n• Sessions: {sessions}\n• From {start} to {end} ({weeks} weeks)',
+  contractSummary: 'Contract summary:\n\n{problems}\n- Sessions: {sessions}\n- From {start} to {end} ({weeks} weeks)',
   askConfirmContract: 'Shall I save the contract? (yes/no)',
   contractNotSaved: 'All right, the contract has not been saved.',
   contractSaved: 'Contract saved on case {caseId}: {count} target problem(s), {sessions} sessions, until {end}. Next step: agree the tasks (type "task").',
@@ -191,7 +191,7 @@ export const en: { [K in keyof typeof es]: string } = {
   obstacleWords_external: 'external|externo|externa',
   obstacleLine: '{text} ({kind})',
   taskSummary:
-    'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}\n• Check-in: every {days} days (type another number to change it)',
+    'Task summary:\n\n- What: {what}\n- Goal: {goal}\n- Who: {owner}\n- Due: {due}\n- Anticipated obstacles: {obstacles}\n- Follow-up question: every {days} days (type another number to change it)',
   none: 'none',
   askCommitment: 'Does the client explicitly commit to this task? (yes/no)',
   errorCommitment: 'Answer "yes" or "no", or type a number of days between check-ins (1 to {max}).',
@@ -200,7 +200,7 @@ export const en: { [K in keyof typeof es]: string } = {
   taskNotSaved: 'The task has not been saved.',
   taskSaved: "Task {taskId} saved on case {caseId}, with the client's commitment recorded. Check-in every {days} days.",
   taskSavedOwn: 'Task {taskId} saved on case {caseId}. It is your own task.',
-  taskSummaryOwn: 'Task summary:\n• What: {what}\n• Goal: {goal}\n• Who: {owner}\n• Due: {due}\n• Anticipated obstacles: {obstacles}',
+  taskSummaryOwn: 'Task summary:\n\n- What: {what}\n- Goal: {goal}\n- Who: {owner}\n- Due: {due}\n- Anticipated obstacles: {obstacles}',
   // ---- progress
   progressName: 'progress entry',
   progressHelp:

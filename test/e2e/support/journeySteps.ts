@@ -96,7 +96,7 @@ export function intake(): Exchange[] {
     ex('sí', /consentimiento al tratamiento de sus datos/),
     ex('sí', /recibir mensajes de seguimiento/),
     ex('sí', /Modelo de gestión/),
-    ex('corretaje, media', /Resumen de la apertura[\s\S]*Carmen Ortega Ruiz[\s\S]*Corretaje \(brokerage\) · Prioridad: Media/),
+    ex('corretaje, media', /Resumen de la apertura[\s\S]*Carmen Ortega Ruiz[\s\S]*Corretaje · Prioridad: Media/),
     ex('sí', /Caso C-[A-Z0-9]{6} abierto para Carmen Ortega Ruiz/),
   ];
 }
@@ -127,9 +127,9 @@ export function assessment(caseId: string): Exchange[] {
       new RegExp(
         [
           `Resultado de la valoración del caso ${caseId}`,
-          '• Intensidad recomendada: moderada',
-          `• Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
-          '• Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
+          '- Intensidad recomendada: moderada',
+          `- Contacto cada ${moderate.contactEveryDays} días · próxima revisión: ${escapeRegExp(esDate(FIRST_REVIEW_DUE))}`,
+          '- Necesidades \\(nivel ≤ 3\\): vivienda \\(2\\), ingresos \\(3\\), empleo \\(3\\), salud mental \\(3\\)',
         ].join('[\\s\\S]*'),
       ),
     ),
@@ -301,10 +301,10 @@ export function progress(caseId: string): Exchange[] {
     ex(`avance ${caseId} tarea 1`, /escala de 4 puntos/),
     ex(
       `3, ${PROGRESS.clientObstacles}`,
-      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 valoración/,
+      /Avance registrado en «Reunir el padrón[^»]*»: Sustancialmente conseguida[\s\S]*Media de la tarea: 3 sobre 4, con 1 registro\(s\)/,
     ),
     ex(`avance ${caseId} tarea 2`, /escala de 4 puntos/),
-    ex(`sin oportunidad, ${PROGRESS.workerObstacles}`, /Sin oportunidad \(no cuenta en la media\)[\s\S]*aún no tiene valoraciones que cuenten/),
+    ex(`sin oportunidad, ${PROGRESS.workerObstacles}`, /Sin oportunidad \(no cuenta en la media\)[\s\S]*aún no tiene grados de logro que cuenten/),
   ];
 }
 
