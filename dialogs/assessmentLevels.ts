@@ -24,7 +24,7 @@ export function levelsTable(context: TurnContext, ratings: Ratings): string {
   const lines = LIFE_DOMAINS.filter((domain) => ratings[domain] !== undefined).map((domain) =>
     text(context, 'assessment.levelsLine', { domain: domainLabel(domain, lang), level: levelLabel(context, ratings[domain]!) }),
   );
-  return [text(context, 'assessment.levelsTitle'), ...lines].join('\n');
+  return `${text(context, 'assessment.levelsTitle')}\n\n${lines.join('\n')}`;
 }
 
 /** «ingresos 2, empleo n/a»: what a partial message gave. */

@@ -40,7 +40,7 @@ describe('a supervisor allocates a case (Spanish)', () => {
     const shown = joined(await harness.send(`transferir caso ${CASE_ID}`, 'super-1'));
     expect(shown).toContain(`Caso ${CASE_ID} (Ana P.), ahora con Lucía Martín. Tiempo estimado del caso: 2 h al mes (intensidad moderada).`);
     expect(shown).toContain('Profesionales del equipo (horas necesarias al mes frente a disponibles):');
-    expect(shown).toContain('• Lucía Martín (lleva el caso): 2 h de 120 h');
+    expect(shown).toContain('- Lucía Martín (lleva el caso): 2 h de 120 h');
     expect(shown).toContain('1. Pablo Ruiz: 4 h de 3 h; con este caso, 6 h ⚠ por encima');
     expect(shown).toContain('¿A quién se lo asignas?');
     // Workers of other teams and supervisors are not offered.
@@ -131,7 +131,7 @@ describe('a supervisor allocates a case (English)', () => {
     await harness.send('hello', 'super-sur');
     const shown = joined(await harness.send(`assign case ${SUR_CASE}`, 'super-sur'));
     expect(shown).toContain(`Case ${SUR_CASE} (Mary K.), now with Sarah Jones. Estimated time of the case: 1 h a month (basic intensity).`);
-    expect(shown).toContain('• Sarah Jones (has the case): 1 h of 120 h');
+    expect(shown).toContain('- Sarah Jones (has the case): 1 h of 120 h');
     expect(shown).toContain('1. Ben Carter: 0 h of 40 h; with this case, 1 h');
     expect(joined(await harness.send('Ben Carter', 'super-sur'))).toContain(`Move case ${SUR_CASE} from Sarah Jones to Ben Carter? (yes/no)`);
     const done = joined(await harness.send('yes', 'super-sur'));

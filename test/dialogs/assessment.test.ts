@@ -439,9 +439,9 @@ describe('assessment in few messages', () => {
     expect(context).toContain('Anotadas 6 respuestas');
     expect(context).toContain('Puedes darlos todos en un mensaje: «ingresos 2, empleo 1, vivienda 1, resto 3»');
     expect(context).toContain('Ámbito 1 de 15: ingresos');
-    expect(levels).toContain('Niveles anotados:\n• ingresos: 3 · seguro\n• empleo: 2 · vulnerable\n• vivienda: 4 · construyendo capacidades');
-    expect(levels).toContain('• salud mental: n/a · no aplica');
-    expect(levels).toContain('• crianza y cuidado de menores: n/a · no aplica');
+    expect(levels).toContain('Niveles anotados:\n\n- ingresos: 3 · seguro\n- empleo: 2 · vulnerable\n- vivienda: 4 · construyendo capacidades');
+    expect(levels).toContain('- salud mental: n/a · no aplica');
+    expect(levels).toContain('- crianza y cuidado de menores: n/a · no aplica');
     expect(levels).toContain('¿Es correcto?');
     expect(confirmed).toContain('preocupación por la seguridad');
     expect(safety).toContain('Puedes dar las tres notas en un mensaje, una por línea: micro, meso, macro.');
@@ -476,15 +476,15 @@ describe('assessment in few messages', () => {
     await harness.send('hola');
     await sendEach(['valoración C-TEST22', ...PROFILE_ES]);
     const table = await sendEach(['3 3 2 4 4 3 n/a 4 5 4 4 4 5 4 4']);
-    expect(table).toContain('• vivienda: 2 · vulnerable');
-    expect(table).toContain('• consumo de sustancias: n/a · no aplica');
+    expect(table).toContain('- vivienda: 2 · vulnerable');
+    expect(table).toContain('- consumo de sustancias: n/a · no aplica');
     const corrected = await sendEach(['vivienda 1']);
-    expect(corrected).toContain('• vivienda: 1 · en crisis');
+    expect(corrected).toContain('- vivienda: 1 · en crisis');
     expect(corrected).toContain('¿Es correcto?');
     expect(await sendEach(['no'])).toContain('¿Qué cambio? Escribe el ámbito y su nivel');
     const again = await sendEach(['Vivienda 2, adicciones 5']);
-    expect(again).toContain('• vivienda: 2 · vulnerable');
-    expect(again).toContain('• consumo de sustancias: 5 · empoderado');
+    expect(again).toContain('- vivienda: 2 · vulnerable');
+    expect(again).toContain('- consumo de sustancias: 5 · empoderado');
     expect(await sendEach(['quizás'])).toContain('Responde «sí» si es correcto, o escribe el ámbito y el nivel que cambian');
     expect(await sendEach(['vivienda 9'])).toContain('No he anotado ese mensaje: «9» no es un nivel (usa 1–5 o «n/a»). Lo que ya tenías sigue igual.');
     expect(await sendEach(['sí'])).toContain('preocupación por la seguridad');
@@ -513,8 +513,8 @@ describe('assessment in few messages', () => {
     // A domain already given can be changed from any question.
     expect(await sendEach(['empleo 2, salud mental 4'])).toContain('Ámbito 4 de 15: alimentación');
     const table = await sendEach(['el resto 5']);
-    expect(table).toContain('• ingresos: 2 · vulnerable\n• empleo: 2 · vulnerable\n• vivienda: 3 · seguro\n• alimentación: 5 · empoderado');
-    expect(table).toContain('• salud mental: 4 · construyendo capacidades');
+    expect(table).toContain('- ingresos: 2 · vulnerable\n- empleo: 2 · vulnerable\n- vivienda: 3 · seguro\n- alimentación: 5 · empoderado');
+    expect(table).toContain('- salud mental: 4 · construyendo capacidades');
     await sendEach(['sí', 'no', 'no', 'no', 'no', 'sí']);
     expect((await storedCase()).assessments[0]!.ratings).toEqual({
       ...Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 5])),
@@ -540,7 +540,7 @@ describe('assessment in few messages', () => {
     expect(await sendEach(['empleo 2, vivienda'])).toContain('falta el nivel de «vivienda»');
     expect(await sendEach(['igual salvo empleo 3'])).toContain('«igual» solo vale en una reevaluación');
     const table = await sendEach(['empleo 2, resto 4']);
-    expect(table).toContain('• ingresos: 3 · seguro\n• empleo: 2 · vulnerable\n• vivienda: 4 ·');
+    expect(table).toContain('- ingresos: 3 · seguro\n- empleo: 2 · vulnerable\n- vivienda: 4 ·');
     expect((await storedCase()).assessmentDraft).toBeUndefined();
   });
 
@@ -589,10 +589,10 @@ describe('assessment in few messages', () => {
     const levels = await sendEach(['Wants to work again\nA stable job\n-\nLives alone\nno\nno'], 'worker-en');
     expect(levels).toContain('You can give them all in one message: "income 2, employment 1, housing 1, rest 3"');
     const table = await sendEach(['income 3 employment 3 housing 2 substance use n/a rest 4'], 'worker-en');
-    expect(table).toContain('Levels noted:\n• income: 3 · safe\n• employment: 3 · safe\n• housing: 2 · vulnerable');
-    expect(table).toContain('• substance use: n/a · not applicable');
+    expect(table).toContain('Levels noted:\n\n- income: 3 · safe\n- employment: 3 · safe\n- housing: 2 · vulnerable');
+    expect(table).toContain('- substance use: n/a · not applicable');
     expect(table).toContain('Is this correct?');
-    expect(await sendEach(['Housing 1'], 'worker-en')).toContain('• housing: 1 · in crisis');
+    expect(await sendEach(['Housing 1'], 'worker-en')).toContain('- housing: 1 · in crisis');
     expect(await sendEach(['3 3 1 4'], 'worker-en')).toContain('there are 4 levels without a domain and 15 are needed');
     expect(await sendEach(['yes'], 'worker-en')).toContain('safety concern');
     const notes = await sendEach(['no', 'Anxious about rent\nno\nHousing benefit rules'], 'worker-en');

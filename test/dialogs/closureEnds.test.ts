@@ -101,8 +101,8 @@ describe('closing a case (Spanish)', () => {
     expect(joined(await harness.send('completada'))).toContain('Derivación 2 de 2: «Comedor social». ¿Cómo termina?');
     expect(joined(await harness.send('cancelada'))).toContain('Resumen del cierre');
     const summary = joined(await harness.send('Vivienda solicitada; sigue con el empleo por su cuenta.'));
-    expect(summary).toContain('• Derivaciones:\n   – Orientación laboral: Completada\n   – Comedor social: Cancelada con el cierre');
-    expect(summary).toContain('• Tareas abiertas: 2. Se cierran con el caso.');
+    expect(summary).toContain('- Derivaciones:\n  - Orientación laboral: Completada\n  - Comedor social: Cancelada con el cierre');
+    expect(summary).toContain('- Tareas abiertas: 2. Se cierran con el caso.');
     expect(summary).toContain('Con el cierre se detienen los mensajes de seguimiento del caso y no queda ninguna revisión pendiente.');
     expect(joined(await harness.send('sí'))).toContain(`Caso ${CASE_ID} cerrado.`);
 
@@ -130,7 +130,7 @@ describe('closing a case (Spanish)', () => {
     // No next review anywhere: case view, caseload.
     const view = joined(await harness.send(`ver caso ${CASE_ID}`));
     expect(view).toContain('Próxima revisión: ninguna (caso cerrado)');
-    expect(view).not.toContain('2027');
+    expect(view).not.toContain('30 de enero de 2027');
     await harness.send('hola', 'super-1');
     const team = joined(await harness.send('casos del equipo', 'super-1'));
     expect(team).toContain(`${CASE_ID} · Ana P. · cerrado`);
@@ -158,8 +158,8 @@ describe('closing a case (English)', () => {
     expect(asked).toContain('Referral 1 of 1: "Orientación laboral". How does it end?');
     await harness.send('declined', 'worker-en');
     const summary = joined(await harness.send('No answer to calls.', 'worker-en'));
-    expect(summary).toContain('• Referrals:\n   – Orientación laboral: Declined');
-    expect(summary).toContain('• Open tasks: 2. They end with the case.');
+    expect(summary).toContain('- Referrals:\n  - Orientación laboral: Declined');
+    expect(summary).toContain('- Open tasks: 2. They end with the case.');
     await harness.send('yes', 'worker-en');
     const record = await stored();
     expect(record).toMatchObject({ status: 'closed', closure: { reason: 'transfer' }, referrals: [{ status: 'declined' }] });

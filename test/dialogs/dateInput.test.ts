@@ -122,7 +122,7 @@ describe('a date confirmed back with its time and its default', () => {
     expect(await harness.send('el jueves pasado a las 17:30')).toEqual(['Entiendo: jueves, 19 de noviembre de 2026, a las 17:30. ¿Es correcto? (sí/no)']);
     await harness.sendAll(['sí', 'visita', '45', 'Ana']);
     const summary = (await harness.send('Revisamos el plan')).join('\n');
-    expect(summary).toContain('• Fecha: jueves, 19 de noviembre de 2026, a las 17:30');
+    expect(summary).toContain('- Fecha: jueves, 19 de noviembre de 2026, a las 17:30');
     await harness.send('sí');
     const [contact] = (await harness.store.repositories.cases.get('C-TESTES'))!.contacts;
     expect(contact).toMatchObject({ date: '2026-11-19', time: '17:30', type: 'visit', minutes: 45 });
@@ -156,14 +156,15 @@ describe('a date confirmed back with its time and its default', () => {
       createdBy: 'worker-en',
     };
     harness = await createHarness({ cases: [{ ...CASE_EN, goals: [goal] }] });
-    await harness.sendAll(['hello', 'new task', '1', '1', 'Send the housing application', 'the client'], 'worker-en');
+    await harness.sendAll(['hello', 'new task', '1', 'Send the housing application', 'keep', 'the client'], 'worker-en');
     expect(await harness.send('end of the month', 'worker-en')).toEqual([
       'I understand: Monday, 30 November 2026 (I take the last day of the month; tell me another day if not). Is that right? (yes/no)',
     ]);
     expect(await harness.send('no', 'worker-en')).toEqual(['By when? The task due date:']);
     expect(await harness.send('Friday at 3pm', 'worker-en')).toEqual(['I understand: Friday, 27 November 2026, at 15:00. Is that right? (yes/no)']);
     const summary = (await harness.sendAll(['yes', 'none', '3'], 'worker-en')).join('\n');
-    expect(summary).toContain('• Due: Friday, 27 November 2026, at 15:00');
+    expect(summary).toContain('- Due: Friday, 27 November 2026, at 15:00');
+    expect(summary).toContain('- What: Send the housing application');
     await harness.send('yes', 'worker-en');
     const [task] = (await harness.store.repositories.cases.get('C-TESTEN'))!.tasks;
     expect(task).toMatchObject({ dueDate: '2026-11-27', dueTime: '15:00' });

@@ -314,7 +314,7 @@ describe('review re-rating by exception', () => {
     const [start, changes, proposal, note, summary, saved] = replies;
     expect(start).toContain('También en un mensaje: «todo igual», «igual salvo empleo 3, vivienda 4» o los 4 niveles en orden.');
     expect(start).toContain('Ámbito 1 de 4: ingresos (antes: 3)');
-    expect(changes).toContain('• ingresos: 3 → 3 (igual)\n• empleo: 2 → 3 (mejora)\n• vivienda: 2 → 2 (igual)\n• salud mental: 4 → 4 (igual)');
+    expect(changes).toContain('- ingresos: 3 → 3 (igual)\n- empleo: 2 → 3 (mejora)\n- vivienda: 2 → 2 (igual)\n- salud mental: 4 → 4 (igual)');
     expect(changes).toContain('la intensidad recomendada es moderada (ahora: moderada)');
     expect(changes).toContain('¿Qué decides para el caso?');
     expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
@@ -332,15 +332,15 @@ describe('review re-rating by exception', () => {
     await harness.send('reevaluación C-ANAP23');
     expect(joined(await harness.send('todo igual excepto vivienda 3, empleo 4'))).toContain('¿Sigue habiéndola?');
     const changes = joined(await harness.send('no'));
-    expect(changes).toContain('• empleo: 2 → 4 (mejora)');
-    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
-    expect(changes).toContain('• salud mental: 4 → 4 (igual)');
+    expect(changes).toContain('- empleo: 2 → 4 (mejora)');
+    expect(changes).toContain('- vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('- salud mental: 4 → 4 (igual)');
     await harness.send('cancelar');
 
     await harness.send('reevaluación C-ANAP23');
     await harness.send('todo igual');
     const unchanged = joined(await harness.send('sí'));
-    expect(unchanged).toContain('• ingresos: 3 → 3 (igual)\n• empleo: 2 → 2 (igual)\n• vivienda: 2 → 2 (igual)\n• salud mental: 4 → 4 (igual)');
+    expect(unchanged).toContain('- ingresos: 3 → 3 (igual)\n- empleo: 2 → 2 (igual)\n- vivienda: 2 → 2 (igual)\n- salud mental: 4 → 4 (igual)');
     expect(unchanged).toContain('¿Qué decides para el caso?');
   });
 
@@ -353,9 +353,9 @@ describe('review re-rating by exception', () => {
     expect(partial).toContain('Ámbito 1 de 4: ingresos (antes: 3)');
     expect(joined(await harness.send('igual'))).toContain('Ámbito 2 de 4: empleo (antes: 2)');
     const changes = joined(await harness.send('1'));
-    expect(changes).toContain('• empleo: 2 → 1 (empeora)');
-    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
-    expect(changes).toContain('• salud mental: 4 → n/a (no aplica)');
+    expect(changes).toContain('- empleo: 2 → 1 (empeora)');
+    expect(changes).toContain('- vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('- salud mental: 4 → n/a (no aplica)');
     expect(changes).toContain('la intensidad recomendada es intensiva');
   });
 
@@ -370,13 +370,13 @@ describe('review re-rating by exception', () => {
     expect(joined(await harness.send('3 3 2'))).toContain('hay 3 niveles sin ámbito y hacen falta 4, uno por ámbito y en orden');
     expect(joined(await harness.send('siete'))).toContain('Elige una opción');
     const changes = joined(await harness.send('igual salvo vivienda 3'));
-    expect(changes).toContain('• ingresos: 3 → 4 (mejora)');
-    expect(changes).toContain('• vivienda: 2 → 3 (mejora)');
+    expect(changes).toContain('- ingresos: 3 → 4 (mejora)');
+    expect(changes).toContain('- vivienda: 2 → 3 (mejora)');
     // The whole list in order replaces one by one.
     await harness.send('cancelar');
     await harness.send('reevaluación C-ANAP23');
     const inOrder = joined(await harness.send('5 4 3 n/a'));
-    expect(inOrder).toContain('• ingresos: 3 → 5 (mejora)\n• empleo: 2 → 4 (mejora)\n• vivienda: 2 → 3 (mejora)\n• salud mental: 4 → n/a (no aplica)');
+    expect(inOrder).toContain('- ingresos: 3 → 5 (mejora)\n- empleo: 2 → 4 (mejora)\n- vivienda: 2 → 3 (mejora)\n- salud mental: 4 → n/a (no aplica)');
   });
 
   it('in English: «same except housing 3»', async () => {
@@ -385,11 +385,11 @@ describe('review re-rating by exception', () => {
     await harness.send('hello', 'worker-en');
     const start = joined(await harness.send('review C-ENGSH2', 'worker-en'));
     expect(start).toContain('Also in one message: "all same", "same except employment 3, housing 4" or the 4 levels in order.');
-    expect(joined(await harness.send('Same except mental health building, income vulnerable', 'worker-en'))).toContain('• income: 3 → 2 (worse)');
+    expect(joined(await harness.send('Same except mental health building, income vulnerable', 'worker-en'))).toContain('- income: 3 → 2 (worse)');
     await harness.send('cancel', 'worker-en');
     await harness.send('review C-ENGSH2', 'worker-en');
     const changes = joined(await harness.send('same except housing 3', 'worker-en'));
-    expect(changes).toContain('• income: 3 → 3 (same)\n• employment: 2 → 2 (same)\n• housing: 2 → 3 (better)\n• mental health: 4 → 4 (same)');
+    expect(changes).toContain('- income: 3 → 3 (same)\n- employment: 2 → 2 (same)\n- housing: 2 → 3 (better)\n- mental health: 4 → 4 (same)');
     expect(changes).toContain('What do you decide for the case?');
     await harness.sendAll(['continue', 'ok', 'no'], 'worker-en');
     expect(joined(await harness.send('yes', 'worker-en'))).toContain('Review saved on case C-ENGSH2');

@@ -70,7 +70,7 @@ describe('intake with the name in the command', () => {
     expect(first).toContain('Hola, Lucía Martín');
     expect(first).toContain('¿A quién atiende el caso?');
     expect(joined(await harness.send('persona'))).not.toContain('Nombre o alias');
-    expect(joined(await harness.send('600 111 222'))).toContain('«ok» para dejar Español y la zona horaria Europe/Madrid');
+    expect(joined(await harness.send('600 111 222'))).toContain('«vale» para dejar Español y la zona horaria Europe/Madrid');
     expect(joined(await harness.send('ok'))).toContain('Fuente de derivación');
     await harness.sendAll(['Colegio', 'hoy', 'sí', 'sí', 'no']);
     const summary = joined(await harness.send('fortalezas, alta'));
@@ -120,11 +120,11 @@ describe('contract with the target problems one per line', () => {
     await harness.send(`contrato ${ES}`);
     expect(joined(await harness.send('Deudas de alquiler\nAislamiento social'))).toContain('¿La persona reconoce estos 2 problemas como suyos?');
     const summary = joined(await harness.send('sí'));
-    expect(summary).toContain('• Sesiones: 8');
+    expect(summary).toContain('- Sesiones: 8');
     expect(summary).toContain('Del lunes, 23 de noviembre de 2026 al lunes, 18 de enero de 2027 (8 semanas)');
     expect(summary).toContain('escribe otro número de sesiones');
     expect(summary).not.toContain('¿Cuántas sesiones');
-    expect(joined(await harness.send('10'))).toContain('• Sesiones: 10');
+    expect(joined(await harness.send('10'))).toContain('- Sesiones: 10');
     expect(joined(await harness.send('10 semanas'))).toContain('(10 semanas)');
     expect(joined(await harness.send('quizá'))).toContain('Responde «sí» o «no», o cambia el plan');
     expect(joined(await harness.send('sí'))).toContain(`Contrato guardado en el caso ${ES}: 2 problema(s) diana, 10 sesiones`);
@@ -161,11 +161,11 @@ describe('task typed with who does it and by when', () => {
     expect(obstacles).toContain('Obstáculo previsto 1');
     expect(obstacles).not.toContain('¿Quién la hace?');
     const summary = joined(await harness.send('Le da miedo llamar (interno)\nNo tiene saldo (externo)'));
-    expect(summary).toContain('• Quién: La persona usuaria');
-    expect(summary).toContain('• Para el: viernes, 27 de noviembre de 2026');
+    expect(summary).toContain('- Quién: La persona usuaria');
+    expect(summary).toContain('- Para el: viernes, 27 de noviembre de 2026');
     expect(summary).toContain('Le da miedo llamar (Interno); No tiene saldo (Externo)');
-    expect(summary).toContain('• Seguimiento: cada 7 días (escribe otro número para cambiarlo)');
-    expect(joined(await harness.send('cada 14 días'))).toContain('• Seguimiento: cada 14 días');
+    expect(summary).toContain('- Seguimiento: cada 7 días (escribe otro número para cambiarlo)');
+    expect(joined(await harness.send('cada 14 días'))).toContain('- Seguimiento: cada 14 días');
     expect(joined(await harness.send('sí'))).toContain('Seguimiento cada 14 días');
     const [task] = (await stored(ES)).tasks;
     expect(task).toMatchObject({
@@ -203,7 +203,7 @@ describe('task typed with who does it and by when', () => {
     expect(kindsNeeded).toContain('put the kind of each in brackets');
     expect(kindsNeeded).toContain('Anticipated obstacle 1');
     const summary = joined(await harness.send('Forgets (internal)\nNo bus (external)', 'worker-en'));
-    expect(summary).toContain('• Due: Friday, 27 November 2026');
+    expect(summary).toContain('- Due: Friday, 27 November 2026');
     expect(joined(await harness.send('yes', 'worker-en'))).toMatch(/Task T-[A-Z0-9]{6} saved/);
     expect((await stored(EN)).tasks[0]).toMatchObject({ owner: 'professional', ownerName: 'Job centre', dueDate: '2026-11-27', checkInEveryDays: 7 });
   });
@@ -252,10 +252,10 @@ describe('a contact typed as a phrase of intent', () => {
     const note = joined(await harness.send(`apunta una llamada de 20 minutos con Carmen en ${ES}`));
     expect(note).toContain('Nota del contacto');
     const summary = joined(await harness.send('Confirma la cita del martes'));
-    expect(summary).toContain('• Fecha: lunes, 23 de noviembre de 2026');
-    expect(summary).toContain('• Tipo: Llamada');
-    expect(summary).toContain('• Duración: 20 min');
-    expect(summary).toContain('• Con quién: Carmen');
+    expect(summary).toContain('- Fecha: lunes, 23 de noviembre de 2026');
+    expect(summary).toContain('- Tipo: Llamada');
+    expect(summary).toContain('- Duración: 20 min');
+    expect(summary).toContain('- Con quién: Carmen');
     await harness.send('sí');
     expect((await stored(ES)).contacts).toMatchObject([
       { date: '2026-11-23', type: 'call', minutes: 20, withWhom: 'Carmen', note: 'Confirma la cita del martes' },

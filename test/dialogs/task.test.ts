@@ -97,7 +97,7 @@ describe('task dialog (Spanish)', () => {
     expect(summary).toContain('- Seguimiento: cada 7 días');
     expect(summary).toContain('¿La persona se compromete expresamente');
     const wrongCadence = (await harness.send('0')).join('\n');
-    expect(wrongCadence).toContain('escribe un número de días de seguimiento (de 1 a 90)');
+    expect(wrongCadence).toContain('escribe cada cuántos días se le pregunta cómo va (como mucho, cada 90)');
     expect(wrongCadence).toContain('- Seguimiento: cada 7 días');
     const saved = (await harness.send('sí')).join('\n');
     const taskId = /Tarea (T-[A-Z0-9]{6}) guardada/.exec(saved)?.[1];
@@ -202,7 +202,7 @@ describe('task dialog (English)', () => {
     expect(what).not.toContain('Which goal is the task for?');
     await harness.sendAll(['Send the housing application', 'keep', 'the client', 'Friday', 'yes', 'Forgets deadlines', 'internal', 'none'], 'worker-en');
     const wrong = (await harness.send('often', 'worker-en')).join('\n');
-    expect(wrong).toContain('or type a number of days between check-ins (1 to 90)');
+    expect(wrong).toContain('or type every how many days the client is asked how it goes (90 at most)');
     const summary = (await harness.send('3', 'worker-en')).join('\n');
     expect(summary).toContain('- Who: The client');
     expect(summary).toContain('- Anticipated obstacles: Forgets deadlines (Internal)');

@@ -79,7 +79,7 @@ export const es = {
   levelFillerWords:
     'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
   levelsTitle: 'Niveles anotados:',
-  levelsLine: '• {domain}: {level}',
+  levelsLine: '- {domain}: {level}',
   levelLabel_1: '1 · en crisis',
   levelLabel_2: '2 · vulnerable',
   levelLabel_3: '3 · seguro',
@@ -215,7 +215,7 @@ export const en: { [K in keyof typeof es]: string } = {
   levelFillerWords:
     'y|e|nivel|con|a|al|de|en|el|la|los|las|ambito|ambitos|salvo|excepto|menos|pero|and|the|for|level|at|is|domain|domains|except|but|apart from',
   levelsTitle: 'Levels noted:',
-  levelsLine: '• {domain}: {level}',
+  levelsLine: '- {domain}: {level}',
   levelLabel_1: '1 · in crisis',
   levelLabel_2: '2 · vulnerable',
   levelLabel_3: '3 · safe',

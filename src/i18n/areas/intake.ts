@@ -12,7 +12,7 @@ export const es = {
   kindWords_community: 'comunidad|community',
   askName: 'Nombre o alias de la persona usuaria (como quieras que conste):',
   askContact: 'Contacto (teléfono, correo o dirección). Escribe «no» si no hay:',
-  askLanguage: '¿En qué idioma prefiere la persona que le escribamos? Escribe «ok» para dejar {language} y la zona horaria {timeZone}.',
+  askLanguage: '¿En qué idioma prefiere la persona que le escribamos? Escribe «vale» para dejar {language} y la zona horaria {timeZone}.',
   langEs: 'Español',
   langEn: 'Inglés',
   askTimeZone: 'Zona horaria de la persona (por ejemplo Europe/Madrid o Atlantic/Canary):',

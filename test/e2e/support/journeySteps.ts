@@ -89,7 +89,7 @@ export function intake(): Exchange[] {
     // Her first message is the command, with the name; «ok» later keeps her language and time zone.
     ex(`nueva apertura ${CLIENT.name}`, /Hola, Lucía Martín[\s\S]*1\. Nueva apertura de caso[\s\S]*¿A quién atiende el caso\?/),
     ex('persona', /Contacto/, /Nombre o alias/),
-    ex(CLIENT.contact, /idioma[\s\S]*«ok» para dejar Español y la zona horaria Europe\/Madrid/),
+    ex(CLIENT.contact, /idioma[\s\S]*«vale» para dejar Español y la zona horaria Europe\/Madrid/),
     ex('ok', /Fuente de derivación/, /Zona horaria/),
     ex(CLIENT.referralSource, /Fecha de la apertura/),
     ex('hoy', new RegExp(`Entiendo: ${escapeRegExp(esDate(DAYS.intake))}`)),
@@ -118,7 +118,7 @@ export function assessment(caseId: string): Exchange[] {
     ),
     ex(
       domainAnswers.join(' '),
-      /Niveles anotados:\n• ingresos: 3 · seguro\n• empleo: 3 · seguro\n• vivienda: 2 · vulnerable[\s\S]*• consumo de sustancias: n\/a · no aplica[\s\S]*¿Es correcto\?/,
+      /Niveles anotados:\n\n- ingresos: 3 · seguro\n- empleo: 3 · seguro\n- vivienda: 2 · vulnerable[\s\S]*- consumo de sustancias: n\/a · no aplica[\s\S]*¿Es correcto\?/,
     ),
     ex('sí', /preocupación por la seguridad/),
     ex('no', /Nota micro/),
