@@ -33,7 +33,7 @@ export class ChoiceAndMoreDialog extends ComponentDialog {
     const { question, choices } = step.options as ChoiceAndMoreOptions;
     const { lang } = session(step.context);
     const list = choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
-    return ask(step, `${question}\n\n${list}`, { kind: 'text', maxLength: 1000 });
+    return ask(step, `${question}\n\n${list}`, { kind: 'text', maxLength: 1000, suggestions: choices.map((c) => c.label) });
   }
 
   private async read(step: WaterfallStepContext) {

@@ -34,7 +34,7 @@ export class ContactLogDialog extends BaseDialog {
         // "apunta una visita de 45 minutos con Carmen": what the command said is not asked again.
         if (this.prefill(step)) return step.next();
         return step.beginDialog(DATE_INPUT_DIALOG, {
-          question: text(step.context, 'contacts.askDate'),
+          questionKey: 'contacts.askDate',
           allow: 'past',
           withTime: true,
         } satisfies DateInputOptions);

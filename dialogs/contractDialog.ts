@@ -68,7 +68,7 @@ export class ContractDialog extends BaseDialog {
     );
     this.addDialog(
       new WaterfallDialog(DATES_DIALOG, [
-        (step) => step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'tasks.askStartDate'), allow: 'any' } satisfies DateInputOptions),
+        (step) => step.beginDialog(DATE_INPUT_DIALOG, { questionKey: 'tasks.askStartDate', allow: 'any' } satisfies DateInputOptions),
         (step) => this.offerDefaultEnd(step),
         (step) => this.askEndDate(step),
         (step) => this.checkDates(step),
@@ -239,7 +239,7 @@ export class ContractDialog extends BaseDialog {
 
   private async askEndDate(step: WaterfallStepContext) {
     if (answer<boolean>(step)) return step.next(vals(step).proposedEnd);
-    return step.beginDialog(DATE_INPUT_DIALOG, { question: text(step.context, 'tasks.askEndDate'), allow: 'future' } satisfies DateInputOptions);
+    return step.beginDialog(DATE_INPUT_DIALOG, { questionKey: 'tasks.askEndDate', allow: 'future' } satisfies DateInputOptions);
   }
 
   /** Date errors (an end before the start or already past) ask for the dates again. */

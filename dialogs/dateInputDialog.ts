@@ -6,6 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { session, text } from '../src/bot/session.js';
+import type { MessageKey } from '../src/i18n/catalog.js';
 import { formatDate, formatTime } from '../src/domain/dates.js';
 import { type DateAnswer, type InputSpec, readDateAnswer } from './input.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
@@ -13,7 +14,10 @@ import { answer, ask, createInputPrompt, vals } from './prompts.js';
 export const DATE_INPUT_DIALOG = 'enlace.dateInput';
 
 export interface DateInputOptions {
-  question: string;
+  /** The question as a catalog key, so it is asked again in the new language after «idioma»… */
+  questionKey?: MessageKey;
+  /** …or as text already written, for a question built from parts. */
+  question?: string;
   allow: 'future' | 'past' | 'any';
   /** Return `{ date, time? }` instead of the day alone, for records that keep the time of day. */
   withTime?: boolean;
@@ -43,7 +47,8 @@ export class DateInputDialog extends ComponentDialog {
   }
 
   private async askDate(step: WaterfallStepContext) {
-    return ask(step, (step.options as DateInputOptions).question, this.spec(step));
+    const { question, questionKey } = step.options as DateInputOptions;
+    return ask(step, questionKey ? text(step.context, questionKey) : (question ?? ''), this.spec(step));
   }
 
   private async confirmDate(step: WaterfallStepContext) {

@@ -25,7 +25,8 @@ export interface Choice {
 }
 
 export type InputSpec =
-  | { kind: 'text'; optional?: boolean; maxLength?: number }
+  /** `suggestions`: offered as buttons where the channel shows them; any text still answers. */
+  | { kind: 'text'; optional?: boolean; maxLength?: number; suggestions?: string[] }
   /** `inSentence`: an option named among other words counts («pues casi todo, me faltó una firma»). */
   /** `byAnyWord`: one word of a long name is enough when no other choice holds it («vivienda»). */
   | { kind: 'choice'; choices: Choice[]; inSentence?: boolean; byAnyWord?: boolean }

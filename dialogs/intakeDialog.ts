@@ -58,7 +58,7 @@ export class IntakeDialog extends BaseDialog {
       },
       async (step) => {
         vals(step).source = answer<string>(step);
-        const options: DateInputOptions = { question: text(step.context, 'intake.askIntakeDate'), allow: 'past' };
+        const options: DateInputOptions = { questionKey: 'intake.askIntakeDate', allow: 'past' };
         return step.beginDialog(DATE_INPUT_DIALOG, options);
       },
       async (step) => {

@@ -78,6 +78,8 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     );
   } else if (spec.kind === 'yesNo') {
     prompt = MessageFactory.suggestedActions([t(lang, 'common.yes'), t(lang, 'common.no')], question);
+  } else if (spec.kind === 'text' && spec.suggestions?.length) {
+    prompt = MessageFactory.suggestedActions(spec.suggestions, question);
   }
   prompt.type = ActivityTypes.Message;
   vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC], previousLang: vals(step)[LAST_LANG] } satisfies AskedBy;

@@ -129,7 +129,7 @@ export class TaskDialog extends BaseDialog {
   private async askDueDate(step: WaterfallStepContext) {
     if (vals(step).owner === 'professional') vals(step).ownerName = answer<string>(step);
     if (vals(step).dueDate) return step.next({ date: vals(step).dueDate } satisfies DateWithTime);
-    const options: DateInputOptions = { question: text(step.context, 'tasks.askDueDate'), allow: 'future', withTime: true };
+    const options: DateInputOptions = { questionKey: 'tasks.askDueDate', allow: 'future', withTime: true };
     return step.beginDialog(DATE_INPUT_DIALOG, options);
   }
 

@@ -141,6 +141,15 @@ describe('inside a dialog', () => {
     expect(picked).toContain('Date of the contact');
   });
 
+  it('«idioma» at a date question asks for the date again in the new language and reads it there', async () => {
+    await start();
+    expect(joined(await harness.send('contacto C-CARMEN'))).toContain('Fecha del contacto');
+    const switched = joined(await harness.send('idioma'));
+    expect(switched).toContain('Date of the contact');
+    expect(switched).not.toContain('Fecha del contacto');
+    expect(joined(await harness.send('yesterday'))).toContain('I understand:');
+  });
+
   it('an answer refused three times offers a way out, with the choices again', async () => {
     await start([]);
     await harness.send('nueva apertura');

@@ -294,6 +294,9 @@ describe('answers given together', () => {
     const tasks = [taskRecord({ id: 'T-PRIMER', description: 'Pedir el padrón' }), taskRecord()];
     await start([caseRecord({ id: ES, tasks }), englishCase({ tasks })]);
     expect(joined(await harness.send(`avance ${ES} tarea 2`))).toContain('escala de 4 puntos');
+    // The rating may come with more words, and is still offered as buttons.
+    const buttons = harness.lastReplies.at(-1)?.suggestedActions?.actions.map((a) => a.title);
+    expect(buttons).toContain('Sustancialmente conseguida');
     const saved = joined(await harness.send('2, le costó pedir cita'));
     expect(saved).toContain('Avance registrado en «Presentar la solicitud de vivienda»');
     expect((await stored(ES)).tasks[1]!.progress).toEqual([{ at: NOW, rating: 2, obstacles: 'le costó pedir cita', source: 'worker', by: 'worker-1' }]);

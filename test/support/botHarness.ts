@@ -22,6 +22,8 @@ export interface Harness {
   nudges: { count: number };
   /** Sends `text` as `user` and returns the text of every reply, in order. */
   send(text: string, user?: string, extra?: Partial<Activity>): Promise<string[]>;
+  /** The replies to the last message sent, whole (suggested actions included). */
+  lastReplies: Partial<Activity>[];
   /** Sends each message in turn and returns the replies to the last one. */
   sendAll(texts: string[], user?: string): Promise<string[]>;
   close(): Promise<void>;
@@ -65,9 +67,11 @@ export async function createHarness(
       serviceUrl: 'https://test.local',
       ...extra,
     });
-    return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
+    const replies = adapter.activeQueue.splice(0);
+    harness.lastReplies = replies;
+    return replies.map((a) => a.text ?? '');
   };
-  return {
+  const harness: Harness = {
     store,
     services,
     dataDir,
@@ -75,6 +79,7 @@ export async function createHarness(
     jobs,
     nudges,
     send,
+    lastReplies: [],
     async sendAll(texts, user) {
       let replies: string[] = [];
       for (const text of texts) replies = await send(text, user);
@@ -82,4 +87,5 @@ export async function createHarness(
     },
     close: () => store.close(),
   };
+  return harness;
 }
