@@ -209,6 +209,7 @@ describe('buildTeamsPackage', () => {
     expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
     expect(manifest.defaultInstallScope).toBe('personal');
     expect(manifest.bots).toHaveLength(1);
+    // Personal only: in group chats and teams the bot would only say to write in the personal chat.
     expect(manifest.bots[0]).toMatchObject({ botId: APP_ID, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false });
     expect(manifest.bots[0].commandLists).toEqual([expect.objectContaining({ scopes: ['personal'] })]);
     expect(JSON.stringify(manifest)).not.toContain('{{');
