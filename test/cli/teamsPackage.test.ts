@@ -395,6 +395,12 @@ describe('the package against the official Teams schemas', () => {
     expect(errorsOf(validate, manifest)).toEqual([]);
   });
 
+  it('finds draft-04 forms in a schema, but not in property names', () => {
+    const schema = { id: 'urn:x', properties: { id: { type: 'string' }, n: { maximum: 3, exclusiveMaximum: true } } };
+    expect(draft04OnlyForms(schema)).toEqual(['id', 'exclusiveMaximum']);
+    expect(draft04OnlyForms({ properties: { id: { type: 'string', maximum: 3 } } })).toEqual([]);
+  });
+
   it('the English strings are valid against the localization schema', async () => {
     const { entries } = await buildInTemp();
     const validate = await officialValidator('MicrosoftTeams.Localization.schema.json');
