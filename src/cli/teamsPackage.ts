@@ -1,5 +1,5 @@
 // `npm run teams:package [-- --out <file>]`: writes dist/enlace-teams.zip, the Teams app package
-// (manifest, its English localization, icons) that a tenant admin uploads. The app id and the bot
+// (appPackage/: manifest, its English localization, icons) that a tenant admin uploads. The app id and the bot
 // id are MicrosoftAppId from .env; the developer details shown on the app's page come from the
 // TEAMS_DEVELOPER_* variables. A missing or wrong setting exits with code 2 and writes nothing.
 import 'dotenv/config';
@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { zip, type ZipEntry } from './zip.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TEAMS_DIR = join(ROOT, 'teams');
+const APP_PACKAGE_DIR = join(ROOT, 'appPackage');
+const MANIFEST = 'manifest.json';
 const DEFAULT_OUTPUT = join(ROOT, 'dist', 'enlace-teams.zip');
 
 export class TeamsPackageError extends Error {}
@@ -32,10 +33,18 @@ const DEVELOPER_SETTINGS = [
 /** Teams refuses icons of any other size. */
 const ICON_SIZES = { color: 192, outline: 32 } as const;
 
-/** The parts of the manifest that name other files of the package. */
-interface ManifestFiles {
+/**
+ * Teams' limits for the command list shown above the compose box; the 1.29 schema allows longer
+ * texts, but Teams' app validation and the list itself keep to these.
+ */
+const COMMAND_TITLE_MAX = 32;
+const COMMAND_DESCRIPTION_MAX = 128;
+
+/** The parts of the manifest that the build reads: the other files of the package and the command lists. */
+interface ManifestParts {
   icons: Record<keyof typeof ICON_SIZES, string>;
   localizationInfo?: { additionalLanguages?: { file: string }[] };
+  bots?: { commandLists?: { commands: { title: string; description?: string }[] }[] }[];
 }
 
 export interface TeamsSettings {
@@ -97,25 +106,53 @@ export function pngSize(data: Buffer): { width: number; height: number } | undef
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
-/** Builds the package from the files in teams/ and writes it to `output`. */
-export async function buildTeamsPackage(env: Env, output: string, teamsDir = TEAMS_DIR): Promise<TeamsSettings> {
+/** Every command title and description, in the manifest's language and in each localization file, that Teams would refuse. */
+export function commandTextErrors(manifest: ManifestParts, localizations: Record<string, Record<string, unknown>>): string[] {
+  const errors: string[] = [];
+  const check = (where: string, title: unknown, description: unknown) => {
+    if (typeof title === 'string' && title.length > COMMAND_TITLE_MAX) {
+      errors.push(`${where}: the command title "${title}" has ${title.length} characters, at most ${COMMAND_TITLE_MAX}`);
+    }
+    if (typeof description === 'string' && description.length > COMMAND_DESCRIPTION_MAX) {
+      errors.push(`${where}: the description of "${title}" has ${description.length} characters, at most ${COMMAND_DESCRIPTION_MAX}`);
+    }
+  };
+  (manifest.bots ?? []).forEach((bot, b) => {
+    (bot.commandLists ?? []).forEach((list, l) => {
+      list.commands.forEach((command, c) => {
+        check(MANIFEST, command.title, command.description);
+        const key = `bots[${b}].commandLists[${l}].commands[${c}]`;
+        for (const [file, strings] of Object.entries(localizations)) check(file, strings[`${key}.title`], strings[`${key}.description`]);
+      });
+    });
+  });
+  return errors;
+}
+
+/** Builds the package from the files in appPackage/ and writes it to `output`. */
+export async function buildTeamsPackage(env: Env, output: string, packageDir = APP_PACKAGE_DIR): Promise<TeamsSettings> {
   const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const settings = teamsSettings(env, version);
-  const template = JSON.parse(await readFile(join(teamsDir, 'manifest.template.json'), 'utf8')) as unknown;
-  const manifest = fillTemplate(template, settings.values) as ManifestFiles;
+  const template = JSON.parse((await packageFile(packageDir, MANIFEST)).toString('utf8')) as unknown;
+  const manifest = fillTemplate(template, settings.values) as ManifestParts;
 
-  const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') }];
+  const entries: ZipEntry[] = [{ name: MANIFEST, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') }];
   for (const [role, size] of Object.entries(ICON_SIZES) as [keyof typeof ICON_SIZES, number][]) {
-    const data = await readFile(join(teamsDir, manifest.icons[role]));
+    const data = await packageFile(packageDir, manifest.icons[role]);
     const found = pngSize(data);
     if (found?.width !== size || found.height !== size) {
-      throw new TeamsPackageError(`teams/${manifest.icons[role]} must be a ${size}×${size} PNG (the ${role} icon)`);
+      throw new TeamsPackageError(`appPackage/${manifest.icons[role]} must be a ${size}×${size} PNG (the ${role} icon)`);
     }
     entries.push({ name: manifest.icons[role], data });
   }
+  const localizations: Record<string, Record<string, unknown>> = {};
   for (const { file } of manifest.localizationInfo?.additionalLanguages ?? []) {
-    entries.push({ name: file, data: await readFile(join(teamsDir, file)) });
+    const data = await packageFile(packageDir, file);
+    localizations[file] = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+    entries.push({ name: file, data });
   }
+  const tooLong = commandTextErrors(manifest, localizations);
+  if (tooLong.length > 0) throw new TeamsPackageError(`Teams would refuse the package: ${tooLong.join('; ')}`);
 
   await mkdir(dirname(output), { recursive: true });
   await writeFile(output, zip(entries));
@@ -147,6 +184,16 @@ async function main(argv: string[]): Promise<number> {
     if (!(error instanceof TeamsPackageError)) throw error;
     console.error(`Error: ${error.message}.`);
     return 2;
+  }
+}
+
+/** A file of appPackage/ that the manifest names; a missing one is the package's error, not a crash. */
+async function packageFile(packageDir: string, name: string): Promise<Buffer> {
+  try {
+    return await readFile(join(packageDir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new TeamsPackageError(`appPackage/${name} is missing${name === MANIFEST ? '' : ` (${MANIFEST} names it)`}`);
   }
 }
 

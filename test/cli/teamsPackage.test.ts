@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
+import { access, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync, inflateSync } from 'node:zlib';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { MENU } from '../../dialogs/menu.js';
-import { TeamsPackageError, buildTeamsPackage, fillTemplate, teamsSettings } from '../../src/cli/teamsPackage.js';
+import { TeamsPackageError, buildTeamsPackage, commandTextErrors, fillTemplate, teamsSettings } from '../../src/cli/teamsPackage.js';
 import { matchesWord } from '../../src/i18n/catalog.js';
 import { tempDir } from '../support/tempDir.js';
 
 const ROOT = join(import.meta.dirname, '../..');
+const APP_PACKAGE = join(ROOT, 'appPackage');
 const APP_ID = '6f1c2a7e-93b4-4d0a-b1a2-3c4d5e6f7a8b';
 const AGENCY = {
   MicrosoftAppId: APP_ID,
@@ -181,7 +184,7 @@ describe('buildTeamsPackage', () => {
     const { entries } = await buildInTemp();
     expect([...entries.keys()].sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     for (const file of ['color.png', 'outline.png', 'en.json']) {
-      expect(entries.get(file)).toEqual(await readFile(join(ROOT, 'teams', file)));
+      expect(entries.get(file)).toEqual(await readFile(join(APP_PACKAGE, file)));
     }
   });
 
@@ -204,13 +207,15 @@ describe('buildTeamsPackage', () => {
       validDomains: [],
     });
     expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
+    expect(manifest.defaultInstallScope).toBe('personal');
     expect(manifest.bots).toHaveLength(1);
+    // Personal only: in group chats and teams the bot would only say to write in the personal chat.
     expect(manifest.bots[0]).toMatchObject({ botId: APP_ID, scopes: ['personal'], supportsFiles: false, isNotificationOnly: false });
     expect(manifest.bots[0].commandLists).toEqual([expect.objectContaining({ scopes: ['personal'] })]);
     expect(JSON.stringify(manifest)).not.toContain('{{');
   });
 
-  it('keeps names, descriptions and commands within the limits of every schema version since 1.17', async () => {
+  it('keeps names, descriptions and commands within the limits that Teams shows and validates', async () => {
     const { manifest } = await buildInTemp();
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.name.full.length).toBeLessThanOrEqual(100);
@@ -218,12 +223,15 @@ describe('buildTeamsPackage', () => {
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
     const commands: { title: string; description: string }[] = manifest.bots[0].commandLists[0].commands;
     expect(commands.length).toBeGreaterThanOrEqual(4);
-    expect(commands.length).toBeLessThanOrEqual(10);
+    expect(commands.length).toBeLessThanOrEqual(12);
     for (const command of commands) {
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description.length).toBeLessThanOrEqual(128);
     }
-    expect(commands.map((c) => c.title)).toEqual(expect.arrayContaining(['mis casos', 'nueva apertura', 'ayuda', 'idioma']));
+    // Each role finds its own work: workers and supervisors their cases, supervisors the alerts, clients their tasks.
+    expect(commands.map((c) => c.title)).toEqual(
+      expect.arrayContaining(['mis casos', 'nueva apertura', 'ver caso', 'decidir aviso', 'mis tareas', 'cómo va', 'ayuda', 'idioma']),
+    );
   });
 
   it('translates the name, the descriptions and every command into English, and nothing that does not exist', async () => {
@@ -272,6 +280,192 @@ describe('buildTeamsPackage', () => {
     const output = join(await tempDir(), 'enlace-teams.zip');
     await expect(buildTeamsPackage({ ...AGENCY, MicrosoftAppId: '' }, output)).rejects.toThrow(TeamsPackageError);
     expect(await exists(output)).toBe(false);
+  });
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON of any shape, changed on purpose
+type Json = any;
+
+/** A copy of appPackage/ in a temporary folder, changed by `change`, and the zip path a build would write. */
+async function corruptedPackage(change: (dir: string) => Promise<void>): Promise<{ dir: string; output: string }> {
+  const root = await tempDir();
+  const dir = join(root, 'appPackage');
+  await cp(APP_PACKAGE, dir, { recursive: true });
+  await change(dir);
+  return { dir, output: join(root, 'enlace-teams.zip') };
+}
+
+async function editJson(path: string, edit: (json: Json) => void): Promise<void> {
+  const json = JSON.parse(await readFile(path, 'utf8'));
+  edit(json);
+  await writeFile(path, JSON.stringify(json));
+}
+
+describe('buildTeamsPackage refuses a broken appPackage/ and writes nothing', () => {
+  const longTitle = 'casos que esperan una decisión hoy'; // 34 characters
+  it.each([
+    [
+      'a command title over 32 characters',
+      (dir: string) =>
+        editJson(join(dir, 'manifest.json'), (m) => {
+          m.bots[0].commandLists[0].commands[0].title = longTitle;
+        }),
+      `manifest.json: the command title "${longTitle}" has 34 characters, at most 32`,
+    ],
+    [
+      'an English command description over 128 characters',
+      (dir: string) =>
+        editJson(join(dir, 'en.json'), (en) => {
+          en['bots[0].commandLists[0].commands[1].description'] = 'x'.repeat(129);
+        }),
+      'en.json: the description of "new case" has 129 characters, at most 128',
+    ],
+    ['a missing outline icon', (dir: string) => rm(join(dir, 'outline.png')), 'appPackage/outline.png is missing (manifest.json names it)'],
+    ['a missing English file', (dir: string) => rm(join(dir, 'en.json')), 'appPackage/en.json is missing (manifest.json names it)'],
+    [
+      'a colour icon of the wrong size',
+      (dir: string) => cp(join(dir, 'outline.png'), join(dir, 'color.png')),
+      'appPackage/color.png must be a 192×192 PNG (the color icon)',
+    ],
+  ])('%s', async (_, change, message) => {
+    const { dir, output } = await corruptedPackage(change);
+    const build = buildTeamsPackage(AGENCY, output, dir);
+    await expect(build).rejects.toThrow(TeamsPackageError);
+    await expect(build).rejects.toThrow(message);
+    expect(await exists(output)).toBe(false);
+  });
+
+  it('names every command text that is too long, and none of the shipped ones', async () => {
+    const manifest = JSON.parse(await readFile(join(APP_PACKAGE, 'manifest.json'), 'utf8'));
+    const english = JSON.parse(await readFile(join(APP_PACKAGE, 'en.json'), 'utf8'));
+    expect(commandTextErrors(manifest, { 'en.json': english })).toEqual([]);
+    english['bots[0].commandLists[0].commands[2].title'] = 'y'.repeat(33);
+    manifest.bots[0].commandLists[0].commands[3].description = 'z'.repeat(130);
+    expect(commandTextErrors(manifest, { 'en.json': english })).toEqual([
+      `en.json: the command title "${'y'.repeat(33)}" has 33 characters, at most 32`,
+      'manifest.json: the description of "valoración" has 130 characters, at most 128',
+    ]);
+  });
+});
+
+// --- The official schemas of the manifest's version, vendored in appPackage/schema/ (origin in its README). ---
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** Keywords whose draft-04 form differs from draft-07's, anywhere a schema is (not a property name). */
+function draft04OnlyForms(schema: unknown, inSchemaMap = false): string[] {
+  if (Array.isArray(schema)) return schema.flatMap((item) => draft04OnlyForms(item));
+  if (!schema || typeof schema !== 'object') return [];
+  return Object.entries(schema).flatMap(([key, value]) => {
+    const here = inSchemaMap
+      ? []
+      : [key === 'id' && typeof value === 'string' ? 'id' : '', typeof value === 'boolean' && key.startsWith('exclusiveM') ? key : ''];
+    const isMap = !inSchemaMap && ['properties', 'patternProperties', 'definitions', 'dependencies'].includes(key);
+    return [...here.filter(Boolean), ...draft04OnlyForms(value, isMap)];
+  });
+}
+
+async function officialValidator(file: string): Promise<ValidateFunction> {
+  const schema = JSON.parse(await readFile(join(APP_PACKAGE, 'schema', file), 'utf8'));
+  expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
+  // Written as draft-04 but with draft-06/07 keywords (const, if/then), which draft-07 checks too.
+  expect(draft04OnlyForms(schema)).toEqual([]);
+  delete schema.$schema;
+  // Its patterns are ECMAScript regular expressions without the unicode flag; some are invalid with it.
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+function errorsOf(validate: ValidateFunction, data: unknown): string[] {
+  validate(data);
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
+}
+
+describe('the package against the official Teams schemas', () => {
+  it('the manifest the build writes is valid against the schema of its version, vendored with its origin', async () => {
+    const { manifest } = await buildInTemp();
+    expect(manifest.manifestVersion).toBe('1.29');
+    expect(await readFile(join(APP_PACKAGE, 'schema', 'README.md'), 'utf8')).toContain(
+      'https://github.com/OfficeDev/microsoft-teams-app-schema/blob/a2a2ebc36df721a55ffbf8542f003fb4343952bd/MicrosoftTeams.schema.json',
+    );
+    const validate = await officialValidator('MicrosoftTeams.schema.json');
+    const versionOfSchema = JSON.parse(await readFile(join(APP_PACKAGE, 'schema', 'MicrosoftTeams.schema.json'), 'utf8')).properties.manifestVersion.const;
+    expect(versionOfSchema).toBe(manifest.manifestVersion);
+    expect(errorsOf(validate, manifest)).toEqual([]);
+  });
+
+  it('finds draft-04 forms in a schema, but not in property names', () => {
+    const schema = { id: 'urn:x', properties: { id: { type: 'string' }, n: { maximum: 3, exclusiveMaximum: true } } };
+    expect(draft04OnlyForms(schema)).toEqual(['id', 'exclusiveMaximum']);
+    expect(draft04OnlyForms({ properties: { id: { type: 'string', maximum: 3 } } })).toEqual([]);
+  });
+
+  it('the English strings are valid against the localization schema', async () => {
+    const { entries } = await buildInTemp();
+    const validate = await officialValidator('MicrosoftTeams.Localization.schema.json');
+    expect(errorsOf(validate, JSON.parse(entries.get('en.json')!.toString('utf8')))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'no outline icon',
+      (m: Json) => {
+        delete m.icons.outline;
+      },
+      "/icons must have required property 'outline'",
+    ],
+    [
+      'a bot id that is not a GUID',
+      (m: Json) => {
+        m.bots[0].botId = 'enlace-bot';
+      },
+      '/bots/0/botId must match pattern',
+    ],
+    [
+      'a scope Teams does not know',
+      (m: Json) => {
+        m.bots[0].scopes = ['channel'];
+      },
+      '/bots/0/scopes/0 must be equal to one of the allowed values',
+    ],
+    [
+      'a developer name over 32 characters',
+      (m: Json) => {
+        m.developer.name = 'x'.repeat(33);
+      },
+      '/developer/name must NOT have more than 32 characters',
+    ],
+    [
+      'an older manifest version',
+      (m: Json) => {
+        m.manifestVersion = '1.17';
+      },
+      '/manifestVersion must be equal to constant',
+    ],
+    [
+      'a field the schema does not have',
+      (m: Json) => {
+        m.bots[0].commandLists[0].commands[0].hint = 'x';
+      },
+      'must NOT have additional properties',
+    ],
+  ])('refuses a manifest with %s', async (_, corrupt, expected) => {
+    const { manifest } = await buildInTemp();
+    corrupt(manifest);
+    const validate = await officialValidator('MicrosoftTeams.schema.json');
+    expect(errorsOf(validate, manifest).join('\n')).toContain(expected);
+  });
+
+  it('refuses English strings that are too long or that name no part of a manifest', async () => {
+    const validate = await officialValidator('MicrosoftTeams.Localization.schema.json');
+    const english = JSON.parse(await readFile(join(APP_PACKAGE, 'en.json'), 'utf8'));
+    expect(errorsOf(validate, { ...english, 'name.short': 'Enlace: case management for social work' })).toContain(
+      '/name.short must NOT have more than 30 characters',
+    );
+    expect(errorsOf(validate, { ...english, 'bots[0].commandLists[0].commands[12].title': 'more' }).join('\n')).toContain(
+      'must NOT have additional properties',
+    );
   });
 });
 
