@@ -14,8 +14,8 @@ import { domainShortName, levelShortName, progressSummary, shortDate } from './p
 
 /** Wide enough for a Teams card (~500 px) so the image is shown at its own size, not shrunk. */
 export const CHART_WIDTH = 500;
-const ROW_HEIGHT = 26;
-const MARGIN = { left: 128, right: 50, top: 58, bottom: 46 };
+export const CHART_ROW_HEIGHT = 26;
+export const CHART_MARGIN = { left: 128, right: 50, top: 58, bottom: 46 };
 const FONT_FAMILY = 'DejaVu Sans';
 /**
  * Fonts resvg draws the labels with (it draws no text without one). DejaVu Sans ships with
@@ -45,7 +45,7 @@ export interface ChartOptions {
 }
 
 export function chartHeight(rows: number): number {
-  return MARGIN.top + rows * ROW_HEIGHT + MARGIN.bottom;
+  return CHART_MARGIN.top + rows * CHART_ROW_HEIGHT + CHART_MARGIN.bottom;
 }
 
 interface Point {
@@ -70,14 +70,14 @@ export function progressChartSpec(progress: CaseProgress, lang: Language, option
   // Each tick reads «3» over «seguro»: a label given as a list of lines is drawn on several lines.
   const levelLabels = `[${[1, 2, 3, 4, 5].map((level) => `['${level}', '${levelShortName(level, lang).replace(/'/g, "\\'")}']`).join(', ')}][datum.value - 1]`;
   const hideText = options.withoutText === true;
-  const legend = hideText ? null : ({ title: null, orient: 'none', legendX: -MARGIN.left + 8, legendY: -MARGIN.top + 6, direction: 'vertical' } as const);
+  const legend = hideText ? null : ({ title: null, orient: 'none', legendX: -CHART_MARGIN.left + 8, legendY: -CHART_MARGIN.top + 6, direction: 'vertical' } as const);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: CHART_WIDTH - MARGIN.left - MARGIN.right,
-    height: domains.length * ROW_HEIGHT,
+    width: CHART_WIDTH - CHART_MARGIN.left - CHART_MARGIN.right,
+    height: domains.length * CHART_ROW_HEIGHT,
     // Fixed size: Vega guesses text widths without a canvas, so sizing by content would waste space.
     autosize: { type: 'none' },
-    padding: MARGIN,
+    padding: CHART_MARGIN,
     background: 'white',
     data: { values: points },
     config: {
