@@ -70,7 +70,9 @@ export function progressChartSpec(progress: CaseProgress, lang: Language, option
   // Each tick reads «3» over «seguro»: a label given as a list of lines is drawn on several lines.
   const levelLabels = `[${[1, 2, 3, 4, 5].map((level) => `['${level}', '${levelShortName(level, lang).replace(/'/g, "\\'")}']`).join(', ')}][datum.value - 1]`;
   const hideText = options.withoutText === true;
-  const legend = hideText ? null : ({ title: null, orient: 'none', legendX: -CHART_MARGIN.left + 8, legendY: -CHART_MARGIN.top + 6, direction: 'vertical' } as const);
+  const legend = hideText
+    ? null
+    : ({ title: null, orient: 'none', legendX: -CHART_MARGIN.left + 8, legendY: -CHART_MARGIN.top + 6, direction: 'vertical' } as const);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: CHART_WIDTH - CHART_MARGIN.left - CHART_MARGIN.right,

@@ -49,7 +49,9 @@ describe('progressSummary', () => {
     expect(progressSummary(progress, 'es')).toBe(
       'Valoración del 4 ene 2027, todavía sin otra con la que comparar: 1 · en crisis: vivienda; 2 · vulnerable: ingresos y empleo; 3 · seguro: salud, salud mental, consumo, educación, familia, apoyo social, situación legal, seguridad, vida diaria, movilidad y crianza; 1 ámbito no aplica o sin valorar.',
     );
-    expect(progressSummary(progress, 'en')).toMatch(/^Assessment of 4 Jan 2027, nothing to compare with yet: 1 · in crisis: housing; 2 · vulnerable: income and employment; 3 · safe: /);
+    expect(progressSummary(progress, 'en')).toMatch(
+      /^Assessment of 4 Jan 2027, nothing to compare with yet: 1 · in crisis: housing; 2 · vulnerable: income and employment; 3 · safe: /,
+    );
   });
 });
 
