@@ -20,6 +20,7 @@ import * as alerts from './alerts.js';
 import * as messaging from './messaging.js';
 import * as followUps from './followUps.js';
 import * as clientFollowUps from './clientFollowUps.js';
+import * as charts from './charts.js';
 
 export const areas = {
   common,
@@ -39,6 +40,7 @@ export const areas = {
   alerts,
   messaging,
   followUps,
+  charts,
   client,
   clientCheckIn,
   clientConsent,
