@@ -32,12 +32,16 @@ export class OutcomesService {
     this.audit = auditOn(repos.audit, now);
   }
 
+  /** Whether the actor may see team outcomes (a supervisor); a refusal is audited. */
+  async allowed(actor: Actor): Promise<boolean> {
+    if (actor.kind === 'staff' && actor.staff.role === 'supervisor') return true;
+    await this.audit(actor, OUTCOMES_ACTION, undefined, 'denied');
+    return false;
+  }
+
   /** The outcomes of the supervisor's own team over `period` (days in `timeZone`), with the CSV. */
   async forTeam(actor: Actor, period: Period, timeZone: string): Promise<OutcomesReport> {
-    if (actor.kind !== 'staff' || actor.staff.role !== 'supervisor') {
-      await this.audit(actor, OUTCOMES_ACTION, undefined, 'denied');
-      throw new OutcomesRefusedError();
-    }
+    if (!(await this.allowed(actor)) || actor.kind !== 'staff') throw new OutcomesRefusedError();
     const team = actor.staff.team;
     const [cases, services] = await Promise.all([this.repos.cases.casesOfTeam(team), this.repos.services.all()]);
     const ownTeam = cases.filter((c) => c.team === team);
