@@ -18,10 +18,7 @@ type AssessmentRatings = Assessment['ratings'];
 export const PERIOD = { from: '2026-09-01', to: '2026-11-30' } as const;
 export const TIME_ZONE = 'Europe/Madrid';
 
-export const SERVICES: Service[] = [
-  service('S-FOOD', 'Banco de alimentos "La Esperanza", Norte'),
-  service('S-JOBS', 'Orientación laboral'),
-];
+export const SERVICES: Service[] = [service('S-FOOD', 'Banco de alimentos "La Esperanza", Norte'), service('S-JOBS', 'Orientación laboral')];
 
 function service(id: string, name: string): Service {
   return { id, name, category: 'food', provider: 'Ayuntamiento', contact: '', cost: 0, eligibility: '', capacity: null, active: true };
@@ -170,7 +167,10 @@ export const caseOtherTeam: Case = caseRecord({
   team: 'sur',
   workerId: 'worker-en',
   intakeDate: '2026-06-01',
-  assessments: [assessment('A-11', '2026-06-02T09:00:00.000Z', { income: 5, safety: 5 }), assessment('A-12', '2026-10-02T09:00:00.000Z', { income: 1, safety: 1 })],
+  assessments: [
+    assessment('A-11', '2026-06-02T09:00:00.000Z', { income: 5, safety: 5 }),
+    assessment('A-12', '2026-10-02T09:00:00.000Z', { income: 1, safety: 1 }),
+  ],
   goals: [{ ...goal('G-9'), status: 'achieved' }],
   tasks: [{ ...taskRecord({ id: 'T-9' }), progress: ratings([['2026-10-01T10:00:00.000Z', 1]]) }],
   referrals: [referral('R-9', 'S-FOOD', 'completed', '2026-10-01T09:00:00.000Z')],
