@@ -145,3 +145,18 @@ describe('team outcomes, in English', () => {
     ]);
   });
 });
+
+describe('team outcomes, the periods a supervisor types', () => {
+  for (const [user, typed, from, to] of [
+    ['super-1', 'resultados enero a marzo', '2026-01-01', '2026-03-31'],
+    ['super-1', 'resultados últimos 6 meses', '2026-06-06', '2026-12-05'],
+    ['super-1', 'resultados del 1/09/2026 al 30/11/2026', '2026-09-01', '2026-11-30'],
+    ['super-sur', 'outcomes last 6 months', '2026-06-06', '2026-12-05'],
+  ] as const) {
+    it(`reads «${typed}»`, async () => {
+      await setup();
+      const { attachments } = await ask(user, typed);
+      expect(attachments.map((a) => a.name)).toEqual([`resultados-${user === 'super-1' ? 'norte' : 'sur'}-${from}-${to}.csv`]);
+    });
+  }
+});
