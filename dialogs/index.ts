@@ -17,6 +17,7 @@ import { ContactLogDialog } from './contactLogDialog.js';
 import { MonthlySheetDialog } from './monthlySheetDialog.js';
 import { AdvocacyDialog } from './advocacyDialog.js';
 import { BarrierReportDialog } from './barrierReportDialog.js';
+import { TeamOutcomesDialog } from './teamOutcomesDialog.js';
 import { ReviewDialog } from './reviewDialog.js';
 import { CaseloadReviewDialog } from './caseloadReviewDialog.js';
 import { ClosureDialog } from './closureDialog.js';
@@ -45,6 +46,7 @@ export function createDialogs(): Dialog[] {
     new MonthlySheetDialog(),
     new AdvocacyDialog(),
     new BarrierReportDialog(),
+    new TeamOutcomesDialog(),
     new ReviewDialog(),
     new CaseloadReviewDialog(),
     new ClosureDialog(),

@@ -15,6 +15,7 @@ import { FollowUpPlanner } from './followUpPlanner.js';
 import { FollowUpService, type FollowUpLog } from './followUpService.js';
 import { IdentityService } from './identityService.js';
 import { LinkCodeService } from './linkCodes.js';
+import { OutcomesService } from './outcomesService.js';
 import { PeopleService } from './peopleService.js';
 
 export interface AppServices {
@@ -24,6 +25,7 @@ export interface AppServices {
   identity: IdentityService;
   people: PeopleService;
   linkCodes: LinkCodeService;
+  outcomes: OutcomesService;
   followUps: FollowUpService;
   config: PracticeConfig;
   now: () => Date;
@@ -78,6 +80,7 @@ export function createServices(
     identity,
     people: new PeopleService(repos, now),
     linkCodes: new LinkCodeService(repos, cases, now, config),
+    outcomes: new OutcomesService(repos, now),
     followUps,
     config,
     now,

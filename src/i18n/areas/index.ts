@@ -13,6 +13,7 @@ import * as advocacy from './advocacy.js';
 import * as review from './review.js';
 import * as closure from './closure.js';
 import * as allocation from './allocation.js';
+import * as outcomes from './outcomes.js';
 import * as client from './client.js';
 import * as clientCheckIn from './clientCheckIn.js';
 import * as clientConsent from './clientConsent.js';
@@ -37,6 +38,7 @@ export const areas = {
   review,
   closure,
   allocation,
+  outcomes,
   alerts,
   messaging,
   followUps,
