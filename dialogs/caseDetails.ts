@@ -57,7 +57,7 @@ function taskItem(context: TurnContext, record: Case, task: Task): string {
   for (const entry of newestFirst.slice(0, ENTRIES_SHOWN)) below.push(...entryLines(context, record, entry));
   if (newestFirst.length > ENTRIES_SHOWN) below.push(text(context, 'caseload.olderEntries', { count: newestFirst.length - ENTRIES_SHOWN }));
   if (awaitingAnswer(task)) below.push(text(context, 'caseload.awaitingLine', { date: dayOf(context, record, task.lastPromptedAt!) }));
-  return `${list([text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate) })])}\n${list(below, 1)}`;
+  return `${list([text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate, task.dueTime) })])}\n${list(below, 1)}`;
 }
 
 /** One rating with its obstacles; a help request carries the client's own words. */

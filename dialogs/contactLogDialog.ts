@@ -3,6 +3,7 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { localDate } from '../src/domain/dates.js';
+import { dateText } from './render.js';
 import { CaseClosedError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { ContactSchema, type Contact, type Language } from '../src/domain/schemas.js';
@@ -10,7 +11,7 @@ import type { MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime, dateWithTimeText } from './dateInputDialog.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime } from './dateInputDialog.js';
 import { readContactRequest, type CommandOptions, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 
@@ -91,7 +92,7 @@ export class ContactLogDialog extends BaseDialog {
     v.note = answer<string>(step);
     const summary = text(step.context, 'contacts.summary', {
       caseId: v.caseId,
-      date: dateWithTimeText(step.context, v.date, v.time),
+      date: dateText(step.context, v.date, v.time),
       type: labelOf(contactTypeChoices(lang), v.type),
       minutes: v.minutes,
       withWhom: v.withWhom,

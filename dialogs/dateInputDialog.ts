@@ -3,11 +3,10 @@
 // keeps the time of day. Every date is confirmed with a question, even one typed in full:
 // a misread day costs more than one «sí». A period («a finales de enero») is confirmed
 // saying which day was taken for it.
-import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { session, text } from '../src/bot/session.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
-import { formatDate, formatTime } from '../src/domain/dates.js';
+import { dateText } from './render.js';
 import { type DateAnswer, type InputSpec, readDateAnswer } from './input.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 
@@ -25,12 +24,6 @@ export interface DateInputOptions {
 
 /** What the dialog returns when `withTime` is set. */
 export type DateWithTime = Pick<DateAnswer, 'date' | 'time'>;
-
-/** A day, with its time when there is one: «martes, 3 de marzo de 2026, a las 9:00». */
-export function dateWithTimeText(context: TurnContext, date: string, time?: string): string {
-  const day = formatDate(date, session(context).lang);
-  return time ? text(context, 'common.dateAtTime', { date: day, time: formatTime(time) }) : day;
-}
 
 export class DateInputDialog extends ComponentDialog {
   constructor() {
@@ -57,7 +50,7 @@ export class DateInputDialog extends ComponentDialog {
     if (!read.ok) throw new Error('the date prompt accepted an answer that does not read as a date');
     const { date, time, period } = read.answer;
     vals(step).answer = { date, ...(time && { time }) } satisfies DateWithTime;
-    const shown = dateWithTimeText(step.context, date, time);
+    const shown = dateText(step.context, date, time);
     const question = period
       ? text(step.context, 'common.confirmDateDefault', { date: shown, rule: text(step.context, `common.periodDefault_${period}`) })
       : text(step.context, 'common.confirmDate', { date: shown });

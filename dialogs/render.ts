@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { text, session } from '../src/bot/session.js';
 import { reviewOverdue } from '../src/domain/caseload.js';
-import { formatDate, localDate } from '../src/domain/dates.js';
+import { formatDate, formatTime, localDate } from '../src/domain/dates.js';
 import type { Alert, Case } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { isActive } from '../src/domain/referrals.js';
@@ -34,8 +34,11 @@ export function alertKindText(context: TurnContext, kind: Alert['kind']): string
   return text(context, `alerts.kind_${kind}` as MessageKey);
 }
 
-export function dateText(context: TurnContext, date: string | undefined): string {
-  return date ? formatDate(date, session(context).lang) : text(context, 'caseload.noDate');
+/** A day, with its time when there is one: «martes, 3 de marzo de 2026, a las 9:00». */
+export function dateText(context: TurnContext, date: string | undefined, time?: string): string {
+  if (!date) return text(context, 'caseload.noDate');
+  const day = formatDate(date, session(context).lang);
+  return time ? text(context, 'common.dateAtTime', { date: day, time: formatTime(time) }) : day;
 }
 
 /** A closed case has no review due, whatever date it had when it was closed. */

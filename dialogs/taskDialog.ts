@@ -15,7 +15,7 @@ import { allMessages, matchesWord, type MessageKey } from '../src/i18n/catalog.j
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
-import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime, dateWithTimeText } from './dateInputDialog.js';
+import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime } from './dateInputDialog.js';
 import { linesOf, readTaskLine, taggedLine } from './intents.js';
 import { parseYesNo, type Choice } from './input.js';
 import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
@@ -199,7 +199,7 @@ export class TaskDialog extends BaseDialog {
       what: v.description,
       goal: record.goals.find((g) => g.id === v.goalId)?.text ?? text(step.context, 'tasks.goalNone'),
       owner: ownerText(step.context, v.owner, v.ownerName),
-      due: dateWithTimeText(step.context, v.dueDate, v.dueTime),
+      due: dateText(step.context, v.dueDate, v.dueTime),
       obstacles: obstacles || text(step.context, 'tasks.none'),
     };
   }

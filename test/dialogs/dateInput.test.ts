@@ -168,5 +168,7 @@ describe('a date confirmed back with its time and its default', () => {
     await harness.send('yes', 'worker-en');
     const [task] = (await harness.store.repositories.cases.get('C-TESTEN'))!.tasks;
     expect(task).toMatchObject({ dueDate: '2026-11-27', dueTime: '15:00' });
+    // The case view shows the time kept with the due date.
+    expect((await harness.send('view case C-TESTEN', 'worker-en')).join('\n')).toContain('Friday, 27 November 2026, at 15:00');
   });
 });
