@@ -106,7 +106,7 @@ describe('a date confirmed back with its time and its default', () => {
     await harness.send('contacto C-TESTES');
     const question = 'Fecha del contacto. Puedes escribir «hoy», «ayer», «el lunes» o una fecha:';
     expect(await harness.send('mañana')).toEqual([
-      'Esa fecha aún no ha llegado (martes, 24 de noviembre de 2026). Aquí va un día que ya ha pasado, como «ayer» o «hace tres días».',
+      'Esa fecha aún no ha llegado (martes, 24 de noviembre de 2026). Aquí necesito un día que ya haya pasado, como «ayer» o «hace tres días».',
       question,
     ]);
     expect(await harness.send('30 de febrero')).toEqual(['Esa fecha no existe: febrero no tiene día 30. Escribe otra fecha.', question]);

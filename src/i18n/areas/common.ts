@@ -24,7 +24,7 @@ export const es = {
     'No reconozco esa zona horaria. Escribe una ciudad o un país, como Madrid, Canarias, Bogotá, Ciudad de México o Buenos Aires, o un nombre como Europe/Madrid.',
   errorDate: 'No he entendido la fecha. Prueba con «el martes», «pasado mañana a las 10», «en dos semanas» o «15/03/2027».',
   errorDatePast: 'Esa fecha ya ha pasado ({date}). Aquí necesito un día de hoy en adelante, como «el viernes» o «en dos semanas».',
-  errorDateFuture: 'Esa fecha aún no ha llegado ({date}). Aquí va un día que ya ha pasado, como «ayer» o «hace tres días».',
+  errorDateFuture: 'Esa fecha aún no ha llegado ({date}). Aquí necesito un día que ya haya pasado, como «ayer» o «hace tres días».',
   errorDateNoSuchDay: 'Esa fecha no existe: {month} no tiene día {day}. Escribe otra fecha.',
   errorDateNoSuchMonth: 'Esa fecha no existe: no hay mes {month}. Escribe el día y luego el mes, como «15/04» o «15 de abril».',
   errorDateWeekday: 'El {date} es {actual}, no {typed}. Escribe la fecha con su mes (como «{date}») o solo el día de la semana (como «el {typed}»).',
