@@ -92,11 +92,15 @@ async function askFirstGap(step: WaterfallStepContext) {
     return ask(step, text(step.context, 'smart.askConfirmSummary'), { kind: 'text', maxLength: MAX_LENGTH.text });
   }
   const field = FIELD_OF[gap.code];
-  const question = text(step.context, gap.question.key, gap.question.params);
+  // The checks read the goal in its own language; the question is put in the language spoken
+  // now, which «idioma» may have changed since the goal was written.
+  const spoken: SmartContext = { ...context, lang: session(step.context).lang };
+  const shown = spoken.lang === context.lang ? gap : (checkSmartGoal(draft, spoken).find((other) => other.code === gap.code) ?? gap);
+  const question = text(step.context, shown.question.key, shown.question.params);
   vals(step).field = field;
   switch (field) {
     case 'domain':
-      return ask(step, question, { kind: 'choice', choices: needChoices(context) });
+      return ask(step, question, { kind: 'choice', choices: needChoices(spoken) });
     case 'deadline':
       return step.beginDialog(DATE_INPUT_DIALOG, { question, allow: 'future' } satisfies DateInputOptions);
     case 'ownStep':

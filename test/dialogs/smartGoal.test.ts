@@ -144,6 +144,18 @@ describe('SMART goal dialog (Spanish)', () => {
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'worker-1', action: 'goal.create', caseId: 'C-SMRT22', outcome: 'ok' }));
   });
 
+  it('«idioma» at the need question asks it again with the needs named in the new language', async () => {
+    await start([caseEs()], 'objetivo C-SMRT22');
+    expect(joined(await harness.send('Ana caminará 30 minutos 3 veces por semana hasta el 31 de enero'))).toContain('3. salud mental');
+    const switched = joined(await harness.send('idioma'));
+    expect(switched).toContain('Which assessed need does the goal address?');
+    expect(switched).toContain('3. mental health');
+    expect(switched).not.toContain('salud mental');
+    const next = joined(await harness.send('mental health'));
+    expect(next).not.toContain('Pick an option');
+    expect(next).not.toContain('Which assessed need');
+  });
+
   it('asks for the need only when the sentence does not show it, and takes corrections in the summary', async () => {
     await start([caseEs()], 'objetivo C-SMRT22');
     const need = joined(await harness.send('Ana caminará 30 minutos 3 veces por semana hasta el 31 de enero'));
