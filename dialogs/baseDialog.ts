@@ -15,6 +15,7 @@ import { say, session, text } from '../src/bot/session.js';
 import { matchesWord, type MessageKey } from '../src/i18n/catalog.js';
 import { isRole } from '../src/domain/access.js';
 import { isAlertDecisionReply } from './alertDecisionReply.js';
+import { answersACard } from './cards/submit.js';
 import { CASE_PICKER_DIALOG } from './casePickerDialog.js';
 import { parseYesNo } from './input.js';
 import { createInputPrompt, INPUT_PROMPT, repromptComponent } from './prompts.js';
@@ -68,6 +69,8 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    // A card's answer is an answer, whatever its words: only typing interrupts.
+    if (answersACard(innerDc.context)) return undefined;
     const typed = innerDc.context.activity.text ?? '';
     const { actor } = session(innerDc.context);
     const forClient = actor.kind === 'client';

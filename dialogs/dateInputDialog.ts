@@ -20,7 +20,12 @@ export interface DateInputOptions {
   allow: 'future' | 'past' | 'any';
   /** Return `{ date, time? }` instead of the day alone, for records that keep the time of day. */
   withTime?: boolean;
+  /** The date's name on a form card (prompts.ts `AskOptions`). */
+  field?: string;
 }
+
+/** A day picked on a card's calendar (`YYYY-MM-DD`, maybe with `HH:MM`): nothing to misread, so not confirmed. */
+const PICKED_ON_CALENDAR = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$/;
 
 /** What the dialog returns when `withTime` is set. */
 export type DateWithTime = Pick<DateAnswer, 'date' | 'time'>;
@@ -40,8 +45,8 @@ export class DateInputDialog extends ComponentDialog {
   }
 
   private async askDate(step: WaterfallStepContext) {
-    const { question, questionKey } = step.options as DateInputOptions;
-    return ask(step, questionKey ? text(step.context, questionKey) : (question ?? ''), this.spec(step));
+    const { question, questionKey, field } = step.options as DateInputOptions;
+    return ask(step, questionKey ? text(step.context, questionKey) : (question ?? ''), this.spec(step), { field });
   }
 
   private async confirmDate(step: WaterfallStepContext) {
@@ -50,6 +55,7 @@ export class DateInputDialog extends ComponentDialog {
     if (!read.ok) throw new Error('the date prompt accepted an answer that does not read as a date');
     const { date, time, period } = read.answer;
     vals(step).answer = { date, ...(time && { time }) } satisfies DateWithTime;
+    if (PICKED_ON_CALENDAR.test(String(step.result ?? '').trim())) return step.next(true);
     const shown = dateText(step.context, date, time);
     const question = period
       ? text(step.context, 'common.confirmDateDefault', { date: shown, rule: text(step.context, `common.periodDefault_${period}`) })
@@ -58,7 +64,7 @@ export class DateInputDialog extends ComponentDialog {
   }
 
   private async finish(step: WaterfallStepContext) {
-    if (!answer<boolean>(step)) return step.replaceDialog(DATE_INPUT_DIALOG, step.options);
+    if (step.result !== true && !answer<boolean>(step)) return step.replaceDialog(DATE_INPUT_DIALOG, step.options);
     const picked = vals(step).answer as DateWithTime;
     return step.endDialog((step.options as DateInputOptions).withTime ? picked : picked.date);
   }

@@ -153,7 +153,8 @@ export function parseYesNo(typed: string): boolean | undefined {
 
 /** Words that leave an optional answer empty ("no", "-", "ninguno", "skip"). */
 export function isSkip(typed: string): boolean {
-  return matchesWord(typed, 'common.skipWords');
+  // An empty box on a card leaves an optional answer empty too.
+  return typed.trim() === '' || matchesWord(typed, 'common.skipWords');
 }
 
 export function readInput(spec: InputSpec, typed: string, lang: Language, now: Date = new Date()): InputResult {

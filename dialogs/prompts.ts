@@ -1,5 +1,6 @@
 // One text prompt for every question: the answer is read by dialogs/input.ts, so typing
 // alone always works; choices also come as suggested actions where the channel shows them.
+import { randomBytes } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -14,6 +15,9 @@ import {
 import { session } from '../src/bot/session.js';
 import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
+import { attachment, type AdaptiveCard } from './cards/elements.js';
+import { questionCard } from './cards/questionCard.js';
+import { cardSubmitOf, takeFormAnswer } from './cards/submit.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
 export const INPUT_PROMPT = 'enlace.input';
@@ -23,6 +27,8 @@ interface InputPromptOptions {
   validations: InputSpec;
   /** The language the question was asked in. */
   lang: Language;
+  /** Names this question on its card: a card carrying another token is an old one. */
+  token: string;
 }
 
 /** Refusals in a row after which the way out is offered. */
@@ -32,6 +38,13 @@ export function createInputPrompt(): TextPrompt {
   return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const { lang, services, actor } = session(prompt.context);
     const options = prompt.options as unknown as InputPromptOptions;
+    // A card answered twice, or one from an earlier step, changes nothing.
+    const card = cardSubmitOf(prompt.context);
+    if (card?.token !== undefined && card.token !== options.token) {
+      await prompt.context.sendActivity(t(lang, actor.kind === 'client' ? 'clientCards.old' : 'cards.old'));
+      await prompt.context.sendActivity(options.prompt);
+      return false;
+    }
     const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
     if (value === undefined) return false;
     // Read in the language the question was asked in, as the step that takes the answer will.
@@ -67,8 +80,61 @@ export function vals(step: WaterfallStepContext): Record<string, any> {
   return step.values as Record<string, unknown>;
 }
 
-export async function ask(step: WaterfallStepContext, question: string, spec: InputSpec = { kind: 'text' }) {
-  const { lang } = session(step.context);
+/** How a question may be shown and answered beyond its typed form. */
+export interface AskOptions {
+  /** The answer's name on a form card: a form's answer for it is taken without asking. */
+  field?: string;
+  /** The card to show where cards are shown (a form, say); else one built from the spec. */
+  card?: (token: string) => AdaptiveCard;
+}
+
+/** Channels that show Adaptive Cards; elsewhere (the Emulator, tests) questions stay text. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline']);
+
+export function showsCards(context: TurnContext): boolean {
+  return CARD_CHANNELS.has(context.activity.channelId ?? '');
+}
+
+export async function ask(step: WaterfallStepContext, question: string, spec: InputSpec = { kind: 'text' }, how: AskOptions = {}) {
+  const { lang, actor, services } = session(step.context);
+  const remember = () => {
+    vals(step)[ASKED_BY] = {
+      index: step.index,
+      input: step.result,
+      previousSpec: vals(step)[LAST_SPEC],
+      previousLang: vals(step)[LAST_LANG],
+    } satisfies AskedBy;
+    vals(step)[LAST_SPEC] = spec;
+    vals(step)[LAST_LANG] = lang;
+  };
+  // Answered already on the form that was sent: go on without asking; a wrong answer is said and asked.
+  const given = how.field ? takeFormAnswer(step.context, how.field) : undefined;
+  if (given !== undefined) {
+    const result = readInput(spec, given, lang, services.now());
+    if (result.ok) {
+      remember();
+      return step.next(given);
+    }
+    await step.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
+  }
+  const token = newToken();
+  const prompt = showsCards(step.context)
+    ? cardPrompt(how.card?.(token) ?? questionCard(lang, question, spec, token, actor.kind === 'client'))
+    : textPrompt(lang, question, spec);
+  remember();
+  const options: InputPromptOptions = { prompt, validations: spec, lang, token };
+  return step.prompt(INPUT_PROMPT, options as never);
+}
+
+function newToken(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+function cardPrompt(content: AdaptiveCard): Partial<Activity> {
+  return { type: ActivityTypes.Message, attachments: [attachment(content)] };
+}
+
+function textPrompt(lang: Language, question: string, spec: InputSpec): Partial<Activity> {
   let prompt: Partial<Activity> = MessageFactory.text(question);
   if (spec.kind === 'choice') {
     const list = spec.choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
@@ -82,11 +148,7 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     prompt = MessageFactory.suggestedActions(spec.suggestions, question);
   }
   prompt.type = ActivityTypes.Message;
-  vals(step)[ASKED_BY] = { index: step.index, input: step.result, previousSpec: vals(step)[LAST_SPEC], previousLang: vals(step)[LAST_LANG] } satisfies AskedBy;
-  vals(step)[LAST_SPEC] = spec;
-  vals(step)[LAST_LANG] = lang;
-  const options: InputPromptOptions = { prompt, validations: spec, lang };
-  return step.prompt(INPUT_PROMPT, options as never);
+  return prompt;
 }
 
 /** The answer to the last `ask`, as read by its spec. */

@@ -1,5 +1,6 @@
 // The thin botbuilder shell: remembers how to reach each user, works out who they are and
 // their language, handles language switching and client linking, and runs the dialogs.
+import { takeCardSubmit } from '../../dialogs/cards/submit.js';
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AppServices } from '../app/services.js';
@@ -63,6 +64,7 @@ export class EnlaceBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const { services } = this.options;
     const activity = context.activity;
+    const card = takeCardSubmit(context);
     const actor = await identify(activity, services.identity);
     const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
     setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
@@ -79,13 +81,18 @@ export class EnlaceBot extends ActivityHandler {
     await services.followUps.pendingForMe(actor, (text) => context.sendActivity(text));
     const typed = activity.text ?? '';
     const dc = await this.dialogSet.createContext(context);
-    if (matchesWord(firstWord(typed), 'common.languageWords')) {
+    if (!card?.token && matchesWord(firstWord(typed), 'common.languageWords')) {
       await this.switchLanguage(context, typed);
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
     if (dc.activeDialog) {
       await dc.continueDialog();
+      return;
+    }
+    // A card whose question is over: nothing is waiting for its answer.
+    if (card?.token) {
+      await say(context, actor.kind === 'client' ? 'clientCards.old' : 'cards.old');
       return;
     }
     const welcomed = await this.welcomeOnce(context);

@@ -22,6 +22,8 @@ import * as messaging from './messaging.js';
 import * as followUps from './followUps.js';
 import * as clientFollowUps from './clientFollowUps.js';
 import * as charts from './charts.js';
+import * as cards from './cards.js';
+import * as clientCards from './clientCards.js';
 
 export const areas = {
   common,
@@ -43,8 +45,10 @@ export const areas = {
   messaging,
   followUps,
   charts,
+  cards,
   client,
   clientCheckIn,
   clientConsent,
   clientFollowUps,
+  clientCards,
 };

@@ -1,0 +1,62 @@
+// A pressed card button arrives as a message with no text and the card's inputs in
+// `activity.value`. It is turned into the answer the person would have typed, so every step
+// reads cards and typing alike; a form's other inputs wait as answers to the steps that follow.
+import type { Activity, TurnContext } from 'botbuilder';
+import type { CardAction } from './elements.js';
+
+export interface CardSubmit {
+  /** The question the card answered, when it answered one. */
+  token?: string;
+  /** A command pressed on a menu: welcome at any time. */
+  command?: string;
+  /** The answer, as if typed. */
+  answer: string;
+  /** The form's other answers, by field. */
+  more: Map<string, string>;
+}
+
+const SUBMIT_KEY = Symbol('enlace.cardSubmit');
+
+/** Reads a card's submit from the activity; undefined for typed messages and foreign values. */
+export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefined {
+  const value = activity.value as Record<string, unknown> | undefined;
+  const data = value && typeof value === 'object' ? (value.enlace as CardAction | undefined) : undefined;
+  if (!data || typeof data !== 'object') return undefined;
+  const inputs = new Map<string, string>();
+  for (const [key, input] of Object.entries(value ?? {})) {
+    if (key !== 'enlace' && (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean')) inputs.set(key, String(input));
+  }
+  for (const [key, input] of Object.entries(data.also ?? {})) if (typeof input === 'string') inputs.set(key, input);
+  const field = typeof data.field === 'string' ? data.field : 'answer';
+  const command = typeof data.command === 'string' ? data.command : undefined;
+  const answer = command ?? (typeof data.answer === 'string' ? data.answer : (inputs.get(field) ?? ''));
+  inputs.delete(field);
+  return { ...(typeof data.token === 'string' && { token: data.token }), ...(command && { command }), answer, more: inputs };
+}
+
+/** Turns a card's submit into the typed answer for this turn; typed messages pass untouched. */
+export function takeCardSubmit(context: TurnContext): CardSubmit | undefined {
+  const submitted = readCardSubmit(context.activity);
+  if (!submitted) return undefined;
+  context.activity.text = submitted.answer;
+  context.turnState.set(SUBMIT_KEY, submitted);
+  return submitted;
+}
+
+/** This turn's card submit, if the message came from a card. */
+export function cardSubmitOf(context: TurnContext): CardSubmit | undefined {
+  return context.turnState.get(SUBMIT_KEY) as CardSubmit | undefined;
+}
+
+/** True when this turn answers a card's question (not a command button): its text is an answer, never a command. */
+export function answersACard(context: TurnContext): boolean {
+  return cardSubmitOf(context)?.token !== undefined;
+}
+
+/** The form's answer for `field`, taken once: a later step asking the same field asks the person. */
+export function takeFormAnswer(context: TurnContext, field: string): string | undefined {
+  const submitted = cardSubmitOf(context);
+  const value = submitted?.more.get(field);
+  if (value !== undefined) submitted?.more.delete(field);
+  return value;
+}
