@@ -14,6 +14,11 @@ export interface CardAction {
   command?: string;
   /** More answers the action gives with the inputs (a form's «guardar» answers the final «¿guardo?»). */
   also?: Record<string, string>;
+  /**
+   * Names a form that starts its own command (a contact form on the case card): it is taken
+   * once, so a second press cannot save the same thing twice.
+   */
+  once?: string;
 }
 
 export type CardElement = { type: string } & Record<string, unknown>;

@@ -1,6 +1,7 @@
 // A pressed card button arrives as a message with no text and the card's inputs in
 // `activity.value`. It is turned into the answer the person would have typed, so every step
 // reads cards and typing alike; a form's other inputs wait as answers to the steps that follow.
+import { randomBytes } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { CardAction } from './elements.js';
 
@@ -9,6 +10,8 @@ export interface CardSubmit {
   token?: string;
   /** A command pressed on a menu: welcome at any time. */
   command?: string;
+  /** A form that may be taken only once (elements.ts `CardAction.once`). */
+  once?: string;
   /** The answer, as if typed. */
   answer: string;
   /** The form's other answers, by field. */
@@ -31,7 +34,13 @@ export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefi
   const command = typeof data.command === 'string' ? data.command : undefined;
   const answer = command ?? (typeof data.answer === 'string' ? data.answer : (inputs.get(field) ?? ''));
   inputs.delete(field);
-  return { ...(typeof data.token === 'string' && { token: data.token }), ...(command && { command }), answer, more: inputs };
+  return {
+    ...(typeof data.token === 'string' && { token: data.token }),
+    ...(command && { command }),
+    ...(typeof data.once === 'string' && { once: data.once }),
+    answer,
+    more: inputs,
+  };
 }
 
 /** Turns a card's submit into the typed answer for this turn; typed messages pass untouched. */
@@ -59,4 +68,24 @@ export function takeFormAnswer(context: TurnContext, field: string): string | un
   const value = submitted?.more.get(field);
   if (value !== undefined) submitted?.more.delete(field);
   return value;
+}
+
+/** Forms remembered as taken, per conversation: enough for any card still on screen. */
+const FORMS_REMEMBERED = 200;
+
+/**
+ * True the first time a once-only form is taken in this conversation, false after; `taken` is
+ * the conversation's list, kept in its state.
+ */
+export function firstTimeTaken(submitted: CardSubmit, taken: string[]): boolean {
+  if (!submitted.once) return true;
+  if (taken.includes(submitted.once)) return false;
+  taken.push(submitted.once);
+  if (taken.length > FORMS_REMEMBERED) taken.splice(0, taken.length - FORMS_REMEMBERED);
+  return true;
+}
+
+/** A fresh name for a once-only form. */
+export function newFormId(): string {
+  return randomBytes(6).toString('base64url');
 }

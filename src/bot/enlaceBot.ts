@@ -1,6 +1,6 @@
 // The thin botbuilder shell: remembers how to reach each user, works out who they are and
 // their language, handles language switching and client linking, and runs the dialogs.
-import { takeCardSubmit } from '../../dialogs/cards/submit.js';
+import { firstTimeTaken, takeCardSubmit } from '../../dialogs/cards/submit.js';
 import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AppServices } from '../app/services.js';
@@ -32,11 +32,13 @@ export interface BotOptions {
 export class EnlaceBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
+  private readonly takenForms: StatePropertyAccessor<string[]>;
   private readonly registered: ReadonlySet<string>;
 
   constructor(private readonly options: BotOptions) {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+    this.takenForms = options.conversationState.createProperty<string[]>('takenForms');
     this.dialogSet = new DialogSet(this.dialogState);
     for (const dialog of options.dialogs) this.dialogSet.add(dialog);
     this.registered = new Set(options.dialogs.map((d) => d.id));
@@ -79,6 +81,10 @@ export class EnlaceBot extends ActivityHandler {
     await this.rememberConversation(context, actor);
     // What could not reach them comes first; writing makes them reachable again.
     await services.followUps.pendingForMe(actor, (text) => context.sendActivity(text));
+    if (card && !firstTimeTaken(card, await this.takenForms.get(context, []))) {
+      await say(context, actor.kind === 'client' ? 'clientCards.old' : 'cards.old');
+      return;
+    }
     const typed = activity.text ?? '';
     const dc = await this.dialogSet.createContext(context);
     if (!card?.token && matchesWord(firstWord(typed), 'common.languageWords')) {
@@ -86,6 +92,8 @@ export class EnlaceBot extends ActivityHandler {
       if (dc.activeDialog) await dc.repromptDialog();
       return;
     }
+    // A command pressed on a card starts afresh, whatever was being asked.
+    if (card?.command && dc.activeDialog) await dc.cancelAllDialogs();
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;

@@ -75,3 +75,22 @@ describe('questions as cards in Teams', () => {
     expect(h.lastReplies.every((r) => !r.attachments?.length)).toBe(true);
   });
 });
+
+describe('command buttons and once-only forms', () => {
+  it('starts a command pressed on a card, leaving what was being asked', async () => {
+    await teams('nueva apertura Carmen Ortega Ruiz');
+    const replies = await h.send('', 'worker-1', { ...TEAMS, value: { enlace: { command: 'mis casos' } } });
+    expect(replies.join(' ') + JSON.stringify(h.lastReplies)).toMatch(/casos/i);
+    const next = await teams('familia');
+    // «familia» no longer answers the intake: the intake was left.
+    expect(next.join(' ')).not.toMatch(/¿Cómo se contacta/);
+  });
+
+  it('takes a once-only form a single time', async () => {
+    const form = { enlace: { command: 'mis casos', once: 'form-1' } };
+    const first = await h.send('', 'worker-1', { ...TEAMS, value: form });
+    expect(first.join(' ')).not.toMatch(/ya se respondió/);
+    const second = await h.send('', 'worker-1', { ...TEAMS, value: form });
+    expect(second).toEqual([expect.stringMatching(/ya se respondió o es de un paso anterior/)]);
+  });
+});
