@@ -39,7 +39,9 @@ export function questionCard(lang: Language, question: string, spec: InputSpec, 
       return card([ask, numberInput('answer', label, spec.min, spec.max)], [send], question);
     case 'text': {
       const box = textInput('answer', label, { multiline: (spec.maxLength ?? 1000) > 200, maxLength: spec.maxLength ?? 1000, required: !spec.optional });
-      const offered: CardElement[] = spec.suggestions?.length ? [actionSet(spec.suggestions.map((s) => submit(s, { token, answer: s })))] : [];
+      // A suggestion is the whole answer: the box, required for «Enviar», must not hold it back.
+      const suggestion = (s: string) => ({ ...submit(s, { token, answer: s }), associatedInputs: 'none' });
+      const offered: CardElement[] = spec.suggestions?.length ? [actionSet(spec.suggestions.map(suggestion))] : [];
       return card([ask, ...offered, box], [send], question);
     }
     default:
