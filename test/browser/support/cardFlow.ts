@@ -1,0 +1,129 @@
+// A conversation answered card by card from an answer book: each card is answered by its
+// labels (an input's label, or the question of a one-answer card), whatever its layout, so
+// the same flow drives the generic question cards and the richer form cards alike.
+import type { Locator } from 'playwright-core';
+import { type CardView, describeCard, fillInput, fold, type PlaygroundChat } from './chatPage.js';
+
+/** One answer: given to the input (or the one-answer card) whose label matches `ask`. */
+export interface Answer {
+  ask: RegExp;
+  say: string;
+}
+
+/** The titles a card's sending button goes by, after its inputs are filled. */
+const SEND_TITLES = /^(guardar|enviar|send|save|aceptar|confirmar)/i;
+
+export interface FlowStep {
+  question: string;
+  answers: string[];
+  /** Milliseconds from the card's arrival to the answer sent. */
+  ms: number;
+}
+
+/**
+ * Does `start` (typing a command, pressing a button), then answers what the bot asks in
+ * `chat` from `book`, message by message, until a message from the bot matches `done`
+ * (returned). A card is answered by its labels; a question asked in plain text (its last
+ * line ends in «?» or «:») is answered by typing. A card the book has no answer for is left
+ * alone when it asks nothing (a summary); a question left unanswered fails after `timeoutMs`.
+ */
+export async function answerCards(
+  chat: PlaygroundChat,
+  start: () => Promise<void>,
+  book: Answer[],
+  done: RegExp,
+  options: { timeoutMs?: number; maxAnswers?: number; onCard?: (view: CardView, index: number) => Promise<void> } = {},
+): Promise<{ steps: FlowStep[]; doneText: string }> {
+  const { timeoutMs = 30_000, maxAnswers = 80 } = options;
+  const doneBefore = await chat.botMessages().filter({ hasText: done }).count();
+  let seen = await chat.botMessages().count();
+  await start();
+  const steps: FlowStep[] = [];
+  let unanswered: CardView | string | undefined;
+  for (;;) {
+    const next = await nextMessageOrDone(chat, seen, done, doneBefore, timeoutMs).catch(async (error: Error) => {
+      const shot = await chat.screenshot(`failed-${chat.who}`);
+      throw new Error(`${error.message}${unanswered ? `; left unanswered: ${JSON.stringify(unanswered)}` : ''} (the page: ${shot})`);
+    });
+    if (next.done !== undefined) return { steps, doneText: next.done };
+    seen = next.index + 1;
+    const begun = Date.now();
+    const message = chat.botMessages().nth(next.index);
+    const card = message.locator('.ac-adaptiveCard').last();
+    let asked: string;
+    let answers: string[] | undefined;
+    if ((await card.count()) > 0) {
+      const view = await describeCard(card);
+      await options.onCard?.(view, steps.length);
+      asked = view.question;
+      answers = await answerCard(chat, card, view, book);
+      unanswered = answers ? undefined : view;
+    } else {
+      asked = (await message.innerText()).trim();
+      answers = await answerText(chat, asked, book);
+      unanswered = answers ? undefined : asked;
+    }
+    if (!answers) continue;
+    steps.push({ question: asked, answers, ms: Date.now() - begun });
+    if (steps.length > maxAnswers) throw new Error(`more than ${maxAnswers} answers without reaching ${done}`);
+  }
+}
+
+async function nextMessageOrDone(
+  chat: PlaygroundChat,
+  seen: number,
+  done: RegExp,
+  doneBefore: number,
+  timeoutMs: number,
+): Promise<{ done: string; index?: undefined } | { done?: undefined; index: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const finished = chat.botMessages().filter({ hasText: done });
+    if ((await finished.count()) > doneBefore) return { done: (await finished.last().innerText()).trim() };
+    if ((await chat.botMessages().count()) > seen) return { index: seen };
+    if (Date.now() > deadline) throw new Error(`neither a new message nor ${done} within ${timeoutMs} ms`);
+    await chat.page.waitForTimeout(100);
+  }
+}
+
+/** Answers a question the bot wrote in plain text by typing; undefined for a text that asks nothing the book knows. */
+async function answerText(chat: PlaygroundChat, text: string, book: Answer[]): Promise<string[] | undefined> {
+  const lastLine = text.split('\n').pop()?.trim() ?? '';
+  if (!/[?:]$/.test(lastLine)) return undefined;
+  const answer = book.find((a) => a.ask.test(lastLine)) ?? book.find((a) => a.ask.test(text));
+  if (!answer) return undefined;
+  await chat.send(answer.say);
+  return [answer.say];
+}
+/** Answers one card from the book; undefined when the book has nothing for it. */
+async function answerCard(chat: PlaygroundChat, card: Locator, view: CardView, book: Answer[]): Promise<string[] | undefined> {
+  const find = (key: string) => book.find((a) => a.ask.test(key));
+  const single = view.inputs.length <= 1 ? find(view.question) : undefined;
+  // A button that is the answer (yes/no, a choice, a suggestion) is pressed rather than typed.
+  const button = single && view.buttons.find((b) => fold(b) === fold(single.say));
+  if (button) {
+    await chat.press(card, button);
+    return [single.say];
+  }
+  if (view.inputs.length === 0) {
+    if (!single) return undefined;
+    // Nothing on the card takes this answer: it is typed, as the card's text invites.
+    await chat.send(single.say);
+    return [single.say];
+  }
+  const given: string[] = [];
+  for (const input of view.inputs) {
+    const answer = find(input.label) ?? (view.inputs.length === 1 ? single : undefined);
+    if (!answer) {
+      if (input.required) return undefined;
+      continue;
+    }
+    await fillInput(card, input, answer.say);
+    given.push(answer.say);
+  }
+  if (given.length === 0) return undefined;
+  const send = view.buttons.find((b) => SEND_TITLES.test(b));
+  if (!send) throw new Error(`no button to send the card: ${JSON.stringify(view)}`);
+  await chat.press(card, send);
+  return given;
+}

@@ -1,0 +1,198 @@
+// One person's chat in the Agents Playground page, driven by Playwright: type a message,
+// wait for a card or a text from the bot, press a card's button by its title, fill a card's
+// input by its label. The Playground renders Adaptive Cards with the adaptivecards renderer
+// (`.ac-adaptiveCard`, buttons named by their titles, inputs labelled by their labels) inside
+// its message bubbles (`.fai-OutputCard`); the compose box is a rich-text editor.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+const COMPOSE_BOX = '[data-lexical-editor="true"]';
+const BOT_MESSAGE = '.fai-OutputCard';
+const CARD = '.ac-adaptiveCard';
+
+/** A card as the person sees it: its text, its inputs (by label) and its buttons (by title). */
+export interface CardView {
+  /** The text blocks and facts, without the inputs' labels and the buttons' titles. */
+  question: string;
+  inputs: CardInput[];
+  buttons: string[];
+}
+
+export interface CardInput {
+  /** The element's id, to reach it again. */
+  id: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'radio' | 'checkbox';
+  /** The options of a choice list. */
+  options: string[];
+  required: boolean;
+}
+
+export class PlaygroundChat {
+  /** Requests the page made outside 127.0.0.1 (the Playground asks a CDN for fonts); refused. */
+  readonly refusedRequests: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly screenshotsDir: string,
+    readonly who: string,
+  ) {}
+
+  /** Opens the Playground at `url` in a new browser context and waits for the compose box. */
+  static async open(browser: Browser, url: string, who: string, screenshotsDir: string): Promise<PlaygroundChat> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-ES', timezoneId: 'Europe/Madrid' });
+    const page = await context.newPage();
+    const chat = new PlaygroundChat(page, context, screenshotsDir, who);
+    await page.route('**/*', (route) => {
+      const { hostname, protocol } = new URL(route.request().url());
+      if (hostname === '127.0.0.1' || protocol === 'data:' || protocol === 'blob:') return route.continue();
+      chat.refusedRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    await page.goto(url);
+    await page.locator(COMPOSE_BOX).waitFor();
+    return chat;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  botMessages(): Locator {
+    return this.page.locator(BOT_MESSAGE);
+  }
+
+  cards(): Locator {
+    return this.page.locator(CARD);
+  }
+
+  /** Types `text` in the compose box and sends it (each line break as Shift+Enter). */
+  async send(text: string): Promise<void> {
+    const box = this.page.locator(COMPOSE_BOX);
+    await box.click();
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await this.page.keyboard.press('Shift+Enter');
+      await this.page.keyboard.type(line);
+    }
+    await this.page.keyboard.press('Enter');
+    // Sent once the box is empty again.
+    await this.page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').trim() === '', COMPOSE_BOX);
+  }
+
+  /** Waits for a message from the bot showing `text`, and returns the last such message. */
+  async waitForText(text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const message = this.botMessages().filter({ hasText: text }).last();
+    await message.waitFor({ timeout: timeoutMs });
+    return message;
+  }
+
+  /** Waits for a card showing `text`, and returns the last such card. */
+  async waitForCard(text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const card = this.cards().filter({ hasText: text }).last();
+    await card.waitFor({ timeout: timeoutMs });
+    return card;
+  }
+
+  /** Presses the button titled `title` on `card`. */
+  async press(card: Locator, title: string | RegExp): Promise<void> {
+    await card.getByRole('button', { name: title, exact: typeof title === 'string' }).click();
+  }
+
+  /** Fills the input labelled `label` on `card`: a box is typed in, a list option picked by its title, a date given as YYYY-MM-DD. */
+  async fill(card: Locator, label: string | RegExp, value: string): Promise<void> {
+    const input = (await describeCard(card)).inputs.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
+    if (!input) throw new Error(`no input labelled ${String(label)} on the card: ${JSON.stringify(await describeCard(card))}`);
+    await fillInput(card, input, value);
+  }
+
+  async screenshot(name: string): Promise<string> {
+    await mkdir(this.screenshotsDir, { recursive: true });
+    const path = join(this.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
+
+/** What `card` shows: read from the rendered page, as the person would. */
+export async function describeCard(card: Locator): Promise<CardView> {
+  return card.evaluate((root) => {
+    const textOf = (ids: string | null) =>
+      (ids ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+        .find((t) => t?.trim())
+        ?.replace(/\s*\*\s*$/, '')
+        .trim() ?? '';
+    const labelOf = (el: HTMLElement): string =>
+      textOf(el.getAttribute('aria-labelledby')) ||
+      (el.id ? (root.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent?.replace(/\s*\*\s*$/, '').trim() ?? '') : '') ||
+      (el.getAttribute('aria-label') ?? '');
+    const inputs: Array<{ id: string; label: string; kind: string; options: string[]; required: boolean }> = [];
+    const groups = new Set<string>();
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>('input, textarea, select'))) {
+      const type = el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase();
+      const required = el.getAttribute('aria-required') === 'true' || el.hasAttribute('required');
+      if (type === 'radio' || type === 'checkbox') {
+        // A choice list shown expanded: one group, labelled by its container.
+        const group = el.closest<HTMLElement>('[role="radiogroup"], [role="group"], [aria-labelledby]:not(input)') ?? el.parentElement!;
+        const name = (el as HTMLInputElement).name || group.id;
+        if (groups.has(name)) continue;
+        groups.add(name);
+        const options = Array.from(root.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)).map((o) => labelOf(o));
+        inputs.push({ id: el.id, label: labelOf(group), kind: type, options, required });
+        continue;
+      }
+      if (type === 'hidden') continue;
+      const options = el instanceof HTMLSelectElement ? Array.from(el.options).map((o) => o.text.trim()) : [];
+      const kind = ['number', 'date', 'time', 'textarea', 'select'].includes(type) ? type : 'text';
+      inputs.push({ id: el.id, label: labelOf(el), kind, options, required });
+    }
+    const buttons = Array.from(root.querySelectorAll<HTMLElement>('button')).map((b) => b.getAttribute('title') ?? b.textContent?.trim() ?? '');
+    const question = Array.from(root.querySelectorAll<HTMLElement>('.ac-textBlock, .ac-factset, .ac-richTextBlock'))
+      .filter((el) => !el.closest('label, button'))
+      .map((el) => el.innerText.trim())
+      .filter(Boolean)
+      .join('\n');
+    return { question, inputs, buttons } as CardView;
+  });
+}
+
+/** Gives `value` to one input of `card`, the way a person would. */
+export async function fillInput(card: Locator, input: CardInput, value: string): Promise<void> {
+  const element = card.locator(`[id="${input.id}"]`);
+  switch (input.kind) {
+    case 'select':
+      await element.selectOption({ label: pickOption(input, value) });
+      return;
+    case 'radio':
+    case 'checkbox': {
+      const wanted = value.split(',').map((v) => pickOption(input, v.trim()));
+      for (const option of wanted) await card.getByLabel(option, { exact: true }).check();
+      return;
+    }
+    default:
+      await element.fill(value);
+  }
+}
+
+/** The option of a list named by `value`: its exact title, else the one title that starts with it. */
+function pickOption(input: CardInput, value: string): string {
+  const wanted = fold(value);
+  const exact = input.options.find((o) => fold(o) === wanted);
+  if (exact) return exact;
+  const starting = input.options.filter((o) => fold(o).startsWith(wanted));
+  if (starting.length === 1) return starting[0]!;
+  throw new Error(`«${value}» names none of the options of «${input.label}»: ${input.options.join(' | ')}`);
+}
+
+/** Lower case without accents, for comparing what a person reads. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
