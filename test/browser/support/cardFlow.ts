@@ -2,7 +2,7 @@
 // labels (an input's label, or the question of a one-answer card), whatever its layout, so
 // the same flow drives the generic question cards and the richer form cards alike.
 import type { Locator } from 'playwright-core';
-import { type CardView, describeCard, fillInput, fold, type PlaygroundChat } from './chatPage.js';
+import { BOT_MESSAGE, CARD, type CardView, describeCard, fillInput, fold, type PlaygroundChat } from './chatPage.js';
 
 /** One answer: given to the input (or the one-answer card) whose label matches `ask`. */
 export interface Answer {
@@ -16,15 +16,13 @@ const SEND_TITLES = /^(guardar|enviar|send|save|aceptar|confirmar)/i;
 export interface FlowStep {
   question: string;
   answers: string[];
-  /** Milliseconds from the card's arrival to the answer sent. */
-  ms: number;
 }
 
 /**
  * Does `start` (typing a command, pressing a button), then answers what the bot asks in
  * `chat` from `book`, message by message, until a message from the bot matches `done`
- * (returned). A card is answered by its labels; a question asked in plain text (its last
- * line ends in «?» or «:») is answered by typing. A card the book has no answer for is left
+ * (returned). A card is answered by its labels; a question asked in plain text (ending
+ * in «?» or «:») is answered by typing. A card the book has no answer for is left
  * alone when it asks nothing (a summary); a question left unanswered fails after `timeoutMs`.
  */
 export async function answerCards(
@@ -35,7 +33,9 @@ export async function answerCards(
   options: { timeoutMs?: number; maxAnswers?: number; onCard?: (view: CardView, index: number) => Promise<void> } = {},
 ): Promise<{ steps: FlowStep[]; doneText: string }> {
   const { timeoutMs = 30_000, maxAnswers = 80 } = options;
-  const doneBefore = await chat.botMessages().filter({ hasText: done }).count();
+  const doneBefore = await chat
+    .botMessages()
+    .evaluateAll((messages, [source, flags]) => messages.filter((m) => new RegExp(source!, flags).test(m.textContent ?? '')).length, [done.source, done.flags]);
   let seen = await chat.botMessages().count();
   await start();
   const steps: FlowStep[] = [];
@@ -43,13 +43,14 @@ export async function answerCards(
   for (;;) {
     const next = await nextMessageOrDone(chat, seen, done, doneBefore, timeoutMs).catch(async (error: Error) => {
       const shot = await chat.screenshot(`failed-${chat.who}`);
-      throw new Error(`${error.message}${unanswered ? `; left unanswered: ${JSON.stringify(unanswered)}` : ''} (the page: ${shot})`);
+      throw new Error(
+        `no new message nor ${done} within ${timeoutMs} ms (${error.message})${unanswered ? `; left unanswered: ${JSON.stringify(unanswered)}` : ''} (the page: ${shot})`,
+      );
     });
     if (next.done !== undefined) return { steps, doneText: next.done };
     seen = next.index + 1;
-    const begun = Date.now();
     const message = chat.botMessages().nth(next.index);
-    const card = message.locator('.ac-adaptiveCard').last();
+    const card = message.locator(CARD).last();
     let asked: string;
     let answers: string[] | undefined;
     if ((await card.count()) > 0) {
@@ -59,16 +60,17 @@ export async function answerCards(
       answers = await answerCard(chat, card, view, book);
       unanswered = answers ? undefined : view;
     } else {
-      asked = (await message.innerText()).trim();
+      asked = ((await message.textContent()) ?? '').trim();
       answers = await answerText(chat, asked, book);
       unanswered = answers ? undefined : asked;
     }
     if (!answers) continue;
-    steps.push({ question: asked, answers, ms: Date.now() - begun });
+    steps.push({ question: asked, answers });
     if (steps.length > maxAnswers) throw new Error(`more than ${maxAnswers} answers without reaching ${done}`);
   }
 }
 
+/** Waits for the bot's next message after the first `seen`, or for a new one matching `done`. */
 async function nextMessageOrDone(
   chat: PlaygroundChat,
   seen: number,
@@ -76,25 +78,28 @@ async function nextMessageOrDone(
   doneBefore: number,
   timeoutMs: number,
 ): Promise<{ done: string; index?: undefined } | { done?: undefined; index: number }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const finished = chat.botMessages().filter({ hasText: done });
-    if ((await finished.count()) > doneBefore) return { done: (await finished.last().innerText()).trim() };
-    if ((await chat.botMessages().count()) > seen) return { index: seen };
-    if (Date.now() > deadline) throw new Error(`neither a new message nor ${done} within ${timeoutMs} ms`);
-    await chat.page.waitForTimeout(100);
-  }
+  const found = await chat.page.waitForFunction(
+    ({ selector, seen, source, flags, doneBefore }) => {
+      const messages = Array.from(document.querySelectorAll<HTMLElement>(selector));
+      const finished = messages.filter((m) => new RegExp(source, flags).test(m.textContent ?? ''));
+      if (finished.length > doneBefore) return { done: (finished.at(-1)!.textContent ?? '').trim() };
+      return messages.length > seen ? { index: seen } : false;
+    },
+    { selector: BOT_MESSAGE, seen, source: done.source, flags: done.flags, doneBefore },
+    { timeout: timeoutMs },
+  );
+  return (await found.jsonValue()) as { done: string } | { index: number };
 }
 
-/** Answers a question the bot wrote in plain text by typing; undefined for a text that asks nothing the book knows. */
+/** Answers a question the bot wrote in plain text (it ends in «?» or «:») by typing; undefined for a text that asks nothing the book knows. */
 async function answerText(chat: PlaygroundChat, text: string, book: Answer[]): Promise<string[] | undefined> {
-  const lastLine = text.split('\n').pop()?.trim() ?? '';
-  if (!/[?:]$/.test(lastLine)) return undefined;
-  const answer = book.find((a) => a.ask.test(lastLine)) ?? book.find((a) => a.ask.test(text));
+  if (!/[?:]$/.test(text)) return undefined;
+  const answer = book.find((a) => a.ask.test(text));
   if (!answer) return undefined;
   await chat.send(answer.say);
   return [answer.say];
 }
+
 /** Answers one card from the book; undefined when the book has nothing for it. */
 async function answerCard(chat: PlaygroundChat, card: Locator, view: CardView, book: Answer[]): Promise<string[] | undefined> {
   const find = (key: string) => book.find((a) => a.ask.test(key));

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 const COMPOSE_BOX = '[data-lexical-editor="true"]';
-const BOT_MESSAGE = '.fai-OutputCard';
-const CARD = '.ac-adaptiveCard';
+export const BOT_MESSAGE = '.fai-OutputCard';
+export const CARD = '.ac-adaptiveCard';
 
 /** A card as the person sees it: its text, its inputs (by label) and its buttons (by title). */
 export interface CardView {
@@ -128,7 +128,12 @@ export async function describeCard(card: Locator): Promise<CardView> {
         .trim() ?? '';
     const labelOf = (el: HTMLElement): string =>
       textOf(el.getAttribute('aria-labelledby')) ||
-      (el.id ? (root.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent?.replace(/\s*\*\s*$/, '').trim() ?? '') : '') ||
+      (el.id
+        ? (root
+            .querySelector(`label[for="${CSS.escape(el.id)}"]`)
+            ?.textContent?.replace(/\s*\*\s*$/, '')
+            .trim() ?? '')
+        : '') ||
       (el.getAttribute('aria-label') ?? '');
     const inputs: Array<{ id: string; label: string; kind: string; options: string[]; required: boolean }> = [];
     const groups = new Set<string>();
@@ -153,7 +158,7 @@ export async function describeCard(card: Locator): Promise<CardView> {
     const buttons = Array.from(root.querySelectorAll<HTMLElement>('button')).map((b) => b.getAttribute('title') ?? b.textContent?.trim() ?? '');
     const question = Array.from(root.querySelectorAll<HTMLElement>('.ac-textBlock, .ac-factset, .ac-richTextBlock'))
       .filter((el) => !el.closest('label, button'))
-      .map((el) => el.innerText.trim())
+      .map((el) => (el.textContent ?? '').trim())
       .filter(Boolean)
       .join('\n');
     return { question, inputs, buttons } as CardView;
