@@ -14,7 +14,8 @@ import { type Identity, type RunningPlayground, startPlayground } from './suppor
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-const FLOW_TIMEOUT = 240_000;
+/** Generous: the worker's flow is some fifty answers, each a round trip through the Playground and the page. */
+const FLOW_TIMEOUT = 600_000;
 
 /** Sunday 29 November 2026, 20:00 in Madrid: the demo is seeded; staff get nothing on a Sunday. */
 const SEEDED_AT = '2026-11-29T19:00:00Z';
@@ -33,7 +34,7 @@ const chats: PlaygroundChat[] = [];
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   demo = await startDemoBot(SEEDED_AT);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] }).catch((error: Error) => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] }).catch((error: Error) => {
     throw new Error(`Chromium did not start from ${CHROMIUM} (Debian: apt-get install -y chromium): ${error.message}`);
   });
 }, 120_000);
@@ -62,7 +63,7 @@ const INTAKE: Answer[] = [
   { ask: /¿A quién atiende|Tipo/i, say: 'Persona' },
   { ask: /Nombre o alias/i, say: CLIENT_NAME },
   { ask: /^Contacto/i, say: '611 444 555' },
-  { ask: /idioma/i, say: 'vale' },
+  { ask: /idioma/i, say: 'Español' },
   { ask: /Zona horaria/i, say: 'Europe/Madrid' },
   { ask: /Fuente de derivación|Derivad/i, say: 'Centro de Salud Norte' },
   { ask: /Fecha de (la )?apertura/i, say: TODAY },
@@ -110,6 +111,9 @@ const DECISION: Answer[] = [
   { ask: /¿Qué decides\?|Tu decisión|Decisión/i, say: 'Continuar' },
   { ask: /nota|observaci/i, say: 'Que haga la reevaluación esta semana' },
 ];
+
+/** The decision recorded: said in a reply, or on the alert's card as it is refreshed (Action.Execute). */
+const DECIDED = new RegExp(`Decisión registrada en el caso|Continuar · ${DEMO_CASE_IDS.brokerage}`);
 
 /** Carmen's open task in the demo (case C-DEMFRZ), the one the check-in asks about. */
 const CARMEN_TASK = 'T-DMFRZC';
@@ -176,11 +180,9 @@ describe('Enlace in the Agents Playground, in a browser', () => {
       await demo.followUpsAt(MONDAY_ALERTS);
       const alert = await supervisor.waitForText(new RegExp(`Reevaluación vencida[\\s\\S]*${DEMO_CASE_IDS.brokerage}`), 60_000);
       await supervisor.screenshot('supervisor-overdue-alert');
-      const decided = await answerCards(
-        supervisor,
-        () => decideFrom(supervisor, alert, 'Continuar', DEMO_CASE_IDS.brokerage),
-        DECISION,
-        /Decisión registrada en el caso/,
+      const decided = await timed(
+        'decision',
+        answerCards(supervisor, () => decideFrom(supervisor, alert, 'Continuar', DEMO_CASE_IDS.brokerage), DECISION, DECIDED),
       );
       expect(decided.doneText).toContain(DEMO_CASE_IDS.brokerage);
       await supervisor.screenshot('supervisor-decision-recorded');

@@ -23,7 +23,7 @@ export interface CardInput {
   /** The element's id, to reach it again. */
   id: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'radio' | 'checkbox';
+  kind: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'radio' | 'checkbox' | 'toggle';
   /** The options of a choice list. */
   options: string[];
   required: boolean;
@@ -75,7 +75,7 @@ export class PlaygroundChat {
     const lines = text.split('\n');
     for (const [i, line] of lines.entries()) {
       if (i > 0) await this.page.keyboard.press('Shift+Enter');
-      await this.page.keyboard.type(line);
+      await this.page.keyboard.insertText(line);
     }
     await this.page.keyboard.press('Enter');
     // Sent once the box is empty again.
@@ -140,14 +140,19 @@ export async function describeCard(card: Locator): Promise<CardView> {
     for (const el of Array.from(root.querySelectorAll<HTMLElement>('input, textarea, select'))) {
       const type = el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase();
       const required = el.getAttribute('aria-required') === 'true' || el.hasAttribute('required');
+      const group = el.closest<HTMLElement>('[role="radiogroup"], [role="group"]');
+      if (type === 'checkbox' && !group) {
+        // A toggle (Input.Toggle): one box, on or off.
+        inputs.push({ id: el.id, label: labelOf(el), kind: 'toggle', options: [], required });
+        continue;
+      }
       if (type === 'radio' || type === 'checkbox') {
-        // A choice list shown expanded: one group, labelled by its container.
-        const group = el.closest<HTMLElement>('[role="radiogroup"], [role="group"], [aria-labelledby]:not(input)') ?? el.parentElement!;
-        const name = (el as HTMLInputElement).name || group.id;
+        // A choice list shown expanded: one group of options, labelled by its container.
+        const name = (el as HTMLInputElement).name || group?.id || el.id;
         if (groups.has(name)) continue;
         groups.add(name);
-        const options = Array.from(root.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)).map((o) => labelOf(o));
-        inputs.push({ id: el.id, label: labelOf(group), kind: type, options, required });
+        const members = group ? Array.from(group.querySelectorAll<HTMLInputElement>('input')) : [el as HTMLInputElement];
+        inputs.push({ id: el.id, label: group ? labelOf(group) : labelOf(el), kind: type, options: members.map((o) => labelOf(o)), required });
         continue;
       }
       if (type === 'hidden') continue;
@@ -171,6 +176,9 @@ export async function fillInput(card: Locator, input: CardInput, value: string):
   switch (input.kind) {
     case 'select':
       await element.selectOption({ label: pickOption(input, value) });
+      return;
+    case 'toggle':
+      await element.setChecked(/^(si|yes|true)$/.test(fold(value)));
       return;
     case 'radio':
     case 'checkbox': {
