@@ -177,6 +177,13 @@ describe('Enlace in the Agents Playground, in a browser', () => {
       const supervisor = await chatAs('supervisor');
       // The welcome comes once the bot has stored how to reach her: the Playground's connector.
       await supervisor.waitForText(/Hola, Marta Gil/);
+      // Nothing about the review until the bot's clock reaches Monday morning.
+      expect(
+        await supervisor
+          .botMessages()
+          .filter({ hasText: /Reevaluación vencida/ })
+          .count(),
+      ).toBe(0);
       await demo.followUpsAt(MONDAY_ALERTS);
       const alert = await supervisor.waitForText(new RegExp(`Reevaluación vencida[\\s\\S]*${DEMO_CASE_IDS.brokerage}`), 60_000);
       await supervisor.screenshot('supervisor-overdue-alert');
@@ -197,7 +204,13 @@ describe('Enlace in the Agents Playground, in a browser', () => {
     'a client answers the check-in prompt the bot sent on its own',
     async () => {
       const client = await chatAs('client');
-      await client.waitForText(/Hola/);
+      await client.waitForText(/Te ayudo con tu plan/);
+      expect(
+        await client
+          .botMessages()
+          .filter({ hasText: /Cómo va tu tarea/ })
+          .count(),
+      ).toBe(0);
       await demo.followUpsAt(CHECK_IN_TIME);
       const prompt = await client.waitForText(/Cómo va tu tarea/, 60_000);
       await client.screenshot('client-check-in-prompt');
