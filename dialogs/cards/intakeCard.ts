@@ -58,7 +58,7 @@ export function intakeForm(lang: Language, token: string, defaults: IntakeFormDe
       choiceSet(f.priority, t(lang, 'intake.fieldPriority'), options(priorityChoices(lang)), { required: true }),
     ],
     // «Guardar» answers the first question with the kind, and the final «¿Guardo el caso?» with yes.
-    [submit(t(lang, 'intake.formSave'), { token, field: f.kind, also: { [f.confirm]: t(lang, 'common.yes') } }, 'positive')],
+    [submit(t(lang, 'intake.formSave'), { token, field: f.kind, also: { [f.contact]: '', [f.confirm]: t(lang, 'common.yes') } }, 'positive')],
     title,
   );
 }

@@ -29,7 +29,8 @@ export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefi
   for (const [key, input] of Object.entries(value ?? {})) {
     if (key !== 'enlace' && (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean')) inputs.set(key, String(input));
   }
-  for (const [key, input] of Object.entries(data.also ?? {})) if (typeof input === 'string') inputs.set(key, input);
+  // A card sends no empty input: `also` answers what the inputs leave unanswered (an empty box is '').
+  for (const [key, input] of Object.entries(data.also ?? {})) if (typeof input === 'string' && !inputs.has(key)) inputs.set(key, input);
   const field = typeof data.field === 'string' ? data.field : 'answer';
   const command = typeof data.command === 'string' ? data.command : undefined;
   const answer = command ?? (typeof data.answer === 'string' ? data.answer : (inputs.get(field) ?? ''));
