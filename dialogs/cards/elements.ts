@@ -134,3 +134,8 @@ export function image(url: string, altText: string): CardElement {
 export function container(items: CardElement[], options: Record<string, unknown> = {}): CardElement {
   return { type: 'Container', items, ...options };
 }
+
+/** A button that opens `body` in place, below the card: a form filled without a round trip. */
+export function showCard(title: string, body: CardElement[], actions: CardElement[]): CardElement {
+  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions } };
+}
