@@ -4,6 +4,8 @@
 import type { TurnContext } from 'botbuilder';
 import { caseProgressImage, pngDataUri } from '../../src/app/chartImage.js';
 import { session, text } from '../../src/bot/session.js';
+import { reviewOverdue } from '../../src/domain/caseload.js';
+import { localDate } from '../../src/domain/dates.js';
 import { isActive } from '../../src/domain/referrals.js';
 import type { Case } from '../../src/domain/schemas.js';
 import { t } from '../../src/i18n/catalog.js';
@@ -30,7 +32,10 @@ export async function caseCard(context: TurnContext, record: Case): Promise<Adap
     [text(context, 'caseload.factIntakeDate'), dateText(context, record.intakeDate)],
     [text(context, 'caseload.factModel'), `${labelOf(modelChoices(lang), record.model)} · ${labelOf(priorityChoices(lang), record.priority)}`],
     [text(context, 'caseload.factIntensity'), intensityText(context, record)],
-    [text(context, 'caseload.factReview'), reviewText(context, record)],
+    [
+      text(context, 'caseload.factReview'),
+      reviewText(context, record) + (reviewOverdue(record, localDate(services.now(), timeZone)) ? text(context, 'caseload.overdue') : ''),
+    ],
     [
       text(context, 'caseload.factContactEvery'),
       record.contactEveryDays ? text(context, 'caseload.days', { days: record.contactEveryDays }) : text(context, 'caseload.noDate'),

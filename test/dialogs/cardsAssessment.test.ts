@@ -110,6 +110,30 @@ describe('the assessment as cards', () => {
     expect(assessment.notes).toEqual({ micro: 'Motivada', macro: 'Listas de espera largas' });
   });
 
+  it('shows the change per domain of a reassessment per domain on the result card', async () => {
+    const before = Object.fromEntries(LIFE_DOMAINS.map((d) => [d, 3]));
+    const previous: Assessment = {
+      id: 'A-PREV01',
+      kind: 'initial',
+      startedAt: '2026-06-01T09:00:00.000Z',
+      completedAt: '2026-06-01T09:00:00.000Z',
+      by: 'worker-1',
+      ratings: before,
+      strengths: { personal: 'Constancia' },
+      context: {},
+      notes: {},
+    };
+    await h.store.repositories.cases.put(caseRecord({ id: CASE_ID, assessments: [previous] }));
+    await teams(`valoración ${CASE_ID}`);
+    await pressing('Siguiente', PROFILE);
+    await pressing('Ver el resultado', { ...levelInputs(LEVELS), ...REST });
+    const facts = elementsOf(lastCard(h))
+      .filter((e) => e.type === 'FactSet')
+      .flatMap((e) => e.facts as { title: string; value: string }[]);
+    expect(facts).toContainEqual({ title: 'empleo', value: '3 → 2 (empeora)' });
+    expect(facts).toContainEqual({ title: 'vivienda', value: '3 → 4 (mejora)' });
+  });
+
   it('comes in English for an English-speaking worker', async () => {
     const en = caseRecord({
       id: 'C-TESTEN',

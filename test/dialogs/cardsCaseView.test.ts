@@ -67,7 +67,7 @@ describe('the case card', () => {
     const card = lastCard(h);
     const all = texts(card).join('\n');
     expect(all).toContain('Familia García Ortega · caso C-FULL01 · abierto');
-    expect(factsOf(card)).toContainEqual({ title: 'Próxima revisión', value: 'martes, 10 de noviembre de 2026' });
+    expect(factsOf(card)).toContainEqual({ title: 'Próxima revisión', value: 'martes, 10 de noviembre de 2026 (vencida)' });
     expect(factsOf(card)).toContainEqual({ title: 'Intensidad', value: 'moderada' });
     expect(all).toContain('Conseguir un empleo estable antes de junio');
     expect(all).toContain('Presentar la solicitud de vivienda');

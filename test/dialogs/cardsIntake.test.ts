@@ -97,6 +97,13 @@ describe('the intake as one form card', () => {
     expect((await h.store.repositories.cases.get(caseId))?.priority).toBe('medium');
   });
 
+  it('takes an empty contact box as no contact, without asking', async () => {
+    await teams('nueva apertura Carmen Ortega Ruiz');
+    const { contact: _empty, ...withoutContact } = FILLED;
+    const caseId = await openedCaseId(await press(h, lastCard(h), 'Guardar', withoutContact));
+    expect((await h.store.repositories.cases.get(caseId))?.client.contact).toBe('');
+  });
+
   it('ends as before when the consent is refused, saving nothing', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
     const replies = await press(h, lastCard(h), 'Guardar', { ...FILLED, consentData: 'No' });
