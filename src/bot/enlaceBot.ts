@@ -1,7 +1,16 @@
 // The thin botbuilder shell: remembers how to reach each user, works out who they are and
 // their language, handles language switching and client linking, and runs the dialogs.
 import { firstTimeTaken, takeCardSubmit } from '../../dialogs/cards/submit.js';
-import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  ActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { answerAlertCard } from '../../dialogs/alertDecisionCard.js';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AppServices } from '../app/services.js';
 import { linkCodeIn } from '../domain/answerReaders.js';
@@ -67,9 +76,7 @@ export class EnlaceBot extends ActivityHandler {
     const { services } = this.options;
     const activity = context.activity;
     const card = takeCardSubmit(context);
-    const actor = await identify(activity, services.identity);
-    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
-    setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
+    const { actor, lang } = await this.startSession(context);
     log('turn', { user: actor.id, kind: actor.kind });
     if (isSharedConversation(activity)) {
       // Case data is never shown where others read along; the personal chat is the place.
@@ -125,6 +132,30 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }
     await this.sendMenu(context);
+  }
+
+  /** Who is writing, in which language and time zone, for the dialogs of this turn. */
+  private async startSession(context: TurnContext) {
+    const { services } = this.options;
+    const activity = context.activity;
+    const actor = await identify(activity, services.identity);
+    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
+    setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
+    return session(context);
+  }
+
+  /** A Universal Action pressed on a card (the overdue review alert): answered with the card that replaces it. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { actor } = await this.startSession(context);
+    log('invoke', { user: actor.id, kind: actor.kind });
+    if (actor.kind === 'unknown' || isSharedConversation(context.activity)) {
+      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not in a personal chat of a known person' } };
+    }
+    const dc = await this.dialogSet.createContext(context);
+    return answerAlertCard(context, value, async (dialogId, options) => {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(dialogId, options);
+    });
   }
 
   /**
