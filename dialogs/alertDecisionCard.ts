@@ -22,7 +22,11 @@ import { CLOSURE_DIALOG } from './closureDialog.js';
 /** Starts a dialog in the person's chat, leaving whatever was being asked. */
 export type ContinueInChat = (dialogId: string, options?: object) => Promise<void>;
 
-export async function answerAlertCard(context: TurnContext, value: AdaptiveCardInvokeValue, continueInChat: ContinueInChat): Promise<AdaptiveCardInvokeResponse> {
+export async function answerAlertCard(
+  context: TurnContext,
+  value: AdaptiveCardInvokeValue,
+  continueInChat: ContinueInChat,
+): Promise<AdaptiveCardInvokeResponse> {
   const data = (value.action?.data as { enlace?: CardAction } | undefined)?.enlace;
   const reply = readDecisionReply(data?.command ?? '');
   const cases = readCardCases(data?.also?.cases ?? '');
@@ -124,7 +128,11 @@ async function currentEntries(context: TurnContext, cases: { caseId: string; rev
 async function alreadyDecided(context: TurnContext, decision: AlertDecision): Promise<string> {
   const { actor, services, lang } = session(context);
   const who = (await services.people.staffNames(actor, [decision.by])).get(decision.by) ?? decision.by;
-  return text(context, 'alerts.alreadyDecided', { choice: labelOf(alertChoices(lang), decision.choice), who, date: formatDate(dayOf(context, decision.at), lang) });
+  return text(context, 'alerts.alreadyDecided', {
+    choice: labelOf(alertChoices(lang), decision.choice),
+    who,
+    date: formatDate(dayOf(context, decision.at), lang),
+  });
 }
 
 function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse {
