@@ -11,6 +11,9 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { answerAlertCard } from '../../dialogs/alertDecisionCard.js';
+import { attachment } from '../../dialogs/cards/elements.js';
+import { clientMenuCard, menuCard } from '../../dialogs/cards/menuCard.js';
+import { showsCards } from '../../dialogs/prompts.js';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AppServices } from '../app/services.js';
 import { linkCodeIn } from '../domain/answerReaders.js';
@@ -255,12 +258,15 @@ export class EnlaceBot extends ActivityHandler {
   private async sendMenu(context: TurnContext): Promise<void> {
     const { actor, lang } = session(context);
     const entries = menuFor(actor, this.registered);
-    if (actor.kind === 'client') {
-      const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
-      await context.sendActivity([t(lang, 'client.menuIntro'), ...items].join('\n'));
+    const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
+    const typedMenu = actor.kind === 'client' ? [t(lang, 'client.menuIntro'), ...items].join('\n') : renderMenu(lang, entries);
+    // Where cards are shown, the menu is a card of buttons; the typed names and numbers still work.
+    if (showsCards(context)) {
+      const menu = actor.kind === 'client' ? clientMenuCard(lang, entries, typedMenu) : menuCard(lang, entries, typedMenu);
+      await context.sendActivity({ type: 'message', attachments: [attachment(menu)] });
       return;
     }
-    await context.sendActivity(renderMenu(lang, entries));
+    await context.sendActivity(typedMenu);
   }
 
   private async welcomeNewMembers(context: TurnContext): Promise<void> {
