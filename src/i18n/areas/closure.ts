@@ -65,6 +65,15 @@ export const es = {
   reopenedReview: 'Próxima revisión: {date} (intensidad {intensity}, revisión cada {days} días).',
   askReassess: '¿Hacemos ahora una nueva valoración? (sí/no)',
   reassessLater: 'De acuerdo, la valoración queda para más adelante. La revisión sigue fijada para el {date}.',
+  // The closure as one form (Teams, Web Chat).
+  formTitle: 'Cierre del caso {caseId} ({name})',
+  formReason: 'Motivo del cierre',
+  formReasonNote: 'Si el motivo es «otro»: ¿cuál?',
+  formGoals: 'Resultado de cada objetivo',
+  formReferrals: 'Estado final de cada derivación',
+  formSummary: 'Resumen del cierre (situación final, lo conseguido, recomendaciones)',
+  formOpenTasks: 'Las tareas abiertas ({count}) se cierran con el caso y los seguimientos se detienen.',
+  formSave: 'Cerrar el caso',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -130,4 +139,12 @@ export const en: { [K in keyof typeof es]: string } = {
   reopenedReview: 'Next review: {date} ({intensity} intensity, a review every {days} days).',
   askReassess: 'Shall we do a new assessment now? (yes/no)',
   reassessLater: 'All right, the assessment is left for later. The review stays set for {date}.',
+  formTitle: 'Closure of case {caseId} ({name})',
+  formReason: 'Reason for closing',
+  formReasonNote: 'If the reason is "other": which?',
+  formGoals: 'Outcome of each goal',
+  formReferrals: 'Final state of each referral',
+  formSummary: 'Closure summary (final situation, what was achieved, recommendations)',
+  formOpenTasks: 'Open tasks ({count}) end with the case and follow-ups stop.',
+  formSave: 'Close the case',
 };
