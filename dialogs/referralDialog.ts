@@ -196,6 +196,7 @@ export class ReferralDialog extends BaseDialog {
     // The only service of the category the command named: nothing to choose.
     if (offered.length === 1 && presetOf(step)?.action === 'new') {
       vals(step).serviceId = offered[0]!.id;
+      vals(step).serviceUnseen = true;
       return step.next();
     }
     const choices = offered.map((s) => ({
@@ -214,7 +215,8 @@ export class ReferralDialog extends BaseDialog {
     const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
     // A form's «Guardar» says yes to the referral, not to a warning it never showed: a possible
     // duplicate or a full service is asked about.
-    const warned = duplicate !== undefined || service.capacity === 0;
+    // So is a service the form did not name (the only one of its category).
+    const warned = duplicate !== undefined || service.capacity === 0 || vals(step).serviceUnseen === true;
     const question = duplicate
       ? text(step.context, 'services.duplicateWarning', {
           category: categoryLabel(lang, duplicate.category),

@@ -41,7 +41,7 @@ export function formCard(lang: Language, title: string, body: CardElement[], tok
  */
 export function savedFormLeftOut(context: TurnContext, field: string): boolean {
   const more = cardSubmitOf(context)?.more;
-  return more !== undefined && more.has(CONFIRM_FIELD) && !more.has(field);
+  return more?.has(CONFIRM_FIELD) === true && !more.has(field);
 }
 
 /** The inputs a form gave this turn for `field`, without taking them. */
