@@ -1,5 +1,5 @@
 // The forms of the follow-up steps — a contact, a referral, a referral's new status, an
-// advocacy action — as card inputs named by the fields their dialogs ask. The same inputs go
+// advocacy action, a new service of the directory — as card inputs named by the fields their dialogs ask. The same inputs go
 // in the form a dialog shows at its first question and in the case card's forms (caseForms.ts).
 import type { TurnContext } from 'botbuilder';
 import type { Language } from '../../src/domain/schemas.js';
@@ -42,6 +42,11 @@ export function formCard(lang: Language, title: string, body: CardElement[], tok
 export function savedFormLeftOut(context: TurnContext, field: string): boolean {
   const more = cardSubmitOf(context)?.more;
   return more?.has(CONFIRM_FIELD) === true && !more.has(field);
+}
+
+/** An optional box a saved form left out is read as left empty, as if sent so. */
+export function emptyIfLeftOut(context: TurnContext, field: string): void {
+  if (savedFormLeftOut(context, field)) cardSubmitOf(context)?.more.set(field, '');
 }
 
 /** The inputs a form gave this turn for `field`, without taking them. */
@@ -93,6 +98,21 @@ export function referralUpdateFormBody(lang: Language, referrals: Choice[], stat
     }),
     choiceSet('status', t(lang, 'services.formStatus'), asCardChoices(statuses), { required: true }),
     textInput('note', t(lang, 'services.formNote'), { maxLength: 1000 }),
+  ];
+}
+
+// ---- the service directory ----
+
+/** A new service, every detail at once: name, category, provider, contact, cost, eligibility, places. */
+export function serviceFormBody(lang: Language, categories: Choice[], limits: { euros: number; places: number }): CardElement[] {
+  return [
+    textInput('name', t(lang, 'services.field_name'), { maxLength: 200, required: true }),
+    choiceSet('category', t(lang, 'services.field_category'), asCardChoices(categories), { required: true }),
+    textInput('provider', t(lang, 'services.field_provider'), { maxLength: 200 }),
+    textInput('contact', t(lang, 'services.field_contact'), { maxLength: 300 }),
+    numberInput('cost', t(lang, 'services.formCost'), 0, limits.euros, 0),
+    textInput('eligibility', t(lang, 'services.field_eligibility'), { multiline: true, maxLength: 1000 }),
+    numberInput('capacity', t(lang, 'services.formCapacity'), 0, limits.places),
   ];
 }
 

@@ -150,6 +150,8 @@ export const es = {
   formReferralChoice: '{service} · {status} ({id})',
   formStatus: 'Nuevo estado',
   formNote: 'Nota sobre el cambio (opcional)',
+  formCost: 'Coste por derivación en euros (0 si es gratuito)',
+  formCapacity: 'Plazas disponibles (vacío si no hay límite)',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -301,4 +303,6 @@ export const en: { [K in keyof typeof es]: string } = {
   formReferralChoice: '{service} · {status} ({id})',
   formStatus: 'New status',
   formNote: 'Note on the change (optional)',
+  formCost: 'Cost per referral in euros (0 when free)',
+  formCapacity: 'Places available (empty when there is no limit)',
 };
