@@ -15,6 +15,7 @@ import { defaultConfig } from '../../src/domain/config.js';
 import { addDays } from '../../src/domain/dates.js';
 import { CaseSchema, type Case } from '../../src/domain/schemas.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
+import { TEAMS_MESSAGE_BYTES } from '../support/cardDriver.js';
 import { type TeamsWorker, teamsWorker } from './support/cardClient.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './support/connectorStandIn.js';
 import {
@@ -333,6 +334,12 @@ describe('a worker takes one client from intake to closure in Teams, with cards'
     const counted = [...perSegment.values()].reduce((sum, n) => sum + n.typed + n.pressed, 0);
     expect(counted).toBe(worker.sent.typed + worker.sent.pressed);
     expect(worker.replies.length).toBeGreaterThanOrEqual(counted);
+  });
+
+  it('kept every reply, card included, under the Teams message limit', () => {
+    const sizes = worker.replies.map((r) => Buffer.byteLength(JSON.stringify(r), 'utf8'));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeLessThan(TEAMS_MESSAGE_BYTES);
   });
 
   it(`takes the worker at most ${SUBMIT_BUDGET} messages and presses from the greeting to the closed case`, () => {
