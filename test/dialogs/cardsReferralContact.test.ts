@@ -90,7 +90,7 @@ describe('the contact as one form', () => {
     ]);
   });
 
-  it('says what was wrong on the form, asks that alone, and saves nothing before the yes', async () => {
+  it('says what was wrong on the form, asks that alone, and then takes the rest as sent', async () => {
     await withCases(CASE_ES);
     await teams('contacto C-TESTES');
     const replies = await press(h, lastCard(h), 'Guardar', { type: 'visit', date: '2026-11-30', minutes: '30', withWhom: 'Ana', note: '' });
@@ -98,6 +98,10 @@ describe('the contact as one form', () => {
     // The day is asked again; nothing stored.
     expect(inputIds(lastCard(h))).toEqual(['answer']);
     expect((await stored()).contacts).toEqual([]);
+    // Put right, the rest of the form is taken as it was sent: nothing asked again.
+    const saved = await press(h, lastCard(h), 'Enviar', { answer: '2026-11-20' });
+    expect(saved.join('\n')).toMatch(/Contacto K-[A-Z0-9]{6} guardado/);
+    expect((await stored()).contacts).toEqual([expect.objectContaining({ date: '2026-11-20', type: 'visit', minutes: 30, withWhom: 'Ana', note: '' })]);
   });
 
   it('saves the contact from the case card in one submit, once, a note left empty counting as none', async () => {
@@ -200,11 +204,10 @@ describe('referrals as forms', () => {
     const refused = await press(h, form, 'Guardar', { status: 'completed', note: '' });
     expect(refused.join('\n')).toContain('Elige una opción');
     expect((await stored()).referrals[0]!.status).toBe('referred');
-    await press(h, lastCard(h), 'Aceptada');
-    // The note and the yes of the first form were of that turn: both are asked now.
-    await press(h, lastCard(h), 'Enviar', { answer: 'no' });
-    await press(h, lastCard(h), 'Sí');
-    expect((await stored()).referrals[0]!.status).toBe('accepted');
+    // The status put right, the rest of the form is taken as it was sent.
+    const saved = await press(h, lastCard(h), 'Aceptada');
+    expect(saved.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
+    expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1' });
   });
 });
 
