@@ -71,6 +71,21 @@ export function takeFormAnswer(context: TurnContext, field: string): string | un
   return value;
 }
 
+/** The form's answers no step has taken yet this turn, by field. */
+export function formAnswersLeft(context: TurnContext): Record<string, string> {
+  return Object.fromEntries(cardSubmitOf(context)?.more ?? []);
+}
+
+/**
+ * Gives this turn the answers a form left waiting (its answer to an earlier question was
+ * refused and is now given): the steps that follow take them as if sent with this message.
+ */
+export function restoreFormAnswers(context: TurnContext, answers: Record<string, string>): void {
+  const submitted = cardSubmitOf(context) ?? { answer: context.activity.text ?? '', more: new Map<string, string>() };
+  for (const [field, value] of Object.entries(answers)) if (!submitted.more.has(field)) submitted.more.set(field, value);
+  context.turnState.set(SUBMIT_KEY, submitted);
+}
+
 /** Forms remembered as taken, per conversation: enough for any card still on screen. */
 const FORMS_REMEMBERED = 200;
 
