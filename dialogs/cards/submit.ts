@@ -105,23 +105,3 @@ export function firstTimeTaken(submitted: CardSubmit, taken: string[]): boolean 
 export function newFormId(): string {
   return randomBytes(6).toString('base64url');
 }
-
-/** The form's answers no step has taken yet this turn: a dialog keeps them for its later steps. */
-export function formAnswersLeft(context: TurnContext): Record<string, string> {
-  return Object.fromEntries(cardSubmitOf(context)?.more ?? []);
-}
-
-/**
- * Gives back a form's answers kept from an earlier turn (one of its answers was wrong and asked
- * again): the steps after it take them as if just sent. This turn's own answers come first.
- */
-export function restoreFormAnswers(context: TurnContext, kept: Record<string, string>): void {
-  const entries = Object.entries(kept);
-  if (entries.length === 0) return;
-  let submitted = cardSubmitOf(context);
-  if (!submitted) {
-    submitted = { answer: context.activity.text ?? '', more: new Map() };
-    context.turnState.set(SUBMIT_KEY, submitted);
-  }
-  for (const [field, value] of entries) if (!submitted.more.has(field)) submitted.more.set(field, value);
-}
