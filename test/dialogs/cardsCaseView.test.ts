@@ -182,6 +182,15 @@ describe('the caseload card', () => {
     expect(lastCard(h).fallbackText).toContain('Caso C-000105');
   });
 
+  it("names each case's worker on a supervisor's card, and has no «más» when one page holds them all", async () => {
+    h = await createHarness({ cases: bigCaseload().slice(0, 3) });
+    await teams('mis casos', 'super-1');
+    const page = lastCard(h);
+    expect(texts(page)[0]).toBe('Casos del equipo');
+    expect(texts(page).find((line) => line.includes('C-000001'))).toContain('Lucía Martín');
+    expect(() => actionTitled(page, 'Más casos')).toThrow();
+  });
+
   it('comes in English for an English-speaking worker', async () => {
     h = await createHarness({ cases: [caseRecord({ id: 'C-ENONE1', workerId: 'worker-en', team: 'sur' })] });
     await teams('my cases', 'worker-en');
