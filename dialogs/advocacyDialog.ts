@@ -7,13 +7,14 @@ import { formatDate, localDate } from '../src/domain/dates.js';
 import { CaseClosedError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { AdvocacySchema, BarrierTypeSchema, type Language } from '../src/domain/schemas.js';
-import type { MessageKey } from '../src/i18n/catalog.js';
+import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import { CHOICE_AND_MORE_DIALOG, ChoiceAndMoreDialog, type ChoiceAndMore, type ChoiceAndMoreOptions } from './choiceAndMore.js';
 import { parseChoice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
+import { CONFIRM_FIELD, advocacyFormBody, formCard, savedFormLeftOut } from './cards/stepForms.js';
 
 export const ADVOCACY_DIALOG = 'advocacy';
 
@@ -23,7 +24,7 @@ export const barrierTypeChoices = (lang: Language) =>
     BarrierTypeSchema.options.map((type) => [type, `advocacy.barrierType_${type}`, `advocacy.barrierTypeWords_${type}`] as [string, MessageKey, MessageKey]),
   );
 
-const levelChoices = (lang: Language) =>
+export const levelChoices = (lang: Language) =>
   catalogChoices(
     lang,
     AdvocacySchema.shape.level.options.map((level) => [level, `advocacy.level_${level}`, `advocacy.levelWords_${level}`] as [string, MessageKey, MessageKey]),
@@ -37,13 +38,18 @@ export class AdvocacyDialog extends BaseDialog {
         const caseId = step.result as string | undefined;
         if (!caseId) return step.endDialog();
         vals(step).caseId = caseId;
-        return ask(step, text(step.context, 'advocacy.askAction'), { kind: 'text', maxLength: 2000 });
+        // Where cards are shown, the whole action is one form.
+        const { lang } = session(step.context);
+        const card = (token: string) =>
+          formCard(lang, t(lang, 'advocacy.formTitle'), advocacyFormBody(lang, barrierTypeChoices(lang), levelChoices(lang)), token, 'action');
+        return ask(step, text(step.context, 'advocacy.askAction'), { kind: 'text', maxLength: 2000 }, { field: 'action', card });
       },
       (step) => {
         vals(step).action = answer(step);
         const options: ChoiceAndMoreOptions = {
           question: text(step.context, 'advocacy.askBarrierType'),
           choices: barrierTypeChoices(session(step.context).lang),
+          field: 'barrierType',
         };
         return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
       },
@@ -53,16 +59,21 @@ export class AdvocacyDialog extends BaseDialog {
         vals(step).barrierType = value;
         const level = rest ? parseChoice(rest, levelChoices(session(step.context).lang)) : undefined;
         if (level) vals(step).level = level.value;
-        return ask(step, text(step.context, 'advocacy.askBarrier'), { kind: 'text', maxLength: 2000 });
+        return ask(step, text(step.context, 'advocacy.askBarrier'), { kind: 'text', maxLength: 2000 }, { field: 'barrier' });
       },
       (step) => {
         vals(step).barrier = answer(step);
         if (vals(step).level) return step.next();
-        return ask(step, text(step.context, 'advocacy.askLevel'), { kind: 'choice', choices: levelChoices(session(step.context).lang) });
+        return ask(step, text(step.context, 'advocacy.askLevel'), { kind: 'choice', choices: levelChoices(session(step.context).lang) }, { field: 'level' });
       },
       (step) => {
         vals(step).level ??= answer(step);
-        return ask(step, text(step.context, 'advocacy.askOutcome'), { kind: 'text', optional: true, maxLength: 2000 });
+        // A form saved with the outcome left empty has none yet.
+        if (savedFormLeftOut(step.context, 'outcome')) {
+          vals(step).outcome = '';
+          return step.next();
+        }
+        return ask(step, text(step.context, 'advocacy.askOutcome'), { kind: 'text', optional: true, maxLength: 2000 }, { field: 'outcome' });
       },
       (step) => this.confirm(step),
       (step) => this.save(step),
@@ -74,7 +85,7 @@ export class AdvocacyDialog extends BaseDialog {
   private confirm(step: WaterfallStepContext) {
     const { lang, services, timeZone } = session(step.context);
     const v = vals(step);
-    v.outcome = answer<string>(step);
+    v.outcome ??= answer<string>(step);
     v.date = localDate(services.now(), timeZone);
     const summary = text(step.context, 'advocacy.summary', {
       caseId: v.caseId,
@@ -85,7 +96,7 @@ export class AdvocacyDialog extends BaseDialog {
       barrier: v.barrier,
       outcome: v.outcome || text(step.context, 'advocacy.noOutcome'),
     });
-    return ask(step, `${summary}\n\n${text(step.context, 'advocacy.askConfirm')}`, { kind: 'yesNo' });
+    return ask(step, `${summary}\n\n${text(step.context, 'advocacy.askConfirm')}`, { kind: 'yesNo' }, { field: CONFIRM_FIELD });
   }
 
   private async save(step: WaterfallStepContext) {

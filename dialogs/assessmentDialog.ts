@@ -2,7 +2,7 @@
 // view and aspirations, context, the life domains, safety and the micro/meso/macro notes.
 // The bot recommends the support intensity; the worker decides. Nothing is stored until the
 // worker confirms, except a draft the worker saves on purpose to continue later.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { completeAssessment, escalationReasons, hasStrengths, unratedDomains } from '../src/domain/assessment.js';
 import { caseTimeZone } from '../src/domain/config.js';
@@ -12,7 +12,7 @@ import { LIFE_DOMAINS, type Assessment, type Case, type Intensity } from '../src
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { catalogChoices } from './choices.js';
-import { alertReasonsText, assessmentDate, intensityChoices, intensityLabel, resultText } from './assessmentResult.js';
+import { alertReasonsText, assessmentDate, intensityChoices, intensityLabel, resultCard, resultText } from './assessmentResult.js';
 import {
   assessmentStepDialogs,
   DOMAINS_DIALOG,
@@ -22,7 +22,9 @@ import {
   type DomainsResult,
   type Profile,
 } from './assessmentSteps.js';
-import { answer, ask, vals } from './prompts.js';
+import { ASSESSMENT_FIELDS } from './cards/assessmentCards.js';
+import { continueKeepingForm } from './cards/formMemory.js';
+import { answer, ask, showsCards, vals } from './prompts.js';
 import { dateText } from './render.js';
 
 export const ASSESSMENT_DIALOG = 'assessment';
@@ -69,6 +71,11 @@ export class AssessmentDialog extends BaseDialog {
     ]);
     this.addDialog(new CasePickerDialog());
     for (const dialog of assessmentStepDialogs()) this.addDialog(dialog);
+  }
+
+  /** The form answers of a card's turn (or kept from it) keep going through the later steps. */
+  override continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    return continueKeepingForm(outerDc, () => super.continueDialog(outerDc));
   }
 
   private async offerDraft(step: WaterfallStepContext) {
@@ -127,7 +134,7 @@ export class AssessmentDialog extends BaseDialog {
     const v = values(step);
     const result = step.result as DomainsResult;
     v.draft.ratings = result.ratings;
-    if (!result.paused) return ask(step, text(step.context, 'assessment.askSafety'), { kind: 'yesNo' });
+    if (!result.paused) return ask(step, text(step.context, 'assessment.askSafety'), { kind: 'yesNo' }, { field: ASSESSMENT_FIELDS.safety });
     const { actor, services } = session(step.context);
     const draft = v.draft;
     await services.cases.change(actor, v.caseId, 'assessment.draft', (current) => ({ ...current, assessmentDraft: draft }));
@@ -142,8 +149,13 @@ export class AssessmentDialog extends BaseDialog {
     const now = services.now();
     v.today = localDate(now, v.caseTimeZone);
     v.completed = completeAssessment(v.draft, v.today, services.config, now.toISOString());
+    const question = text(step.context, 'assessment.askConfirm', { intensity: intensityLabel(step.context, v.completed.intensity!) });
+    // Where cards are shown, the result and its question are one card.
+    if (showsCards(step.context)) {
+      return ask(step, question, { kind: 'yesNo' }, { card: (token) => resultCard(step.context, token, v.caseId, v.completed, v.previous, question) });
+    }
     await step.context.sendActivity(resultText(step.context, v.caseId, v.completed, v.previous));
-    return ask(step, text(step.context, 'assessment.askConfirm', { intensity: intensityLabel(step.context, v.completed.intensity!) }), { kind: 'yesNo' });
+    return ask(step, question, { kind: 'yesNo' });
   }
 
   private async confirm(step: WaterfallStepContext) {

@@ -5,9 +5,10 @@ import type { TurnContext } from 'botbuilder';
 import { session, text } from '../src/bot/session.js';
 import { compareAssessments, escalationReasons, needs } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';
-import type { Assessment, DomainLevel, Intensity, LifeDomain } from '../src/domain/schemas.js';
+import { LIFE_DOMAINS, type Assessment, type DomainLevel, type Intensity, type LifeDomain } from '../src/domain/schemas.js';
 import { domainLabel } from '../src/domain/smart.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
+import { type AdaptiveCard, actionSet, card, container, facts, heading, submit, textBlock } from './cards/elements.js';
 import { catalogChoices } from './choices.js';
 import { dateText } from './render.js';
 
@@ -78,4 +79,65 @@ export function resultText(context: TurnContext, caseId: string, completed: Asse
   if (reasons) parts.push(text(context, 'assessment.alertsLine', { reasons }));
   if (previous) parts.push('', changesText(context, previous, completed));
   return parts.join('\n');
+}
+
+/** The recommendation as a card: its facts, every domain's level, the changes since `previous`, and `question` with «Sí» and «No». */
+export function resultCard(
+  context: TurnContext,
+  token: string,
+  caseId: string,
+  completed: Assessment,
+  previous: Assessment | undefined,
+  question: string,
+): AdaptiveCard {
+  const { lang } = session(context);
+  const needList = needs(completed).map((need) => text(context, 'assessment.needItem', { domain: domainLabel(need.domain, lang), level: need.level }));
+  const reasons = alertReasonsText(context, completed);
+  const rows: [string, string][] = [
+    [text(context, 'assessment.factIntensity'), intensityLabel(context, completed.intensity!)],
+    [text(context, 'assessment.factContact'), text(context, 'assessment.factContactEvery', { days: completed.contactEveryDays! })],
+    [text(context, 'assessment.factReview'), dateText(context, completed.nextReviewDate)],
+    [text(context, 'assessment.factNeeds'), needList.join(', ') || text(context, 'assessment.noNeeds')],
+    ...(reasons ? [[text(context, 'assessment.factAlerts'), reasons] as [string, string]] : []),
+  ];
+  const levels = LIFE_DOMAINS.filter((domain) => completed.ratings[domain] !== undefined).map((domain): [string, string] => [
+    domainLabel(domain, lang),
+    text(context, `assessment.levelLabel_${completed.ratings[domain] ?? 'na'}` as MessageKey),
+  ]);
+  const changes = previous
+    ? [
+        container(
+          [
+            textBlock(text(context, 'assessment.changesTitle', { date: assessmentDate(context, previous) }), { weight: 'Bolder' }),
+            facts(
+              compareAssessments(previous, completed).map((row): [string, string] => [
+                domainLabel(row.domain, lang),
+                text(context, 'assessment.changeValue', {
+                  before: levelText(context, row.before),
+                  after: levelText(context, row.after),
+                  change: text(context, `assessment.change_${row.change}` as MessageKey),
+                }),
+              ]),
+            ),
+          ],
+          { separator: true },
+        ),
+      ]
+    : [];
+  return card(
+    [
+      heading(text(context, 'assessment.resultCardTitle', { caseId })),
+      textBlock(text(context, 'assessment.resultCardNote'), { isSubtle: true }),
+      facts(rows),
+      container([textBlock(text(context, 'assessment.levelsTitle'), { weight: 'Bolder' }), facts(levels)], { separator: true }),
+      ...changes,
+      textBlock(question, { weight: 'Bolder' }),
+      actionSet([
+        submit(text(context, 'common.yes'), { token, answer: text(context, 'common.yes') }, 'positive'),
+        submit(text(context, 'common.no'), { token, answer: text(context, 'common.no') }),
+      ]),
+    ],
+    [],
+    resultText(context, caseId, completed, previous),
+  );
 }

@@ -12,7 +12,9 @@ import { domainLabel } from '../src/domain/smart.js';
 import { matchesWord, normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 import { LEVELS_CONFIRM_DIALOG, levelsConfirmDialog, levelsErrorText, levelsNoted, type LevelsConfirmOptions } from './assessmentLevels.js';
 import { readInput } from './input.js';
-import { ask, vals } from './prompts.js';
+import { ASSESSMENT_FIELDS, domainsCard, profileCard, runField, type QuestionRun } from './cards/assessmentCards.js';
+import { cardSubmitOf } from './cards/submit.js';
+import { ask, showsCards, vals } from './prompts.js';
 
 export const PROFILE_DIALOG = 'assessment.profile';
 export const NOTES_DIALOG = 'assessment.notes';
@@ -39,6 +41,10 @@ interface QuestionsOptions {
   requireOne?: MessageKey;
   answers?: Answers;
   index?: number;
+  /** Names the run's answers on a form card (cards/assessmentCards.ts). */
+  run?: QuestionRun;
+  /** The run begins with the profile card where cards are shown. */
+  profileCard?: boolean;
 }
 
 const STRENGTHS: Question[] = [
@@ -118,15 +124,21 @@ export function assessmentStepDialogs() {
   return [
     new WaterfallDialog(QUESTIONS_DIALOG, [askQuestion, keepAnswer]),
     new WaterfallDialog(PROFILE_DIALOG, [
-      (step) => step.beginDialog(QUESTIONS_DIALOG, { questions: STRENGTHS, requireOne: 'assessment.needStrength' } satisfies QuestionsOptions),
+      (step) =>
+        step.beginDialog(QUESTIONS_DIALOG, {
+          questions: STRENGTHS,
+          requireOne: 'assessment.needStrength',
+          run: 'strengths',
+          profileCard: true,
+        } satisfies QuestionsOptions),
       (step) => {
         vals(step).strengths = step.result as Answers;
-        return step.beginDialog(QUESTIONS_DIALOG, { questions: VIEW_AND_CONTEXT } satisfies QuestionsOptions);
+        return step.beginDialog(QUESTIONS_DIALOG, { questions: VIEW_AND_CONTEXT, run: 'view' } satisfies QuestionsOptions);
       },
       (step) => step.endDialog(profileFrom(vals(step).strengths as Answers, step.result as Answers)),
     ]),
     new WaterfallDialog(NOTES_DIALOG, [
-      (step) => step.beginDialog(QUESTIONS_DIALOG, { questions: NOTES } satisfies QuestionsOptions),
+      (step) => step.beginDialog(QUESTIONS_DIALOG, { questions: NOTES, run: 'notes' } satisfies QuestionsOptions),
       (step) => step.endDialog(given(step.result as Answers, ['micro', 'meso', 'macro'])),
     ]),
     new WaterfallDialog(DOMAINS_DIALOG, [askDomain, keepLevel]),
@@ -141,7 +153,15 @@ function askQuestion(step: WaterfallStepContext) {
   const asked = text(step.context, question.key);
   // Room for one line per question left; each line is held to MAX_TEXT on its own.
   const spec = { ...LINE_SPEC, maxLength: MAX_TEXT * options.questions.length };
-  return ask(step, question.hint ? `${text(step.context, question.hint)}\n${asked}` : asked, spec);
+  const field = options.run ? runField(options.run, question.field) : undefined;
+  // An answer from a form box is one answer, whatever lines it has.
+  vals(step).fromForm = field ? cardSubmitOf(step.context)?.more.get(field) : undefined;
+  const first = options.profileCard && options.index === undefined && options.answers === undefined;
+  const { lang } = session(step.context);
+  return ask(step, question.hint ? `${text(step.context, question.hint)}\n${asked}` : asked, spec, {
+    field,
+    ...(first && { card: (token: string) => profileCard(lang, token) }),
+  });
 }
 
 /** The question a line's label («familia: …») stands for, among the run's questions. */
@@ -153,19 +173,20 @@ async function keepAnswer(step: WaterfallStepContext) {
   const options = step.options as QuestionsOptions;
   const index = options.index ?? 0;
   const { lang } = session(step.context);
+  const fromForm = vals(step).fromForm !== undefined && vals(step).fromForm === step.result;
   const lines = String(step.result ?? '')
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
   const left = options.questions.slice(index);
   const grouped =
-    lines.length > 1
+    lines.length > 1 && !fromForm
       ? readGroupedLines(
           lines,
           left.map((question) => question.field),
           (label) => fieldOfLabel(options.questions, label),
         )
-      : { ok: true as const, answers: { [left[0]!.field]: lines[0] ?? '' } };
+      : { ok: true as const, answers: { [left[0]!.field]: fromForm ? String(step.result).trim() : (lines[0] ?? '') } };
   if (!grouped.ok) {
     const fields = left.map((question) => t(lang, `assessment.answerLabel_${question.field}`).split('|')[0]).join(', ');
     await say(step.context, 'assessment.groupTooMany', { lines: grouped.lines, left: grouped.left, fields });
@@ -180,7 +201,7 @@ async function keepAnswer(step: WaterfallStepContext) {
     }
     answers[field] = String(read.value);
   }
-  if (lines.length > 1) await say(step.context, 'assessment.groupTaken', { count: Object.keys(grouped.answers).length });
+  if (lines.length > 1 && !fromForm) await say(step.context, 'assessment.groupTaken', { count: Object.keys(grouped.answers).length });
   const next = options.questions.findIndex((question, i) => i >= index && !(question.field in answers));
   if (next !== -1) return step.replaceDialog(QUESTIONS_DIALOG, { ...options, answers, index: next } satisfies QuestionsOptions);
   if (options.requireOne && Object.values(answers).every((value) => value === '')) {
@@ -192,7 +213,9 @@ async function keepAnswer(step: WaterfallStepContext) {
 
 function askDomain(step: WaterfallStepContext) {
   const options = step.options as DomainsOptions;
-  const domain = unratedDomains(options).at(0);
+  // A level the form gave goes first; the domains it left without one are asked together after.
+  const unrated = unratedDomains(options);
+  const domain = unrated.find((d) => cardSubmitOf(step.context)?.more.has(ASSESSMENT_FIELDS.level(d))) ?? unrated.at(0);
   if (!domain) return step.endDialog({ ratings: options.ratings, paused: false } satisfies DomainsResult);
   vals(step).domain = domain;
   const total = LIFE_DOMAINS.length;
@@ -202,6 +225,17 @@ function askDomain(step: WaterfallStepContext) {
     domain: domainLabel(domain, session(step.context).lang),
   });
   const prompt = options.scaleShown ? question : `${text(step.context, 'assessment.scale', { total })}\n\n${question}`;
+  if (showsCards(step.context)) {
+    // Every domain without a level on one card; each level picked is taken as if typed.
+    const { lang } = session(step.context);
+    const form = { unrated, withRest: !options.scaleShown };
+    return ask(
+      step,
+      prompt,
+      { kind: 'text', maxLength: MAX_TEXT },
+      { field: ASSESSMENT_FIELDS.level(domain), card: (token) => domainsCard(lang, token, form) },
+    );
+  }
   return step.prompt(LEVEL_PROMPT, { prompt });
 }
 

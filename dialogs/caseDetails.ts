@@ -15,38 +15,51 @@ import { alertKindText, dateText, list } from './render.js';
 /** Entries shown per task, newest first; older ones are counted. */
 const ENTRIES_SHOWN = 3;
 
-/** The parts of the case view after the summary, each a header with its list. */
-export function caseDetails(context: TurnContext, record: Case): string[] {
+/** What a case view shows after the summary, line by line: the text view and the case card lay it out. */
+export interface CaseDetailLines {
+  goals: string[];
+  /** Each open task with what is said of it below. */
+  tasks: { line: string; below: string[] }[];
+  alerts: string[];
+  pause?: string;
+}
+
+export function caseDetailLines(context: TurnContext, record: Case): CaseDetailLines {
   const { services, timeZone } = session(context);
   const today = localDate(services.now(), timeZone);
-  const parts: string[] = [];
-  const goals = record.goals.filter((goal) => goal.status !== 'dropped');
-  if (goals.length > 0) {
-    const lines = goals.map((goal) =>
+  const goals = record.goals
+    .filter((goal) => goal.status !== 'dropped')
+    .map((goal) =>
       text(context, 'caseload.goalLine', {
         text: goal.text,
         status: text(context, `review.goalStatus_${goal.status}`),
         deadline: dateText(context, goal.deadline),
       }),
     );
-    parts.push(`${text(context, 'caseload.goalsHeader')}\n\n${list(lines)}`);
-  }
-  const tasks = record.tasks.filter((task) => task.status === 'open');
-  if (tasks.length > 0) parts.push(`${text(context, 'caseload.tasksHeader')}\n\n${tasks.map((task) => taskItem(context, record, task)).join('\n')}`);
-  const alerts = openAlerts(record, today, services.config);
-  if (alerts.length > 0) {
-    const lines = alerts.map((alert) =>
-      text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) }),
-    );
-    parts.push(`${text(context, 'alerts.caseViewHeader')}\n\n${list(lines)}`);
-  }
-  const pause = activePause(record, services.now());
-  if (pause && record.status === 'open') parts.push(text(context, 'caseload.pausedLine', { reason: pause.reason, until: untilText(context, pause) }));
+  const tasks = record.tasks.filter((task) => task.status === 'open').map((task) => taskLines(context, record, task));
+  const alerts = openAlerts(record, today, services.config).map((alert) =>
+    text(context, 'alerts.caseViewLine', { kind: alertKindText(context, alert.kind), since: dateText(context, alert.since) }),
+  );
+  const paused = activePause(record, services.now());
+  const pause =
+    paused && record.status === 'open' ? text(context, 'caseload.pausedLine', { reason: paused.reason, until: untilText(context, paused) }) : undefined;
+  return { goals, tasks, alerts, ...(pause && { pause }) };
+}
+
+/** The parts of the case view after the summary, each a header with its list. */
+export function caseDetails(context: TurnContext, record: Case): string[] {
+  const { goals, tasks, alerts, pause } = caseDetailLines(context, record);
+  const parts: string[] = [];
+  if (goals.length > 0) parts.push(`${text(context, 'caseload.goalsHeader')}\n\n${list(goals)}`);
+  if (tasks.length > 0)
+    parts.push(`${text(context, 'caseload.tasksHeader')}\n\n${tasks.map((task) => `${list([task.line])}\n${list(task.below, 1)}`).join('\n')}`);
+  if (alerts.length > 0) parts.push(`${text(context, 'alerts.caseViewHeader')}\n\n${list(alerts)}`);
+  if (pause) parts.push(pause);
   return parts;
 }
 
-/** A task as a list item, with its latest ratings and what is pending as a list below it. */
-function taskItem(context: TurnContext, record: Case, task: Task): string {
+/** A task's line, with its latest ratings and what is pending as the lines below it. */
+function taskLines(context: TurnContext, record: Case, task: Task): { line: string; below: string[] } {
   const owner =
     task.owner === 'professional'
       ? text(context, 'caseload.owner_professional', { name: task.ownerName ?? '' })
@@ -57,7 +70,7 @@ function taskItem(context: TurnContext, record: Case, task: Task): string {
   for (const entry of newestFirst.slice(0, ENTRIES_SHOWN)) below.push(...entryLines(context, record, entry));
   if (newestFirst.length > ENTRIES_SHOWN) below.push(text(context, 'caseload.olderEntries', { count: newestFirst.length - ENTRIES_SHOWN }));
   if (awaitingAnswer(task)) below.push(text(context, 'caseload.awaitingLine', { date: dayOf(context, record, task.lastPromptedAt!) }));
-  return `${list([text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate, task.dueTime) })])}\n${list(below, 1)}`;
+  return { line: text(context, 'caseload.taskLine', { text: task.description, owner, due: dateText(context, task.dueDate, task.dueTime) }), below };
 }
 
 /** One rating with its obstacles; a help request carries the client's own words. */

@@ -4,6 +4,9 @@ import { session } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
 import { caseDetails } from './caseDetails.js';
+import { caseCard } from './cards/caseCard.js';
+import { attachment } from './cards/elements.js';
+import { showsCards } from './prompts.js';
 import { caseSummary, paragraphs } from './render.js';
 
 export const CASE_SUMMARY_DIALOG = 'caseSummary';
@@ -22,7 +25,8 @@ export class CaseSummaryDialog extends BaseDialog {
     if (!caseId) return step.endDialog();
     const { actor, services } = session(step.context);
     const record = await services.cases.read(actor, caseId, 'case.summary');
-    await step.context.sendActivity(paragraphs([caseSummary(step.context, record), ...caseDetails(step.context, record)]));
+    if (showsCards(step.context)) await step.context.sendActivity({ type: 'message', attachments: [attachment(await caseCard(step.context, record))] });
+    else await step.context.sendActivity(paragraphs([caseSummary(step.context, record), ...caseDetails(step.context, record)]));
     return step.endDialog();
   }
 }

@@ -11,7 +11,9 @@ import { matchesWord, normalize } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_SUMMARY_DIALOG, CaseSummaryDialog } from './caseSummaryDialog.js';
 import { caseIdIn, MENU, menuFor, namedEntry, renderMenu } from './menu.js';
-import { ask, vals } from './prompts.js';
+import { caseloadCard } from './cards/caseloadCard.js';
+import { attachment } from './cards/elements.js';
+import { ask, showsCards, vals } from './prompts.js';
 import { caseLine, paragraphs } from './render.js';
 
 export const CASELOAD_DIALOG = 'caseload';
@@ -61,6 +63,28 @@ export class CaseloadDialog extends BaseDialog {
     // The overview comes with the first page only: the next ones are the list going on.
     const overview = page.page === 1 ? this.overview(step.context, cases, today) : [];
     const footer = more ? undefined : text(step.context, 'caseload.footer', { example: ordered[0]!.id });
+    if (showsCards(step.context)) {
+      // Where cards are shown, the page is a card with a button per case and «más» as a button.
+      const asCard = (moreToken?: string) =>
+        caseloadCard(
+          step.context,
+          {
+            title: text(step.context, isSupervisor ? 'caseload.listTitleTeam' : 'caseload.listTitle'),
+            intro: [...overview, header],
+            cases: page.items,
+            today,
+            ...(names && { workerNames: names }),
+            ...(moreToken && { moreToken }),
+          },
+          paragraphs([...overview, listing, footer]),
+        );
+      if (!more) {
+        await step.context.sendActivity({ type: 'message', attachments: [attachment(asCard())] });
+        return step.endDialog();
+      }
+      Object.assign(vals(step), { caseIds: ordered.map((c) => c.id), page: page.page });
+      return ask(step, text(step.context, 'caseload.more'), { kind: 'text' }, { card: asCard });
+    }
     await step.context.sendActivity(paragraphs([...overview, listing, footer]));
     if (!more) return step.endDialog();
     Object.assign(vals(step), { caseIds: ordered.map((c) => c.id), page: page.page });

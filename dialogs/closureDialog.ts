@@ -8,12 +8,13 @@ import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { activeReferrals, closeCase } from '../src/domain/closure.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
-import type { Closure } from '../src/domain/schemas.js';
+import type { Case, Closure } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { catalogChoices, labelOf } from './choices.js';
 import type { Choice } from './input.js';
-import { answer, ask, vals } from './prompts.js';
+import { closureForm } from './cards/reviewCards.js';
+import { answer, ask, showsCards, vals } from './prompts.js';
 
 export const CLOSURE_DIALOG = 'closure';
 const OUTCOMES_DIALOG = 'enlace.closureOutcomes';
@@ -91,8 +92,26 @@ export class ClosureDialog extends BaseDialog {
     vals(step).referrals = await Promise.all(
       activeReferrals(record).map(async (r) => ({ id: r.id, service: (await services.directory.get(actor, r.serviceId))?.name ?? r.serviceId })),
     );
+    const question = text(step.context, 'closure.askReason');
+    const spec = { kind: 'choice', choices: reasonChoices(step.context) } as const;
+    // Where cards are shown, the whole closure is one form; its answers are then taken step by step.
+    if (showsCards(step.context)) return ask(step, question, spec, { field: 'reason', card: (token) => this.form(step, token, record) });
     await say(step.context, 'closure.intro', { caseId, name: record.client.name });
-    return ask(step, text(step.context, 'closure.askReason'), { kind: 'choice', choices: reasonChoices(step.context) });
+    return ask(step, question, spec);
+  }
+
+  private form(step: WaterfallStepContext, token: string, record: Case) {
+    const asCard = (choices: Choice[]) => choices.map((c) => ({ title: c.label, value: c.value }));
+    return closureForm(session(step.context).lang, token, {
+      caseId: record.id,
+      name: record.client.name,
+      goals: vals(step).goals,
+      referrals: vals(step).referrals,
+      openTasks: vals(step).openTasks,
+      reasons: asCard(reasonChoices(step.context)),
+      outcomes: asCard(outcomeChoices(step.context)),
+      referralEnds: asCard(referralEndChoices(step.context)),
+    });
   }
 
   private async askReasonNote(step: WaterfallStepContext) {
@@ -100,7 +119,7 @@ export class ClosureDialog extends BaseDialog {
     // Within the team a case moves without closing it: a supervisor transfers it.
     if (vals(step).reason === 'transfer') await say(step.context, 'closure.transferHint');
     if (vals(step).reason !== 'other') return step.next();
-    return ask(step, text(step.context, 'closure.askReasonNote'), { kind: 'text', maxLength: 1000 });
+    return ask(step, text(step.context, 'closure.askReasonNote'), { kind: 'text', maxLength: 1000 }, { field: 'reasonNote' });
   }
 
   private async askOutcomes(step: WaterfallStepContext) {
@@ -120,7 +139,7 @@ export class ClosureDialog extends BaseDialog {
 
   private async askSummary(step: WaterfallStepContext) {
     vals(step).referralEnds = step.result as ReferralEnd[];
-    return ask(step, text(step.context, 'closure.askSummary'), { kind: 'text', maxLength: 4000 });
+    return ask(step, text(step.context, 'closure.askSummary'), { kind: 'text', maxLength: 4000 }, { field: 'summary' });
   }
 
   private async confirm(step: WaterfallStepContext) {
@@ -152,7 +171,7 @@ export class ClosureDialog extends BaseDialog {
     if (v.openTasks > 0) lines.push(text(step.context, 'closure.openTasksEnd', { count: v.openTasks }));
     lines.push(text(step.context, 'closure.followUpsStop'));
     await step.context.sendActivity(lines.join('\n'));
-    return ask(step, text(step.context, 'closure.askConfirm'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'closure.askConfirm'), { kind: 'yesNo' }, { field: 'confirm' });
   }
 
   private async close(step: WaterfallStepContext) {
@@ -205,7 +224,7 @@ function outcomesDialog(): WaterfallDialog {
       const goal = goals[outcomes.length];
       if (!goal) return step.endDialog(outcomes);
       const question = text(step.context, 'closure.askOutcome', { n: outcomes.length + 1, total: goals.length, goal: goal.text });
-      return ask(step, question, { kind: 'choice', choices: outcomeChoices(step.context) });
+      return ask(step, question, { kind: 'choice', choices: outcomeChoices(step.context) }, { field: `outcome_${goal.id}` });
     },
     async (step) => {
       const { goals, outcomes } = state(step);
@@ -224,7 +243,7 @@ function referralEndsDialog(): WaterfallDialog {
       const referral = referrals[ends.length];
       if (!referral) return step.endDialog(ends);
       const question = text(step.context, 'closure.askReferralEnd', { n: ends.length + 1, total: referrals.length, service: referral.service });
-      return ask(step, question, { kind: 'choice', choices: referralEndChoices(step.context) });
+      return ask(step, question, { kind: 'choice', choices: referralEndChoices(step.context) }, { field: `referralEnd_${referral.id}` });
     },
     async (step) => {
       const { referrals, ends } = state(step);

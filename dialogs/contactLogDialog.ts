@@ -1,5 +1,6 @@
 // The contact log (seguimiento, SPEC §2 step 6): one contact with the client or about the
 // case — date, type, minutes, with whom, note. Nothing is stored until the worker confirms.
+import type { TurnContext } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { localDate } from '../src/domain/dates.js';
@@ -13,7 +14,9 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { catalogChoices, labelOf } from './choices.js';
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions, type DateWithTime } from './dateInputDialog.js';
 import { readContactRequest, type CommandOptions, type Request } from './intents.js';
-import { answer, ask, vals } from './prompts.js';
+import { answer, ask, showsCards, vals, type AskOptions } from './prompts.js';
+import { cardSubmitOf } from './cards/submit.js';
+import { CONFIRM_FIELD, contactFormBody, formCard, savedFormLeftOut } from './cards/stepForms.js';
 
 export const CONTACT_LOG_DIALOG = 'contactLog';
 const MINUTES_IN_A_DAY = 24 * 60;
@@ -34,29 +37,60 @@ export class ContactLogDialog extends BaseDialog {
         vals(step).caseId = caseId;
         // "apunta una visita de 45 minutos con Carmen": what the command said is not asked again.
         if (this.prefill(step)) return step.next();
+        // Where cards are shown, the whole contact is one form, its type first.
+        if (!showsCards(step.context)) return step.next();
+        vals(step).asking = 'type';
+        return this.askType(step, (token) => this.form(step, token));
+      },
+      async (step) => {
+        this.take(step, 'type');
+        if (vals(step).date !== undefined) return step.next();
+        joinFormTime(step.context);
         return step.beginDialog(DATE_INPUT_DIALOG, {
           questionKey: 'contacts.askDate',
           allow: 'past',
           withTime: true,
+          field: 'date',
         } satisfies DateInputOptions);
       },
       async (step) => {
         if (step.result) ({ date: vals(step).date, time: vals(step).time } = step.result as DateWithTime);
-        return this.askIfMissing(step, 'type', () =>
-          ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices: contactTypeChoices(session(step.context).lang) }),
-        );
+        return this.askIfMissing(step, 'type', () => this.askType(step));
       },
-      (step) => this.keep(step, 'type', 'minutes', () => ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'minutes', max: MINUTES_IN_A_DAY })),
-      (step) => this.keep(step, 'minutes', 'withWhom', () => ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 })),
+      (step) =>
+        this.keep(step, 'type', 'minutes', () =>
+          ask(step, text(step.context, 'contacts.askMinutes'), { kind: 'minutes', max: MINUTES_IN_A_DAY }, { field: 'minutes' }),
+        ),
+      (step) =>
+        this.keep(step, 'minutes', 'withWhom', () =>
+          ask(step, text(step.context, 'contacts.askWithWhom'), { kind: 'text', maxLength: 200 }, { field: 'withWhom' }),
+        ),
       (step) => {
         this.take(step, 'withWhom');
-        return ask(step, text(step.context, 'contacts.askNote'), { kind: 'text', optional: true, maxLength: 4000 });
+        // A form saved with the note left empty has no note.
+        if (savedFormLeftOut(step.context, 'note')) {
+          vals(step).note = '';
+          return step.next();
+        }
+        return ask(step, text(step.context, 'contacts.askNote'), { kind: 'text', optional: true, maxLength: 4000 }, { field: 'note' });
       },
       (step) => this.confirm(step),
       (step) => this.save(step),
     ]);
     this.addDialog(new CasePickerDialog());
     this.addDialog(new DateInputDialog());
+  }
+
+  private askType(step: WaterfallStepContext, card?: AskOptions['card']) {
+    const choices = contactTypeChoices(session(step.context).lang);
+    return ask(step, text(step.context, 'contacts.askType'), { kind: 'choice', choices }, { field: 'type', ...(card && { card }) });
+  }
+
+  /** The whole contact on one card; its «Guardar» answers the type and leaves the rest to the steps that follow. */
+  private form(step: WaterfallStepContext, token: string) {
+    const { lang, services, timeZone } = session(step.context);
+    const body = contactFormBody(lang, contactTypeChoices(lang), localDate(services.now(), timeZone));
+    return formCard(lang, text(step.context, 'contacts.formTitle'), body, token, 'type');
   }
 
   /** Keeps the answer just given under `field` (if it was asked), then asks the next missing one. */
@@ -89,7 +123,7 @@ export class ContactLogDialog extends BaseDialog {
   private confirm(step: WaterfallStepContext) {
     const { lang } = session(step.context);
     const v = vals(step);
-    v.note = answer<string>(step);
+    v.note ??= answer<string>(step);
     const summary = text(step.context, 'contacts.summary', {
       caseId: v.caseId,
       date: dateText(step.context, v.date, v.time),
@@ -98,7 +132,7 @@ export class ContactLogDialog extends BaseDialog {
       withWhom: v.withWhom,
       note: v.note || text(step.context, 'contacts.noNote'),
     });
-    return ask(step, `${summary}\n\n${text(step.context, 'contacts.askConfirm')}`, { kind: 'yesNo' });
+    return ask(step, `${summary}\n\n${text(step.context, 'contacts.askConfirm')}`, { kind: 'yesNo' }, { field: CONFIRM_FIELD });
   }
 
   private async save(step: WaterfallStepContext) {
@@ -129,6 +163,15 @@ export class ContactLogDialog extends BaseDialog {
     await say(step.context, 'contacts.saved', { id: contact.id, caseId: v.caseId });
     return step.endDialog();
   }
+}
+
+/** A form's day and time of day, given apart (a calendar and a clock), read as one date answer. */
+function joinFormTime(context: TurnContext): void {
+  const more = cardSubmitOf(context)?.more;
+  const date = more?.get('date');
+  const time = more?.get('time')?.trim();
+  more?.delete('time');
+  if (more && date && time) more.set('date', `${date.trim()} ${time}`);
 }
 
 /** Whether a command's words say something of the contact («visita de 45 minutos con Carmen»). */

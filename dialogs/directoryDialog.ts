@@ -13,6 +13,7 @@ import { catalogChoices, labelOf } from './choices.js';
 import type { Choice, InputSpec } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 import { paragraphs } from './render.js';
+import { CONFIRM_FIELD, emptyIfLeftOut, formCard, serviceFormBody } from './cards/stepForms.js';
 
 export const DIRECTORY_DIALOG = 'directory';
 const ADD = `${DIRECTORY_DIALOG}.add`;
@@ -165,7 +166,13 @@ export class DirectoryDialog extends BaseDialog {
       new WaterfallDialog(ADD, [
         ...EDITABLE_FIELDS.map((field, i) => async (step: WaterfallStepContext) => {
           if (i > 0) vals(step)[EDITABLE_FIELDS[i - 1]!] = answer(step);
-          return ask(step, text(step.context, ASK_FIELD[field]), fieldSpec(session(step.context).lang, field));
+          const { lang } = session(step.context);
+          const spec = fieldSpec(lang, field);
+          if ('optional' in spec && spec.optional) emptyIfLeftOut(step.context, field);
+          // Where cards are shown, the whole service is one form.
+          const card = (token: string) =>
+            formCard(lang, t(lang, 'services.actionAdd'), serviceFormBody(lang, categoryChoices(lang), { euros: MAX_EUROS, places: MAX_PLACES }), token, field);
+          return ask(step, text(step.context, ASK_FIELD[field]), spec, { field, ...(i === 0 && { card }) });
         }),
         (step) => this.confirmAdd(step),
         (step) => this.add(step),
@@ -230,7 +237,12 @@ export class DirectoryDialog extends BaseDialog {
     const { lang } = session(step.context);
     vals(step).capacity = answer(step);
     const details = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, fieldText(lang, f, vals(step)[f])]));
-    return ask(step, `${text(step.context, 'services.addSummary', details)}\n\n${text(step.context, 'services.askConfirmAdd')}`, { kind: 'yesNo' });
+    return ask(
+      step,
+      `${text(step.context, 'services.addSummary', details)}\n\n${text(step.context, 'services.askConfirmAdd')}`,
+      { kind: 'yesNo' },
+      { field: CONFIRM_FIELD },
+    );
   }
 
   private async add(step: WaterfallStepContext) {

@@ -5,15 +5,17 @@ import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { caseTimeZone } from '../src/domain/config.js';
 import { messagingAllowed } from '../src/domain/consent.js';
-import { localDate } from '../src/domain/dates.js';
+import { addDays, localDate } from '../src/domain/dates.js';
 import { DomainError } from '../src/domain/errors.js';
 import { activePause, pauseClientPrompts, resumeClientPrompts } from '../src/domain/followups/pause.js';
 import { instantAt } from '../src/domain/followups/zoneTime.js';
 import type { Case, FollowUpPause } from '../src/domain/schemas.js';
-import { normalize } from '../src/i18n/catalog.js';
+import { normalize, t } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { untilText } from './caseDetails.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
+import { dateInput, textInput } from './cards/elements.js';
+import { emptyIfLeftOut, formCard } from './cards/stepForms.js';
 import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { sayChangeRefused } from './taskDialog.js';
@@ -66,13 +68,27 @@ export class FollowUpPauseDialog extends BaseDialog {
       await say(step.context, 'messaging.notPaused', { caseId });
       return step.endDialog();
     }
-    return ask(step, text(step.context, 'messaging.askReason', { caseId }), { kind: 'text', maxLength: 500 });
+    // Where cards are shown, the reason and the day are one form.
+    const { lang, timeZone } = session(step.context);
+    const tomorrow = addDays(localDate(services.now(), timeZone), 1);
+    const body = [
+      textInput('reason', t(lang, 'messaging.formReason'), { maxLength: 500, required: true }),
+      dateInput('until', t(lang, 'messaging.formUntil'), { min: tomorrow }),
+    ];
+    const card = (token: string) => formCard(lang, t(lang, 'messaging.formTitle', { caseId }), body, token, 'reason');
+    return ask(step, text(step.context, 'messaging.askReason', { caseId }), { kind: 'text', maxLength: 500 }, { field: 'reason', card });
   }
 
   private async askUntil(step: WaterfallStepContext) {
     if (vals(step).resuming) return step.next(step.result);
     vals(step).reason = answer<string>(step);
-    return ask(step, text(step.context, 'messaging.askUntil'), { kind: 'date', timeZone: session(step.context).timeZone, allow: 'future', optional: true });
+    emptyIfLeftOut(step.context, 'until');
+    return ask(
+      step,
+      text(step.context, 'messaging.askUntil'),
+      { kind: 'date', timeZone: session(step.context).timeZone, allow: 'future', optional: true },
+      { field: 'until' },
+    );
   }
 
   private async save(step: WaterfallStepContext) {

@@ -27,6 +27,7 @@ import { AlertDecisionDialog } from './alertDecisionDialog.js';
 import { FollowUpListDialog } from './followUpListDialog.js';
 import { FollowUpPauseDialog } from './followUpPauseDialog.js';
 import { MessagingConsentDialog } from './messagingConsentDialog.js';
+import { DataExportDialog } from './dataExportDialog.js';
 export function createDialogs(): Dialog[] {
   return [
     new IntakeDialog(),
@@ -56,5 +57,6 @@ export function createDialogs(): Dialog[] {
     new FollowUpPauseDialog(),
     new FollowUpListDialog(),
     new MessagingConsentDialog(),
+    new DataExportDialog(),
   ];
 }

@@ -1,7 +1,7 @@
 // Intake (apertura, SPEC §2 step 1): the client's profile, referral source, consent, model
 // and priority. Nothing is stored until the worker confirms the summary.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
-import { formatDate } from '../src/domain/dates.js';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { formatDate, localDate } from '../src/domain/dates.js';
 import { newId } from '../src/domain/ids.js';
 import type { Case, Language } from '../src/domain/schemas.js';
 import { matchesWord, t } from '../src/i18n/catalog.js';
@@ -14,6 +14,9 @@ import { parseChoice } from './input.js';
 import type { CommandOptions } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { setCurrentCase } from './currentCase.js';
+import { continueKeepingForm } from './cards/formMemory.js';
+import { INTAKE_FIELDS as F, intakeForm } from './cards/intakeCard.js';
+import { cardSubmitOf } from './cards/submit.js';
 
 export const INTAKE_DIALOG = 'intake';
 
@@ -27,21 +30,26 @@ export class IntakeDialog extends BaseDialog {
         const said = ((step.options ?? {}) as CommandOptions).request?.rest ?? '';
         const name = said.replace(/^(?:para|de|a|for|of)\s+/i, '').trim();
         if (name && name.length <= 200) vals(step).name = name;
-        return ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(session(step.context).lang) });
+        const { lang, timeZone, services } = session(step.context);
+        // Where cards are shown, the whole intake comes as one form.
+        const form = (token: string) => intakeForm(lang, token, { name: vals(step).name, timeZone, today: localDate(services.now(), timeZone) });
+        return ask(step, text(step.context, 'intake.askKind'), { kind: 'choice', choices: kindChoices(lang) }, { field: F.kind, card: form });
       },
       (step) => {
         vals(step).kind = answer(step);
-        if (vals(step).name) return step.next();
-        return ask(step, text(step.context, 'intake.askName'), { kind: 'text', maxLength: 200 });
+        // A name given on the form is the one the worker saw and maybe corrected.
+        if (vals(step).name && !formHas(step, F.name)) return step.next();
+        delete vals(step).name;
+        return ask(step, text(step.context, 'intake.askName'), { kind: 'text', maxLength: 200 }, { field: F.name });
       },
       (step) => {
         vals(step).name ??= answer(step);
-        return ask(step, text(step.context, 'intake.askContact'), { kind: 'text', optional: true, maxLength: 300 });
+        return ask(step, text(step.context, 'intake.askContact'), { kind: 'text', optional: true, maxLength: 300 }, { field: F.contact });
       },
       (step) => {
         const { lang, timeZone } = session(step.context);
         const question = text(step.context, 'intake.askLanguage', { language: labelOf(languageChoices(lang), lang), timeZone });
-        return this.keep(step, 'contact', question, { kind: 'choice', choices: languageChoicesWithOk(lang) });
+        return this.keep(step, 'contact', question, { kind: 'choice', choices: languageChoicesWithOk(lang) }, F.language);
       },
       (step) => {
         // «ok»: the worker's own language and time zone, as offered.
@@ -50,31 +58,35 @@ export class IntakeDialog extends BaseDialog {
           vals(step).timeZone = session(step.context).timeZone;
           return step.next();
         }
-        return this.keep(step, 'language', text(step.context, 'intake.askTimeZone'), { kind: 'timeZone' });
+        return this.keep(step, 'language', text(step.context, 'intake.askTimeZone'), { kind: 'timeZone' }, F.timeZone);
       },
       (step) => {
         vals(step).timeZone ??= answer(step);
-        return ask(step, text(step.context, 'intake.askSource'), { kind: 'text', maxLength: 300 });
+        return ask(step, text(step.context, 'intake.askSource'), { kind: 'text', maxLength: 300 }, { field: F.source });
       },
       async (step) => {
         vals(step).source = answer<string>(step);
-        const options: DateInputOptions = { questionKey: 'intake.askIntakeDate', allow: 'past' };
+        const options: DateInputOptions = { questionKey: 'intake.askIntakeDate', allow: 'past', field: F.intakeDate };
         return step.beginDialog(DATE_INPUT_DIALOG, options);
       },
       async (step) => {
         vals(step).intakeDate = step.result as string;
-        return ask(step, text(step.context, 'intake.askConsentData'), { kind: 'yesNo' });
+        return ask(step, text(step.context, 'intake.askConsentData'), { kind: 'yesNo' }, { field: F.consentData });
       },
       async (step) => {
         if (!answer<boolean>(step)) {
           await say(step.context, 'intake.noConsent');
           return step.endDialog();
         }
-        return ask(step, text(step.context, 'intake.askConsentMessages'), { kind: 'yesNo' });
+        return ask(step, text(step.context, 'intake.askConsentMessages'), { kind: 'yesNo' }, { field: F.consentMessages });
       },
       (step) => {
         vals(step).messaging = answer(step);
-        const options: ChoiceAndMoreOptions = { question: text(step.context, 'intake.askModel'), choices: modelChoices(session(step.context).lang) };
+        const options: ChoiceAndMoreOptions = {
+          question: text(step.context, 'intake.askModel'),
+          choices: modelChoices(session(step.context).lang),
+          field: F.model,
+        };
         return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
       },
       // The priority may come with the model: "corretaje, media".
@@ -86,12 +98,17 @@ export class IntakeDialog extends BaseDialog {
           vals(step).priority = priority.value;
           return step.next();
         }
-        return ask(step, text(step.context, 'intake.askPriority'), { kind: 'choice', choices: priorityChoices(session(step.context).lang) });
+        return ask(
+          step,
+          text(step.context, 'intake.askPriority'),
+          { kind: 'choice', choices: priorityChoices(session(step.context).lang) },
+          { field: F.priority },
+        );
       },
       async (step) => {
         vals(step).priority ??= answer<string>(step);
         await step.context.sendActivity(this.summary(step));
-        return ask(step, text(step.context, 'intake.askConfirm'), { kind: 'yesNo' });
+        return ask(step, text(step.context, 'intake.askConfirm'), { kind: 'yesNo' }, { field: F.confirm });
       },
       (step) => this.save(step),
     ]);
@@ -99,10 +116,15 @@ export class IntakeDialog extends BaseDialog {
     this.addDialog(new ChoiceAndMoreDialog());
   }
 
-  /** Keeps the last answer under `field`, then asks the next question. */
-  private keep(step: WaterfallStepContext, field: string, question: string, spec: Parameters<typeof ask>[2]) {
+  /** A form answer of the intake card's turn (or kept from it) keeps one turn's submit going. */
+  override continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    return continueKeepingForm(outerDc, () => super.continueDialog(outerDc));
+  }
+
+  /** Keeps the last answer under `field`, then asks the next question (`formField` on the form). */
+  private keep(step: WaterfallStepContext, field: string, question: string, spec: Parameters<typeof ask>[2], formField: string) {
     vals(step)[field] = answer(step) as string | boolean;
-    return ask(step, question, spec);
+    return ask(step, question, spec, { field: formField });
   }
 
   private summary(step: WaterfallStepContext): string {
@@ -169,6 +191,11 @@ export class IntakeDialog extends BaseDialog {
 }
 
 /** The languages, where «ok» keeps the worker's own (and their time zone, asked next otherwise). */
+/** Whether the form sent this turn holds an answer for `field`. */
+function formHas(step: WaterfallStepContext, field: string): boolean {
+  return cardSubmitOf(step.context)?.more.has(field) ?? false;
+}
+
 function languageChoicesWithOk(lang: Language) {
   const ok = t(lang, 'common.yesWords').split('|');
   return languageChoices(lang).map((c) => (c.value === lang ? { ...c, words: [...(c.words ?? []), ...ok] } : c));

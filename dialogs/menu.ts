@@ -48,6 +48,7 @@ export const MENU: MenuEntry[] = [
   { dialogId: 'allocateCase', label: 'allocation.menuLabel', words: 'allocation.menuWords', audiences: ['supervisor'] },
   { dialogId: 'barrierReport', label: 'shell.barrierReportLabel', words: 'shell.barrierReportWords', audiences: ['supervisor'] },
   { dialogId: 'teamOutcomes', label: 'outcomes.menuLabel', words: 'outcomes.menuWords', audiences: ['supervisor'] },
+  { dialogId: 'dataExport', label: 'closure.exportMenuLabel', words: 'closure.exportMenuWords', audiences: ['supervisor'] },
   { dialogId: 'directory', label: 'shell.directoryLabel', words: 'shell.directoryWords', audiences: ['admin', 'worker', 'supervisor'] },
   { dialogId: 'clientPlan', label: 'shell.clientPlanLabel', words: 'shell.clientPlanWords', audiences: ['client'] },
   { dialogId: 'checkIn', label: 'shell.checkInLabel', words: 'shell.checkInWords', audiences: ['client'] },

@@ -17,7 +17,7 @@ import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
 import { attachment, type AdaptiveCard } from './cards/elements.js';
 import { questionCard } from './cards/questionCard.js';
-import { cardSubmitOf, takeFormAnswer } from './cards/submit.js';
+import { cardSubmitOf, formAnswersLeft, restoreFormAnswers, takeFormAnswer } from './cards/submit.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
 export const INPUT_PROMPT = 'enlace.input';
@@ -29,6 +29,8 @@ interface InputPromptOptions {
   lang: Language;
   /** Names this question on its card: a card carrying another token is an old one. */
   token: string;
+  /** A form's other answers, kept while its answer to this question is asked again. */
+  formRest?: Record<string, string>;
 }
 
 /** Refusals in a row after which the way out is offered. */
@@ -49,7 +51,10 @@ export function createInputPrompt(): TextPrompt {
     if (value === undefined) return false;
     // Read in the language the question was asked in, as the step that takes the answer will.
     const result = readInput(options.validations, value, options.lang ?? lang, services.now());
-    if (result.ok) return true;
+    if (result.ok) {
+      if (options.formRest) restoreFormAnswers(prompt.context, options.formRest);
+      return true;
+    }
     // Say what was wrong, then ask again: the prompt does not repeat itself after a reply. An
     // answer refused again and again also gets the way out.
     const error = errorText(result, lang, actor.kind === 'client');
@@ -109,6 +114,7 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
   };
   // Answered already on the form that was sent: go on without asking; a wrong answer is said and asked.
   const given = how.field ? takeFormAnswer(step.context, how.field) : undefined;
+  let formRest: Record<string, string> | undefined;
   if (given !== undefined) {
     const result = readInput(spec, given, lang, services.now());
     if (result.ok) {
@@ -116,13 +122,15 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
       return step.next(given);
     }
     await step.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
+    // The form's other answers wait for this one to be put right: nothing sent is lost.
+    formRest = formAnswersLeft(step.context);
   }
   const token = newToken();
   const prompt = showsCards(step.context)
     ? cardPrompt(how.card?.(token) ?? questionCard(lang, question, spec, token, actor.kind === 'client'))
     : textPrompt(lang, question, spec);
   remember();
-  const options: InputPromptOptions = { prompt, validations: spec, lang, token };
+  const options: InputPromptOptions = { prompt, validations: spec, lang, token, ...(formRest && { formRest }) };
   return step.prompt(INPUT_PROMPT, options as never);
 }
 

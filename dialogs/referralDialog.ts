@@ -7,7 +7,7 @@ import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
 import { advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts } from '../src/domain/referrals.js';
-import { REFERRAL_STATUSES, type Case, type Language, type Referral, type ReferralStatus } from '../src/domain/schemas.js';
+import { REFERRAL_STATUSES, type Case, type Language, type Referral, type ReferralStatus, type Service } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
@@ -16,6 +16,7 @@ import { categoryChoices, categoryLabel, costText, euros, sortCategories } from 
 import type { Choice } from './input.js';
 import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
+import { CONFIRM_FIELD, formCard, formHas, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
 
 export const REFERRAL_DIALOG = 'referral';
 const NEW = `${REFERRAL_DIALOG}.new`;
@@ -34,13 +35,22 @@ const caseIdOf = (step: WaterfallStepContext) => (step.options as CaseOptions).c
 const presetOf = (step: WaterfallStepContext) => (step.options as CaseOptions).preset;
 const isReferralId = (value: unknown): value is string => typeof value === 'string' && /^R-[A-Z0-9]{6}$/.test(value);
 
-const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) =>
+export const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) =>
   catalogChoices(
     lang,
     statuses.map((s) => [s, `services.status_${s}`, `services.statusWords_${s}`] as [string, MessageKey, MessageKey]),
   );
 
 const statusLabel = (lang: Language, status: ReferralStatus) => labelOf(statusChoices(lang, [status]), status);
+
+/** The active services as a form lists them: by category, then by name. */
+export function serviceOptions(lang: Language, services: Service[]): ServiceOption[] {
+  const order = sortCategories(services.map((s) => s.category));
+  return services
+    .filter((s) => s.active)
+    .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name))
+    .map((s) => ({ id: s.id, name: s.name, category: categoryLabel(lang, s.category), cost: costText(lang, s.cost) }));
+}
 
 async function serviceName(context: TurnContext, serviceId: string): Promise<string> {
   const { actor, services } = session(context);
@@ -103,7 +113,12 @@ export class ReferralDialog extends BaseDialog {
             vals(step).note = preset.note ?? '';
             return step.next();
           }
-          return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 });
+          // A form saved with the note left empty has no note.
+          if (savedFormLeftOut(step.context, 'note')) {
+            vals(step).note = '';
+            return step.next();
+          }
+          return ask(step, text(step.context, 'services.askNote'), { kind: 'text', optional: true, maxLength: 1000 }, { field: 'note' });
         },
         (step) => this.confirmAdvance(step),
         (step) => this.saveAdvance(step),
@@ -155,9 +170,19 @@ export class ReferralDialog extends BaseDialog {
       vals(step).category = preset.category;
       return step.next();
     }
+    // A form that named the service needs no category to look in.
+    if (formHas(step.context, 'service') && !formHas(step.context, 'category')) {
+      vals(step).category = ALL_CATEGORIES;
+      return step.next();
+    }
     const all: Choice = { value: ALL_CATEGORIES, label: t(lang, 'services.allCategories'), words: t(lang, 'services.allCategoriesWords').split('|') };
     const choices = [all, ...categoryChoices(lang, sortCategories(active.map((s) => s.category)))];
-    return ask(step, text(step.context, 'services.askCategoryFilter'), { kind: 'choice', choices });
+    // Where cards are shown, the whole directory is one list on a form, by category.
+    const card = (token: string) =>
+      formCard(lang, t(lang, 'services.formNewTitle'), referralFormBody(lang, serviceOptions(lang, active), []), token, 'category', {
+        category: ALL_CATEGORIES,
+      });
+    return ask(step, text(step.context, 'services.askCategoryFilter'), { kind: 'choice', choices }, { field: 'category', card });
   }
 
   private async askService(step: WaterfallStepContext) {
@@ -171,6 +196,7 @@ export class ReferralDialog extends BaseDialog {
     // The only service of the category the command named: nothing to choose.
     if (offered.length === 1 && presetOf(step)?.action === 'new') {
       vals(step).serviceId = offered[0]!.id;
+      vals(step).serviceUnseen = true;
       return step.next();
     }
     const choices = offered.map((s) => ({
@@ -178,7 +204,7 @@ export class ReferralDialog extends BaseDialog {
       words: [s.name, s.id],
       label: t(lang, 'services.serviceChoice', { name: s.name, provider: s.provider || t(lang, 'services.noValue'), cost: costText(lang, s.cost) }),
     }));
-    return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices, byAnyWord: true });
+    return ask(step, text(step.context, 'services.askService'), { kind: 'choice', choices, byAnyWord: true }, { field: 'service' });
   }
 
   private async confirmReferral(step: WaterfallStepContext) {
@@ -187,6 +213,10 @@ export class ReferralDialog extends BaseDialog {
     vals(step).serviceId = service.id;
     if (service.capacity === 0) await say(step.context, 'services.noPlaces', { service: service.name });
     const duplicate = findPossibleDuplicate(await this.read(step, caseIdOf(step)), service.category);
+    // A form's «Guardar» says yes to the referral, not to a warning it never showed: a possible
+    // duplicate or a full service is asked about.
+    // So is a service the form did not name (the only one of its category).
+    const warned = duplicate !== undefined || service.capacity === 0 || vals(step).serviceUnseen === true;
     const question = duplicate
       ? text(step.context, 'services.duplicateWarning', {
           category: categoryLabel(lang, duplicate.category),
@@ -195,7 +225,7 @@ export class ReferralDialog extends BaseDialog {
           id: duplicate.id,
         })
       : text(step.context, 'services.confirmReferral', { service: service.name, cost: costText(lang, service.cost) });
-    return ask(step, question, { kind: 'yesNo' });
+    return ask(step, question, { kind: 'yesNo' }, warned ? {} : { field: CONFIRM_FIELD });
   }
 
   private async saveReferral(step: WaterfallStepContext) {
@@ -236,7 +266,11 @@ export class ReferralDialog extends BaseDialog {
         label: t(lang, 'services.referralChoice', { service: await serviceName(step.context, r.serviceId), status: statusLabel(lang, r.status), id: r.id }),
       })),
     );
-    return ask(step, text(step.context, 'services.askWhichReferral'), { kind: 'choice', choices });
+    // Where cards are shown, the referral, its new status and the note are one form.
+    const moves = REFERRAL_STATUSES.filter((to) => active.some((r) => canTransition(r.status, to)));
+    const card = (token: string) =>
+      formCard(lang, t(lang, 'services.formUpdateTitle'), referralUpdateFormBody(lang, choices, statusChoices(lang, moves)), token, 'referral');
+    return ask(step, text(step.context, 'services.askWhichReferral'), { kind: 'choice', choices }, { field: 'referral', card });
   }
 
   /** Offers only the moves the lifecycle allows from the referral's status. */
@@ -258,7 +292,7 @@ export class ReferralDialog extends BaseDialog {
       (step.options as CaseOptions).preset = { action: 'advance' };
     }
     const question = text(step.context, 'services.askNextStatus', { status: statusLabel(lang, referral.status) });
-    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) });
+    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) }, { field: 'status' });
   }
 
   private async confirmAdvance(step: WaterfallStepContext) {
@@ -274,6 +308,7 @@ export class ReferralDialog extends BaseDialog {
         to: statusLabel(lang, vals(step).to),
       }),
       { kind: 'yesNo' },
+      { field: CONFIRM_FIELD },
     );
   }
 

@@ -42,7 +42,7 @@ export function dateText(context: TurnContext, date: string | undefined, time?: 
 }
 
 /** A closed case has no review due, whatever date it had when it was closed. */
-function reviewText(context: TurnContext, record: Case): string {
+export function reviewText(context: TurnContext, record: Case): string {
   return record.status === 'closed' ? text(context, 'closure.noReviewClosed') : dateText(context, record.nextReviewDate);
 }
 

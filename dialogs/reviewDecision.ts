@@ -16,6 +16,7 @@ import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { catalogChoices, labelOf, modelChoices } from './choices.js';
 import { CLOSURE_DIALOG } from './closureDialog.js';
 import type { Choice } from './input.js';
+import { cardSubmitOf } from './cards/submit.js';
 import { answer, ask, vals } from './prompts.js';
 
 export const APPROACH_CHANGE_DIALOG = 'enlace.approachChange';
@@ -72,21 +73,28 @@ export interface ApproachChange {
 export function approachChangeDialog(): WaterfallDialog {
   const options = (step: WaterfallStepContext) => step.options as ApproachChangeOptions;
   return new WaterfallDialog(APPROACH_CHANGE_DIALOG, [
-    (step) =>
-      ask(step, text(step.context, 'review.askWhatChanges'), {
-        kind: 'choice',
-        choices: catalogChoices(session(step.context).lang, [
-          ['model', 'review.changes_model', 'review.changesWords_model'],
-          ['intensity', 'review.changes_intensity', 'review.changesWords_intensity'],
-          ['both', 'review.changes_both', 'review.changesWords_both'],
-        ]),
-      }),
+    (step) => {
+      whatChangesOnForm(step.context);
+      return ask(
+        step,
+        text(step.context, 'review.askWhatChanges'),
+        {
+          kind: 'choice',
+          choices: catalogChoices(session(step.context).lang, [
+            ['model', 'review.changes_model', 'review.changesWords_model'],
+            ['intensity', 'review.changes_intensity', 'review.changesWords_intensity'],
+            ['both', 'review.changes_both', 'review.changesWords_both'],
+          ]),
+        },
+        { field: 'changes' },
+      );
+    },
     async (step) => {
       vals(step).changes = answer<string>(step);
       if (vals(step).changes === 'intensity') return step.next();
       const { model } = options(step);
       const choices = modelChoices(session(step.context).lang).filter((c) => c.value !== model);
-      return ask(step, text(step.context, 'review.askModel', { current: modelName(step.context, model) }), { kind: 'choice', choices });
+      return ask(step, text(step.context, 'review.askModel', { current: modelName(step.context, model) }), { kind: 'choice', choices }, { field: 'newModel' });
     },
     async (step) => {
       if (vals(step).changes !== 'intensity') vals(step).newModel = answer<string>(step);
@@ -96,7 +104,7 @@ export function approachChangeDialog(): WaterfallDialog {
       const question = recommended
         ? text(step.context, 'review.askIntensityRecommended', { current, recommended: intensityName(step.context, recommended) })
         : text(step.context, 'review.askIntensity', { current });
-      return ask(step, question, { kind: 'choice', choices: intensityChoices(step.context, intensity) });
+      return ask(step, question, { kind: 'choice', choices: intensityChoices(step.context, intensity) }, { field: 'newIntensity' });
     },
     async (step) => {
       if (vals(step).changes !== 'model') vals(step).newIntensity = answer<string>(step);
@@ -104,6 +112,19 @@ export function approachChangeDialog(): WaterfallDialog {
       return step.endDialog(change);
     },
   ]);
+}
+
+/**
+ * A form that gave a new model or intensity says what changes by them: the question is then
+ * answered from the form. A choice left blank is no answer.
+ */
+function whatChangesOnForm(context: TurnContext): void {
+  const form = cardSubmitOf(context)?.more;
+  if (!form) return;
+  for (const field of ['newModel', 'newIntensity']) if (form.get(field)?.trim() === '') form.delete(field);
+  const model = form.has('newModel');
+  const intensity = form.has('newIntensity');
+  if (model || intensity) form.set('changes', model && intensity ? 'both' : model ? 'model' : 'intensity');
 }
 
 export interface ReviewDraft extends ApproachChange {

@@ -14,7 +14,8 @@ import { changesText } from './assessmentResult.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { labelOf } from './choices.js';
-import { answer, ask, vals } from './prompts.js';
+import { reviewForm, type ReviewFormData } from './cards/reviewCards.js';
+import { answer, ask, showsCards, vals } from './prompts.js';
 import { dateText } from './render.js';
 import {
   APPROACH_CHANGE_DIALOG,
@@ -32,6 +33,7 @@ import {
 } from './reviewDecision.js';
 import {
   lastCompletedAssessment,
+  reviewFormIn,
   NEXT_REVIEW_DATE_DIALOG,
   nextReviewDateDialog,
   progressText,
@@ -52,6 +54,8 @@ interface ReviewValues {
   previous?: Assessment;
   rerated?: Ratings;
   askedSafety?: boolean;
+  /** The review came as one form card: its answers are taken as they come. */
+  asForm?: boolean;
   assessment?: Assessment;
   decision: ReviewDecision;
   approach?: ApproachChange;
@@ -66,6 +70,7 @@ export class ReviewDialog extends BaseDialog {
     super(REVIEW_DIALOG, 'review.name', 'review.help', [
       (step) => this.pickCase(step),
       (step) => this.showProgressAndRerate(step),
+      (step) => this.rerateFromForm(step),
       (step) => this.askSafety(step),
       (step) => this.showChangesAndDecide(step),
       (step) => this.changeApproach(step),
@@ -102,6 +107,7 @@ export class ReviewDialog extends BaseDialog {
       [text(step.context, 'review.intro', { caseId, name: record.client.name }), progressText(step.context, record)].join('\n\n'),
     );
     const previous = lastCompletedAssessment(record);
+    if (showsCards(step.context)) return this.askForm(step, record, previous);
     if (!previous) {
       await say(step.context, 'review.noAssessment');
       return step.next();
@@ -113,6 +119,47 @@ export class ReviewDialog extends BaseDialog {
     return step.beginDialog(RERATE_DOMAINS_DIALOG, state);
   }
 
+  /** Where cards are shown, the whole review is one form; its answers are then taken step by step. */
+  private async askForm(step: WaterfallStepContext, record: Case, previous: Assessment | undefined) {
+    const { lang, services, timeZone } = session(step.context);
+    const v = values(step);
+    v.asForm = true;
+    if (previous) v.previous = previous;
+    const data: ReviewFormData = {
+      caseId: record.id,
+      name: record.client.name,
+      progress: progressText(step.context, record),
+      ...(previous && {
+        assessed: {
+          date: dateText(step.context, previous.completedAt!.slice(0, 10)),
+          levels: ratedDomains(previous).map((domain) => [domain, previous.ratings[domain] ?? null] as const),
+        },
+      }),
+      askSafety: previous?.safetyConcern === true,
+      model: record.model,
+      ...(record.intensity && { intensity: record.intensity }),
+      today: localDate(services.now(), timeZone),
+    };
+    return ask(
+      step,
+      text(step.context, 'review.formTitle', { caseId: record.id, name: record.client.name }),
+      { kind: 'text', maxLength: 4000 },
+      {
+        field: 'review',
+        card: (token) => reviewForm(lang, token, data),
+      },
+    );
+  }
+
+  /** After the form: the domains are re-rated from it (any level it lacks is asked). */
+  private async rerateFromForm(step: WaterfallStepContext) {
+    const v = values(step);
+    if (!v.asForm) return step.next(step.result);
+    if (!v.previous) return step.next();
+    const state: RerateState = { domains: ratedDomains(v.previous), before: v.previous.ratings, after: {} };
+    return step.beginDialog(RERATE_DOMAINS_DIALOG, state);
+  }
+
   /** A safety concern is not a domain level: asked again only when the last assessment had one. */
   private async askSafety(step: WaterfallStepContext) {
     const v = values(step);
@@ -120,7 +167,7 @@ export class ReviewDialog extends BaseDialog {
     v.rerated = step.result as Ratings;
     if (!v.previous.safetyConcern) return step.next();
     v.askedSafety = true;
-    return ask(step, text(step.context, 'review.askSafety'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'review.askSafety'), { kind: 'yesNo' }, { field: 'safety' });
   }
 
   private async showChangesAndDecide(step: WaterfallStepContext) {
@@ -138,7 +185,7 @@ export class ReviewDialog extends BaseDialog {
         ].join('\n\n'),
       );
     }
-    return ask(step, text(step.context, 'review.askDecision'), { kind: 'choice', choices: decisionChoices(step.context) });
+    return ask(step, text(step.context, 'review.askDecision'), { kind: 'choice', choices: decisionChoices(step.context) }, { field: 'decision' });
   }
 
   /** The re-rated assessment: the previous one's n/a domains and strengths carried over. */
@@ -181,7 +228,10 @@ export class ReviewDialog extends BaseDialog {
 
   private async askNote(step: WaterfallStepContext) {
     values(step).nextReviewDate = step.result as string;
-    return ask(step, text(step.context, 'review.askNote'), { kind: 'text', optional: true, maxLength: 4000 });
+    // A note left empty on the form is no note.
+    const form = reviewFormIn(step.context);
+    if (form && !form.has('note')) form.set('note', '');
+    return ask(step, text(step.context, 'review.askNote'), { kind: 'text', optional: true, maxLength: 4000 }, { field: 'note' });
   }
 
   private async confirm(step: WaterfallStepContext) {
@@ -208,7 +258,7 @@ export class ReviewDialog extends BaseDialog {
         note: v.note || text(step.context, 'review.noNote'),
       }),
     );
-    return ask(step, text(step.context, 'review.askConfirm'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'review.askConfirm'), { kind: 'yesNo' }, { field: 'confirm' });
   }
 
   private async save(step: WaterfallStepContext) {

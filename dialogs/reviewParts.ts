@@ -12,7 +12,10 @@ import { LIFE_DOMAINS, type Achievement, type Assessment, type Case, type Domain
 import { matchesWord, t } from '../src/i18n/catalog.js';
 import { levelsErrorText, levelsNoted } from './assessmentLevels.js';
 import { errorText, parseChoice, readInput, type Choice } from './input.js';
-import { answer, ask, vals } from './prompts.js';
+import { REVIEW_FORM_MARK } from './cards/reviewCards.js';
+import { questionCard } from './cards/questionCard.js';
+import { cardSubmitOf, takeFormAnswer } from './cards/submit.js';
+import { answer, ask, showsCards, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { intensityName } from './reviewDecision.js';
 import { levelText } from './assessmentResult.js';
@@ -134,6 +137,20 @@ export function rerateDomainsDialog(): [WaterfallDialog, TextPrompt] {
         domain: domainName(step.context, domain),
         before: levelText(step.context, before[domain]),
       });
+      // Where cards are shown: a level given on the review form is taken; one missing is asked
+      // as a card whose levels are a list, never buttons cut short.
+      if (showsCards(step.context)) {
+        const levels = { kind: 'choice', choices: levelChoices(step.context) } as const;
+        return ask(
+          step,
+          question,
+          { kind: 'text', maxLength: 1000 },
+          {
+            field: `level_${domain}`,
+            card: (token) => questionCard(session(step.context).lang, question, levels, token),
+          },
+        );
+      }
       return step.prompt(RERATE_PROMPT, { prompt: levelQuestion(step.context, question) });
     },
     async (step) => {
@@ -178,15 +195,18 @@ export interface NextReviewDateOptions {
 export function nextReviewDateDialog(): WaterfallDialog {
   const options = (step: WaterfallStepContext) => step.options as NextReviewDateOptions;
   return new WaterfallDialog(NEXT_REVIEW_DATE_DIALOG, [
-    (step) =>
-      ask(
+    async (step) => {
+      const fromForm = await dateFromReviewForm(step.context, options(step).proposed);
+      if (fromForm) return step.endDialog(fromForm);
+      return ask(
         step,
         text(step.context, 'review.askNextReview', {
           intensity: intensityName(step.context, options(step).intensity),
           date: dateText(step.context, options(step).proposed),
         }),
         { kind: 'text', maxLength: 200 },
-      ),
+      );
+    },
     async (step) => {
       const typed = answer<string>(step);
       if (matchesWord(typed, 'review.acceptWords')) return step.endDialog(options(step).proposed);
@@ -205,4 +225,27 @@ export function nextReviewDateDialog(): WaterfallDialog {
     },
     async (step) => (answer<boolean>(step) ? step.endDialog(vals(step).date) : step.replaceDialog(NEXT_REVIEW_DATE_DIALOG, step.options)),
   ]);
+}
+
+/**
+ * The next review date given on the review form: its calendar date, or the proposed one when
+ * left blank. Undefined when the turn is not the form's, or its date is not after today (said).
+ */
+async function dateFromReviewForm(context: TurnContext, proposed: string): Promise<string | undefined> {
+  if (!reviewFormIn(context)) return undefined;
+  const given = (takeFormAnswer(context, 'nextReview') ?? '').trim();
+  if (given === '') return proposed;
+  const { services, timeZone } = session(context);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(given) && given > localDate(services.now(), timeZone)) return given;
+  await say(context, 'review.errorNextReviewNotAfterToday');
+  return undefined;
+}
+
+/**
+ * The answers of the review form, when this turn is its press. An input left empty may come
+ * as an empty text or not at all: the steps read both as blank.
+ */
+export function reviewFormIn(context: TurnContext): Map<string, string> | undefined {
+  const form = cardSubmitOf(context)?.more;
+  return form?.has(REVIEW_FORM_MARK) ? form : undefined;
 }

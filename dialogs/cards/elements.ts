@@ -12,7 +12,10 @@ export interface CardAction {
   field?: string;
   /** A command, as if typed («mis casos»): always welcome, never old. */
   command?: string;
-  /** More answers the action gives with the inputs (a form's «guardar» answers the final «¿guardo?»). */
+  /**
+   * More answers the action gives with the inputs (a form's «guardar» answers the final «¿guardo?»);
+   * an input of the same name, when filled, answers instead (so `''` here makes an empty box a blank answer).
+   */
   also?: Record<string, string>;
   /**
    * Names a form that starts its own command (a contact form on the case card): it is taken
@@ -130,4 +133,9 @@ export function image(url: string, altText: string): CardElement {
 
 export function container(items: CardElement[], options: Record<string, unknown> = {}): CardElement {
   return { type: 'Container', items, ...options };
+}
+
+/** A button that opens `body` in place, below the card: a form filled without a round trip. */
+export function showCard(title: string, body: CardElement[], actions: CardElement[]): CardElement {
+  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions } };
 }

@@ -29,7 +29,8 @@ export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefi
   for (const [key, input] of Object.entries(value ?? {})) {
     if (key !== 'enlace' && (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean')) inputs.set(key, String(input));
   }
-  for (const [key, input] of Object.entries(data.also ?? {})) if (typeof input === 'string') inputs.set(key, input);
+  // A card sends no empty input: `also` answers what the inputs leave unanswered (an empty box is '').
+  for (const [key, input] of Object.entries(data.also ?? {})) if (typeof input === 'string' && !inputs.has(key)) inputs.set(key, input);
   const field = typeof data.field === 'string' ? data.field : 'answer';
   const command = typeof data.command === 'string' ? data.command : undefined;
   const answer = command ?? (typeof data.answer === 'string' ? data.answer : (inputs.get(field) ?? ''));
@@ -68,6 +69,21 @@ export function takeFormAnswer(context: TurnContext, field: string): string | un
   const value = submitted?.more.get(field);
   if (value !== undefined) submitted?.more.delete(field);
   return value;
+}
+
+/** The form's answers no step has taken yet this turn, by field. */
+export function formAnswersLeft(context: TurnContext): Record<string, string> {
+  return Object.fromEntries(cardSubmitOf(context)?.more ?? []);
+}
+
+/**
+ * Gives this turn the answers a form left waiting (its answer to an earlier question was
+ * refused and is now given): the steps that follow take them as if sent with this message.
+ */
+export function restoreFormAnswers(context: TurnContext, answers: Record<string, string>): void {
+  const submitted = cardSubmitOf(context) ?? { answer: context.activity.text ?? '', more: new Map<string, string>() };
+  for (const [field, value] of Object.entries(answers)) if (!submitted.more.has(field)) submitted.more.set(field, value);
+  context.turnState.set(SUBMIT_KEY, submitted);
 }
 
 /** Forms remembered as taken, per conversation: enough for any card still on screen. */

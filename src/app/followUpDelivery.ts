@@ -13,7 +13,7 @@ import { knowsZone } from '../domain/followups/zoneTime.js';
 import type { Collection, Repositories } from '../domain/ports.js';
 import type { Case, Language, Staff } from '../domain/schemas.js';
 import type { CaseService } from './caseService.js';
-import type { FollowUpContent } from './followUpContent.js';
+import type { FollowUpContent, FollowUpItem } from './followUpContent.js';
 import { renderFollowUps, type RenderOptions } from './followUpMessages.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
 import type { IdentityService } from './identityService.js';
@@ -85,6 +85,11 @@ export class FollowUpDelivery {
   /** The message carrying `jobs` to one chat. */
   async message(jobs: readonly Job[], target: Pick<DeliveryTarget, 'language' | 'timeZone'>, options?: RenderOptions): Promise<string> {
     return renderFollowUps(await this.deps.content.items(jobs), target.language, target.timeZone, options);
+  }
+
+  /** What each of `jobs` is about, for a message shown as cards. */
+  items(jobs: readonly Job[]): Promise<FollowUpItem[]> {
+    return this.deps.content.items(jobs);
   }
 
   /** Of `jobs`, those whose message the channel has not yet accepted for this chat user. */

@@ -8,10 +8,13 @@ import type { FollowUpItem, WeeklyPlan } from './followUpContent.js';
 export interface RenderOptions {
   /** Shown at the top of the person's chat, having not reached them before. */
   readonly pending?: boolean;
+  /** Jobs shown apart, on a card of their own: left out of the text. */
+  readonly apart?: readonly string[];
 }
 
 /** The text of one message carrying `items`; empty when there is nothing to say. */
-export function renderFollowUps(items: readonly FollowUpItem[], lang: Language, timeZone: string, options: RenderOptions = {}): string {
+export function renderFollowUps(all: readonly FollowUpItem[], lang: Language, timeZone: string, options: RenderOptions = {}): string {
+  const items = options.apart ? all.filter((item) => !options.apart?.includes(item.jobId)) : all;
   if (items.length === 0) return '';
   if (isForClient(items)) return clientPrompt(items, lang);
   const say = (key: MessageKey, params?: Params) => t(lang, key, params);

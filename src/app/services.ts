@@ -8,6 +8,7 @@ import { MemoryJobQueue } from '../store/memoryJobQueue.js';
 import { MemoryCollection } from '../store/memoryStore.js';
 import { CaseService } from './caseService.js';
 import { ClientService } from './clientService.js';
+import { DataRightsService } from './dataRights.js';
 import { DirectoryService } from './directoryService.js';
 import { FollowUpContent } from './followUpContent.js';
 import { FollowUpDelivery } from './followUpDelivery.js';
@@ -21,6 +22,7 @@ import { PeopleService } from './peopleService.js';
 export interface AppServices {
   cases: CaseService;
   clients: ClientService;
+  dataRights: DataRightsService;
   directory: DirectoryService;
   identity: IdentityService;
   people: PeopleService;
@@ -76,6 +78,7 @@ export function createServices(
   return {
     cases,
     clients: new ClientService(repos, now, caseChanged),
+    dataRights: new DataRightsService(repos, cases, now),
     directory: new DirectoryService(repos, now),
     identity,
     people: new PeopleService(repos, now),

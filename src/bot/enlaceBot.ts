@@ -1,7 +1,19 @@
 // The thin botbuilder shell: remembers how to reach each user, works out who they are and
 // their language, handles language switching and client linking, and runs the dialogs.
 import { firstTimeTaken, takeCardSubmit } from '../../dialogs/cards/submit.js';
-import { ActivityHandler, TurnContext, type Activity, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  ActivityHandler,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type BotState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { answerAlertCard } from '../../dialogs/alertDecisionCard.js';
+import { attachment } from '../../dialogs/cards/elements.js';
+import { clientMenuCard, menuCard } from '../../dialogs/cards/menuCard.js';
+import { showsCards } from '../../dialogs/prompts.js';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { AppServices } from '../app/services.js';
 import { linkCodeIn } from '../domain/answerReaders.js';
@@ -67,9 +79,7 @@ export class EnlaceBot extends ActivityHandler {
     const { services } = this.options;
     const activity = context.activity;
     const card = takeCardSubmit(context);
-    const actor = await identify(activity, services.identity);
-    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
-    setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
+    const { actor, lang } = await this.startSession(context);
     log('turn', { user: actor.id, kind: actor.kind });
     if (isSharedConversation(activity)) {
       // Case data is never shown where others read along; the personal chat is the place.
@@ -125,6 +135,30 @@ export class EnlaceBot extends ActivityHandler {
       await say(context, actor.kind === 'client' ? 'client.notUnderstood' : 'shell.notUnderstood');
     }
     await this.sendMenu(context);
+  }
+
+  /** Who is writing, in which language and time zone, for the dialogs of this turn. */
+  private async startSession(context: TurnContext) {
+    const { services } = this.options;
+    const activity = context.activity;
+    const actor = await identify(activity, services.identity);
+    const lang = actor.kind === 'unknown' ? guessLanguage(activity.text ?? '', activity.locale) : await preferredLanguage(actor, activity, services.identity);
+    setSession(context, { actor, lang, services, timeZone: await timeZoneOf(actor, services.identity, services.config.defaultTimeZone) });
+    return session(context);
+  }
+
+  /** A Universal Action pressed on a card (the overdue review alert): answered with the card that replaces it. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { actor } = await this.startSession(context);
+    log('invoke', { user: actor.id, kind: actor.kind });
+    if (actor.kind === 'unknown' || isSharedConversation(context.activity)) {
+      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'Not in a personal chat of a known person' } };
+    }
+    const dc = await this.dialogSet.createContext(context);
+    return answerAlertCard(context, value, async (dialogId, options) => {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(dialogId, options);
+    });
   }
 
   /**
@@ -224,12 +258,15 @@ export class EnlaceBot extends ActivityHandler {
   private async sendMenu(context: TurnContext): Promise<void> {
     const { actor, lang } = session(context);
     const entries = menuFor(actor, this.registered);
-    if (actor.kind === 'client') {
-      const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
-      await context.sendActivity([t(lang, 'client.menuIntro'), ...items].join('\n'));
+    const items = entries.map((e, i) => t(lang, 'shell.menuItem', { n: i + 1, label: t(lang, e.label) }));
+    const typedMenu = actor.kind === 'client' ? [t(lang, 'client.menuIntro'), ...items].join('\n') : renderMenu(lang, entries);
+    // Where cards are shown, the menu is a card of buttons; the typed names and numbers still work.
+    if (showsCards(context)) {
+      const menu = actor.kind === 'client' ? clientMenuCard(lang, entries, typedMenu) : menuCard(lang, entries, typedMenu);
+      await context.sendActivity({ type: 'message', attachments: [attachment(menu)] });
       return;
     }
-    await context.sendActivity(renderMenu(lang, entries));
+    await context.sendActivity(typedMenu);
   }
 
   private async welcomeNewMembers(context: TurnContext): Promise<void> {

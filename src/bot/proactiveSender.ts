@@ -7,10 +7,17 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { MARKED_UNREACHABLE, NO_CHAT, REFUSAL_CODES, type DeliveryTarget, type FollowUpDelivery } from '../app/followUpDelivery.js';
 import type { Delivery, SendOutcome, Sender } from '../app/scheduler.js';
 import { deliveryId } from '../domain/followups/outbox.js';
+import type { Job } from '../domain/followups/job.js';
+import { localDate } from '../domain/dates.js';
+import { MOST_ALERTS_ON_CARD, overdueAlertCard, type OverdueEntry } from '../../dialogs/cards/alertCard.js';
+import { attachment, type AdaptiveCard } from '../../dialogs/cards/elements.js';
 import { postProactive, type PostResult } from './connectorPost.js';
 import { DeliveryThrottle } from './throttle.js';
 
-type Post = (reference: Partial<ConversationReference>, activity: { type: 'message'; id: string; text: string; locale: string }) => Promise<PostResult>;
+type Post = (
+  reference: Partial<ConversationReference>,
+  activity: { type: 'message'; id: string; text: string; locale: string; attachments?: { contentType: string; content: unknown }[] },
+) => Promise<PostResult>;
 
 export interface ProactiveSenderDeps {
   readonly followUps: FollowUpDelivery;
@@ -27,6 +34,9 @@ export function adapterSender(adapter: CloudAdapter, appId: string, deps: Omit<P
   const post: Post = (reference, activity) => postProactive(adapter, appId, reference, activity, { refusalCodes: REFUSAL_CODES });
   return new ProactiveSender({ ...deps, post });
 }
+
+/** Channels that show Adaptive Cards, as the stored reference names them. */
+const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline']);
 
 type ChatOutcome = SendOutcome | { readonly outcome: 'none' };
 
@@ -53,15 +63,22 @@ export class ProactiveSender implements Sender {
     const jobs = await followUps.undelivered(delivery.jobs, target.userId);
     // Accepted for this chat before a crash cut the job's record short: not shown again.
     if (jobs.length === 0) return { outcome: 'sent' };
-    const text = await followUps.message(jobs, target);
-    if (!text) return { outcome: 'none' };
+    const alertCard = await this.overdueCard(jobs, target);
+    const text = await followUps.message(jobs, target, alertCard ? { apart: alertCard.jobIds } : undefined);
+    if (!text && !alertCard) return { outcome: 'none' };
     const id = deliveryId(
       jobs.map((job) => job.id),
       target.userId,
     );
     const wait = this.throttle.reserve(target.conversationId, this.clock());
     if (wait > 0) await (this.deps.sleep ?? sleep)(wait);
-    const result = await this.deps.post(target.reference, { type: 'message', id, text, locale: target.language === 'es' ? 'es-ES' : 'en-GB' });
+    const result = await this.deps.post(target.reference, {
+      type: 'message',
+      id,
+      text,
+      locale: target.language === 'es' ? 'es-ES' : 'en-GB',
+      ...(alertCard && { attachments: [attachment(alertCard.card)] }),
+    });
     const jobIds = jobs.map((job) => job.id).join(',');
     if (result.ok) {
       await followUps.recordDelivered(jobs, target.userId, id);
@@ -74,6 +91,27 @@ export class ProactiveSender implements Sender {
       return { outcome: 'unreachable', code: result.code };
     }
     return { outcome: 'retry', error: result.code, ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }) };
+  }
+
+  /**
+   * Where the chat shows cards, overdue reviews go on one card whose decisions are pressed in
+   * place (the rest of the message stays text); elsewhere, undefined.
+   */
+  private async overdueCard(jobs: readonly Job[], target: DeliveryTarget): Promise<{ card: AdaptiveCard; jobIds: string[] } | undefined> {
+    if (!CARD_CHANNELS.has(String(target.reference.channelId ?? ''))) return undefined;
+    const overdue = (await this.deps.followUps.items(jobs))
+      .filter((item) => item.kind === 'overdueReview' && item.caseId && item.reviewDate)
+      .slice(0, MOST_ALERTS_ON_CARD);
+    if (overdue.length === 0) return undefined;
+    const entries: OverdueEntry[] = overdue.map((item) => ({
+      caseId: item.caseId!,
+      clientName: item.clientName ?? '',
+      ...(item.workerName && { workerName: item.workerName }),
+      reviewDate: item.reviewDate!,
+      status: { kind: 'open' },
+    }));
+    const today = localDate(new Date(overdue[0]!.dueAt), target.timeZone);
+    return { card: overdueAlertCard(target.language, entries, today), jobIds: overdue.map((item) => item.jobId) };
   }
 
   private clock(): number {

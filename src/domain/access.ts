@@ -6,7 +6,8 @@ export type Actor = { kind: 'staff'; id: string; staff: Staff } | { kind: 'clien
 
 /** Case content: a worker their own and shared cases; a supervisor their team's; an admin none. */
 export function canReadCase(actor: Actor, record: Case): boolean {
-  if (actor.kind !== 'staff') return false;
+  // A blocked case is read only by an admin for a legal request, through the data rights service.
+  if (actor.kind !== 'staff' || record.blocked) return false;
   const { staff } = actor;
   if (staff.role === 'worker') return record.workerId === staff.id || record.sharedWith.includes(staff.id);
   if (staff.role === 'supervisor') return record.team === staff.team;
@@ -18,7 +19,7 @@ export const canChangeCase = canReadCase;
 
 /** Only the case's worker or a supervisor of its team may reopen a closed case. */
 export function canReopenCase(actor: Actor, record: Case): boolean {
-  if (actor.kind !== 'staff') return false;
+  if (actor.kind !== 'staff' || record.blocked) return false;
   return actor.staff.id === record.workerId || (actor.staff.role === 'supervisor' && actor.staff.team === record.team);
 }
 

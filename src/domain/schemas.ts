@@ -320,6 +320,25 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/** The earlier value of a recorded fact that someone corrected (rectification trail, SPEC §5). */
+export const CorrectionSchema = z.object({
+  at: isoDateTime,
+  by: id,
+  /** The fact: a contact's field, a domain's level in an assessment, a goal's field. */
+  target: z.object({
+    kind: z.enum(['contact', 'rating', 'goal']),
+    /** The contact, assessment or goal. */
+    id,
+    /** The field, or for a rating the life domain. */
+    field: z.string().min(1).max(50),
+  }),
+  previous: z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+/** A closed case past its retention period, kept only for legal requests (LOPDGDD art. 32). */
+export const BlockSchema = z.object({ at: isoDateTime, by: id });
+
 export const CaseSchema = z.object({
   id,
   status: z.enum(['open', 'closed']),
@@ -358,6 +377,10 @@ export const CaseSchema = z.object({
   reopenings: z.array(z.object({ at: isoDateTime, by: id, reason: z.string().min(1).max(1000) })),
   /** Assignments and transfers by supervisors, oldest first; absent on cases never reassigned. */
   assignments: z.array(AssignmentSchema).optional(),
+  /** Earlier values of corrected facts, oldest first; the case itself holds the latest. */
+  corrections: z.array(CorrectionSchema).optional(),
+  /** Set when the case is blocked: only an admin reads it, for a legal request. */
+  blocked: BlockSchema.optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
 

@@ -3,6 +3,7 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder } from './durableFile.js';
+import { openText, sealText } from './encryption.js';
 import type { AuditLog } from '../domain/ports.js';
 import { AuditEntrySchema, type AuditEntry } from '../domain/schemas.js';
 
@@ -27,7 +28,7 @@ export class FileAuditLog implements AuditLog {
   record(input: Parameters<AuditLog['record']>[0]): Promise<void> {
     const entry = AuditEntrySchema.parse({ ...input, at: input.at ?? new Date().toISOString() });
     return new Promise((resolve, reject) => {
-      this.queue.push({ line: `${JSON.stringify(entry)}\n`, day: entry.at.slice(0, 10), resolve, reject });
+      this.queue.push({ line: `${sealText(JSON.stringify(entry))}\n`, day: entry.at.slice(0, 10), resolve, reject });
       if (!this.writing) this.writing = this.drain();
     });
   }
@@ -35,8 +36,9 @@ export class FileAuditLog implements AuditLog {
   async readDay(day: string): Promise<AuditEntry[]> {
     await this.flush();
     let text: string;
+    const file = this.fileFor(day);
     try {
-      text = await readFile(this.fileFor(day), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -44,7 +46,7 @@ export class FileAuditLog implements AuditLog {
     return text
       .split('\n')
       .filter(Boolean)
-      .map((line) => AuditEntrySchema.parse(JSON.parse(line)));
+      .map((line) => AuditEntrySchema.parse(JSON.parse(openText(line, file))));
   }
 
   async flush(): Promise<void> {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
 import { CaseSchema, type Case } from '../domain/schemas.js';
 import { syncFolder, writeSyncedTemp } from './durableFile.js';
+import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 import { CASE_INDEXES, IndexedRecords, casesUnder, deepFreeze, storable, type IndexKeys } from './records.js';
 
@@ -211,7 +212,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       });
       return;
     }
-    const temp = await writeSyncedTemp(file, JSON.stringify(value));
+    const temp = await writeSyncedTemp(file, sealText(JSON.stringify(value)));
     try {
       await rename(temp, file);
     } catch (error) {
@@ -222,13 +223,15 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 }
 
 async function readRecordFile(path: string): Promise<string> {
+  let text: string;
   try {
-    return await readFile(path, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new StoreError(path, 'is a folder where a data file belongs: move it away');
     throw new StoreError(path, `cannot be read (${code ?? (error as Error).message})`);
   }
+  return openText(text, path);
 }
 
 /** Temp files are named `<file>.<pid>.<n>.tmp` by the process writing them. */

@@ -2,6 +2,7 @@
 // the typed answer, a pressed button reaches the same step as typing, and an old card
 // changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { questionCard } from '../../dialogs/cards/questionCard.js';
 import { createHarness, type Harness } from '../support/botHarness.js';
 import { TEAMS, TEAMS_MESSAGE_BYTES, actionTitled, inputIds, lastCard, press, replyBytes } from '../support/cardDriver.js';
 
@@ -14,54 +15,63 @@ afterEach(() => h.close());
 const teams = (text: string, user = 'worker-1') => h.send(text, user, TEAMS);
 
 describe('questions as cards in Teams', () => {
-  it('asks the intake questions as cards whose buttons answer like typing', async () => {
+  // The intake comes as one form; what the form leaves unanswered is asked as a card of its own.
+  it('asks what a form left unanswered as cards whose buttons answer like typing', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
-    const kind = lastCard(h);
-    expect(kind.version).toBe('1.5');
-    expect(JSON.stringify(kind)).toContain('¿A quién atiende el caso');
-    await press(h, kind, 'Familia');
-    const contact = lastCard(h);
-    expect(inputIds(contact)).toEqual(['answer']);
-    await press(h, contact, 'Enviar', { answer: '600 123 456' });
-    // The next question came: the contact was taken.
-    expect(JSON.stringify(lastCard(h))).not.toEqual(JSON.stringify(contact));
-  });
-
-  it('takes a typed answer in Teams as well', async () => {
-    await teams('nueva apertura Carmen Ortega Ruiz');
-    const kind = lastCard(h);
-    await teams('familia');
-    expect(lastCard(h)).not.toEqual(kind);
+    const form = lastCard(h);
+    expect(form.version).toBe('1.5');
+    expect(JSON.stringify(form)).toContain('¿A quién atiende el caso');
+    await press(h, form, 'Guardar', { kind: 'family' });
+    const source = lastCard(h);
+    expect(inputIds(source)).toEqual(['answer']);
+    expect(JSON.stringify(source)).toContain('Fuente de derivación');
+    await press(h, source, 'Enviar', { answer: 'Centro de salud Norte' });
+    // The next question came: the source was taken.
+    expect(JSON.stringify(lastCard(h))).not.toEqual(JSON.stringify(source));
   });
 
   it('says an old card changes nothing, pressed twice or after the step moved on', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
-    const kind = lastCard(h);
-    await press(h, kind, 'Familia');
-    const contact = lastCard(h);
-    const replies = await press(h, kind, 'Persona');
+    const form = lastCard(h);
+    await press(h, form, 'Guardar', { kind: 'family' });
+    const source = lastCard(h);
+    const replies = await press(h, form, 'Guardar', { kind: 'individual' });
     expect(replies[0]).toMatch(/ya se respondió o es de un paso anterior/);
     // The pending question is shown again, unchanged.
-    expect(lastCard(h)).toEqual(contact);
+    expect(lastCard(h)).toEqual(source);
     await teams('cancelar');
-    const afterDialog = await press(h, contact, 'Enviar', { answer: 'otra cosa' });
+    const afterDialog = await press(h, source, 'Enviar', { answer: 'otra cosa' });
     expect(afterDialog).toEqual([expect.stringMatching(/ya se respondió/)]);
   });
 
   it('reads a command word on a card as an answer, not as a command', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
-    await press(h, lastCard(h), 'Familia');
-    const contact = lastCard(h);
-    await press(h, contact, 'Enviar', { answer: 'cancelar' });
+    await press(h, lastCard(h), 'Guardar', { kind: 'family' });
+    const source = lastCard(h);
+    await press(h, source, 'Enviar', { answer: 'cancelar' });
     expect(h.lastReplies.map((r) => r.text ?? '').join(' ')).not.toMatch(/Cancelad/);
-    expect(lastCard(h)).not.toEqual(contact);
+    expect(lastCard(h)).not.toEqual(source);
   });
 
-  it('shows yes and no as two buttons, and long choice lists as a list with one Send', async () => {
+  it('shows yes and no as two buttons, and short choice lists as buttons', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
-    const kind = lastCard(h);
-    expect(() => actionTitled(kind, 'Enviar')).toThrow();
-    for (const label of ['Persona', 'Familia', 'Grupo', 'Comunidad']) expect(actionTitled(kind, label).type).toBe('Action.Submit');
+    await press(h, lastCard(h), 'Guardar', { kind: 'family', source: 'Colegio', intakeDate: '2026-11-20' });
+    const consent = lastCard(h);
+    expect(() => actionTitled(consent, 'Enviar')).toThrow();
+    for (const label of ['Sí', 'No']) expect(actionTitled(consent, label).type).toBe('Action.Submit');
+    await press(h, consent, 'Sí');
+    await press(h, lastCard(h), 'No');
+    await press(h, lastCard(h), 'Enviar', { answer: 'fortalezas' });
+    const priority = lastCard(h);
+    expect(() => actionTitled(priority, 'Enviar')).toThrow();
+    for (const label of ['Alta', 'Media', 'Baja']) expect(actionTitled(priority, label).type).toBe('Action.Submit');
+  });
+
+  it('shows a long choice list as a list with one Send', () => {
+    const choices = ['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis'].map((label) => ({ value: label, label }));
+    const list = questionCard('es', '¿Cuál?', { kind: 'choice', choices }, 'token-1');
+    expect(actionTitled(list, 'Enviar').type).toBe('Action.Submit');
+    expect(inputIds(list)).toEqual(['answer']);
   });
 
   it('keeps every reply under the Teams size limit', async () => {

@@ -79,3 +79,33 @@ export async function press(h: Harness, card: AdaptiveCard, title: string, input
 export function replyBytes(replies: Partial<Activity>[]): number[] {
   return replies.map((r) => Buffer.byteLength(JSON.stringify(r), 'utf8'));
 }
+
+/** What a Universal Action answers: the invoke response's body. */
+export interface InvokeAnswer {
+  status: number;
+  body: { statusCode: number; type: string; value: AdaptiveCard };
+}
+
+/**
+ * Presses the `nth` Action.Execute titled `title` on `card` as `user` in Teams; returns the
+ * invoke response and what the chat got.
+ */
+export async function pressExecute(
+  h: Harness,
+  card: AdaptiveCard,
+  title: string,
+  user = 'super-1',
+  nth = 0,
+): Promise<{ answer: InvokeAnswer; chat: Partial<Activity>[] }> {
+  const action = elementsOf(card).filter((e) => e.type === 'Action.Execute' && e.title === title)[nth];
+  if (!action) throw new Error(`no «${title}» number ${nth + 1} on the card`);
+  await h.send('', user, {
+    ...TEAMS,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+  });
+  const response = h.lastReplies.find((r) => r.type === 'invokeResponse');
+  if (!response) throw new Error('no invoke response');
+  return { answer: response.value as InvokeAnswer, chat: h.lastReplies.filter((r) => r.type === 'message') };
+}

@@ -37,6 +37,13 @@ export const es = {
   reportGroup: '\n{barrierType} · casos: {count} ({caseIds}) · registros: {entries}',
   reportBarrier: '  – {barrier}',
   reportEmpty: 'No hay barreras estructurales registradas en los casos de tu equipo ({team}).',
+  // ---- advocacy form (a card) ----
+  formTitle: 'Acción de defensa',
+  formAction: 'Acción realizada',
+  formBarrierType: 'Tipo de barrera',
+  formBarrier: 'La barrera (sin datos personales si es estructural)',
+  formLevel: 'Nivel',
+  formOutcome: 'Resultado (opcional)',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -76,4 +83,11 @@ export const en: { [K in keyof typeof es]: string } = {
   reportGroup: '\n{barrierType} · cases: {count} ({caseIds}) · entries: {entries}',
   reportBarrier: '  – {barrier}',
   reportEmpty: "There are no structural barriers recorded in your team's cases ({team}).",
+  // ---- advocacy form (a card) ----
+  formTitle: 'Advocacy action',
+  formAction: 'Action taken',
+  formBarrierType: 'Type of barrier',
+  formBarrier: 'The barrier (no personal details if it is structural)',
+  formLevel: 'Level',
+  formOutcome: 'Outcome (optional)',
 };

@@ -65,6 +65,27 @@ export const es = {
   reopenedReview: 'Próxima revisión: {date} (intensidad {intensity}, revisión cada {days} días).',
   askReassess: '¿Hacemos ahora una nueva valoración? (sí/no)',
   reassessLater: 'De acuerdo, la valoración queda para más adelante. La revisión sigue fijada para el {date}.',
+  // The closure as one form (Teams, Web Chat).
+  formTitle: 'Cierre del caso {caseId} ({name})',
+  formReason: 'Motivo del cierre',
+  formReasonNote: 'Si el motivo es «otro»: ¿cuál?',
+  formGoals: 'Resultado de cada objetivo',
+  formReferrals: 'Estado final de cada derivación',
+  formSummary: 'Resumen del cierre (situación final, lo conseguido, recomendaciones)',
+  formOpenTasks: 'Las tareas abiertas ({count}) se cierran con el caso y los seguimientos se detienen.',
+  formSave: 'Cerrar el caso',
+
+  exportMenuLabel: 'Exportar los datos de un caso (derecho de acceso)',
+  exportMenuWords: 'exportar datos|exportar caso|exportar los datos|exportar|derecho de acceso|export data|export case|right of access',
+  exportName: 'exportación de datos',
+  exportHelp:
+    'Te envío en un archivo todo lo que guardamos de la persona de un caso de tu equipo: un resumen en su idioma para leer, y los datos completos en JSON. Escribe «exportar datos» y el caso. La exportación queda registrada.',
+  exportNotAllowed: 'Exportar los datos de un caso es tarea de la supervisión del equipo.',
+  exportBlocked: 'El caso {caseId} está bloqueado: solo una persona administradora puede sacar sus datos, ante una petición legal.',
+  exportSent: 'Datos del caso {caseId}: te envío el resumen para la persona ({summaryFile}) y los datos completos ({jsonFile}).',
+  exportSummaryOnly:
+    'Datos del caso {caseId}: te envío el resumen para la persona ({summaryFile}). Los datos completos ocupan {size} KB, más de lo que cabe en un mensaje: pídelos a administración.',
+  exportTooLarge: 'Los datos del caso {caseId} ocupan más de lo que cabe en un mensaje. Pídelos a administración.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -130,4 +151,24 @@ export const en: { [K in keyof typeof es]: string } = {
   reopenedReview: 'Next review: {date} ({intensity} intensity, a review every {days} days).',
   askReassess: 'Shall we do a new assessment now? (yes/no)',
   reassessLater: 'All right, the assessment is left for later. The review stays set for {date}.',
+  formTitle: 'Closure of case {caseId} ({name})',
+  formReason: 'Reason for closing',
+  formReasonNote: 'If the reason is "other": which?',
+  formGoals: 'Outcome of each goal',
+  formReferrals: 'Final state of each referral',
+  formSummary: 'Closure summary (final situation, what was achieved, recommendations)',
+  formOpenTasks: 'Open tasks ({count}) end with the case and follow-ups stop.',
+  formSave: 'Close the case',
+
+  exportMenuLabel: "Export a case's data (right of access)",
+  exportMenuWords: 'export data|export case|export|right of access|exportar datos|exportar caso|derecho de acceso',
+  exportName: 'data export',
+  exportHelp:
+    "I send you as files everything kept about the client of one of your team's cases: a summary in their language to read, and the full data as JSON. Type «export data» and the case. The export is recorded.",
+  exportNotAllowed: "Exporting a case's data is for the team's supervisor.",
+  exportBlocked: 'Case {caseId} is blocked: only an admin can take out its data, for a legal request.',
+  exportSent: 'Data of case {caseId}: here is the summary for the client ({summaryFile}) and the full data ({jsonFile}).',
+  exportSummaryOnly:
+    'Data of case {caseId}: here is the summary for the client ({summaryFile}). The full data takes {size} KB, more than fits in a message: ask an admin.',
+  exportTooLarge: 'The data of case {caseId} takes more than fits in a message. Ask an admin.',
 };

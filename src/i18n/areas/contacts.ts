@@ -39,6 +39,14 @@ export const es = {
   sheetRow: '- {caseId} · {name} · contactos: {contacts} · tiempo: {minutes} min de {estimate} min estimados',
   sheetTotals: 'Total · contactos: {contacts} · tiempo: {minutes} min ({hours} h) de {estimate} min estimados ({estimateHours} h).',
   sheetEmpty: 'No tienes casos abiertos ni contactos registrados en {month}.',
+  // ---- contact form (a card) ----
+  formTitle: 'Registrar un contacto',
+  formType: 'Tipo',
+  formDate: 'Fecha',
+  formTime: 'Hora (opcional)',
+  formMinutes: 'Duración en minutos',
+  formWithWhom: 'Con quién',
+  formNote: 'Nota (opcional)',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -79,4 +87,12 @@ export const en: { [K in keyof typeof es]: string } = {
   sheetRow: '- {caseId} · {name} · contacts: {contacts} · time: {minutes} min of {estimate} min estimated',
   sheetTotals: 'Total · contacts: {contacts} · time: {minutes} min ({hours} h) of {estimate} min estimated ({estimateHours} h).',
   sheetEmpty: 'You have no open cases and no contacts logged in {month}.',
+  // ---- contact form (a card) ----
+  formTitle: 'Log a contact',
+  formType: 'Type',
+  formDate: 'Date',
+  formTime: 'Time (optional)',
+  formMinutes: 'Duration in minutes',
+  formWithWhom: 'With whom',
+  formNote: 'Note (optional)',
 };

@@ -50,6 +50,10 @@ export const es = {
   kind_helpUnanswered: 'aviso a supervisión si la ayuda sobre «{task}» no tiene respuesta',
   kind_caseAssigned: 'aviso del cambio de profesional del caso',
   taskGone: 'una tarea que ya no está',
+  // ---- pause form (a card) ----
+  formTitle: 'Pausar las preguntas de seguimiento del caso {caseId}',
+  formReason: 'Motivo',
+  formUntil: 'Hasta el día (vacío: hasta que la reanudes)',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -101,4 +105,8 @@ export const en: { [K in keyof typeof es]: string } = {
   kind_helpUnanswered: 'notice to supervision if the help asked about "{task}" gets no answer',
   kind_caseAssigned: "notice of the case's change of worker",
   taskGone: 'a task no longer there',
+  // ---- pause form (a card) ----
+  formTitle: 'Pause the check-in questions of case {caseId}',
+  formReason: 'Reason',
+  formUntil: 'Until (empty: until you resume it)',
 };

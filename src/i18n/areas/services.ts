@@ -140,6 +140,18 @@ export const es = {
   confirmRemoveBudget: '¿Quito el presupuesto del caso {caseId}? (sí/no)',
   budgetSaved: 'Presupuesto del caso {caseId}: {budget}.',
   budgetRemoved: 'El caso {caseId} ya no tiene presupuesto.',
+  // ---- referral forms (cards) ----
+  formNewTitle: 'Nueva derivación',
+  formService: 'Servicio',
+  formServiceChoice: '{category}: {service} ({cost})',
+  formCategory: 'Categoría',
+  formUpdateTitle: 'Actualizar una derivación',
+  formReferral: 'Derivación',
+  formReferralChoice: '{service} · {status} ({id})',
+  formStatus: 'Nuevo estado',
+  formNote: 'Nota sobre el cambio (opcional)',
+  formCost: 'Coste por derivación en euros (0 si es gratuito)',
+  formCapacity: 'Plazas disponibles (vacío si no hay límite)',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -281,4 +293,16 @@ export const en: { [K in keyof typeof es]: string } = {
   confirmRemoveBudget: 'Shall I remove the budget of case {caseId}? (yes/no)',
   budgetSaved: 'Budget of case {caseId}: {budget}.',
   budgetRemoved: 'Case {caseId} no longer has a budget.',
+  // ---- referral forms (cards) ----
+  formNewTitle: 'New referral',
+  formService: 'Service',
+  formServiceChoice: '{category}: {service} ({cost})',
+  formCategory: 'Category',
+  formUpdateTitle: 'Update a referral',
+  formReferral: 'Referral',
+  formReferralChoice: '{service} · {status} ({id})',
+  formStatus: 'New status',
+  formNote: 'Note on the change (optional)',
+  formCost: 'Cost per referral in euros (0 when free)',
+  formCapacity: 'Places available (empty when there is no limit)',
 };

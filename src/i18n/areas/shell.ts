@@ -73,6 +73,12 @@ export const es = {
   followUpListWords: 'mensajes programados|programados|seguimientos|scheduled|scheduled messages|follow-ups|followups',
   messagingConsentLabel: 'Consentimiento para recibir mensajes',
   messagingConsentWords: 'consentimiento|consentimiento mensajes|consentimiento para mensajes|consent|messaging consent|message consent',
+  // The menu as a card of buttons (Teams, Web Chat).
+  menuCardTitle: '¿Qué quieres hacer?',
+  menuGroup_cases: 'Casos',
+  menuGroup_plan: 'Valoración y plan',
+  menuGroup_followUp: 'Seguimiento y decisiones',
+  menuGroup_more: 'Más',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -148,4 +154,9 @@ export const en: { [K in keyof typeof es]: string } = {
   followUpListWords: 'scheduled|scheduled messages|follow-ups|followups|mensajes programados|programados|seguimientos',
   messagingConsentLabel: 'Consent to receive messages',
   messagingConsentWords: 'consent|messaging consent|message consent|consentimiento|consentimiento mensajes|consentimiento para mensajes',
+  menuCardTitle: 'What would you like to do?',
+  menuGroup_cases: 'Cases',
+  menuGroup_plan: 'Assessment and plan',
+  menuGroup_followUp: 'Follow-up and decisions',
+  menuGroup_more: 'More',
 };
