@@ -67,7 +67,7 @@ const INTAKE: Answer[] = [
   { ask: /Zona horaria/i, say: 'Europe/Madrid' },
   { ask: /Fuente de derivación|Derivad/i, say: 'Centro de Salud Norte' },
   { ask: /Fecha de (la )?apertura/i, say: TODAY },
-  { ask: /tratamiento de sus datos/i, say: 'Sí' },
+  { ask: /tratamiento de (sus )?datos/i, say: 'Sí' },
   { ask: /mensajes de seguimiento/i, say: 'Sí' },
   { ask: /Modelo de gestión/i, say: 'Basado en fortalezas' },
   { ask: /Prioridad/i, say: 'Media' },
@@ -113,7 +113,7 @@ const DECISION: Answer[] = [
 ];
 
 /** The decision recorded: said in a reply, or on the alert's card as it is refreshed (Action.Execute). */
-const DECIDED = new RegExp(`Decisión registrada en el caso|Continuar · ${DEMO_CASE_IDS.brokerage}`);
+const DECIDED = /Decisión registrada en el caso|Decidido: «Continuar»/;
 
 /** Carmen's open task in the demo (case C-DEMFRZ), the one the check-in asks about. */
 const CARMEN_TASK = 'T-DMFRZC';
@@ -132,16 +132,21 @@ describe('Enlace in the Agents Playground, in a browser', () => {
 
       const intake = await timed(
         'intake',
-        answerCards(worker, () => worker.send('nueva apertura'), INTAKE, /Caso C-[A-Z0-9]{6} abierto para/),
+        answerCards(worker, () => worker.send('nueva apertura'), INTAKE, /Caso C-[A-Z0-9]{6} abierto para/, {
+          onFilled: async (card) => void (await worker.screenshotOf(card, 'worker-intake-filled')),
+        }),
       );
       const caseId = /Caso (C-[A-Z0-9]{6}) abierto/.exec(intake.doneText)?.[1];
       expect(intake.doneText).toContain(CLIENT_NAME);
       expect(caseId).toBeDefined();
       await worker.screenshot('worker-case-opened');
 
+      let assessmentForms = 0;
       const assessment = await timed(
         'assessment',
-        answerCards(worker, () => worker.send(`valoración ${caseId}`), ASSESSMENT, /Valoración guardada en el caso/),
+        answerCards(worker, () => worker.send(`valoración ${caseId}`), ASSESSMENT, /Valoración guardada en el caso/, {
+          onFilled: async (card) => void (await worker.screenshotOf(card, `worker-assessment-form-${++assessmentForms}`)),
+        }),
       );
       expect(assessment.doneText).toContain(caseId);
       await worker.screenshot('worker-assessment-saved');
@@ -244,7 +249,11 @@ async function timed<T extends { steps: unknown[] }>(what: string, flow: Promise
 /** The supervisor's decision: the alert's button when it has one, else typed with the case, as the alert says. */
 async function decideFrom(chat: PlaygroundChat, alert: Locator, choice: string, caseId: string): Promise<void> {
   const button = alert.getByRole('button', { name: new RegExp(`^${choice}`, 'i') });
-  if ((await button.count()) > 0) return button.first().click();
+  if ((await button.count()) > 0) {
+    console.log(`decision: «${choice}» pressed on the alert card`);
+    return button.first().click();
+  }
+  console.log('decision: typed, the alert has no button');
   await chat.send(`${choice.toLowerCase()} ${caseId}`);
 }
 
@@ -253,6 +262,10 @@ async function answerPrompt(chat: PlaygroundChat, prompt: Locator, book: Answer[
   const text = (await prompt.textContent()) ?? '';
   const answer = book.find((a) => a.ask.test(text))!;
   const button = prompt.getByRole('button', { name: answer.say, exact: true });
-  if ((await button.count()) > 0) return button.first().click();
+  if ((await button.count()) > 0) {
+    console.log(`check-in: «${answer.say}» pressed on the prompt's card`);
+    return button.first().click();
+  }
+  console.log('check-in: typed, the prompt has no button');
   await chat.send(answer.say);
 }

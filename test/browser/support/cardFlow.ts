@@ -11,7 +11,7 @@ export interface Answer {
 }
 
 /** The titles a card's sending button goes by, after its inputs are filled. */
-const SEND_TITLES = /^(guardar|enviar|send|save|aceptar|confirmar)/i;
+const SEND_TITLES = /^(guardar|enviar|siguiente|send|save|next|aceptar|confirmar)/i;
 
 export interface FlowStep {
   question: string;
@@ -30,7 +30,12 @@ export async function answerCards(
   start: () => Promise<void>,
   book: Answer[],
   done: RegExp,
-  options: { timeoutMs?: number; maxAnswers?: number; onCard?: (view: CardView, index: number) => Promise<void> } = {},
+  options: {
+    timeoutMs?: number;
+    maxAnswers?: number;
+    /** Called with each form once its inputs are filled, before it is sent (a screenshot). */
+    onFilled?: (card: Locator, view: CardView) => Promise<void>;
+  } = {},
 ): Promise<{ steps: FlowStep[]; doneText: string }> {
   const { timeoutMs = 30_000, maxAnswers = 80 } = options;
   const doneBefore = await chat
@@ -55,9 +60,11 @@ export async function answerCards(
     let answers: string[] | undefined;
     if ((await card.count()) > 0) {
       const view = await describeCard(card);
-      await options.onCard?.(view, steps.length);
       asked = view.question;
-      answers = await answerCard(chat, card, view, book);
+      answers = await answerCard(chat, card, view, book, options.onFilled).catch(async (error: Error) => {
+        const shot = await chat.screenshot(`failed-${chat.who}`);
+        throw new Error(`answering the card ${JSON.stringify(view)}: ${error.message} (the page: ${shot})`);
+      });
       unanswered = answers ? undefined : view;
     } else {
       asked = ((await message.textContent()) ?? '').trim();
@@ -101,7 +108,13 @@ async function answerText(chat: PlaygroundChat, text: string, book: Answer[]): P
 }
 
 /** Answers one card from the book; undefined when the book has nothing for it. */
-async function answerCard(chat: PlaygroundChat, card: Locator, view: CardView, book: Answer[]): Promise<string[] | undefined> {
+async function answerCard(
+  chat: PlaygroundChat,
+  card: Locator,
+  view: CardView,
+  book: Answer[],
+  onFilled?: (card: Locator, view: CardView) => Promise<void>,
+): Promise<string[] | undefined> {
   const find = (key: string) => book.find((a) => a.ask.test(key));
   const single = view.inputs.length <= 1 ? find(view.question) : undefined;
   // A button that is the answer (yes/no, a choice, a suggestion) is pressed rather than typed.
@@ -127,8 +140,9 @@ async function answerCard(chat: PlaygroundChat, card: Locator, view: CardView, b
     given.push(answer.say);
   }
   if (given.length === 0) return undefined;
-  const send = view.buttons.find((b) => SEND_TITLES.test(b));
+  const send = view.buttons.find((b) => SEND_TITLES.test(b)) ?? (view.buttons.length === 1 ? view.buttons[0] : undefined);
   if (!send) throw new Error(`no button to send the card: ${JSON.stringify(view)}`);
+  await onFilled?.(card, view);
   await chat.press(card, send);
   return given;
 }

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const COMPOSE_BOX = '[data-lexical-editor="true"]';
 export const BOT_MESSAGE = '.fai-OutputCard';
@@ -108,6 +109,14 @@ export class PlaygroundChat {
     await fillInput(card, input, value);
   }
 
+  /** A screenshot of one element (a whole card, however tall). */
+  async screenshotOf(element: Locator, name: string): Promise<string> {
+    await mkdir(this.screenshotsDir, { recursive: true });
+    const path = join(this.screenshotsDir, `${name}.png`);
+    await element.screenshot({ path });
+    return path;
+  }
+
   async screenshot(name: string): Promise<string> {
     await mkdir(this.screenshotsDir, { recursive: true });
     const path = join(this.screenshotsDir, `${name}.png`);
@@ -141,6 +150,13 @@ export async function describeCard(card: Locator): Promise<CardView> {
       const type = el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase();
       const required = el.getAttribute('aria-required') === 'true' || el.hasAttribute('required');
       const group = el.closest<HTMLElement>('[role="radiogroup"], [role="group"]');
+      if (el.getAttribute('role') === 'combobox') {
+        // The Playground draws Input.Date as a date picker and a compact Input.ChoiceSet as a
+        // drop-down: both text boxes with a pop-up; a drop-down's options show once it is opened.
+        const kind = el.getAttribute('aria-haspopup') === 'dialog' ? 'date' : 'select';
+        inputs.push({ id: el.id, label: labelOf(el), kind, options: [], required });
+        continue;
+      }
       if (type === 'checkbox' && !group) {
         // A toggle (Input.Toggle): one box, on or off.
         inputs.push({ id: el.id, label: labelOf(el), kind: 'toggle', options: [], required });
@@ -152,7 +168,14 @@ export async function describeCard(card: Locator): Promise<CardView> {
         if (groups.has(name)) continue;
         groups.add(name);
         const members = group ? Array.from(group.querySelectorAll<HTMLInputElement>('input')) : [el as HTMLInputElement];
-        inputs.push({ id: el.id, label: group ? labelOf(group) : labelOf(el), kind: type, options: members.map((o) => labelOf(o)), required });
+        const groupRequired = group?.getAttribute('aria-required') === 'true';
+        inputs.push({
+          id: el.id,
+          label: group ? labelOf(group) : labelOf(el),
+          kind: type,
+          options: members.map((o) => labelOf(o)),
+          required: required || groupRequired,
+        });
         continue;
       }
       if (type === 'hidden') continue;
@@ -174,16 +197,41 @@ export async function describeCard(card: Locator): Promise<CardView> {
 export async function fillInput(card: Locator, input: CardInput, value: string): Promise<void> {
   const element = card.locator(`[id="${input.id}"]`);
   switch (input.kind) {
-    case 'select':
-      await element.selectOption({ label: pickOption(input, value) });
+    case 'select': {
+      if ((await element.getAttribute('role')) !== 'combobox') {
+        await element.selectOption({ label: pickOption(input, value) });
+        return;
+      }
+      // A drop-down: opened, its options read, the one named picked.
+      await element.click();
+      const options = card.page().getByRole('option');
+      await options.first().waitFor();
+      const named = pickOption({ ...input, options: (await options.allTextContents()).map((o) => o.trim()) }, value);
+      await card.page().getByRole('option', { name: named, exact: true }).click();
+      return;
+    }
+    case 'date':
+      if ((await element.getAttribute('role')) !== 'combobox') {
+        await element.fill(value);
+        return;
+      }
+      // A date picker reads what is typed with Date.parse on Enter: «2026-11-29» would be
+      // midnight UTC, past a card's latest day east of Greenwich; «2026/11/29» is local midnight.
+      await element.fill(value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1/$2/$3'));
+      await element.press('Enter');
+      // A calendar left open would take the next click meant for the inputs below it.
+      if ((await element.getAttribute('aria-expanded')) === 'true') await element.press('Escape');
+      await expect.poll(() => element.getAttribute('aria-expanded')).not.toBe('true');
       return;
     case 'toggle':
       await element.setChecked(/^(si|yes|true)$/.test(fold(value)));
       return;
     case 'radio':
     case 'checkbox': {
+      // The options are found within their own list: two lists may both offer «Sí».
+      const list = element.locator('xpath=ancestor::*[@role="radiogroup" or @role="group"][1]');
       const wanted = value.split(',').map((v) => pickOption(input, v.trim()));
-      for (const option of wanted) await card.getByLabel(option, { exact: true }).check();
+      for (const option of wanted) await list.getByLabel(option, { exact: true }).check();
       return;
     }
     default:
