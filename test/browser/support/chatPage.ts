@@ -43,7 +43,7 @@ export class PlaygroundChat {
 
   /** Opens the Playground at `url` in a new browser context and waits for the compose box. */
   static async open(browser: Browser, url: string, who: string, screenshotsDir: string): Promise<PlaygroundChat> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-ES', timezoneId: 'Europe/Madrid' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'es-ES', timezoneId: 'Europe/Madrid' });
     const page = await context.newPage();
     const chat = new PlaygroundChat(page, context, screenshotsDir, who);
     await page.route('**/*', (route) => {
@@ -109,12 +109,10 @@ export class PlaygroundChat {
     await fillInput(card, input, value);
   }
 
-  /** A screenshot of one element (a whole card, however tall). */
+  /** A screenshot of the chat with `element` (a card) scrolled to show its end, where its button is. */
   async screenshotOf(element: Locator, name: string): Promise<string> {
-    await mkdir(this.screenshotsDir, { recursive: true });
-    const path = join(this.screenshotsDir, `${name}.png`);
-    await element.screenshot({ path });
-    return path;
+    await element.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    return this.screenshot(name);
   }
 
   async screenshot(name: string): Promise<string> {
