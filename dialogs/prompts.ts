@@ -17,7 +17,7 @@ import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
 import { attachment, type AdaptiveCard } from './cards/elements.js';
 import { questionCard } from './cards/questionCard.js';
-import { cardSubmitOf, formAnswersLeft, restoreFormAnswers, takeFormAnswer } from './cards/submit.js';
+import { CONFIRM_FIELD, cardSubmitOf, formAnswersLeft, restoreFormAnswers, takeFormAnswer } from './cards/submit.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
 export const INPUT_PROMPT = 'enlace.input';
@@ -122,8 +122,10 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
       return step.next(given);
     }
     await step.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
-    // The form's other answers wait for this one to be put right: nothing sent is lost.
-    formRest = formAnswersLeft(step.context);
+    // The form's other answers wait for this one to be put right: nothing sent is lost. Its
+    // «Guardar» no longer stands: what is saved is confirmed once the answer is right.
+    const { [CONFIRM_FIELD]: _saved, ...rest } = formAnswersLeft(step.context);
+    formRest = rest;
   }
   const token = newToken();
   const prompt = showsCards(step.context)

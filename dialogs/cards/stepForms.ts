@@ -18,10 +18,9 @@ import {
   textInput,
   timeInput,
 } from './elements.js';
-import { cardSubmitOf } from './submit.js';
+import { CONFIRM_FIELD, cardSubmitOf } from './submit.js';
 
-/** The field a form's «Guardar» answers the final «¿guardo?» with. */
-export const CONFIRM_FIELD = 'confirm';
+export { CONFIRM_FIELD };
 
 const asCardChoices = (choices: Choice[]): CardChoice[] => choices.map((c) => ({ title: c.label, value: c.value }));
 

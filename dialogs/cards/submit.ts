@@ -20,6 +20,9 @@ export interface CardSubmit {
 
 const SUBMIT_KEY = Symbol('enlace.cardSubmit');
 
+/** The field a form's «Guardar» answers the final «¿guardo?» with. */
+export const CONFIRM_FIELD = 'confirm';
+
 /** Reads a card's submit from the activity; undefined for typed messages and foreign values. */
 export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
