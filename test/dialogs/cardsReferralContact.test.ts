@@ -263,6 +263,12 @@ describe('the forms in English', () => {
     expect(actionTitled(contact, 'Save').type).toBe('Action.Submit');
     await press(h, contact, 'Save', { type: 'meeting', date: '2026-11-23', minutes: '60', withWhom: 'John', note: 'Budget plan' }, 'worker-en');
     expect((await stored('C-TESTEN')).contacts).toEqual([expect.objectContaining({ type: 'meeting', minutes: 60, note: 'Budget plan' })]);
+    // The case card's commands are read in English too.
+    const inputs = { action: 'Letter to the council', barrierType: 'policy', barrier: 'Online appointments only', level: 'macro', outcome: '' };
+    await submitCaseForm(formNamed('advocacy'), CASE_EN, inputs, 'form-en', 'worker-en');
+    expect((await stored('C-TESTEN')).advocacy).toEqual([expect.objectContaining({ action: 'Letter to the council', barrierType: 'policy', level: 'macro' })]);
+    await submitCaseForm(formNamed('referral'), CASE_EN, { service: 'SV-SEPE' }, 'form-en-referral', 'worker-en');
+    expect((await stored('C-TESTEN')).referrals).toEqual([expect.objectContaining({ serviceId: 'SV-SEPE', status: 'proposed' })]);
     for (const form of CASE_FORMS) {
       // The labels, and the choices but the directory's own names.
       const inputs = form.body('en', { ...CASE_EN, referrals: [activeReferral()] }, 'Europe/Madrid', new Date(NOW), DEMO_SERVICES);
