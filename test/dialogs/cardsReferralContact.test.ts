@@ -211,6 +211,19 @@ describe('referrals as forms', () => {
   });
 });
 
+describe('a referral named with the command', () => {
+  it('takes its new status and note on one form', async () => {
+    await withCases(caseRecord({ id: 'C-TESTES', referrals: [activeReferral({ status: 'referred' })] }));
+    await teams('derivación C-TESTES actualizar');
+    const form = lastCard(h);
+    expect(inputIds(form)).toEqual(['status', 'note']);
+    expect(JSON.stringify(form)).toContain('Banco de Alimentos · Derivada (R-EXIST1)');
+    const replies = await press(h, form, 'Guardar', { status: 'accepted', note: 'Plaza confirmada' });
+    expect(replies.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
+    expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1', note: 'Plaza confirmada' });
+  });
+});
+
 describe('advocacy as one form', () => {
   it('records the action, the barrier, its type and level with one press after the command', async () => {
     await withCases(CASE_ES);
