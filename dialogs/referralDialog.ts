@@ -16,6 +16,7 @@ import { categoryChoices, categoryLabel, costText, euros, sortCategories } from 
 import type { Choice } from './input.js';
 import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
+import { textBlock } from './cards/elements.js';
 import { CONFIRM_FIELD, formCard, formHas, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
 
 export const REFERRAL_DIALOG = 'referral';
@@ -292,7 +293,18 @@ export class ReferralDialog extends BaseDialog {
       (step.options as CaseOptions).preset = { action: 'advance' };
     }
     const question = text(step.context, 'services.askNextStatus', { status: statusLabel(lang, referral.status) });
-    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) }, { field: 'status' });
+    // The referral named with the command: where cards are shown, its status and note are one form.
+    const named = presetOf(step)?.action === 'advance';
+    const card = async () => {
+      const title = t(lang, 'services.formReferralChoice', {
+        service: await serviceName(step.context, referral.serviceId),
+        status: statusLabel(lang, referral.status),
+        id: referral.id,
+      });
+      return (token: string) =>
+        formCard(lang, title, [textBlock(question), ...referralUpdateFormBody(lang, [], statusChoices(lang, allowed))], token, 'status');
+    };
+    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) }, { field: 'status', ...(named && { card: await card() }) });
   }
 
   private async confirmAdvance(step: WaterfallStepContext) {

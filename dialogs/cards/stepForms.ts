@@ -88,13 +88,12 @@ export function referralFormBody(lang: Language, services: ServiceOption[], cate
   return [choiceSet('service', t(lang, 'services.formService'), choices, { required: true })];
 }
 
-/** Which active referral, its next status, and a note on the change. */
+/** Which active referral (none when it is known), its next status, and a note on the change. */
 export function referralUpdateFormBody(lang: Language, referrals: Choice[], statuses: Choice[]): CardElement[] {
+  const one = referrals.length === 1 ? { value: referrals[0]!.value } : {};
+  const which = referrals.length === 0 ? [] : [choiceSet('referral', t(lang, 'services.formReferral'), asCardChoices(referrals), { required: true, ...one })];
   return [
-    choiceSet('referral', t(lang, 'services.formReferral'), asCardChoices(referrals), {
-      required: true,
-      ...(referrals.length === 1 && { value: referrals[0]!.value }),
-    }),
+    ...which,
     choiceSet('status', t(lang, 'services.formStatus'), asCardChoices(statuses), { required: true }),
     textInput('note', t(lang, 'services.formNote'), { maxLength: 1000 }),
   ];

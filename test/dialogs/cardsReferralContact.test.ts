@@ -211,6 +211,19 @@ describe('referrals as forms', () => {
   });
 });
 
+describe('a referral named with the command', () => {
+  it('takes its new status and note on one form', async () => {
+    await withCases(caseRecord({ id: 'C-TESTES', referrals: [activeReferral({ status: 'referred' })] }));
+    await teams('derivación C-TESTES actualizar');
+    const form = lastCard(h);
+    expect(inputIds(form)).toEqual(['status', 'note']);
+    expect(JSON.stringify(form)).toContain('Banco de Alimentos · Derivada (R-EXIST1)');
+    const replies = await press(h, form, 'Guardar', { status: 'accepted', note: 'Plaza confirmada' });
+    expect(replies.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
+    expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1', note: 'Plaza confirmada' });
+  });
+});
+
 describe('advocacy as one form', () => {
   it('records the action, the barrier, its type and level with one press after the command', async () => {
     await withCases(CASE_ES);
@@ -263,6 +276,12 @@ describe('the forms in English', () => {
     expect(actionTitled(contact, 'Save').type).toBe('Action.Submit');
     await press(h, contact, 'Save', { type: 'meeting', date: '2026-11-23', minutes: '60', withWhom: 'John', note: 'Budget plan' }, 'worker-en');
     expect((await stored('C-TESTEN')).contacts).toEqual([expect.objectContaining({ type: 'meeting', minutes: 60, note: 'Budget plan' })]);
+    // The case card's commands are read in English too.
+    const inputs = { action: 'Letter to the council', barrierType: 'policy', barrier: 'Online appointments only', level: 'macro', outcome: '' };
+    await submitCaseForm(formNamed('advocacy'), CASE_EN, inputs, 'form-en', 'worker-en');
+    expect((await stored('C-TESTEN')).advocacy).toEqual([expect.objectContaining({ action: 'Letter to the council', barrierType: 'policy', level: 'macro' })]);
+    await submitCaseForm(formNamed('referral'), CASE_EN, { service: 'SV-SEPE' }, 'form-en-referral', 'worker-en');
+    expect((await stored('C-TESTEN')).referrals).toEqual([expect.objectContaining({ serviceId: 'SV-SEPE', status: 'proposed' })]);
     for (const form of CASE_FORMS) {
       // The labels, and the choices but the directory's own names.
       const inputs = form.body('en', { ...CASE_EN, referrals: [activeReferral()] }, 'Europe/Madrid', new Date(NOW), DEMO_SERVICES);
