@@ -90,7 +90,7 @@ describe('the contact as one form', () => {
     ]);
   });
 
-  it('says what was wrong on the form, asks that alone, and then takes the rest as sent', async () => {
+  it('says what was wrong on the form, asks that alone, takes the rest as sent and confirms before saving', async () => {
     await withCases(CASE_ES);
     await teams('contacto C-TESTES');
     const replies = await press(h, lastCard(h), 'Guardar', { type: 'visit', date: '2026-11-30', minutes: '30', withWhom: 'Ana', note: '' });
@@ -98,8 +98,10 @@ describe('the contact as one form', () => {
     // The day is asked again; nothing stored.
     expect(inputIds(lastCard(h))).toEqual(['answer']);
     expect((await stored()).contacts).toEqual([]);
-    // Put right, the rest of the form is taken as it was sent: nothing asked again.
-    const saved = await press(h, lastCard(h), 'Enviar', { answer: '2026-11-20' });
+    // Put right, the rest of the form is taken as it was sent; what is saved is confirmed first.
+    await press(h, lastCard(h), 'Enviar', { answer: '2026-11-20' });
+    expect((await stored()).contacts).toEqual([]);
+    const saved = await press(h, lastCard(h), 'Sí');
     expect(saved.join('\n')).toMatch(/Contacto K-[A-Z0-9]{6} guardado/);
     expect((await stored()).contacts).toEqual([expect.objectContaining({ date: '2026-11-20', type: 'visit', minutes: 30, withWhom: 'Ana', note: '' })]);
   });
@@ -193,7 +195,7 @@ describe('referrals as forms', () => {
     expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1', note: 'Confirmado por teléfono' });
   });
 
-  it('moves a referral on from the form the dialog shows, a status it cannot take said and asked again', async () => {
+  it('moves a referral on from the form the dialog shows, a status it cannot take said and asked again, then confirmed', async () => {
     await withCases(caseRecord({ id: 'C-TESTES', referrals: [activeReferral({ status: 'referred' })] }));
     await teams('derivación C-TESTES');
     await press(h, lastCard(h), 'Avanzar una derivación');
@@ -204,8 +206,10 @@ describe('referrals as forms', () => {
     const refused = await press(h, form, 'Guardar', { status: 'completed', note: '' });
     expect(refused.join('\n')).toContain('Elige una opción');
     expect((await stored()).referrals[0]!.status).toBe('referred');
-    // The status put right, the rest of the form is taken as it was sent.
-    const saved = await press(h, lastCard(h), 'Aceptada');
+    // The status put right, the rest of the form is taken as it was sent, and the update confirmed.
+    await press(h, lastCard(h), 'Aceptada');
+    expect((await stored()).referrals[0]!.status).toBe('referred');
+    const saved = await press(h, lastCard(h), 'Sí');
     expect(saved.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
     expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1' });
   });
