@@ -13,6 +13,8 @@ export const CHOICE_AND_MORE_DIALOG = 'enlace.choiceAndMore';
 export interface ChoiceAndMoreOptions {
   question: string;
   choices: Choice[];
+  /** The answer's name on a form card (prompts.ts `AskOptions.field`). */
+  field?: string;
 }
 
 export interface ChoiceAndMore {
@@ -30,10 +32,10 @@ export class ChoiceAndMoreDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext) {
-    const { question, choices } = step.options as ChoiceAndMoreOptions;
+    const { question, choices, field } = step.options as ChoiceAndMoreOptions;
     const { lang } = session(step.context);
     const list = choices.map((c, i) => t(lang, 'common.listItem', { n: i + 1, label: c.label })).join('\n');
-    return ask(step, `${question}\n\n${list}`, { kind: 'text', maxLength: 1000, suggestions: choices.map((c) => c.label) });
+    return ask(step, `${question}\n\n${list}`, { kind: 'text', maxLength: 1000, suggestions: choices.map((c) => c.label) }, { field });
   }
 
   private async read(step: WaterfallStepContext) {

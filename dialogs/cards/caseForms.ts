@@ -3,6 +3,7 @@
 // way adds its form here; the case card (cards/caseCard.ts) shows the ones that apply.
 import type { Case, Language } from '../../src/domain/schemas.js';
 import type { CardElement } from './elements.js';
+import { PROGRESS_FORM, TASK_FORM } from './taskForms.js';
 
 export interface CaseForm {
   /** Names the form on the card (and in tests). */
@@ -18,4 +19,4 @@ export interface CaseForm {
 }
 
 /** In the order the card shows them. */
-export const CASE_FORMS: CaseForm[] = [];
+export const CASE_FORMS: CaseForm[] = [TASK_FORM, PROGRESS_FORM];
