@@ -14,7 +14,7 @@ import type { Collection, Repositories } from '../domain/ports.js';
 import type { Case, Language, Staff } from '../domain/schemas.js';
 import type { CaseService } from './caseService.js';
 import type { FollowUpContent } from './followUpContent.js';
-import { renderFollowUps, type RenderOptions } from './followUpMessages.js';
+import { clientPromptTasks, renderFollowUps, type RenderOptions } from './followUpMessages.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
 import type { IdentityService } from './identityService.js';
 
@@ -85,6 +85,11 @@ export class FollowUpDelivery {
   /** The message carrying `jobs` to one chat. */
   async message(jobs: readonly Job[], target: Pick<DeliveryTarget, 'language' | 'timeZone'>, options?: RenderOptions): Promise<string> {
     return renderFollowUps(await this.deps.content.items(jobs), target.language, target.timeZone, options);
+  }
+
+  /** The tasks the message asks a client about, when it is a client's check-in prompt. */
+  async checkInPromptTasks(jobs: readonly Job[]): Promise<string[] | undefined> {
+    return clientPromptTasks(await this.deps.content.items(jobs));
   }
 
   /** Of `jobs`, those whose message the channel has not yet accepted for this chat user. */

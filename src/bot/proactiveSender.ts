@@ -9,8 +9,23 @@ import type { Delivery, SendOutcome, Sender } from '../app/scheduler.js';
 import { deliveryId } from '../domain/followups/outbox.js';
 import { postProactive, type PostResult } from './connectorPost.js';
 import { DeliveryThrottle } from './throttle.js';
+import { checkInPromptCard } from '../../dialogs/cards/clientCards.js';
+import { attachment } from '../../dialogs/cards/elements.js';
+import { channelShowsCards } from '../../dialogs/prompts.js';
+import type { Job } from '../domain/followups/job.js';
 
-type Post = (reference: Partial<ConversationReference>, activity: { type: 'message'; id: string; text: string; locale: string }) => Promise<PostResult>;
+/** One message: its text, or, where the chat shows cards, a card (with the text as its fallback). */
+export interface ProactiveMessage {
+  type: 'message';
+  id: string;
+  text: string;
+  locale: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+type CardAttachment = NonNullable<ProactiveMessage['attachments']>[number];
+
+type Post = (reference: Partial<ConversationReference>, activity: ProactiveMessage) => Promise<PostResult>;
 
 export interface ProactiveSenderDeps {
   readonly followUps: FollowUpDelivery;
@@ -61,7 +76,12 @@ export class ProactiveSender implements Sender {
     );
     const wait = this.throttle.reserve(target.conversationId, this.clock());
     if (wait > 0) await (this.deps.sleep ?? sleep)(wait);
-    const result = await this.deps.post(target.reference, { type: 'message', id, text, locale: target.language === 'es' ? 'es-ES' : 'en-GB' });
+    const card = await this.checkInCard(jobs, target, text);
+    const locale = target.language === 'es' ? 'es-ES' : 'en-GB';
+    const result = await this.deps.post(
+      target.reference,
+      card ? { type: 'message', id, text: '', locale, attachments: [card] } : { type: 'message', id, text, locale },
+    );
     const jobIds = jobs.map((job) => job.id).join(',');
     if (result.ok) {
       await followUps.recordDelivered(jobs, target.userId, id);
@@ -74,6 +94,17 @@ export class ProactiveSender implements Sender {
       return { outcome: 'unreachable', code: result.code };
     }
     return { outcome: 'retry', error: result.code, ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }) };
+  }
+
+  /**
+   * A client's check-in prompt goes as a card where their chat shows cards: its buttons give
+   * the words the check-in already reads, so tapping and typing answer alike.
+   */
+  private async checkInCard(jobs: readonly Job[], target: DeliveryTarget, text: string): Promise<CardAttachment | undefined> {
+    if (!channelShowsCards(target.reference.channelId as string | undefined)) return undefined;
+    const tasks = await this.deps.followUps.checkInPromptTasks(jobs);
+    if (!tasks || tasks.length === 0) return undefined;
+    return attachment(checkInPromptCard(target.language, tasks, text));
   }
 
   private clock(): number {
