@@ -13,7 +13,7 @@ import type { Achievement } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
 import { ratingOf } from './choices.js';
 import { howChoices, ratingInReply, ratingSpec } from './checkInWords.js';
-import { clientChoiceCard } from './cards/clientCards.js';
+import { clientChoiceCard, clientWordsCard } from './cards/clientCards.js';
 import { parseChoice, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 
@@ -107,7 +107,9 @@ export class CheckInDialog extends BaseDialog {
 
   private async askObstacles(step: WaterfallStepContext) {
     vals(step).rating ??= ratingOf(answer<string>(step));
-    return ask(step, text(step.context, 'clientCheckIn.askObstacles'), { kind: 'text', optional: true, maxLength: 1000 });
+    const question = text(step.context, 'clientCheckIn.askObstacles');
+    const { lang } = session(step.context);
+    return ask(step, question, { kind: 'text', optional: true, maxLength: 1000 }, { card: (token) => clientWordsCard(lang, question, token) });
   }
 
   private async askNeedsHelp(step: WaterfallStepContext) {

@@ -4,7 +4,7 @@
 import type { Language } from '../../src/domain/schemas.js';
 import { t } from '../../src/i18n/catalog.js';
 import { howChoices } from '../checkInWords.js';
-import { type AdaptiveCard, type CardElement, actionSet, card, container, submit, textBlock } from './elements.js';
+import { type AdaptiveCard, type CardElement, actionSet, card, container, submit, textBlock, textInput } from './elements.js';
 
 /** Each button alone on its line: wide enough to read and to tap. */
 function bigButtons(answers: string[], token?: string): CardElement[] {
@@ -14,6 +14,17 @@ function bigButtons(answers: string[], token?: string): CardElement[] {
 /** One question with its answers as big buttons; each answers as its typed words would. */
 export function clientChoiceCard(question: string, answers: string[], token: string): AdaptiveCard {
   return card([textBlock(question, { size: 'Large' }), ...bigButtons(answers, token)], [], question);
+}
+
+/** A question answered in the client's words, with a big «No» for nothing to tell. */
+export function clientWordsCard(lang: Language, question: string, token: string): AdaptiveCard {
+  const body = [
+    textBlock(question, { size: 'Large' }),
+    textInput('answer', t(lang, 'clientCards.yourAnswer'), { multiline: true, maxLength: 1000 }),
+    actionSet([submit(t(lang, 'clientCards.send'), { token }, 'positive')]),
+    ...bigButtons([t(lang, 'common.no')], token),
+  ];
+  return card(body, [], question);
 }
 
 export interface PlanGroup {

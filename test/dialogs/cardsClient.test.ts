@@ -207,9 +207,15 @@ describe('the check-in prompt sent on its own', () => {
   it('takes a rating button of a one-task prompt as the first answer', async () => {
     await linkedClient(caseRecord({ id: CASE_ID, tasks: [task()] }), ['T-SOLICI']);
     await h.send('', CLIENT, { ...TEAMS, value: { enlace: { answer: 'Lo hice todo' } } });
-    expect(JSON.stringify(lastCard(h))).toContain('¿Algo te lo puso difícil?');
-    await clientPress('Enviar', { answer: 'no' });
+    const obstacles = lastCard(h);
+    expect(texts(obstacles)[0]).toMatchObject({ text: '¿Algo te lo puso difícil? Cuéntamelo. Si no, escribe «no».', size: 'Large' });
+    expect(inputIds(obstacles)).toEqual(['answer']);
+    // The big «No»: nothing got in the way.
     await clientPress('No');
-    expect((await storedTask()).progress).toEqual([expect.objectContaining({ rating: 4, source: 'client' })]);
+    await clientPress('No');
+    const [entry, ...more] = (await storedTask()).progress;
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ rating: 4, needsHelp: false, source: 'client' });
+    expect(entry!.obstacles).toBeFalsy();
   });
 });
