@@ -34,6 +34,8 @@ export const CONTRACT_DIALOG = 'contract';
 const PROBLEMS_DIALOG = `${CONTRACT_DIALOG}.problems`;
 const DATES_DIALOG = `${CONTRACT_DIALOG}.dates`;
 const QUICK_CONFIRM_DIALOG = `${CONTRACT_DIALOG}.quickConfirm`;
+/** ContractSchema's limit for one target problem. */
+const PROBLEM_MAX_LENGTH = 500;
 
 type TargetProblem = Contract['targetProblems'][number];
 interface PlanDates {
@@ -217,7 +219,7 @@ export class ContractDialog extends BaseDialog {
     const { lang } = session(step.context);
     const card = recorded.length === 0 && form ? { card: (token: string) => contractFormCard(lang, token, form) } : {};
     // The form's box holds up to three problems, one per line.
-    const maxLength = recorded.length === 0 && form && showsCards(step.context) ? 1500 : 500;
+    const maxLength = recorded.length === 0 && form && showsCards(step.context) ? PROBLEM_MAX_LENGTH * DEFAULT_CONTRACT_LIMITS.maxProblems : PROBLEM_MAX_LENGTH;
     return ask(step, question, { kind: 'text', optional: recorded.length > 0, maxLength }, { field: 'problems', ...card });
   }
 
@@ -228,6 +230,11 @@ export class ContractDialog extends BaseDialog {
     const fromForm = answersACard(step.context) && formGives(step.context, 'acknowledged');
     const lines = linesOf(problem);
     const max = DEFAULT_CONTRACT_LIMITS.maxProblems;
+    // The form's box holds several problems; each is still kept to what a problem may hold.
+    if (lines.some((line) => line.length > PROBLEM_MAX_LENGTH)) {
+      await say(step.context, 'common.errorTooLong', { max: PROBLEM_MAX_LENGTH });
+      return step.replaceDialog(PROBLEMS_DIALOG, step.options);
+    }
     if ((lines.length > 1 || fromForm) && problemsSoFar(step).length === 0) {
       if (lines.length > max) {
         await say(step.context, 'tasks.tooManyProblems', { max });

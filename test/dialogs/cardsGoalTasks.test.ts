@@ -388,6 +388,15 @@ describe('the contract as a form card', () => {
     });
   });
 
+  it('refuses a problem longer than a problem may be, saying so, and saves nothing', async () => {
+    h = await createHarness({ cases: [taskCase()], now: NOW });
+    const person = counter();
+    await person.command(`contrato ${TASK_CASE}`);
+    const replies = await person.press('Guardar', { problems: `Deudas de alquiler\n${'a'.repeat(501)}`, acknowledged: 'Sí' });
+    expect(replies.join('\n')).toContain('Es demasiado largo: 500 caracteres como máximo.');
+    expect((await stored(TASK_CASE)).contract).toBeUndefined();
+  });
+
   it('refuses an end before the start, saying so, and saves nothing', async () => {
     h = await createHarness({ cases: [taskCase()], now: NOW });
     const person = counter();
