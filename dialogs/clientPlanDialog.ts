@@ -38,8 +38,8 @@ export class ClientPlanDialog extends BaseDialog {
     if (loose.length > 0) groups.push({ title: text(step.context, 'client.otherTasks'), tasks: loose.map((t) => taskLine(step.context, t)) });
     const header = text(step.context, 'client.planHeader');
     const plain = paragraphs([header, ...groups.flatMap((group) => [group.title, list(group.tasks)])]);
-    const planCard = clientPlanCard(header, groups, plain);
-    // A plan too long for one card in Teams goes as text, which is never cut.
+    const planCard = clientPlanCard(header, groups);
+    // A plan whose card would not fit a Teams message goes as text, lighter than its card.
     const fits = Buffer.byteLength(JSON.stringify(planCard), 'utf8') < CARD_BYTES;
     await step.context.sendActivity(showsCards(step.context) && fits ? { type: ActivityTypes.Message, attachments: [attachment(planCard)] } : plain);
     return step.endDialog();

@@ -33,8 +33,8 @@ export interface PlanGroup {
   tasks: string[];
 }
 
-/** The client's plan: large goal lines, their tasks below each in plain text. */
-export function clientPlanCard(header: string, groups: PlanGroup[], fallbackText: string): AdaptiveCard {
+/** The client's plan: large goal lines, their tasks below each in plain text. Only the header is its fallback: the plan is not written twice into one message. */
+export function clientPlanCard(header: string, groups: PlanGroup[]): AdaptiveCard {
   const body = [
     textBlock(header, { size: 'ExtraLarge', weight: 'Bolder' }),
     ...groups.map((group) =>
@@ -47,7 +47,7 @@ export function clientPlanCard(header: string, groups: PlanGroup[], fallbackText
       ),
     ),
   ];
-  return card(body, [], fallbackText);
+  return card(body, [], header);
 }
 
 /**

@@ -81,6 +81,16 @@ describe("the client's plan as a card", () => {
     expect(inputIds(plan)).toEqual([]);
   });
 
+  it('goes as text when its card would not fit a Teams message', async () => {
+    const long = (n: number) => `Tarea ${n}: ${'llamar al banco y pedir el papel de la cuenta, '.repeat(21)}`.slice(0, 1000);
+    const tasks = Array.from({ length: 23 }, (_, n) => task({ id: `T-LONG${String(n).padStart(2, '0')}`, description: long(n) }));
+    await linkedClient(caseRecord({ id: CASE_ID, tasks }));
+    const replies = await client('mis tareas');
+    expect(h.lastReplies.every((r) => !r.attachments?.length)).toBe(true);
+    expect(replies.join('\n')).toContain('Tarea 22: llamar al banco');
+    for (const bytes of replyBytes(h.lastReplies)) expect(bytes).toBeLessThan(TEAMS_MESSAGE_BYTES);
+  });
+
   it('stays text outside the card channels', async () => {
     await linkedClient(caseRecord({ id: CASE_ID, tasks: [task()] }));
     const replies = await h.send('mis tareas', CLIENT);
