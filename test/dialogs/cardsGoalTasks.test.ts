@@ -262,6 +262,17 @@ describe('a task as a form card', () => {
     expect(task!.goalId).toBeUndefined();
   });
 
+  it("saves another professional's task with their name in one submit after the command", async () => {
+    h = await createHarness({ cases: [taskCase({ goals: [] })], now: NOW });
+    const person = counter();
+    await person.command(`tarea ${TASK_CASE}`);
+    await person.press('Guardar', { what: 'Valorar la ayuda de alquiler', owner: 'professional', ownerName: 'Servicio de Vivienda', dueDate: '2026-12-10' });
+    expect(person.counted.submits).toBe(2);
+    expect((await stored(TASK_CASE)).tasks).toEqual([
+      expect.objectContaining({ description: 'Valorar la ayuda de alquiler', owner: 'professional', ownerName: 'Servicio de Vivienda', dueDate: '2026-12-10' }),
+    ]);
+  });
+
   it('says what is wrong with a form answer and asks it, saving nothing until it is right', async () => {
     h = await createHarness({ cases: [taskCase({ goals: [] })], now: NOW });
     const person = counter();
