@@ -97,7 +97,12 @@ export interface AskOptions {
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline']);
 
 export function showsCards(context: TurnContext): boolean {
-  return CARD_CHANNELS.has(context.activity.channelId ?? '');
+  return channelShowsCards(context.activity.channelId);
+}
+
+/** Whether a channel shows cards, for messages sent outside a turn (a stored conversation's channel). */
+export function channelShowsCards(channelId: string | undefined): boolean {
+  return CARD_CHANNELS.has(channelId ?? '');
 }
 
 export async function ask(step: WaterfallStepContext, question: string, spec: InputSpec = { kind: 'text' }, how: AskOptions = {}) {
