@@ -199,6 +199,25 @@ export class DataRightsService {
     return this.cases.change(actor, caseId, 'case.rectify', (current) => rectify(current, fact, value, actor.id, this.now().toISOString()));
   }
 
+  /**
+   * A correction the client asked for (right to rectification), applied from the command line
+   * by a registered staff member on the agency's behalf: audited under their id. A closed
+   * case is corrected too (its record must be right); a blocked one is not.
+   */
+  async correctOnRequest(by: Staff, caseId: string, fact: RectifiableFact, value: string | number | null): Promise<Case> {
+    try {
+      const updated = await this.repos.cases.update(caseId, (current) => {
+        if (!current || current.blocked) throw new CaseAccessError(caseId);
+        return rectify(current, fact, value, by.id, this.now().toISOString());
+      });
+      await this.audit(by, 'case.rectify', caseId);
+      return updated!;
+    } catch (error) {
+      if (error instanceof CaseAccessError) await this.audit(by, 'case.rectify', undefined, 'denied', 'notFound');
+      throw error;
+    }
+  }
+
   /** Closed cases due for blocking or erasure, oldest closure first. */
   async retentionDue(settings: RetentionSettings): Promise<RetentionRow[]> {
     const closed = await this.repos.cases.byStatus('closed');
