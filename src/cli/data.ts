@@ -186,6 +186,8 @@ async function confirmed(question: string, expected: string): Promise<boolean> {
   const reader = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await Promise.race([reader.question(question), new Promise<string>((resolve) => reader.once('close', () => resolve('')))]);
+    // Typed input ends its own line; piped input is not echoed.
+    if (!process.stdin.isTTY) process.stderr.write('\n');
     return answer.trim().toUpperCase() === expected;
   } finally {
     reader.close();
