@@ -3,6 +3,7 @@
 // Every export, correction, block, blocked read and erasure is audited, ids only.
 import { canReadCase, isRole, type Actor } from '../domain/access.js';
 import { addDays } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
 import type { Job } from '../domain/followups/job.js';
 import type { OutboxRecord } from '../domain/followups/outbox.js';
 import type { Collection, Repositories } from '../domain/ports.js';
@@ -106,7 +107,7 @@ export class DataRightsService {
     this.audit = auditOn(repos.audit, now);
   }
 
-  /** In chat only a supervisor of the case's team exports it; refusals are audited. */
+  /** In chat only supervisors export (the menu offers it to them alone); the case must be of their team. */
   async mayExportInChat(actor: Actor): Promise<boolean> {
     return isRole(actor, 'supervisor');
   }
@@ -245,8 +246,7 @@ export class DataRightsService {
       })
       .catch((error: unknown) => {
         if (error instanceof RetentionRefusedError) refusal = error;
-        else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && isRetentionReason(error.code))
-          refusal = new RetentionRefusedError(caseId, error.code);
+        else if (error instanceof DomainError && isRetentionReason(error.code)) refusal = new RetentionRefusedError(caseId, error.code);
         else throw error;
         return undefined;
       });
