@@ -25,7 +25,7 @@ import { parseYesNo } from './input.js';
 import { linesOf } from './intents.js';
 import { answer, ask, createInputPrompt, showsCards, vals } from './prompts.js';
 import { dateText } from './render.js';
-import { formGives } from './cards/formAnswers.js';
+import { formGives } from './cards/submit.js';
 import { answersACard, takeFormAnswer } from './cards/submit.js';
 import { contractFormCard, type ContractFormFacts } from './cards/taskCards.js';
 import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions } from './taskDialog.js';

@@ -17,7 +17,8 @@ import type { Choice } from './input.js';
 import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { textBlock } from './cards/elements.js';
-import { CONFIRM_FIELD, formCard, formHas, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
+import { CONFIRM_FIELD, formCard, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
+import { formGives } from './cards/submit.js';
 
 export const REFERRAL_DIALOG = 'referral';
 const NEW = `${REFERRAL_DIALOG}.new`;
@@ -172,7 +173,7 @@ export class ReferralDialog extends BaseDialog {
       return step.next();
     }
     // A form that named the service needs no category to look in.
-    if (formHas(step.context, 'service') && !formHas(step.context, 'category')) {
+    if (formGives(step.context, 'service') && !formGives(step.context, 'category')) {
       vals(step).category = ALL_CATEGORIES;
       return step.next();
     }

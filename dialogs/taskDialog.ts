@@ -21,7 +21,7 @@ import { parseYesNo, type Choice } from './input.js';
 import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 import { dateText } from './render.js';
-import { formGives } from './cards/formAnswers.js';
+import { formGives } from './cards/submit.js';
 import { taskFormCard, type TaskFormFacts } from './cards/taskCards.js';
 
 export const TASK_DIALOG = 'task';

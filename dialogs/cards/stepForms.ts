@@ -48,11 +48,6 @@ export function emptyIfLeftOut(context: TurnContext, field: string): void {
   if (savedFormLeftOut(context, field)) cardSubmitOf(context)?.more.set(field, '');
 }
 
-/** The inputs a form gave this turn for `field`, without taking them. */
-export function formHas(context: TurnContext, field: string): boolean {
-  return cardSubmitOf(context)?.more.has(field) ?? false;
-}
-
 // ---- contact ----
 
 /** Type, day and time (a calendar and a clock), minutes, with whom and a note. */

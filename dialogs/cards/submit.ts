@@ -66,6 +66,11 @@ export function answersACard(context: TurnContext): boolean {
   return cardSubmitOf(context)?.token !== undefined;
 }
 
+/** Whether this turn's card gave an answer for `field` not yet taken (a repeating question ends where the form's answers end). */
+export function formGives(context: TurnContext, field: string): boolean {
+  return cardSubmitOf(context)?.more.has(field) ?? false;
+}
+
 /** The form's answer for `field`, taken once: a later step asking the same field asks the person. */
 export function takeFormAnswer(context: TurnContext, field: string): string | undefined {
   const submitted = cardSubmitOf(context);
