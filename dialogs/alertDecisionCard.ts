@@ -70,7 +70,8 @@ export async function answerAlertCard(
   const entries = await currentEntries(context, cases.length > 0 ? cases : [{ caseId, reviewDate: target.reviewDate }]);
   const pressed = entries.find((e) => e.caseId === caseId && e.reviewDate === target.reviewDate);
   if (pressed) {
-    if (note) pressed.note = note;
+    // A case closed or reviewed meanwhile says so once, as its status.
+    if (note && !(pressed.status.kind === 'gone' && pressed.status.note === note)) pressed.note = note;
     if (status && pressed.status.kind === 'open') pressed.status = status;
   }
   return cardResponse(overdueAlertCard(lang, entries, today(context)));

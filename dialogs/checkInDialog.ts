@@ -12,7 +12,8 @@ import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import type { Achievement } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
 import { ratingOf } from './choices.js';
-import { ratingInReply, ratingSpec } from './checkInWords.js';
+import { howChoices, ratingInReply, ratingSpec } from './checkInWords.js';
+import { clientChoiceCard, clientWordsCard } from './cards/clientCards.js';
 import { parseChoice, type Choice } from './input.js';
 import { answer, ask, vals } from './prompts.js';
 
@@ -73,7 +74,20 @@ export class CheckInDialog extends BaseDialog {
       vals(step).taskId = picked.value;
       return step.next();
     }
-    return ask(step, `${text(step.context, 'clientCheckIn.listHeader')} ${text(step.context, 'clientCheckIn.askWhich')}`, { kind: 'choice', choices });
+    const question = `${text(step.context, 'clientCheckIn.listHeader')} ${text(step.context, 'clientCheckIn.askWhich')}`;
+    return ask(
+      step,
+      question,
+      { kind: 'choice', choices },
+      {
+        card: (token) =>
+          clientChoiceCard(
+            question,
+            choices.map((c) => c.label),
+            token,
+          ),
+      },
+    );
   }
 
   private async askHow(step: WaterfallStepContext) {
@@ -85,17 +99,24 @@ export class CheckInDialog extends BaseDialog {
       return step.next();
     }
     const task = (vals(step).tasks as TaskRef[]).find((t) => t.id === vals(step).taskId)!;
-    return ask(step, text(step.context, 'clientCheckIn.askHow', { text: task.description }), ratingSpec(session(step.context).lang));
+    const { lang } = session(step.context);
+    const question = text(step.context, 'clientCheckIn.askHow', { text: task.description });
+    const answers = howChoices(lang).map((c) => c.label);
+    return ask(step, question, ratingSpec(lang), { card: (token) => clientChoiceCard(question, answers, token) });
   }
 
   private async askObstacles(step: WaterfallStepContext) {
     vals(step).rating ??= ratingOf(answer<string>(step));
-    return ask(step, text(step.context, 'clientCheckIn.askObstacles'), { kind: 'text', optional: true, maxLength: 1000 });
+    const question = text(step.context, 'clientCheckIn.askObstacles');
+    const { lang } = session(step.context);
+    return ask(step, question, { kind: 'text', optional: true, maxLength: 1000 }, { card: (token) => clientWordsCard(lang, question, token) });
   }
 
   private async askNeedsHelp(step: WaterfallStepContext) {
     vals(step).obstacles = answer<string>(step);
-    return ask(step, text(step.context, 'clientCheckIn.askNeedsHelp'), { kind: 'yesNo' });
+    const question = text(step.context, 'clientCheckIn.askNeedsHelp');
+    const answers = [text(step.context, 'common.yes'), text(step.context, 'common.no')];
+    return ask(step, question, { kind: 'yesNo' }, { card: (token) => clientChoiceCard(question, answers, token) });
   }
 
   /** The worker is told in the client's own words: asked for when no obstacle was told. */

@@ -5,7 +5,13 @@ import { say, session, text } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { dateText, list, paragraphs } from './render.js';
 import type { ClientView } from '../src/domain/access.js';
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { attachment } from './cards/elements.js';
+import { clientPlanCard, type PlanGroup } from './cards/clientCards.js';
+import { showsCards } from './prompts.js';
+
+/** Room for the plan's card within Teams' 28 KB message, with the activity around it. */
+const CARD_BYTES = 24 * 1024;
 
 export const CLIENT_PLAN_DIALOG = 'clientPlan';
 
@@ -24,14 +30,18 @@ export class ClientPlanDialog extends BaseDialog {
       await say(step.context, 'client.planEmpty');
       return step.endDialog();
     }
-    const parts = [text(step.context, 'client.planHeader')];
-    for (const goal of goals) {
-      parts.push(text(step.context, 'client.goalLine', { text: goal.text, deadline: dateText(step.context, goal.deadline) }));
-      parts.push(list(plan.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t))));
-    }
+    const groups: PlanGroup[] = goals.map((goal) => ({
+      title: text(step.context, 'client.goalLine', { text: goal.text, deadline: dateText(step.context, goal.deadline) }),
+      tasks: plan.tasks.filter((t) => t.goalId === goal.id).map((t) => taskLine(step.context, t)),
+    }));
     const loose = plan.tasks.filter((t) => !t.goalId || !goals.some((g) => g.id === t.goalId));
-    if (loose.length > 0) parts.push(text(step.context, 'client.otherTasks'), list(loose.map((t) => taskLine(step.context, t))));
-    await step.context.sendActivity(paragraphs(parts));
+    if (loose.length > 0) groups.push({ title: text(step.context, 'client.otherTasks'), tasks: loose.map((t) => taskLine(step.context, t)) });
+    const header = text(step.context, 'client.planHeader');
+    const plain = paragraphs([header, ...groups.flatMap((group) => [group.title, list(group.tasks)])]);
+    const planCard = clientPlanCard(header, groups);
+    // A plan whose card would not fit a Teams message goes as text, lighter than its card.
+    const fits = Buffer.byteLength(JSON.stringify(planCard), 'utf8') < CARD_BYTES;
+    await step.context.sendActivity(showsCards(step.context) && fits ? { type: ActivityTypes.Message, attachments: [attachment(planCard)] } : plain);
     return step.endDialog();
   }
 }

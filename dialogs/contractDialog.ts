@@ -23,14 +23,19 @@ import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './
 import { DATE_INPUT_DIALOG, DateInputDialog, type DateInputOptions } from './dateInputDialog.js';
 import { parseYesNo } from './input.js';
 import { linesOf } from './intents.js';
-import { answer, ask, createInputPrompt, vals } from './prompts.js';
+import { answer, ask, createInputPrompt, showsCards, vals } from './prompts.js';
 import { dateText } from './render.js';
+import { formGives } from './cards/submit.js';
+import { answersACard, takeFormAnswer } from './cards/submit.js';
+import { contractFormCard, type ContractFormFacts } from './cards/taskCards.js';
 import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions } from './taskDialog.js';
 
 export const CONTRACT_DIALOG = 'contract';
 const PROBLEMS_DIALOG = `${CONTRACT_DIALOG}.problems`;
 const DATES_DIALOG = `${CONTRACT_DIALOG}.dates`;
 const QUICK_CONFIRM_DIALOG = `${CONTRACT_DIALOG}.quickConfirm`;
+/** ContractSchema's limit for one target problem. */
+const PROBLEM_MAX_LENGTH = 500;
 
 type TargetProblem = Contract['targetProblems'][number];
 interface PlanDates {
@@ -44,6 +49,11 @@ interface DatesOptions {
 /** Problems typed together, one per line: the plan then takes the practice's defaults, shown in the summary. */
 interface ProblemsTogether {
   together: TargetProblem[];
+}
+/** The problems asked one at a time; the form shows at the first. */
+interface ProblemsOptions {
+  targetProblems: TargetProblem[];
+  form?: ContractFormFacts;
 }
 type QuickOptions = ContractInput & { targetProblems: TargetProblem[] };
 type QuickResult = { confirmed: boolean } & QuickOptions;
@@ -97,7 +107,7 @@ export class ContractDialog extends BaseDialog {
         weeks: weeks(contract, session(step.context).lang),
       }),
     );
-    return ask(step, text(step.context, 'tasks.askReplaceContract'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'tasks.askReplaceContract'), { kind: 'yesNo' }, { field: 'replace' });
   }
 
   private async askProblems(step: WaterfallStepContext) {
@@ -105,7 +115,18 @@ export class ContractDialog extends BaseDialog {
       await say(step.context, 'tasks.contractKept');
       return step.endDialog();
     }
-    return step.beginDialog(PROBLEMS_DIALOG, { targetProblems: [] });
+    // Where cards are shown, the whole contract comes on one form at the first problem.
+    const { services, timeZone } = session(step.context);
+    const today = localDate(services.now(), timeZone);
+    const form: ContractFormFacts = {
+      caseId: vals(step).caseId,
+      maxProblems: DEFAULT_CONTRACT_LIMITS.maxProblems,
+      sessions: services.config.taskCentered.sessions,
+      maxSessions: DEFAULT_CONTRACT_LIMITS.maxSessions,
+      startDate: today,
+      endDate: defaultPlanEnd(today, DEFAULT_PLAN_WEEKS),
+    };
+    return step.beginDialog(PROBLEMS_DIALOG, { targetProblems: [], form } satisfies ProblemsOptions);
   }
 
   private async askSessions(step: WaterfallStepContext) {
@@ -114,7 +135,9 @@ export class ContractDialog extends BaseDialog {
     if (!Array.isArray(problems)) {
       vals(step).targetProblems = problems.together;
       vals(step).quick = true;
-      return step.next(config.taskCentered.sessions);
+      // A form's number of sessions is taken as given; the summary says what is wrong with it.
+      const sessions = takeFormAnswer(step.context, 'sessions');
+      return step.next(sessions && /^\d+$/.test(sessions.trim()) ? Number(sessions) : config.taskCentered.sessions);
     }
     vals(step).targetProblems = problems;
     const options: NumberWithDefaultOptions = {
@@ -130,8 +153,10 @@ export class ContractDialog extends BaseDialog {
     vals(step).sessions = step.result as number;
     if (vals(step).quick) {
       const { services, timeZone } = session(step.context);
-      const startDate = localDate(services.now(), timeZone);
-      return step.next({ startDate, endDate: defaultPlanEnd(startDate, DEFAULT_PLAN_WEEKS) } satisfies PlanDates);
+      // A form's dates (a calendar's `YYYY-MM-DD`) replace the defaults; the summary checks them.
+      const startDate = calendarDay(takeFormAnswer(step.context, 'startDate')) ?? localDate(services.now(), timeZone);
+      const endDate = calendarDay(takeFormAnswer(step.context, 'endDate')) ?? defaultPlanEnd(startDate, DEFAULT_PLAN_WEEKS);
+      return step.next({ startDate, endDate } satisfies PlanDates);
     }
     const options: DatesOptions = { targetProblems: vals(step).targetProblems, sessions: vals(step).sessions };
     return step.beginDialog(DATES_DIALOG, options);
@@ -153,7 +178,7 @@ export class ContractDialog extends BaseDialog {
     );
     const validation = validateContract(contractInput(step), localDate(services.now(), timeZone), limits(services.config));
     await sayIssues(step.context, validation.warnings);
-    return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'yesNo' }, { field: 'confirm' });
   }
 
   private async save(step: WaterfallStepContext) {
@@ -190,24 +215,36 @@ export class ContractDialog extends BaseDialog {
     const recorded = problemsSoFar(step);
     const key = recorded.length === 0 ? 'tasks.askProblemFirst' : 'tasks.askProblemMore';
     const question = text(step.context, key, { n: recorded.length + 1, max: DEFAULT_CONTRACT_LIMITS.maxProblems });
-    return ask(step, question, { kind: 'text', optional: recorded.length > 0, maxLength: 500 });
+    const { form } = step.options as ProblemsOptions;
+    const { lang } = session(step.context);
+    const card = recorded.length === 0 && form ? { card: (token: string) => contractFormCard(lang, token, form) } : {};
+    // The form's box holds up to three problems, one per line.
+    const maxLength = recorded.length === 0 && form && showsCards(step.context) ? PROBLEM_MAX_LENGTH * DEFAULT_CONTRACT_LIMITS.maxProblems : PROBLEM_MAX_LENGTH;
+    return ask(step, question, { kind: 'text', optional: recorded.length > 0, maxLength }, { field: 'problems', ...card });
   }
 
   private async askAcknowledged(step: WaterfallStepContext) {
     const problem = answer<string>(step);
     if (!problem) return step.endDialog(problemsSoFar(step));
+    // The form gives all its problems at once, one per line: they are taken together.
+    const fromForm = answersACard(step.context) && formGives(step.context, 'acknowledged');
     const lines = linesOf(problem);
     const max = DEFAULT_CONTRACT_LIMITS.maxProblems;
-    if (lines.length > 1 && problemsSoFar(step).length === 0) {
+    // The form's box holds several problems; each is still kept to what a problem may hold.
+    if (lines.some((line) => line.length > PROBLEM_MAX_LENGTH)) {
+      await say(step.context, 'common.errorTooLong', { max: PROBLEM_MAX_LENGTH });
+      return step.replaceDialog(PROBLEMS_DIALOG, step.options);
+    }
+    if ((lines.length > 1 || fromForm) && problemsSoFar(step).length === 0) {
       if (lines.length > max) {
         await say(step.context, 'tasks.tooManyProblems', { max });
         return step.replaceDialog(PROBLEMS_DIALOG, step.options);
       }
       vals(step).together = lines;
-      return ask(step, text(step.context, 'tasks.askAcknowledgedAll', { count: lines.length }), { kind: 'yesNo' });
+      return ask(step, text(step.context, 'tasks.askAcknowledgedAll', { count: lines.length }), { kind: 'yesNo' }, { field: 'acknowledged' });
     }
     vals(step).problem = problem;
-    return ask(step, text(step.context, 'tasks.askAcknowledged'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'tasks.askAcknowledged'), { kind: 'yesNo' }, { field: 'acknowledged' });
   }
 
   /** Only acknowledged problems are recorded; the list stops at the model's maximum. */
@@ -283,7 +320,7 @@ class QuickConfirmDialog extends ComponentDialog {
     );
     const validation = validateContract(input, localDate(services.now(), timeZone), limits(services.config));
     await sayIssues(step.context, [...validation.errors, ...validation.warnings]);
-    return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'text', maxLength: 100 });
+    return ask(step, text(step.context, 'tasks.askConfirmContract'), { kind: 'text', maxLength: 100 }, { field: 'confirm' });
   }
 
   private async read(step: WaterfallStepContext) {
@@ -330,6 +367,12 @@ function limits(config: PracticeConfig): ContractLimits {
 function contractInput(step: WaterfallStepContext): Omit<Contract, 'id' | 'createdAt' | 'createdBy'> {
   const v = vals(step);
   return { targetProblems: v.targetProblems, sessions: v.sessions, startDate: v.startDate, endDate: v.endDate };
+}
+
+/** A day picked on a card's calendar; anything else is not taken. */
+function calendarDay(value: string | undefined): string | undefined {
+  const day = value?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
 }
 
 function problemsSoFar(step: WaterfallStepContext): TargetProblem[] {

@@ -16,7 +16,7 @@ import { answer, ask, vals } from './prompts.js';
 import { setCurrentCase } from './currentCase.js';
 import { continueKeepingForm } from './cards/formMemory.js';
 import { INTAKE_FIELDS as F, intakeForm } from './cards/intakeCard.js';
-import { cardSubmitOf } from './cards/submit.js';
+import { formGives } from './cards/submit.js';
 
 export const INTAKE_DIALOG = 'intake';
 
@@ -38,7 +38,7 @@ export class IntakeDialog extends BaseDialog {
       (step) => {
         vals(step).kind = answer(step);
         // A name given on the form is the one the worker saw and maybe corrected.
-        if (vals(step).name && !formHas(step, F.name)) return step.next();
+        if (vals(step).name && !formGives(step.context, F.name)) return step.next();
         delete vals(step).name;
         return ask(step, text(step.context, 'intake.askName'), { kind: 'text', maxLength: 200 }, { field: F.name });
       },
@@ -191,11 +191,6 @@ export class IntakeDialog extends BaseDialog {
 }
 
 /** The languages, where «ok» keeps the worker's own (and their time zone, asked next otherwise). */
-/** Whether the form sent this turn holds an answer for `field`. */
-function formHas(step: WaterfallStepContext, field: string): boolean {
-  return cardSubmitOf(step.context)?.more.has(field) ?? false;
-}
-
 function languageChoicesWithOk(lang: Language) {
   const ok = t(lang, 'common.yesWords').split('|');
   return languageChoices(lang).map((c) => (c.value === lang ? { ...c, words: [...(c.words ?? []), ...ok] } : c));

@@ -17,7 +17,7 @@ import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';
 import { attachment, type AdaptiveCard } from './cards/elements.js';
 import { questionCard } from './cards/questionCard.js';
-import { cardSubmitOf, formAnswersLeft, restoreFormAnswers, takeFormAnswer } from './cards/submit.js';
+import { CONFIRM_FIELD, cardSubmitOf, formAnswersLeft, restoreFormAnswers, takeFormAnswer } from './cards/submit.js';
 import { errorText, readInput, type InputSpec } from './input.js';
 
 export const INPUT_PROMPT = 'enlace.input';
@@ -97,7 +97,12 @@ export interface AskOptions {
 const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline']);
 
 export function showsCards(context: TurnContext): boolean {
-  return CARD_CHANNELS.has(context.activity.channelId ?? '');
+  return channelShowsCards(context.activity.channelId);
+}
+
+/** Whether a channel shows cards, for messages sent outside a turn (a stored conversation's channel). */
+export function channelShowsCards(channelId: string | undefined): boolean {
+  return CARD_CHANNELS.has(channelId ?? '');
 }
 
 export async function ask(step: WaterfallStepContext, question: string, spec: InputSpec = { kind: 'text' }, how: AskOptions = {}) {
@@ -122,8 +127,10 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
       return step.next(given);
     }
     await step.context.sendActivity(errorText(result, lang, actor.kind === 'client'));
-    // The form's other answers wait for this one to be put right: nothing sent is lost.
-    formRest = formAnswersLeft(step.context);
+    // The form's other answers wait for this one to be put right: nothing sent is lost. Its
+    // «Guardar» no longer stands: what is saved is confirmed once the answer is right.
+    const { [CONFIRM_FIELD]: _saved, ...rest } = formAnswersLeft(step.context);
+    formRest = rest;
   }
   const token = newToken();
   const prompt = showsCards(step.context)

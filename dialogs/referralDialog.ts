@@ -16,7 +16,9 @@ import { categoryChoices, categoryLabel, costText, euros, sortCategories } from 
 import type { Choice } from './input.js';
 import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
-import { CONFIRM_FIELD, formCard, formHas, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
+import { textBlock } from './cards/elements.js';
+import { CONFIRM_FIELD, formCard, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
+import { formGives } from './cards/submit.js';
 
 export const REFERRAL_DIALOG = 'referral';
 const NEW = `${REFERRAL_DIALOG}.new`;
@@ -171,7 +173,7 @@ export class ReferralDialog extends BaseDialog {
       return step.next();
     }
     // A form that named the service needs no category to look in.
-    if (formHas(step.context, 'service') && !formHas(step.context, 'category')) {
+    if (formGives(step.context, 'service') && !formGives(step.context, 'category')) {
       vals(step).category = ALL_CATEGORIES;
       return step.next();
     }
@@ -292,7 +294,18 @@ export class ReferralDialog extends BaseDialog {
       (step.options as CaseOptions).preset = { action: 'advance' };
     }
     const question = text(step.context, 'services.askNextStatus', { status: statusLabel(lang, referral.status) });
-    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) }, { field: 'status' });
+    // The referral named with the command: where cards are shown, its status and note are one form.
+    const named = presetOf(step)?.action === 'advance';
+    const card = async () => {
+      const title = t(lang, 'services.formReferralChoice', {
+        service: await serviceName(step.context, referral.serviceId),
+        status: statusLabel(lang, referral.status),
+        id: referral.id,
+      });
+      return (token: string) =>
+        formCard(lang, title, [textBlock(question), ...referralUpdateFormBody(lang, [], statusChoices(lang, allowed))], token, 'status');
+    };
+    return ask(step, question, { kind: 'choice', choices: statusChoices(lang, allowed) }, { field: 'status', ...(named && { card: await card() }) });
   }
 
   private async confirmAdvance(step: WaterfallStepContext) {

@@ -12,9 +12,23 @@ import { CASE_PICKER_DIALOG, CasePickerDialog } from './casePickerDialog.js';
 import { DateInputDialog } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
 import { PlainWordsDialog } from './plainWordsDialog.js';
-import { MAX_LENGTH, SMART_COACH_DIALOG, agreedGoal, coachingLoop, readingOf, smartContextOf, type CoachOptions } from './smartGoalSteps.js';
+import { GOAL_INPUTS, goalFormCard } from './cards/goalCards.js';
+import {
+  MAX_LENGTH,
+  SMART_COACH_DIALOG,
+  agreedGoal,
+  coachingLoop,
+  formParts,
+  goalFormFacts,
+  readingOf,
+  smartContextOf,
+  type CardPart,
+  type CoachOptions,
+} from './smartGoalSteps.js';
 
 export const SMART_GOAL_DIALOG = 'smartGoal';
+/** The parts the goal form holds besides the sentence. */
+const FORM_PARTS: CardPart[] = ['actor', 'indicator', 'target', 'deadline', 'domain', 'support', 'obstacles'];
 
 interface Values {
   caseId: string;
@@ -51,13 +65,25 @@ export class SmartGoalDialog extends BaseDialog {
       return step.endDialog();
     }
     Object.assign(vals(step), { caseId, clientName: record.client.name, context } satisfies Partial<Values>);
-    return ask(step, text(step.context, 'smart.askGoal', { name: record.client.name, caseId }), { kind: 'text', maxLength: MAX_LENGTH.text });
+    // Where cards are shown, every part of the goal comes on one form.
+    const form = goalFormFacts(record.client.name, caseId, context);
+    return ask(
+      step,
+      text(step.context, 'smart.askGoal', { name: record.client.name, caseId }),
+      { kind: 'text', maxLength: MAX_LENGTH.text },
+      {
+        field: GOAL_INPUTS.text,
+        card: (token) => goalFormCard(lang, token, form),
+      },
+    );
   }
 
   private async coach(step: WaterfallStepContext) {
     const v = vals(step) as Values;
     // What the sentence already says is taken; the loop asks only for the rest.
-    const draft = draftFromSentence(answer<string>(step), readingOf(step.context), v.clientName, v.context.needs);
+    const sentence = draftFromSentence(answer<string>(step), readingOf(step.context), v.clientName, v.context.needs);
+    // The other parts a form gave are taken over what the sentence says.
+    const draft = { ...sentence, ...(await formParts(step, FORM_PARTS, v.clientName, v.context)) };
     return step.beginDialog(SMART_COACH_DIALOG, { draft, context: v.context, clientName: v.clientName } satisfies CoachOptions);
   }
 
@@ -65,7 +91,7 @@ export class SmartGoalDialog extends BaseDialog {
   private async askAgreement(step: WaterfallStepContext) {
     const v = vals(step) as Values;
     v.draft = step.result as SmartGoalReady;
-    return ask(step, text(step.context, 'smart.askAgreement'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'smart.askAgreement'), { kind: 'yesNo' }, { field: GOAL_INPUTS.agreement });
   }
 
   private async save(step: WaterfallStepContext) {

@@ -5,9 +5,10 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { needs } from '../src/domain/assessment.js';
-import { formatDate, localDate, parseNaturalDate } from '../src/domain/dates.js';
+import { addDays, formatDate, localDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { Case, Goal, Language, LifeDomain } from '../src/domain/schemas.js';
 import {
+  CRITERION_LABEL_KEYS,
   checkSmartGoal,
   domainLabel,
   findMeasure,
@@ -19,11 +20,14 @@ import {
   type SmartGoalReady,
   type SmartIssueCode,
 } from '../src/domain/smart.js';
-import { LANGUAGES, matchesWord } from '../src/i18n/catalog.js';
+import { longWords, readingEase, readsHard } from '../src/domain/readability.js';
+import { LANGUAGES, matchesWord, t } from '../src/i18n/catalog.js';
+import { type CoachedGoal, GOAL_INPUTS, type GoalFormFacts, type GoalPart, coachedGoalCard } from './cards/goalCards.js';
+import { takeFormAnswer } from './cards/submit.js';
 import { DATE_INPUT_DIALOG, type DateInputOptions } from './dateInputDialog.js';
-import type { Choice } from './input.js';
+import { parseChoice, type Choice, type InputSpec } from './input.js';
 import { PLAIN_WORDS_DIALOG, type PlainWordsOptions } from './plainWordsDialog.js';
-import { answer, ask, vals } from './prompts.js';
+import { answer, ask, showsCards, vals } from './prompts.js';
 
 export const SMART_COACH_DIALOG = 'smartGoal.coach';
 
@@ -39,7 +43,7 @@ export interface CoachOptions {
 }
 
 /** The part of the draft that answers each failing check. */
-type Field = 'text' | 'actor' | 'indicator' | 'target' | 'ownStep' | 'domain' | 'deadline' | 'plainWords' | 'summary';
+type Field = 'text' | 'actor' | 'indicator' | 'target' | 'ownStep' | 'domain' | 'deadline' | 'plainWords' | 'summary' | 'card';
 
 const FIELD_OF: Record<SmartIssueCode, Field> = {
   noGoalText: 'text',
@@ -83,14 +87,16 @@ async function askFirstGap(step: WaterfallStepContext) {
   const [gap] = checkSmartGoal(draft, context);
   if (!gap) {
     if (options.plainText !== draft.text) {
+      if (showsCards(step.context) && readsHard(draft.text, session(step.context).lang)) return askOnCard(step, options, true);
       vals(step).field = 'plainWords';
       return step.beginDialog(PLAIN_WORDS_DIALOG, { text: draft.text, maxLength: MAX_LENGTH.text } satisfies PlainWordsOptions);
     }
     if (options.confirmed) return step.endDialog(draft);
     vals(step).field = 'summary';
     await step.context.sendActivity(goalSummary(step.context, draft as SmartGoalReady));
-    return ask(step, text(step.context, 'smart.askConfirmSummary'), { kind: 'text', maxLength: MAX_LENGTH.text });
+    return ask(step, text(step.context, 'smart.askConfirmSummary'), { kind: 'text', maxLength: MAX_LENGTH.text }, { field: 'confirm' });
   }
+  if (showsCards(step.context)) return askOnCard(step, options);
   const field = FIELD_OF[gap.code];
   // The checks read the goal in its own language; the question is put in the language spoken
   // now, which «idioma» may have changed since the goal was written.
@@ -127,6 +133,21 @@ async function applyAnswer(step: WaterfallStepContext) {
     return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, plainText: kept, confirmed: false } satisfies CoachOptions);
   }
   if (field === 'summary') return step.replaceDialog(SMART_COACH_DIALOG, await confirmOrCorrect(step, options));
+  if (field === 'card') {
+    // The first part answered the question; the card's other inputs wait as form answers.
+    const [first, ...others] = vals(step).fix as CardPart[];
+    const sentence = String(step.result ?? '').trim();
+    // The sentence sent back as it was, or «mantener», keeps it as it reads.
+    if (vals(step).plainWords && (sentence === options.draft.text.trim() || matchesWord(sentence, 'smart.keepWords'))) {
+      return step.replaceDialog(SMART_COACH_DIALOG, { ...options, plainText: options.draft.text, confirmed: false } satisfies CoachOptions);
+    }
+    const given: [CardPart, string][] = [
+      [first!, String(step.result ?? '')],
+      ...others.map((part): [CardPart, string] => [part, takeFormAnswer(step.context, GOAL_INPUTS[part]) ?? '']),
+    ];
+    const draft = await applyParts(step, options.draft, given, options.clientName, options.context);
+    return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, confirmed: false } satisfies CoachOptions);
+  }
   const draft = { ...options.draft, ...(await answerFor(step, field, options)) };
   return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, confirmed: false } satisfies CoachOptions);
 }
@@ -199,6 +220,155 @@ async function confirmOrCorrect(step: WaterfallStepContext, options: CoachOption
     default:
       return { ...options, draft: { ...draft, [field]: value } };
   }
+}
+
+// ---- the goal on cards --------------------------------------------------------------
+
+/** The parts a coaching card may ask to fix. */
+export type CardPart = Exclude<GoalPart, 'agreement'>;
+
+const PART_OF: Record<Exclude<Field, 'plainWords' | 'summary' | 'card'>, CardPart> = {
+  text: 'text',
+  actor: 'actor',
+  indicator: 'indicator',
+  target: 'target',
+  ownStep: 'ownStep',
+  domain: 'domain',
+  deadline: 'deadline',
+};
+
+/** What the goal form shows of this case: its needs and the days a deadline may take. */
+export function goalFormFacts(name: string, caseId: string, context: SmartContext): GoalFormFacts {
+  return { name, caseId, needs: context.needs, firstDay: addDays(context.today, 1), ...(context.planEnd && { planEnd: context.planEnd }) };
+}
+
+/** The parts a form gave (blank ones left out), read as their typed answers would be. */
+export async function formParts(step: WaterfallStepContext, parts: CardPart[], clientName: string, context: SmartContext): Promise<Partial<SmartGoalDraft>> {
+  const given = parts.map((part): [CardPart, string] => [part, takeFormAnswer(step.context, GOAL_INPUTS[part]) ?? '']);
+  const { text: _sentence, ...read } = await applyParts(step, { text: '' }, given, clientName, context);
+  return read;
+}
+
+/**
+ * Every failing check on one card, each with why it fails, and inputs for those parts only.
+ * The first part's input answers the question, so typing still answers the first gap.
+ */
+async function askOnCard(step: WaterfallStepContext, options: CoachOptions, plainWords = false) {
+  const { lang, timeZone } = session(step.context);
+  const { draft, context } = options;
+  const spoken: SmartContext = { ...context, lang };
+  const issues = checkSmartGoal(draft, spoken);
+  // A SMART goal that reads hard for the client: its sentence is the one part to fix.
+  const fix = plainWords ? ['text' as const] : [...new Set(issues.map((issue) => PART_OF[FIELD_OF[issue.code] as keyof typeof PART_OF]))];
+  const first = fix[0]!;
+  const gaps = plainWords
+    ? [{ criterion: t(lang, 'smart.plainWordsCriterion'), why: plainWordsText(draft.text, lang) }]
+    : issues.map((issue) => ({
+        criterion: capitalized(t(lang, CRITERION_LABEL_KEYS[issue.criterion])),
+        why: t(lang, issue.question.key, issue.question.params),
+      }));
+  const ownStep = issues.find((issue) => issue.code === 'thirdPartyOutcome')?.question.params.suggestion;
+  const coached: CoachedGoal = {
+    ...goalFormFacts(options.clientName, '', context),
+    gaps,
+    fix,
+    kept: keptParts(draft, fix, lang),
+    currentText: draft.text,
+    ...(typeof ownStep === 'string' && { ownStepSuggestion: ownStep }),
+  };
+  Object.assign(vals(step), { field: 'card', fix, plainWords });
+  const spec: InputSpec =
+    first === 'domain'
+      ? { kind: 'choice', choices: needChoices(spoken) }
+      : first === 'deadline'
+        ? { kind: 'date', timeZone, allow: 'future' }
+        : { kind: 'text', maxLength: MAX_LENGTH[first as keyof typeof MAX_LENGTH] ?? MAX_LENGTH.text };
+  return ask(step, gaps[0]!.why, spec, { card: (token) => coachedGoalCard(lang, token, coached) });
+}
+
+/** What the goal already has, shown on the coaching card as kept. */
+function keptParts(draft: SmartGoalDraft, fix: CardPart[], lang: Language): [string, string][] {
+  const rows: [CardPart | 'support' | 'obstacles', string | undefined][] = [
+    ['text', draft.text],
+    ['actor', draft.actor],
+    ['indicator', draft.indicator],
+    ['target', draft.target],
+    ['domain', draft.domain && domainLabel(draft.domain, lang)],
+    ['deadline', draft.deadline && formatDate(draft.deadline, lang)],
+    ['support', draft.support],
+    ['obstacles', draft.obstacles],
+  ];
+  const labels = {
+    text: 'smart.formGoal',
+    actor: 'smart.formActor',
+    indicator: 'smart.formIndicator',
+    target: 'smart.formTarget',
+    ownStep: 'smart.formOwnStep',
+    domain: 'smart.formNeed',
+    deadline: 'smart.formDeadline',
+    support: 'smart.formSupport',
+    obstacles: 'smart.formObstacles',
+  } as const;
+  return rows
+    .filter(([part, value]) => value?.trim() && !fix.includes(part as CardPart) && !(part === 'text' && fix.includes('ownStep')))
+    .map(([part, value]) => [t(lang, labels[part]), value!]);
+}
+
+/** Puts each part given on a card into the draft, read as its typed answer is; blank parts change nothing. */
+async function applyParts(
+  step: WaterfallStepContext,
+  start: SmartGoalDraft,
+  given: [CardPart, string][],
+  clientName: string,
+  context: SmartContext,
+): Promise<SmartGoalDraft> {
+  const reading = readingOf(step.context);
+  const { lang } = reading;
+  let draft = start;
+  for (const [part, raw] of given) {
+    const value = raw.trim();
+    if (!value) continue;
+    switch (part) {
+      case 'text':
+        draft = rewriteGoal(draft, value, reading, context.needs);
+        break;
+      case 'ownStep':
+        if (matchesWord(value, 'smart.keepWords')) {
+          await say(step.context, 'smart.thirdPartyKept');
+          draft = { ...draft, thirdPartyAcknowledged: true };
+        } else draft = rewriteGoal(draft, value, reading, context.needs);
+        break;
+      case 'actor':
+        draft = { ...draft, actor: actorFrom(value, clientName).slice(0, MAX_LENGTH.actor) };
+        break;
+      case 'domain': {
+        const need =
+          context.needs.find((domain) => domain === value) ?? (parseChoice(value, needChoices({ ...context, lang }))?.value as LifeDomain | undefined);
+        if (need) draft = { ...draft, domain: need };
+        break;
+      }
+      case 'deadline': {
+        const date = parseNaturalDate(value, lang, reading.timeZone, reading.now);
+        if (date.ok) draft = { ...draft, deadline: date.date };
+        break;
+      }
+      default:
+        draft = { ...draft, [part]: value.slice(0, MAX_LENGTH[part]) };
+    }
+  }
+  return draft;
+}
+
+/** Why the sentence reads hard: its score and its long words, as the plain-words check says. */
+function plainWordsText(sentence: string, lang: Language): string {
+  const words = longWords(sentence, lang)
+    .map((word) => (lang === 'es' ? `«${word}»` : `“${word}”`))
+    .join(', ');
+  return t(lang, 'smart.plainWordsHard', { score: Math.max(0, Math.round(readingEase(sentence, lang))), words });
+}
+
+function capitalized(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
 /** "sí" or "the client" names the client; "no" leaves the actor blank, to be asked again. */

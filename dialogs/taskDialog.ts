@@ -21,6 +21,8 @@ import { parseYesNo, type Choice } from './input.js';
 import { PLAIN_WORDS_DIALOG, PlainWordsDialog, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, createInputPrompt, vals } from './prompts.js';
 import { dateText } from './render.js';
+import { formGives } from './cards/submit.js';
+import { taskFormCard, type TaskFormFacts } from './cards/taskCards.js';
 
 export const TASK_DIALOG = 'task';
 const OBSTACLES_DIALOG = `${TASK_DIALOG}.obstacles`;
@@ -53,11 +55,7 @@ export class TaskDialog extends BaseDialog {
     this.addDialog(new CommitmentDialog());
     this.addDialog(new PlainWordsDialog());
     this.addDialog(
-      new WaterfallDialog(OBSTACLES_DIALOG, [
-        (step) => ask(step, text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 }), { kind: 'text', optional: true, maxLength: 500 }),
-        (step) => this.askObstacleKind(step),
-        (step) => this.nextObstacle(step),
-      ]),
+      new WaterfallDialog(OBSTACLES_DIALOG, [(step) => this.askObstacle(step), (step) => this.askObstacleKind(step), (step) => this.nextObstacle(step)]),
     );
   }
 
@@ -75,6 +73,12 @@ export class TaskDialog extends BaseDialog {
       });
     }
     const goals = record.goals.filter((g) => g.status === 'active');
+    // Where cards are shown, the whole task comes on one form at the first question.
+    vals(step).form = {
+      caseId,
+      goals: (step.options as TaskOptions).noGoal ? [] : goals.map(({ id, text }) => ({ id, text })),
+      today: localDate(services.now(), timeZone),
+    } satisfies TaskFormFacts;
     if (goals.length === 0 || (step.options as TaskOptions).noGoal) return step.next();
     // One goal only: the task is for it, and the next question says so.
     if (goals.length === 1) {
@@ -88,7 +92,12 @@ export class TaskDialog extends BaseDialog {
       ...catalogChoices(lang, [[NO_GOAL, 'tasks.goalNone', 'tasks.goalNoneWords']]),
     ];
     vals(step).goalChoices = choices;
-    return ask(step, text(step.context, 'tasks.askGoal'), { kind: 'choice', choices });
+    return ask(
+      step,
+      text(step.context, 'tasks.askGoal'),
+      { kind: 'choice', choices },
+      { field: 'goal', card: (token) => taskFormCard(lang, token, vals(step).form, 'goal') },
+    );
   }
 
   private async askWhat(step: WaterfallStepContext) {
@@ -97,7 +106,10 @@ export class TaskDialog extends BaseDialog {
       if (goal !== NO_GOAL) vals(step).goalId = goal;
     }
     const forGoal = vals(step).onlyGoal ? `${text(step.context, 'tasks.forOnlyGoal', { goal: vals(step).onlyGoal })}\n` : '';
-    return ask(step, `${forGoal}${text(step.context, 'tasks.askWhat')}`, { kind: 'text', maxLength: 1000 });
+    const { lang } = session(step.context);
+    // The form was shown already when the goal was asked.
+    const form = vals(step).askedGoal ? undefined : (token: string) => taskFormCard(lang, token, vals(step).form, 'what');
+    return ask(step, `${forGoal}${text(step.context, 'tasks.askWhat')}`, { kind: 'text', maxLength: 1000 }, { field: 'what', ...(form && { card: form }) });
   }
 
   /** "Pedir cita en la Oficina de Vivienda, yo, para el 13/03": who and when are not asked again. */
@@ -117,25 +129,32 @@ export class TaskDialog extends BaseDialog {
   private async askOwner(step: WaterfallStepContext) {
     vals(step).description = step.result as string;
     if (vals(step).owner) return step.next();
-    return ask(step, text(step.context, 'tasks.askOwner'), { kind: 'choice', choices: ownerChoices(step.context) });
+    return ask(step, text(step.context, 'tasks.askOwner'), { kind: 'choice', choices: ownerChoices(step.context) }, { field: 'owner' });
   }
 
   private async askOwnerName(step: WaterfallStepContext) {
     vals(step).owner ??= answer<string>(step);
     if (vals(step).owner !== 'professional') return step.next();
-    return ask(step, text(step.context, 'tasks.askOwnerName'), { kind: 'text', maxLength: 200 });
+    return ask(step, text(step.context, 'tasks.askOwnerName'), { kind: 'text', maxLength: 200 }, { field: 'ownerName' });
   }
 
   private async askDueDate(step: WaterfallStepContext) {
     if (vals(step).owner === 'professional') vals(step).ownerName = answer<string>(step);
     if (vals(step).dueDate) return step.next({ date: vals(step).dueDate } satisfies DateWithTime);
-    const options: DateInputOptions = { questionKey: 'tasks.askDueDate', allow: 'future', withTime: true };
+    const options: DateInputOptions = { questionKey: 'tasks.askDueDate', allow: 'future', withTime: true, field: 'dueDate' };
     return step.beginDialog(DATE_INPUT_DIALOG, options);
   }
 
   private async askObstacles(step: WaterfallStepContext) {
     ({ date: vals(step).dueDate, time: vals(step).dueTime } = step.result as DateWithTime);
     return step.beginDialog(OBSTACLES_DIALOG, { obstacles: [] });
+  }
+
+  private async askObstacle(step: WaterfallStepContext) {
+    // A form holds one obstacle: once it is taken, no other is asked for.
+    vals(step).fromForm = formGives(step.context, 'obstacle');
+    const question = text(step.context, 'tasks.askObstacle', { n: obstaclesSoFar(step).length + 1 });
+    return ask(step, question, { kind: 'text', optional: true, maxLength: 500 }, { field: 'obstacle' });
   }
 
   private async askObstacleKind(step: WaterfallStepContext) {
@@ -152,11 +171,12 @@ export class TaskDialog extends BaseDialog {
       return step.replaceDialog(OBSTACLES_DIALOG, step.options);
     }
     vals(step).obstacle = obstacle;
-    return ask(step, text(step.context, 'tasks.askObstacleKind'), { kind: 'choice', choices: obstacleKindChoices(step.context) });
+    return ask(step, text(step.context, 'tasks.askObstacleKind'), { kind: 'choice', choices: obstacleKindChoices(step.context) }, { field: 'obstacleKind' });
   }
 
   private async nextObstacle(step: WaterfallStepContext) {
     const obstacle: Obstacle = { text: vals(step).obstacle, kind: answer<Obstacle['kind']>(step) };
+    if (vals(step).fromForm) return step.endDialog([...obstaclesSoFar(step), obstacle]);
     return step.replaceDialog(OBSTACLES_DIALOG, { obstacles: [...obstaclesSoFar(step), obstacle] });
   }
 
@@ -336,7 +356,7 @@ class CommitmentDialog extends ComponentDialog {
     const { summary, warnings, ownTask, days } = step.options as CommitmentOptions;
     const lines = [text(step.context, ownTask ? 'tasks.taskSummaryOwn' : 'tasks.taskSummary', { ...summary, days }), ...warnings];
     await step.context.sendActivity(lines.join('\n'));
-    return ask(step, text(step.context, ownTask ? 'tasks.askConfirmTask' : 'tasks.askCommitment'), { kind: 'text', maxLength: 100 });
+    return ask(step, text(step.context, ownTask ? 'tasks.askConfirmTask' : 'tasks.askCommitment'), { kind: 'text', maxLength: 100 }, { field: 'confirm' });
   }
 
   private async read(step: WaterfallStepContext) {

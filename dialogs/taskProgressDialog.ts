@@ -17,6 +17,7 @@ import { answer, ask, vals } from './prompts.js';
 import { dateText } from './render.js';
 import { ratingText } from './caseDetails.js';
 import { sayChangeRefused } from './taskDialog.js';
+import { progressFormCard } from './cards/taskCards.js';
 
 export const TASK_PROGRESS_DIALOG = 'taskProgress';
 
@@ -55,13 +56,20 @@ export class TaskProgressDialog extends BaseDialog {
       return step.next();
     }
     const choices: Choice[] = open.map((t) => ({ value: t.id, label: taskChoiceLabel(step.context, t), words: [t.id] }));
-    return ask(step, text(step.context, 'tasks.askTask'), { kind: 'choice', choices });
+    // Where cards are shown, the whole entry comes on one form.
+    const form = { caseId, tasks: choices.map((c) => ({ id: c.value, label: c.label })) };
+    const { lang } = session(step.context);
+    return ask(step, text(step.context, 'tasks.askTask'), { kind: 'choice', choices }, { field: 'task', card: (token) => progressFormCard(lang, token, form) });
   }
 
   /** The rating may come with the obstacles met: "3, le faltaba una nómina". */
   private async askRating(step: WaterfallStepContext) {
     vals(step).taskId ??= answer<string>(step);
-    const options: ChoiceAndMoreOptions = { question: text(step.context, 'tasks.askRating'), choices: ratingChoices(session(step.context).lang) };
+    const options: ChoiceAndMoreOptions = {
+      question: text(step.context, 'tasks.askRating'),
+      choices: ratingChoices(session(step.context).lang),
+      field: 'rating',
+    };
     return step.beginDialog(CHOICE_AND_MORE_DIALOG, options);
   }
 
@@ -72,7 +80,7 @@ export class TaskProgressDialog extends BaseDialog {
       vals(step).obstacles = isSkip(rest) ? '' : rest;
       return step.next();
     }
-    return ask(step, text(step.context, 'tasks.askProgressObstacles'), { kind: 'text', optional: true, maxLength: 1000 });
+    return ask(step, text(step.context, 'tasks.askProgressObstacles'), { kind: 'text', optional: true, maxLength: 1000 }, { field: 'obstacles' });
   }
 
   /** A rating of 4 suggests the task is done; the worker decides. */
@@ -81,7 +89,7 @@ export class TaskProgressDialog extends BaseDialog {
     const task = (vals(step).tasks as Pick<Task, 'id' | 'status'>[]).find((t) => t.id === vals(step).taskId)!;
     if (taskStatusAfterRating(task, vals(step).rating) !== 'done') return step.next();
     vals(step).askedDone = true;
-    return ask(step, text(step.context, 'tasks.askMarkDone'), { kind: 'yesNo' });
+    return ask(step, text(step.context, 'tasks.askMarkDone'), { kind: 'yesNo' }, { field: 'markDone' });
   }
 
   private async save(step: WaterfallStepContext) {

@@ -10,7 +10,11 @@ import { numberFormat } from '../src/domain/formatters.js';
 import { parseOutcomesPeriod } from '../src/domain/outcomesPeriod.js';
 import { domainLabel } from '../src/domain/smart.js';
 import type { Language } from '../src/domain/schemas.js';
+import { pngDataUri } from '../src/app/chartImage.js';
+import { chartedDomains, domainChangeChartPng } from '../src/app/outcomesChart.js';
 import { BaseDialog } from './baseDialog.js';
+import { attachment, card, container, facts, heading, image, textBlock } from './cards/elements.js';
+import { showsCards } from './prompts.js';
 import type { CommandOptions } from './intents.js';
 import { list, paragraphs } from './render.js';
 
@@ -105,6 +109,102 @@ export function outcomesMessage(context: TurnContext, report: OutcomesReport, li
   return { type: 'message', text: paragraphs([summary, text(context, 'outcomes.csvTooLarge', { size })]) };
 }
 
+/** The figures as a card: the chart of the change per area, the figures as facts, the CSV when it fits. */
+export async function outcomesCardMessage(context: TurnContext, report: OutcomesReport, limit: number = MESSAGE_LIMIT_BYTES): Promise<Partial<Activity>> {
+  const { lang } = session(context);
+  const { outcomes } = report;
+  const signed = numberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+  const average = numberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  const percent = numberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 });
+  const charted = chartedDomains(outcomes.domains);
+  const png = await domainChangeChartPng(outcomes.domains, lang, (n) => signed.format(n));
+  const alt = text(context, 'outcomes.cardChartAlt', {
+    parts: charted
+      .map((d) => text(context, 'outcomes.cardChartAltPart', { domain: domainLabel(d.domain, lang), average: signed.format(d.averageChange ?? 0) }))
+      .join(', '),
+  });
+  const { goals, tasks, reviews, referrals } = outcomes;
+  const none = text(context, 'outcomes.cardNone');
+  const figures = facts([
+    [
+      text(context, 'outcomes.cardGoals'),
+      goals.ended === 0
+        ? none
+        : text(context, 'outcomes.cardGoalsFact', {
+            ended: goals.ended,
+            achieved: goals.byOutcome.achieved,
+            share: percent.format(goals.achievedShare ?? 0),
+            partial: goals.byOutcome.partial,
+            notAchieved: goals.byOutcome.notAchieved,
+          }),
+    ],
+    [
+      text(context, 'outcomes.cardTasks'),
+      tasks.average === null ? none : text(context, 'outcomes.cardTasksFact', { average: average.format(tasks.average), ratings: tasks.ratings }),
+    ],
+    [text(context, 'outcomes.cardReviews'), text(context, 'outcomes.cardReviewsFact', { ...reviews })],
+  ]);
+  const domainFacts = facts(
+    charted.map((d) => [
+      domainLabel(d.domain, lang),
+      text(context, 'outcomes.cardDomainFact', {
+        average: signed.format(d.averageChange ?? 0),
+        improved: d.improved,
+        same: d.same,
+        worse: d.worse,
+        cases: d.cases,
+      }),
+    ]),
+  );
+  const services = referrals.slice(0, SUMMARY_SERVICES).map((r): [string, string] => [r.serviceName, text(context, 'outcomes.cardReferralFact', { ...r })]);
+  const header = text(context, 'outcomes.header', {
+    team: outcomes.team,
+    from: formatDate(outcomes.period.from, lang),
+    to: formatDate(outcomes.period.to, lang),
+    cases: outcomes.activeCases,
+  });
+  const build = (withImage: boolean, note: string) =>
+    card(
+      [
+        heading(header),
+        ...(charted.length === 0
+          ? [textBlock(text(context, 'outcomes.domainsNone'))]
+          : [
+              textBlock(text(context, 'outcomes.cardChartTitle'), { weight: 'Bolder' }),
+              ...(withImage && png ? [image(pngDataUri(png), alt)] : []),
+              domainFacts,
+            ]),
+        container([figures], { separator: true }),
+        ...(referrals.length === 0
+          ? [textBlock(text(context, 'outcomes.referralsNone'))]
+          : [
+              container(
+                [
+                  textBlock(text(context, 'outcomes.cardReferrals'), { weight: 'Bolder' }),
+                  facts(services),
+                  ...(referrals.length > SUMMARY_SERVICES
+                    ? [textBlock(text(context, 'outcomes.referralsMore', { count: referrals.length - SUMMARY_SERVICES }))]
+                    : []),
+                ],
+                { separator: true },
+              ),
+            ]),
+        textBlock(note, { isSubtle: true }),
+      ],
+      [],
+      header,
+    );
+  const attached = text(context, 'outcomes.csvAttached', { fileName: report.fileName });
+  const tooLarge = text(context, 'outcomes.csvTooLarge', { size: Math.ceil(Buffer.byteLength(report.csv, 'utf8') / 1024) });
+  // Largest first: the chart and the CSV; then the chart alone; then the facts alone.
+  const tries: Partial<Activity>[] = [
+    { type: 'message', attachments: [attachment(build(true, attached)), csvAttachment(report)] },
+    { type: 'message', attachments: [attachment(build(true, tooLarge))] },
+    { type: 'message', attachments: [attachment(build(false, attached)), csvAttachment(report)] },
+  ];
+  return tries.find((message) => sizeOf(message) <= limit) ?? { type: 'message', attachments: [attachment(build(false, tooLarge))] };
+}
+
 export class TeamOutcomesDialog extends BaseDialog {
   constructor() {
     super(TEAM_OUTCOMES_DIALOG, 'outcomes.name', 'outcomes.help', [(step) => this.show(step)]);
@@ -130,7 +230,7 @@ export class TeamOutcomesDialog extends BaseDialog {
       return step.endDialog();
     }
     const report = await services.outcomes.forTeam(actor, reading.period, timeZone);
-    await step.context.sendActivity(outcomesMessage(step.context, report));
+    await step.context.sendActivity(showsCards(step.context) ? await outcomesCardMessage(step.context, report) : outcomesMessage(step.context, report));
     return step.endDialog();
   }
 }

@@ -5,7 +5,7 @@ import { daysBetween, formatDate } from '../../src/domain/dates.js';
 import type { AlertDecisionChoice, Language } from '../../src/domain/schemas.js';
 import { t } from '../../src/i18n/catalog.js';
 import { decisionReplyText } from '../alertDecisionReply.js';
-import { type AdaptiveCard, type CardElement, actionSet, card, container, execute, facts, heading, textBlock } from './elements.js';
+import { type AdaptiveCard, type CardElement, actionSet, card, container, execute, facts, heading, submit, textBlock } from './elements.js';
 
 /** The verb every decision on the card carries. */
 export const ALERT_DECISION_VERB = 'alertDecision';
@@ -76,12 +76,12 @@ function statusPart(lang: Language, entry: OverdueEntry, cases: string): CardEle
   }
   if (status.kind === 'gone') return [textBlock(status.note, { weight: 'Bolder' })];
   const buttons = actionSet(
-    CHOICES.map((choice) =>
-      execute(t(lang, `alerts.cardChoice_${choice}`), ALERT_DECISION_VERB, {
-        command: decisionReplyText(lang, entry.caseId, { reviewDate: entry.reviewDate }, choice),
-        also: { cases },
-      }),
-    ),
+    CHOICES.map((choice) => {
+      const title = t(lang, `alerts.cardChoice_${choice}`);
+      const command = decisionReplyText(lang, entry.caseId, { reviewDate: entry.reviewDate }, choice);
+      // A client too old for Universal Actions sends the same decision as a typed command.
+      return { ...execute(title, ALERT_DECISION_VERB, { command, also: { cases } }), fallback: submit(title, { command }) };
+    }),
   );
   return status.kind === 'inChat' ? [textBlock(t(lang, 'alerts.cardInChat'), { weight: 'Bolder' }), buttons] : [buttons];
 }

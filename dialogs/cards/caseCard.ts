@@ -14,7 +14,7 @@ import { kindChoices, labelOf, languageChoices, modelChoices, priorityChoices } 
 import { caseSummary, dateText, intensityText, list, paragraphs, reviewText, statusText } from '../render.js';
 import { CASE_FORMS } from './caseForms.js';
 import { type AdaptiveCard, type CardElement, card, container, facts, heading, image, showCard, submit, textBlock } from './elements.js';
-import { newFormId } from './submit.js';
+import { CONFIRM_FIELD, newFormId } from './submit.js';
 
 /** Teams refuses a message over about 28 KB: the card keeps a margin for the activity around it. */
 const CARD_BYTES = 26 * 1024;
@@ -22,7 +22,7 @@ const CARD_BYTES = 26 * 1024;
 const bold = (words: string): CardElement => textBlock(words, { weight: 'Bolder' });
 
 export async function caseCard(context: TurnContext, record: Case): Promise<AdaptiveCard> {
-  const { lang, timeZone, services } = session(context);
+  const { lang, timeZone, services, actor } = session(context);
   const yes = t(lang, 'common.yes');
   const header = facts([
     [text(context, 'caseload.factPerson'), `${record.client.name} (${labelOf(kindChoices(lang), record.client.kind)})`],
@@ -83,9 +83,11 @@ export async function caseCard(context: TurnContext, record: Case): Promise<Adap
         ]
       : [];
   const now = services.now();
+  // The referral form lists the services themselves, so one press refers.
+  const directory = (await services.directory.list(actor)).filter((service) => service.active);
   const forms = CASE_FORMS.filter((form) => form.applies(record)).map((form) =>
-    showCard(form.title(lang), form.body(lang, record, timeZone, now), [
-      submit(t(lang, 'cards.save'), { command: form.command(record), once: newFormId(), also: { confirm: yes } }, 'positive'),
+    showCard(form.title(lang), form.body(lang, record, timeZone, now, directory), [
+      submit(t(lang, 'cards.save'), { command: form.command(record), once: newFormId(), also: { [CONFIRM_FIELD]: yes } }, 'positive'),
     ]),
   );
   const title = heading(text(context, 'caseload.cardTitle', { name: record.client.name, caseId: record.id, status: statusText(context, record) }));

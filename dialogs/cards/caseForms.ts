@@ -11,6 +11,7 @@ import { categoryChoices, categoryLabel, SERVICE_CATEGORIES } from '../directory
 import { serviceOptions, statusChoices } from '../referralDialog.js';
 import type { CardElement } from './elements.js';
 import { advocacyFormBody, contactFormBody, referralFormBody, referralUpdateFormBody } from './stepForms.js';
+import { PROGRESS_FORM, TASK_FORM } from './taskForms.js';
 
 export interface CaseForm {
   /** Names the form on the card (and in tests). */
@@ -30,6 +31,8 @@ export interface CaseForm {
 
 /** In the order the card shows them. */
 export const CASE_FORMS: CaseForm[] = [
+  TASK_FORM,
+  PROGRESS_FORM,
   {
     id: 'contact',
     title: (lang) => t(lang, 'contacts.formTitle'),

@@ -1,7 +1,7 @@
 // A form card's answers outlive the turn it was sent in: when one answer is wrong and asked
 // again, the answers after it are still taken from the form instead of being asked one by one.
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { formAnswersLeft, restoreFormAnswers } from './submit.js';
+import { CONFIRM_FIELD, formAnswersLeft, restoreFormAnswers } from './submit.js';
 
 const KEPT = '__formAnswersLeft';
 
@@ -12,7 +12,8 @@ export async function continueKeepingForm(outerDc: DialogContext, turn: () => Pr
   if (kept) restoreFormAnswers(outerDc.context, kept);
   const result = await turn();
   if (state) {
-    const left = formAnswersLeft(outerDc.context);
+    // Asked anything in between, the form's «Guardar» no longer stands: the summary is confirmed.
+    const { [CONFIRM_FIELD]: _saved, ...left } = formAnswersLeft(outerDc.context);
     if (Object.keys(left).length > 0) state[KEPT] = left;
     else delete state[KEPT];
   }

@@ -18,10 +18,9 @@ import {
   textInput,
   timeInput,
 } from './elements.js';
-import { cardSubmitOf } from './submit.js';
+import { CONFIRM_FIELD, cardSubmitOf } from './submit.js';
 
-/** The field a form's «Guardar» answers the final «¿guardo?» with. */
-export const CONFIRM_FIELD = 'confirm';
+export { CONFIRM_FIELD };
 
 const asCardChoices = (choices: Choice[]): CardChoice[] => choices.map((c) => ({ title: c.label, value: c.value }));
 
@@ -47,11 +46,6 @@ export function savedFormLeftOut(context: TurnContext, field: string): boolean {
 /** An optional box a saved form left out is read as left empty, as if sent so. */
 export function emptyIfLeftOut(context: TurnContext, field: string): void {
   if (savedFormLeftOut(context, field)) cardSubmitOf(context)?.more.set(field, '');
-}
-
-/** The inputs a form gave this turn for `field`, without taking them. */
-export function formHas(context: TurnContext, field: string): boolean {
-  return cardSubmitOf(context)?.more.has(field) ?? false;
 }
 
 // ---- contact ----
@@ -89,13 +83,12 @@ export function referralFormBody(lang: Language, services: ServiceOption[], cate
   return [choiceSet('service', t(lang, 'services.formService'), choices, { required: true })];
 }
 
-/** Which active referral, its next status, and a note on the change. */
+/** Which active referral (none when it is known), its next status, and a note on the change. */
 export function referralUpdateFormBody(lang: Language, referrals: Choice[], statuses: Choice[]): CardElement[] {
+  const one = referrals.length === 1 ? { value: referrals[0]!.value } : {};
+  const which = referrals.length === 0 ? [] : [choiceSet('referral', t(lang, 'services.formReferral'), asCardChoices(referrals), { required: true, ...one })];
   return [
-    choiceSet('referral', t(lang, 'services.formReferral'), asCardChoices(referrals), {
-      required: true,
-      ...(referrals.length === 1 && { value: referrals[0]!.value }),
-    }),
+    ...which,
     choiceSet('status', t(lang, 'services.formStatus'), asCardChoices(statuses), { required: true }),
     textInput('note', t(lang, 'services.formNote'), { maxLength: 1000 }),
   ];

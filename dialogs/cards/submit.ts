@@ -20,6 +20,9 @@ export interface CardSubmit {
 
 const SUBMIT_KEY = Symbol('enlace.cardSubmit');
 
+/** The field a form's «Guardar» answers the final «¿guardo?» with. */
+export const CONFIRM_FIELD = 'confirm';
+
 /** Reads a card's submit from the activity; undefined for typed messages and foreign values. */
 export function readCardSubmit(activity: Partial<Activity>): CardSubmit | undefined {
   const value = activity.value as Record<string, unknown> | undefined;
@@ -61,6 +64,11 @@ export function cardSubmitOf(context: TurnContext): CardSubmit | undefined {
 /** True when this turn answers a card's question (not a command button): its text is an answer, never a command. */
 export function answersACard(context: TurnContext): boolean {
   return cardSubmitOf(context)?.token !== undefined;
+}
+
+/** Whether this turn's card gave an answer for `field` not yet taken (a repeating question ends where the form's answers end). */
+export function formGives(context: TurnContext, field: string): boolean {
+  return cardSubmitOf(context)?.more.has(field) ?? false;
 }
 
 /** The form's answer for `field`, taken once: a later step asking the same field asks the person. */

@@ -142,7 +142,7 @@ export async function progressChartSvg(progress: CaseProgress, lang: Language, o
   }
 }
 
-function fontOptions(fontFiles: readonly string[] | undefined): NonNullable<ResvgRenderOptions['font']> {
+export function fontOptions(fontFiles: readonly string[] | undefined): NonNullable<ResvgRenderOptions['font']> {
   const files = (fontFiles ?? FONT_FILES).filter((file) => existsSync(file));
   if (files.length > 0) return { loadSystemFonts: false, fontFiles: files, defaultFontFamily: FONT_FAMILY };
   return { loadSystemFonts: true, defaultFontFamily: FONT_FAMILY };

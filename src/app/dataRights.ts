@@ -3,6 +3,7 @@
 // Every export, correction, block, blocked read and erasure is audited, ids only.
 import { canReadCase, isRole, type Actor } from '../domain/access.js';
 import { addDays } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
 import type { Job } from '../domain/followups/job.js';
 import type { OutboxRecord } from '../domain/followups/outbox.js';
 import type { Collection, Repositories } from '../domain/ports.js';
@@ -106,7 +107,7 @@ export class DataRightsService {
     this.audit = auditOn(repos.audit, now);
   }
 
-  /** In chat only a supervisor of the case's team exports it; refusals are audited. */
+  /** In chat only supervisors export (the menu offers it to them alone); the case must be of their team. */
   async mayExportInChat(actor: Actor): Promise<boolean> {
     return isRole(actor, 'supervisor');
   }
@@ -199,6 +200,25 @@ export class DataRightsService {
     return this.cases.change(actor, caseId, 'case.rectify', (current) => rectify(current, fact, value, actor.id, this.now().toISOString()));
   }
 
+  /**
+   * A correction the client asked for (right to rectification), applied from the command line
+   * by a registered staff member on the agency's behalf: audited under their id. A closed
+   * case is corrected too (its record must be right); a blocked one is not.
+   */
+  async correctOnRequest(by: Staff, caseId: string, fact: RectifiableFact, value: string | number | null): Promise<Case> {
+    try {
+      const updated = await this.repos.cases.update(caseId, (current) => {
+        if (!current || current.blocked) throw new CaseAccessError(caseId);
+        return rectify(current, fact, value, by.id, this.now().toISOString());
+      });
+      await this.audit(by, 'case.rectify', caseId);
+      return updated!;
+    } catch (error) {
+      if (error instanceof CaseAccessError) await this.audit(by, 'case.rectify', undefined, 'denied', 'notFound');
+      throw error;
+    }
+  }
+
   /** Closed cases due for blocking or erasure, oldest closure first. */
   async retentionDue(settings: RetentionSettings): Promise<RetentionRow[]> {
     const closed = await this.repos.cases.byStatus('closed');
@@ -226,8 +246,7 @@ export class DataRightsService {
       })
       .catch((error: unknown) => {
         if (error instanceof RetentionRefusedError) refusal = error;
-        else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && isRetentionReason(error.code))
-          refusal = new RetentionRefusedError(caseId, error.code);
+        else if (error instanceof DomainError && isRetentionReason(error.code)) refusal = new RetentionRefusedError(caseId, error.code);
         else throw error;
         return undefined;
       });

@@ -14,7 +14,7 @@ import type { Collection, Repositories } from '../domain/ports.js';
 import type { Case, Language, Staff } from '../domain/schemas.js';
 import type { CaseService } from './caseService.js';
 import type { FollowUpContent, FollowUpItem } from './followUpContent.js';
-import { renderFollowUps, type RenderOptions } from './followUpMessages.js';
+import { clientPromptTasks, renderFollowUps, type RenderOptions } from './followUpMessages.js';
 import type { FollowUpPlanner } from './followUpPlanner.js';
 import type { IdentityService } from './identityService.js';
 
@@ -90,6 +90,11 @@ export class FollowUpDelivery {
   /** What each of `jobs` is about, for a message shown as cards. */
   items(jobs: readonly Job[]): Promise<FollowUpItem[]> {
     return this.deps.content.items(jobs);
+  }
+
+  /** The tasks the message asks a client about, when it is a client's check-in prompt. */
+  async checkInPromptTasks(jobs: readonly Job[]): Promise<string[] | undefined> {
+    return clientPromptTasks(await this.items(jobs));
   }
 
   /** Of `jobs`, those whose message the channel has not yet accepted for this chat user. */

@@ -39,6 +39,12 @@ function isForClient(items: readonly FollowUpItem[]): boolean {
   return items.every((item) => item.kind === 'clientCheckIn');
 }
 
+/** The tasks a client's check-in prompt asks about; undefined when the items are not a client's prompt. */
+export function clientPromptTasks(items: readonly FollowUpItem[]): string[] | undefined {
+  if (items.length === 0 || !isForClient(items)) return undefined;
+  return [...new Set(items.map((item) => item.task?.description).filter((d): d is string => d !== undefined))];
+}
+
 function clientPrompt(items: readonly FollowUpItem[], lang: Language): string {
   const tasks = [...new Set(items.map((item) => item.task?.description).filter((d): d is string => d !== undefined))];
   const answer = t(lang, 'clientFollowUps.howToAnswer');

@@ -11,13 +11,21 @@ import type { Job } from '../domain/followups/job.js';
 import { localDate } from '../domain/dates.js';
 import { MOST_ALERTS_ON_CARD, overdueAlertCard, type OverdueEntry } from '../../dialogs/cards/alertCard.js';
 import { attachment, type AdaptiveCard } from '../../dialogs/cards/elements.js';
+import { checkInPromptCard } from '../../dialogs/cards/clientCards.js';
+import { channelShowsCards } from '../../dialogs/prompts.js';
 import { postProactive, type PostResult } from './connectorPost.js';
 import { DeliveryThrottle } from './throttle.js';
 
-type Post = (
-  reference: Partial<ConversationReference>,
-  activity: { type: 'message'; id: string; text: string; locale: string; attachments?: { contentType: string; content: unknown }[] },
-) => Promise<PostResult>;
+/** One message: its text, or, where the chat shows cards, a card (with the text as its fallback). */
+export interface ProactiveMessage {
+  type: 'message';
+  id: string;
+  text: string;
+  locale: string;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+type Post = (reference: Partial<ConversationReference>, activity: ProactiveMessage) => Promise<PostResult>;
 
 export interface ProactiveSenderDeps {
   readonly followUps: FollowUpDelivery;
@@ -34,9 +42,6 @@ export function adapterSender(adapter: CloudAdapter, appId: string, deps: Omit<P
   const post: Post = (reference, activity) => postProactive(adapter, appId, reference, activity, { refusalCodes: REFUSAL_CODES });
   return new ProactiveSender({ ...deps, post });
 }
-
-/** Channels that show Adaptive Cards, as the stored reference names them. */
-const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline']);
 
 type ChatOutcome = SendOutcome | { readonly outcome: 'none' };
 
@@ -72,12 +77,15 @@ export class ProactiveSender implements Sender {
     );
     const wait = this.throttle.reserve(target.conversationId, this.clock());
     if (wait > 0) await (this.deps.sleep ?? sleep)(wait);
+    // An alert card comes with the rest of the message as text; a check-in card is the whole message.
+    const checkIn = alertCard ? undefined : await this.checkInCard(jobs, target, text);
     const result = await this.deps.post(target.reference, {
       type: 'message',
       id,
-      text,
+      text: checkIn ? '' : text,
       locale: target.language === 'es' ? 'es-ES' : 'en-GB',
       ...(alertCard && { attachments: [attachment(alertCard.card)] }),
+      ...(checkIn && { attachments: [attachment(checkIn)] }),
     });
     const jobIds = jobs.map((job) => job.id).join(',');
     if (result.ok) {
@@ -98,7 +106,7 @@ export class ProactiveSender implements Sender {
    * place (the rest of the message stays text); elsewhere, undefined.
    */
   private async overdueCard(jobs: readonly Job[], target: DeliveryTarget): Promise<{ card: AdaptiveCard; jobIds: string[] } | undefined> {
-    if (!CARD_CHANNELS.has(String(target.reference.channelId ?? ''))) return undefined;
+    if (!channelShowsCards(target.reference.channelId as string | undefined)) return undefined;
     const overdue = (await this.deps.followUps.items(jobs))
       .filter((item) => item.kind === 'overdueReview' && item.caseId && item.reviewDate)
       .slice(0, MOST_ALERTS_ON_CARD);
@@ -112,6 +120,17 @@ export class ProactiveSender implements Sender {
     }));
     const today = localDate(new Date(overdue[0]!.dueAt), target.timeZone);
     return { card: overdueAlertCard(target.language, entries, today), jobIds: overdue.map((item) => item.jobId) };
+  }
+
+  /**
+   * A client's check-in prompt goes as a card where their chat shows cards: its buttons give
+   * the words the check-in already reads, so tapping and typing answer alike.
+   */
+  private async checkInCard(jobs: readonly Job[], target: DeliveryTarget, text: string): Promise<AdaptiveCard | undefined> {
+    if (!channelShowsCards(target.reference.channelId as string | undefined)) return undefined;
+    const tasks = await this.deps.followUps.checkInPromptTasks(jobs);
+    if (!tasks || tasks.length === 0) return undefined;
+    return checkInPromptCard(target.language, tasks, text);
   }
 
   private clock(): number {

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { CaseAccessError } from '../app/caseService.js';
 import { CaseBlockedError, RetentionRefusedError } from '../app/dataRights.js';
+import { DomainError } from '../domain/errors.js';
 import { readSettings } from '../settings.js';
 import { StoreError } from '../store/errors.js';
 import { JsonStore } from '../store/jsonStore.js';
@@ -18,10 +19,13 @@ import {
   describeCase,
   describeErasure,
   exportPaths,
+  factOption,
+  factValue,
   OPERATOR_ID,
   openFollowUpRecords,
   retentionSettings,
   retentionTable,
+  staffOption,
   writeExport,
 } from './dataCommands.js';
 import { runEncryptionCommand, ENCRYPTION_COMMANDS, ENCRYPTION_USAGE } from './dataEncryption.js';
@@ -31,6 +35,10 @@ const USAGE = `Usage:
       Everything held about the case's client: <file.json> and a plain-language summary
       beside it (<file.txt>), in the client's language. A blocked case needs --admin
       (a legal request); the read is audited.
+  npm run data -- correct --case <case id> --fact <fact> --value <new value> --by <staff id>
+      A correction the client asked for; the earlier value is kept with who and when.
+      <fact>: contact:<contact id>:date|time|type|minutes|withWhom|note,
+      rating:<assessment id>:<domain> (a level 1-5, or none), goal:<goal id>:text|actor|…
   npm run data -- retention [--years <n>] [--blocked-years <n>]
       Closed cases due for blocking (retention over) or erasure (blocking period over).
   npm run data -- block --case <case id> --admin <admin id>
@@ -42,13 +50,14 @@ Retention periods: --years / RETENTION_YEARS (default 5) after closure, then
 
 const OPTIONS_OF: Record<string, readonly string[]> = {
   export: ['case', 'out', 'admin'],
+  correct: ['case', 'fact', 'value', 'by'],
   retention: ['years', 'blocked-years'],
   block: ['case', 'admin', 'years', 'blocked-years'],
   erase: ['case', 'admin', 'years', 'blocked-years'],
   ...Object.fromEntries(ENCRYPTION_COMMANDS.map((name) => [name, []])),
 };
 
-type Options = Partial<Record<'case' | 'out' | 'admin' | 'years' | 'blocked-years', string>>;
+type Options = Partial<Record<'case' | 'out' | 'admin' | 'years' | 'blocked-years' | 'fact' | 'value' | 'by', string>>;
 
 function parseCommandLine(argv: string[]): { command: string; options: Options } | 'help' {
   const { values, positionals } = parseArgs({
@@ -61,6 +70,9 @@ function parseCommandLine(argv: string[]): { command: string; options: Options }
       admin: { type: 'string' },
       years: { type: 'string' },
       'blocked-years': { type: 'string' },
+      fact: { type: 'string' },
+      value: { type: 'string' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
     // Checked before the store is opened, so bad input leaves no trace at all.
     const caseId = command === 'retention' ? undefined : caseIdOption(options.case);
     const paths = command === 'export' ? exportPaths(options.out) : undefined;
+    const fact = command === 'correct' ? factOption(options.fact) : undefined;
+    const value = fact ? factValue(fact, options.value) : undefined;
     const settings = retentionSettings(options);
     const store = await openStore(dataDir);
     if (!store) return 1;
@@ -106,6 +120,10 @@ async function main(argv: string[]): Promise<number> {
         const exported = await rights.exportCase({ kind: 'operator', id: OPERATOR_ID, admin }, caseId!);
         await writeExport(exported, paths!);
         console.log(`Exported case ${caseId} to ${paths!.json} and its summary to ${paths!.summary}.`);
+      } else if (command === 'correct') {
+        const by = await staffOption(repos, options.by);
+        await rights.correctOnRequest(by, caseId!, fact!, value!);
+        console.log(`Corrected ${fact!.kind} ${fact!.id} ${fact!.field} in case ${caseId}; the earlier value is kept in the case's corrections.`);
       } else if (command === 'retention') {
         console.log(retentionTable(await rights.retentionDue(settings), settings));
       } else {
@@ -140,6 +158,14 @@ async function main(argv: string[]): Promise<number> {
 
 function refusal(error: unknown): string | undefined {
   if (error instanceof DataInputError) return error.message;
+  if (error instanceof DomainError) {
+    const why: Record<string, string> = {
+      factNotFound: 'the case has no such fact',
+      sameValue: 'it already holds that value',
+      invalidValue: `that value is not valid (${error.message.split(': ').slice(1).join(': ')})`,
+    };
+    return `nothing was corrected: ${why[error.code] ?? error.message}`;
+  }
   if (error instanceof CaseAccessError) return `no case has id "${error.caseId}"`;
   if (error instanceof CaseBlockedError) return `case ${error.caseId} is blocked: only an admin may read it, for a legal request (add --admin <admin id>)`;
   if (error instanceof RetentionRefusedError) {
@@ -160,6 +186,8 @@ async function confirmed(question: string, expected: string): Promise<boolean> {
   const reader = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await Promise.race([reader.question(question), new Promise<string>((resolve) => reader.once('close', () => resolve('')))]);
+    // Typed input ends its own line; piped input is not echoed.
+    if (!process.stdin.isTTY) process.stderr.write('\n');
     return answer.trim().toUpperCase() === expected;
   } finally {
     reader.close();

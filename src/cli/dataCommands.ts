@@ -8,8 +8,9 @@ import { DataRightsService, OPERATOR_ID, type CaseExport, type ErasureReport, ty
 import { JobSchema, type Job } from '../domain/followups/job.js';
 import { OutboxRecordSchema, type OutboxRecord } from '../domain/followups/outbox.js';
 import type { Repositories } from '../domain/ports.js';
+import { CONTACT_FIELDS, GOAL_FIELDS, type RectifiableFact } from '../domain/rectification.js';
 import { DEFAULT_RETENTION, readYears, type RetentionSettings } from '../domain/retention.js';
-import type { Case, Staff } from '../domain/schemas.js';
+import { LIFE_DOMAINS, type Case, type Staff } from '../domain/schemas.js';
 import { FileCollection } from '../store/fileCollection.js';
 
 export class DataInputError extends Error {}
@@ -107,3 +108,36 @@ export function describeCase(record: Case): string {
 }
 
 export { OPERATOR_ID };
+
+/** `contact:<id>:<field>`, `rating:<assessment id>:<domain>` or `goal:<id>:<field>`. */
+export function factOption(value: string | undefined): RectifiableFact {
+  const text = value?.trim();
+  if (!text) throw new DataInputError('--fact is required: contact:<contact id>:<field>, rating:<assessment id>:<domain> or goal:<goal id>:<field>');
+  const [kind, id, field, ...rest] = text.split(':');
+  const fields: Record<string, readonly string[]> = { contact: CONTACT_FIELDS, rating: LIFE_DOMAINS, goal: GOAL_FIELDS };
+  const allowed = fields[kind ?? ''];
+  if (!allowed || !id || rest.length > 0)
+    throw new DataInputError(`--fact must be contact:<id>:<field>, rating:<assessment id>:<domain> or goal:<id>:<field>, not "${text}"`);
+  if (!field || !allowed.includes(field)) throw new DataInputError(`a ${kind}'s field is one of ${allowed.join(', ')}, not "${field ?? ''}"`);
+  return { kind, id, field } as RectifiableFact;
+}
+
+/** The new value as typed: a number for minutes and levels (`none` for a level not rated), text otherwise. */
+export function factValue(fact: RectifiableFact, value: string | undefined): string | number | null {
+  if (value === undefined) throw new DataInputError('--value is required');
+  const numeric = fact.kind === 'rating' || (fact.kind === 'contact' && fact.field === 'minutes');
+  if (!numeric) return value.trim();
+  if (fact.kind === 'rating' && ['none', 'n/a', 'na'].includes(value.trim().toLowerCase())) return null;
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(number)) throw new DataInputError(`--value must be a whole number here, not "${value}"`);
+  return number;
+}
+
+/** The staff member on whose behalf a correction is made, who must be registered. */
+export async function staffOption(repos: Repositories, value: string | undefined): Promise<Staff> {
+  const id = value?.trim();
+  if (!id) throw new DataInputError('--by is required: the id of the staff member making the correction');
+  const staff = await repos.staff.get(id);
+  if (!staff) throw new DataInputError(`"${id}" is not registered staff (see \`npm run staff -- list\`)`);
+  return staff;
+}

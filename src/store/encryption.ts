@@ -59,6 +59,11 @@ export function useDataKeys(writing: DataKey | undefined, alsoReadable: readonly
   ring = { writing, readable: new Map([...alsoReadable, ...(writing ? [writing] : [])].map((key) => [key.id, key])) };
 }
 
+/** Drops the keys set, so ENLACE_DATA_KEY is read again at next use. */
+export function forgetDataKeys(): void {
+  ring = undefined;
+}
+
 function keyRing(): KeyRing {
   if (!ring) useDataKeys(dataKeyFrom(process.env));
   return ring!;

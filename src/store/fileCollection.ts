@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
 import { CaseSchema, type Case } from '../domain/schemas.js';
 import { syncFolder, writeSyncedTemp } from './durableFile.js';
-import { openText, sealText } from './encryption.js';
+import { openText, sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
 import { CASE_INDEXES, IndexedRecords, casesUnder, deepFreeze, storable, type IndexKeys } from './records.js';
 
@@ -47,6 +47,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   /** Reads and validates every record; a bad file stops everything and is left as it is. */
   async load(migrate?: RecordMigration): Promise<{ migrated: T[] }> {
+    // A malformed ENLACE_DATA_KEY stops the store here, before it creates, reads or writes anything.
+    writingKey();
     await mkdir(this.folder, { recursive: true });
     const migrated: T[] = [];
     const entries = (await readdir(this.folder)).sort();

@@ -9,7 +9,7 @@ import { startBot } from '../../src/server.js';
 import { readSettings } from '../../src/settings.js';
 import { seedDemo } from '../../src/cli/seedDemo.js';
 import { DEMO_CASE_IDS } from '../../src/demo/demoData.js';
-import { DataKeyError, keyIdOf, openText, parseDataKey, sealText, useDataKeys, type DataKey } from '../../src/store/encryption.js';
+import { DataKeyError, forgetDataKeys, keyIdOf, openText, parseDataKey, sealText, useDataKeys, type DataKey } from '../../src/store/encryption.js';
 import { StoreError } from '../../src/store/errors.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
 import { tempDir } from '../support/tempDir.js';
@@ -121,6 +121,18 @@ describe('a store with a key', () => {
     useDataKeys(newKey());
     await expect(JsonStore.open(dataDir)).rejects.toThrow(/is not encrypted, but ENLACE_DATA_KEY is set: encrypt the store first/);
     expect(await fingerprints(dataDir)).toEqual(before);
+  });
+
+  it('stops on a malformed ENLACE_DATA_KEY before creating or writing anything', async () => {
+    const dataDir = join(await tempDir(), 'data');
+    process.env.ENLACE_DATA_KEY = 'not-a-key';
+    try {
+      forgetDataKeys();
+      await expect(JsonStore.open(dataDir)).rejects.toThrow('ENLACE_DATA_KEY must be 32 random bytes in base64');
+      await expect(readdir(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      delete process.env.ENLACE_DATA_KEY;
+    }
   });
 
   it('refuses a damaged file, naming it', async () => {

@@ -5,6 +5,8 @@ import { CaseClosedError, DomainError } from '../../src/domain/errors.js';
 import { DEMO_CASE_IDS } from '../../src/demo/demoData.js';
 import type { Actor } from '../../src/domain/access.js';
 import { correctionsOf } from '../../src/domain/rectification.js';
+import { DataInputError, factOption, factValue } from '../../src/cli/dataCommands.js';
+import { CaseAccessError } from '../../src/app/caseService.js';
 import { createHarness, DEMO_STAFF, type Harness } from '../support/botHarness.js';
 import { FULL_CASE, NOW, seedFullCase } from './seededCase.js';
 
@@ -83,5 +85,28 @@ describe('correcting a recorded fact', () => {
     await expect(rights.correct(actor, closed.id, { kind: 'goal', id: closed.goals[0]!.id, field: 'text' }, 'Otro texto')).rejects.toBeInstanceOf(
       CaseClosedError,
     );
+  });
+
+  it('applies a correction the client asked for from the command line, on a closed case too, never on a blocked one', async () => {
+    await setup();
+    const repos = harness.store.repositories;
+    const closed = (await repos.cases.get(DEMO_CASE_IDS.clinical))!;
+    const admin = DEMO_STAFF.find((s) => s.role === 'admin')!;
+    const fact = factOption(`contact:${closed.contacts[0]!.id}:minutes`);
+    expect(factValue(fact, '45')).toBe(45);
+    const corrected = await harness.services.dataRights.correctOnRequest(admin, closed.id, fact, 45);
+    expect(corrected.contacts[0]!.minutes).toBe(45);
+    expect(correctionsOf(corrected, 'contact', closed.contacts[0]!.id)).toEqual([
+      { at: NOW.toISOString(), by: admin.id, target: { kind: 'contact', id: closed.contacts[0]!.id, field: 'minutes' }, previous: closed.contacts[0]!.minutes },
+    ]);
+    await repos.cases.put({ ...corrected, blocked: { at: NOW.toISOString(), by: admin.id } });
+    await expect(harness.services.dataRights.correctOnRequest(admin, closed.id, fact, 50)).rejects.toBeInstanceOf(CaseAccessError);
+    expect((await repos.cases.get(closed.id))!.contacts[0]!.minutes).toBe(45);
+
+    expect(factValue(factOption('rating:A-1:housing'), 'none')).toBeNull();
+    expect(() => factOption('goal:G-1:colour')).toThrow(DataInputError);
+    expect(() => factOption('task:T-1:text')).toThrow(/--fact must be/);
+    expect(() => factValue(factOption('rating:A-1:housing'), 'dos')).toThrow(/whole number/);
+    expect(factValue(factOption('goal:G-1:text'), ' Nuevo texto ')).toBe('Nuevo texto');
   });
 });

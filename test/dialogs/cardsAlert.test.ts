@@ -165,3 +165,14 @@ describe('the overdue review alert as a card', () => {
     expect(JSON.stringify(answer.body.value)).toContain('by Tom Baker, on Monday, 23 November 2026');
   });
 });
+
+describe('an older Teams client', () => {
+  it('sends the same decision as a typed command, through the typed path', async () => {
+    const card = sentCard(await sendAlerts());
+    const fallback = executes(card)[0]!.fallback as { type: string; data: object };
+    expect(fallback.type).toBe('Action.Submit');
+    const replies = await h.send('', SUPER, { ...TEAMS, value: fallback.data });
+    expect(replies.join(' ')).toContain('Decisión registrada en el caso C-LATEAA (revisión vencida): Continuar.');
+    expect((await stored()).alerts).toEqual([expect.objectContaining({ decision: expect.objectContaining({ choice: 'continue', by: SUPER }) })]);
+  });
+});

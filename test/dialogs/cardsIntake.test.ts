@@ -73,14 +73,15 @@ describe('the intake as one form card', () => {
     expect((await h.store.repositories.cases.get(caseId))?.client.name).toBe('Carmen Ortega Ruiz');
   });
 
-  it('asks just the wrong answer, then saves with the rest of the form', async () => {
+  it('asks just the wrong answer, then confirms and saves with the rest of the form', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
     const replies = await press(h, lastCard(h), 'Guardar', { ...FILLED, timeZone: 'Marte/Olympus' });
     expect(replies.join(' ')).toContain('No reconozco esa zona horaria');
     expect(await h.store.repositories.cases.all()).toHaveLength(0);
-    // One question, the time zone, and nothing else is asked again.
-    const done = await teams('Europe/Madrid');
-    const caseId = await openedCaseId(done);
+    // One question, the time zone, and nothing else is asked again; the summary is confirmed.
+    expect((await teams('Europe/Madrid')).join(' ')).toContain('Resumen de la apertura');
+    expect(await h.store.repositories.cases.all()).toHaveLength(0);
+    const caseId = await openedCaseId(await press(h, lastCard(h), 'Sí'));
     expect(await h.store.repositories.cases.get(caseId)).toMatchObject({
       client: { timeZone: 'Europe/Madrid', kind: 'family', contact: '600 123 456' },
       referralSource: 'Centro de salud Norte',
@@ -88,12 +89,13 @@ describe('the intake as one form card', () => {
     });
   });
 
-  it('asks a missing answer alone, as a card of its own', async () => {
+  it('asks a missing answer alone, as a card of its own, then confirms', async () => {
     await teams('nueva apertura Carmen Ortega Ruiz');
     const { priority: _left, ...withoutPriority } = FILLED;
     await press(h, lastCard(h), 'Guardar', withoutPriority);
     expect(JSON.stringify(lastCard(h))).toContain('Prioridad');
-    const caseId = await openedCaseId(await press(h, lastCard(h), 'Media'));
+    await press(h, lastCard(h), 'Media');
+    const caseId = await openedCaseId(await press(h, lastCard(h), 'Sí'));
     expect((await h.store.repositories.cases.get(caseId))?.priority).toBe('medium');
   });
 

@@ -90,7 +90,7 @@ describe('the contact as one form', () => {
     ]);
   });
 
-  it('says what was wrong on the form, asks that alone, and then takes the rest as sent', async () => {
+  it('says what was wrong on the form, asks that alone, takes the rest as sent and confirms before saving', async () => {
     await withCases(CASE_ES);
     await teams('contacto C-TESTES');
     const replies = await press(h, lastCard(h), 'Guardar', { type: 'visit', date: '2026-11-30', minutes: '30', withWhom: 'Ana', note: '' });
@@ -98,8 +98,10 @@ describe('the contact as one form', () => {
     // The day is asked again; nothing stored.
     expect(inputIds(lastCard(h))).toEqual(['answer']);
     expect((await stored()).contacts).toEqual([]);
-    // Put right, the rest of the form is taken as it was sent: nothing asked again.
-    const saved = await press(h, lastCard(h), 'Enviar', { answer: '2026-11-20' });
+    // Put right, the rest of the form is taken as it was sent; what is saved is confirmed first.
+    await press(h, lastCard(h), 'Enviar', { answer: '2026-11-20' });
+    expect((await stored()).contacts).toEqual([]);
+    const saved = await press(h, lastCard(h), 'Sí');
     expect(saved.join('\n')).toMatch(/Contacto K-[A-Z0-9]{6} guardado/);
     expect((await stored()).contacts).toEqual([expect.objectContaining({ date: '2026-11-20', type: 'visit', minutes: 30, withWhom: 'Ana', note: '' })]);
   });
@@ -193,7 +195,7 @@ describe('referrals as forms', () => {
     expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1', note: 'Confirmado por teléfono' });
   });
 
-  it('moves a referral on from the form the dialog shows, a status it cannot take said and asked again', async () => {
+  it('moves a referral on from the form the dialog shows, a status it cannot take said and asked again, then confirmed', async () => {
     await withCases(caseRecord({ id: 'C-TESTES', referrals: [activeReferral({ status: 'referred' })] }));
     await teams('derivación C-TESTES');
     await press(h, lastCard(h), 'Avanzar una derivación');
@@ -204,10 +206,25 @@ describe('referrals as forms', () => {
     const refused = await press(h, form, 'Guardar', { status: 'completed', note: '' });
     expect(refused.join('\n')).toContain('Elige una opción');
     expect((await stored()).referrals[0]!.status).toBe('referred');
-    // The status put right, the rest of the form is taken as it was sent.
-    const saved = await press(h, lastCard(h), 'Aceptada');
+    // The status put right, the rest of the form is taken as it was sent, and the update confirmed.
+    await press(h, lastCard(h), 'Aceptada');
+    expect((await stored()).referrals[0]!.status).toBe('referred');
+    const saved = await press(h, lastCard(h), 'Sí');
     expect(saved.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
     expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1' });
+  });
+});
+
+describe('a referral named with the command', () => {
+  it('takes its new status and note on one form', async () => {
+    await withCases(caseRecord({ id: 'C-TESTES', referrals: [activeReferral({ status: 'referred' })] }));
+    await teams('derivación C-TESTES actualizar');
+    const form = lastCard(h);
+    expect(inputIds(form)).toEqual(['status', 'note']);
+    expect(JSON.stringify(form)).toContain('Banco de Alimentos · Derivada (R-EXIST1)');
+    const replies = await press(h, form, 'Guardar', { status: 'accepted', note: 'Plaza confirmada' });
+    expect(replies.join('\n')).toContain('Derivación R-EXIST1 actualizada: Aceptada');
+    expect((await stored()).referrals[0]!.history.at(-1)).toEqual({ status: 'accepted', at: NOW, by: 'worker-1', note: 'Plaza confirmada' });
   });
 });
 
@@ -263,6 +280,12 @@ describe('the forms in English', () => {
     expect(actionTitled(contact, 'Save').type).toBe('Action.Submit');
     await press(h, contact, 'Save', { type: 'meeting', date: '2026-11-23', minutes: '60', withWhom: 'John', note: 'Budget plan' }, 'worker-en');
     expect((await stored('C-TESTEN')).contacts).toEqual([expect.objectContaining({ type: 'meeting', minutes: 60, note: 'Budget plan' })]);
+    // The case card's commands are read in English too.
+    const inputs = { action: 'Letter to the council', barrierType: 'policy', barrier: 'Online appointments only', level: 'macro', outcome: '' };
+    await submitCaseForm(formNamed('advocacy'), CASE_EN, inputs, 'form-en', 'worker-en');
+    expect((await stored('C-TESTEN')).advocacy).toEqual([expect.objectContaining({ action: 'Letter to the council', barrierType: 'policy', level: 'macro' })]);
+    await submitCaseForm(formNamed('referral'), CASE_EN, { service: 'SV-SEPE' }, 'form-en-referral', 'worker-en');
+    expect((await stored('C-TESTEN')).referrals).toEqual([expect.objectContaining({ serviceId: 'SV-SEPE', status: 'proposed' })]);
     for (const form of CASE_FORMS) {
       // The labels, and the choices but the directory's own names.
       const inputs = form.body('en', { ...CASE_EN, referrals: [activeReferral()] }, 'Europe/Madrid', new Date(NOW), DEMO_SERVICES);

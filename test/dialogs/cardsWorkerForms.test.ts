@@ -42,13 +42,15 @@ describe('the pause of check-ins as one form', () => {
     expect((await stored()).followUpPause).toEqual({ since: NOW, by: 'worker-1', reason: 'de vacaciones' });
   });
 
-  it('says a past day is wrong, asks it alone, and pauses nothing meanwhile', async () => {
+  it('says a past day is wrong, asks it alone, and pauses nothing until it is put right', async () => {
     await start();
     await teams(`pausar ${CASE_ID}`);
     const replies = await press(h, lastCard(h), 'Guardar', { reason: 'en el hospital', until: '2026-11-20' });
-    expect(replies.join('\n')).toMatch(/ya ha pasado|pasad/);
+    expect(replies.join('\n')).toContain('Esa fecha ya ha pasado (viernes, 20 de noviembre de 2026)');
     expect(inputIds(lastCard(h))).toEqual(['answer']);
     expect((await stored()).followUpPause).toBeUndefined();
+    await press(h, lastCard(h), 'Enviar', { answer: '2026-12-01' });
+    expect((await stored()).followUpPause).toEqual({ since: NOW, by: 'worker-1', reason: 'en el hospital', until: '2026-11-30T23:00:00.000Z' });
   });
 });
 

@@ -168,13 +168,17 @@ async function workerTask(caseId: string) {
 async function referral(caseId: string) {
   saw(await worker.type(`derivación ${caseId} nueva`), /Nueva derivación/);
   saw(await worker.press('Guardar', { service: 'SV-VIVIEN' }), /Derivación R-[A-Z0-9]{6} a «Oficina de Vivienda[^»]*» guardada como propuesta/);
-  saw(await worker.type(`derivación ${caseId} derivada: ${REFERRAL_NOTE}`), /de «Propuesta» a «Derivada»/);
-  saw(await worker.answer('Sí'), /actualizada: Derivada/);
+  await moveReferral(caseId, 'Propuesta', { status: 'referred', note: REFERRAL_NOTE }, 'Derivada');
 }
 
 async function referralAccepted(caseId: string) {
-  saw(await worker.type(`derivación ${caseId} aceptada`), /de «Derivada» a «Aceptada»/);
-  saw(await worker.answer('Sí'), /actualizada: Aceptada/);
+  await moveReferral(caseId, 'Derivada', { status: 'accepted', note: '' }, 'Aceptada');
+}
+
+/** The case's only referral, named with the command, moved on with its note on one form. */
+async function moveReferral(caseId: string, from: string, inputs: { status: string; note: string }, to: string) {
+  saw(await worker.type(`derivación ${caseId} actualizar`), new RegExp(`Estado actual: ${from}`));
+  saw(await worker.press('Guardar', inputs), new RegExp(`Derivación R-[A-Z0-9]{6} actualizada: ${to}`));
 }
 
 /** The whole contact on its form, time of day included. */

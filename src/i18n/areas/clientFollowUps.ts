@@ -4,6 +4,7 @@ export const es = {
   checkInMany: 'Hola. ¿Cómo van tus tareas?',
   taskLine: '- {task}',
   howToAnswer: 'Contéstame aquí cuando quieras.',
+  tapOrWrite: 'Toca una respuesta o escríbeme con tus palabras.',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -11,4 +12,5 @@ export const en: { [K in keyof typeof es]: string } = {
   checkInMany: 'Hi. How are your tasks going?',
   taskLine: '- {task}',
   howToAnswer: 'Answer me here when you like.',
+  tapOrWrite: 'Tap an answer or write to me in your own words.',
 };

@@ -26,6 +26,20 @@ export const es = {
   reviews: 'Revisiones hechas en el periodo: {onTime} a tiempo, {late} con retraso, {noDueDate} sin fecha prevista.',
   csvAttached: 'Te envío los datos en CSV: {fileName}.',
   csvTooLarge: 'Los datos en CSV ocupan {size} KB, más de lo que cabe en un mensaje: te envío solo el resumen.',
+  // The figures as a card (Teams, Web Chat): a chart of the change per area, and facts.
+  cardChartTitle: 'Cambio medio de nivel por área',
+  cardChartAlt: 'Cambio medio de nivel por área, de la primera valoración a la última: {parts}.',
+  cardChartAltPart: '{domain} {average}',
+  cardDomainFact: '{average} · mejoran {improved}, igual {same}, empeoran {worse} (de {cases})',
+  cardGoals: 'Objetivos',
+  cardTasks: 'Tareas',
+  cardReviews: 'Revisiones',
+  cardReferrals: 'Derivaciones terminadas por servicio',
+  cardGoalsFact: 'logrados {achieved} de {ended} ({share}), en parte {partial}, no logrados {notAchieved}',
+  cardTasksFact: '{average} sobre 4 ({ratings} valoraciones)',
+  cardReviewsFact: '{onTime} a tiempo, {late} con retraso, {noDueDate} sin fecha prevista',
+  cardReferralFact: 'completadas {completed}, rechazadas {declined}, con el cierre {otherEnds}',
+  cardNone: 'ninguno',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -53,4 +67,17 @@ export const en: { [K in keyof typeof es]: string } = {
   reviews: 'Reviews held in the period: {onTime} on time, {late} late, {noDueDate} with no due date.',
   csvAttached: 'Here are the figures as CSV: {fileName}.',
   csvTooLarge: 'The CSV is {size} KB, more than fits in a message: here is the summary only.',
+  cardChartTitle: 'Average level change per area',
+  cardChartAlt: 'Average level change per area, from the first assessment to the latest: {parts}.',
+  cardChartAltPart: '{domain} {average}',
+  cardDomainFact: '{average} · improved {improved}, same {same}, worse {worse} (of {cases})',
+  cardGoals: 'Goals',
+  cardTasks: 'Tasks',
+  cardReviews: 'Reviews',
+  cardReferrals: 'Referrals ended per service',
+  cardGoalsFact: 'achieved {achieved} of {ended} ({share}), partly {partial}, not achieved {notAchieved}',
+  cardTasksFact: '{average} out of 4 ({ratings} ratings)',
+  cardReviewsFact: '{onTime} on time, {late} late, {noDueDate} with no due date',
+  cardReferralFact: 'completed {completed}, declined {declined}, with the closure {otherEnds}',
+  cardNone: 'none',
 };

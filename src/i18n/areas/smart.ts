@@ -80,6 +80,22 @@ export const es = {
   notAgreed: 'Sin el acuerdo de la persona usuaria el objetivo no se guarda. No se ha guardado nada; podéis reformularlo juntos y volver a empezar.',
   assessFirst: 'No se ha creado ningún objetivo. Completa (o repite) la valoración del caso {caseId} y vuelve después.',
   notSavedNotSmart: 'El caso ha cambiado mientras tanto y el objetivo ya no es SMART, así que no se ha guardado. Vuelve a empezar el objetivo.',
+
+  // The goal's form card and the coaching card (dialogs/cards/goalCards.ts).
+  formIntro: 'Nuevo objetivo SMART para {name} ({caseId}). Rellena lo que sepas; si falta algo, te digo qué y por qué.',
+  formGoal: 'Objetivo: quién hará qué, cuánto y para cuándo',
+  formActor: 'Quién lo hará',
+  formIndicator: 'Indicador: qué se cuenta o se comprueba',
+  formTarget: 'Meta: cuánto o con qué frecuencia',
+  formDeadline: 'Fecha límite',
+  formNeed: 'Necesidad valorada a la que responde',
+  formSupport: 'Apoyos (opcional)',
+  formObstacles: 'Obstáculos previstos (opcional)',
+  formOwnStep: 'Paso de la persona (o «mantener»)',
+  formAgreement: '¿Está de acuerdo la persona usuaria con el objetivo?',
+  coachedIntro: 'El objetivo aún no es SMART. Corrige solo esto; lo demás se mantiene.',
+  coachedKept: 'Ya está',
+  plainWordsCriterion: 'Lectura fácil',
 } as const;
 
 export const en: { [K in keyof typeof es]: string } = {
@@ -158,4 +174,19 @@ export const en: { [K in keyof typeof es]: string } = {
   notAgreed: 'Without the client’s agreement the goal is not saved. Nothing was saved; you can reword it together and start again.',
   assessFirst: 'No goal was created. Complete (or redo) the assessment of case {caseId}, then come back.',
   notSavedNotSmart: 'The case changed in the meantime and the goal is no longer SMART, so it was not saved. Please start the goal again.',
+
+  formIntro: 'New SMART goal for {name} ({caseId}). Fill in what you know; if something is missing, I will say what and why.',
+  formGoal: 'Goal: who will do what, how much and by when',
+  formActor: 'Who will do it',
+  formIndicator: 'Indicator: what is counted or checked',
+  formTarget: 'Target: how much or how often',
+  formDeadline: 'Deadline',
+  formNeed: 'Assessed need it answers',
+  formSupport: 'Support (optional)',
+  formObstacles: 'Expected obstacles (optional)',
+  formOwnStep: 'The person’s own step (or “keep”)',
+  formAgreement: 'Does the client agree with the goal?',
+  coachedIntro: 'The goal is not SMART yet. Fix only this; the rest is kept.',
+  coachedKept: 'Already there',
+  plainWordsCriterion: 'Easy reading',
 };
