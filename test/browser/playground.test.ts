@@ -99,7 +99,11 @@ const ASSESSMENT: Answer[] = [
 const GOAL_SENTENCE = 'Inés enviará su currículum a 3 ofertas de empleo por semana hasta el 29 de enero';
 const SMART_GOAL: Answer[] = [
   yes,
+  { ask: /^Quién lo hará/i, say: 'Inés' },
   { ask: /Quién hará qué|Objetivo/i, say: GOAL_SENTENCE },
+  { ask: /^Fecha límite/i, say: '2027-01-29' },
+  { ask: /^Apoyos/i, say: 'La trabajadora social revisa el currículum con ella' },
+  { ask: /^Obstáculos/i, say: 'Poca confianza en las entrevistas' },
   { ask: /necesidad valorada|Necesidad/i, say: 'empleo' },
   { ask: /indicador se medirá|Indicador/i, say: 'Ofertas a las que envía el currículum' },
   { ask: /Qué meta|Meta/i, say: '3 ofertas por semana' },
@@ -170,7 +174,8 @@ describe('Enlace in the Agents Playground, in a browser', () => {
       });
       expect(Object.keys(stored?.assessments[0]?.ratings ?? {})).toHaveLength(15);
       expect(stored?.goals).toHaveLength(1);
-      expect(stored?.goals[0]).toMatchObject({ domain: 'employment', actor: 'Inés', status: 'active' });
+      expect(stored?.goals[0]).toMatchObject({ domain: 'employment', deadline: '2027-01-29', status: 'active' });
+      expect(stored?.goals[0]?.actor).toMatch(/^Inés/);
       expect(stored?.goals[0]?.text).toContain('currículum');
     },
     FLOW_TIMEOUT,
