@@ -145,7 +145,8 @@ async function applyAnswer(step: WaterfallStepContext) {
       [first!, String(step.result ?? '')],
       ...others.map((part): [CardPart, string] => [part, takeFormAnswer(step.context, GOAL_INPUTS[part]) ?? '']),
     ];
-    const draft = await applyParts(step, options.draft, given, options.clientName, options.context);
+    const applied = await applyParts(step, options.draft, given, options.clientName, options.context);
+    const draft = keepShownParts(options.draft, applied, [first!, ...others]);
     return step.replaceDialog(SMART_COACH_DIALOG, { ...options, draft, confirmed: false } satisfies CoachOptions);
   }
   const draft = { ...options.draft, ...(await answerFor(step, field, options)) };
@@ -284,6 +285,22 @@ async function askOnCard(step: WaterfallStepContext, options: CoachOptions, plai
         ? { kind: 'date', timeZone, allow: 'future' }
         : { kind: 'text', maxLength: MAX_LENGTH[first as keyof typeof MAX_LENGTH] ?? MAX_LENGTH.text };
   return ask(step, gaps[0]!.why, spec, { card: (token) => coachedGoalCard(lang, token, coached) });
+}
+
+/** The parts a coaching card shows as kept when it does not ask for them. */
+const SHOWN_KEPT = ['actor', 'indicator', 'target', 'domain', 'deadline', 'support', 'obstacles'] as const;
+
+/**
+ * The coaching card says the parts it does not ask for are kept: a new sentence given on it
+ * does not replace them with what it reads, as a typed one would.
+ */
+function keepShownParts(before: SmartGoalDraft, after: SmartGoalDraft, fix: CardPart[]): SmartGoalDraft {
+  const kept: Partial<SmartGoalDraft> = {};
+  for (const part of SHOWN_KEPT) {
+    if (fix.includes(part) || before[part] === undefined) continue;
+    Object.assign(kept, { [part]: before[part] });
+  }
+  return { ...after, ...kept };
 }
 
 /** What the goal already has, shown on the coaching card as kept. */

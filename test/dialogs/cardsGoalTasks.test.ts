@@ -134,6 +134,34 @@ describe('the SMART goal as a form card', () => {
     });
   });
 
+  it('keeps the indicator and target the card showed as kept when only the sentence is fixed', async () => {
+    h = await createHarness({ cases: [caseEs()], now: NOW });
+    const person = counter();
+    await person.command('objetivo C-CARD22');
+    await person.press('Guardar', {
+      goal: 'Mejorar su búsqueda de empleo',
+      indicator: 'llamadas a empresas anotadas en su cuaderno',
+      target: 'al menos 3 por semana',
+      deadline: '2027-01-31',
+      need: 'employment',
+      agreement: 'Sí',
+    });
+    const coached = lastCard(h);
+    expect(inputIds(coached)).toEqual(['goal', 'agreement']);
+    expect(JSON.stringify(coached)).toContain('llamadas a empresas anotadas en su cuaderno');
+    // A sentence with other numbers and another action: what it reads does not replace what was kept.
+    const replies = await person.press('Guardar', { goal: 'Ana enviará 5 currículos a empresas del barrio', agreement: 'Sí' });
+    expect(replies.join('\n')).toMatch(/guardado en el caso C-CARD22/);
+    const [goal] = (await stored('C-CARD22')).goals;
+    expect(goal).toMatchObject({
+      text: 'Ana enviará 5 currículos a empresas del barrio',
+      indicator: 'llamadas a empresas anotadas en su cuaderno',
+      target: 'al menos 3 por semana',
+      deadline: '2027-01-31',
+      domain: 'employment',
+    });
+  });
+
   it('coaches again when the fix is still not SMART, and saves nothing without the agreement', async () => {
     h = await createHarness({ cases: [caseEs()], now: NOW });
     const person = counter();

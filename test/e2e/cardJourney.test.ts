@@ -4,8 +4,9 @@
 // their titles with their inputs filled in. Every typed message and every press is counted per
 // segment; the stored record is then read from disk and checked.
 //
-// Each segment is one small function over the cards it meets, so a segment changes alone
-// when its step gets a card of its own.
+// The worker goes the short way: each step on its form card, and the follow-up work of a day
+// (tasks, referral, contact, advocacy, progress) on the forms of one case card opened that day
+// — each form once a card, so the card is opened again when a form is needed twice.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { addDays } from '../../src/domain/dates.js';
 import { CaseSchema, type Case } from '../../src/domain/schemas.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
 import { TEAMS_MESSAGE_BYTES } from '../support/cardDriver.js';
-import { type TeamsWorker, teamsWorker } from './support/cardClient.js';
+import type { AdaptiveCard } from '../../dialogs/cards/elements.js';
+import { elementsOf, type TeamsWorker, teamsWorker } from './support/cardClient.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './support/connectorStandIn.js';
 import {
   ADVOCACY,
@@ -98,140 +100,172 @@ function saw(shown: string, shows: RegExp): string {
 
 // ---- the segments: each says what the worker types and presses ----
 
+/** The value of the choice titled (or starting with) `title` in the list `id` of `on`. */
+function choiceValue(on: AdaptiveCard, id: string, title: string): string {
+  const list = elementsOf(on).find((e) => e.id === id);
+  const choices = (list?.choices ?? []) as { title: string; value: string }[];
+  const choice = choices.find((c) => c.title.startsWith(title));
+  if (!choice) throw new Error(`no «${title}» in the list «${id}»: ${choices.map((c) => c.title).join(', ')}`);
+  return choice.value;
+}
+
+/** The case card, opened with the command a worker types; it stays in the chat to press its forms. */
+async function openCaseCard(caseId: string): Promise<AdaptiveCard> {
+  saw(await worker.type(`caso ${caseId}`), new RegExp(`${CLIENT.name}[\\s\\S]*${caseId}`));
+  return worker.lastCard();
+}
+
+/** The whole intake on its form: the name came with the command, the language, time zone and date are the defaults. */
 async function intake(): Promise<string> {
-  saw(await worker.type(`nueva apertura ${CLIENT.name}`), /¿A quién atiende el caso\?/);
-  saw(await worker.answer('Persona'), /Contacto/);
-  saw(await worker.answer(CLIENT.contact), /idioma/);
-  // The language and time zone buttons name one each; «vale» keeps both, typed.
-  saw(await worker.answer('vale'), /Fuente de derivación/);
-  saw(await worker.answer(CLIENT.referralSource), /Fecha de la apertura/);
-  // Picked on the calendar: nothing to misread, so not confirmed back.
-  saw(await worker.answer(DAYS.intake), /consentimiento al tratamiento de sus datos/);
-  saw(await worker.answer('Sí'), /recibir mensajes de seguimiento/);
-  saw(await worker.answer('Sí'), /Modelo de gestión/);
-  saw(await worker.answer('corretaje, media'), /Resumen de la apertura/);
-  const opened = saw(await worker.answer('Sí'), /Caso C-[A-Z0-9]{6} abierto para Carmen Ortega Ruiz/);
+  saw(await worker.type(`nueva apertura ${CLIENT.name}`), /Nueva apertura de caso/);
+  const inputs = {
+    kind: 'individual',
+    contact: CLIENT.contact,
+    source: CLIENT.referralSource,
+    consentData: 'Sí',
+    consentMessages: 'Sí',
+    model: 'brokerage',
+    priority: 'medium',
+  };
+  const opened = saw(await worker.press('Guardar', inputs), /Caso C-[A-Z0-9]{6} abierto para Carmen Ortega Ruiz/);
   return /Caso (C-[A-Z0-9]{6}) abierto/.exec(opened)![1]!;
 }
 
+/** Strengths, view and contexts on one card; the levels, safety and notes on the other. */
 async function assessment(caseId: string) {
-  const levels = Object.values(ASSESSED_LEVELS).map((level) => String(level ?? 'n/a'));
-  saw(await worker.type(`valoración ${caseId}`), /Fortalezas personales/);
-  saw(await worker.answer([STRENGTHS.personal, STRENGTHS.family, STRENGTHS.community].join('\n')), /Cómo ve la persona su situación/);
-  saw(
-    await worker.answer([CLIENT_VIEW, ASPIRATIONS, CONTEXT.economic, CONTEXT.social, CONTEXT.family, CONTEXT.institutional].join('\n')),
-    /Ámbito 1 de 15: ingresos/,
-  );
-  saw(await worker.answer(levels.join(' ')), /¿Es correcto\?/);
-  saw(await worker.answer('Sí'), /preocupación por la seguridad/);
-  saw(await worker.answer('No'), /Nota micro/);
-  saw(await worker.answer([NOTES.micro, NOTES.meso, NOTES.macro].join('\n')), /Intensidad recomendada: moderada/);
+  saw(await worker.type(`valoración ${caseId}`), /Fortalezas, visión y contexto/);
+  const profile = {
+    'strengths.personal': STRENGTHS.personal,
+    'strengths.family': STRENGTHS.family,
+    'strengths.community': STRENGTHS.community,
+    'view.clientView': CLIENT_VIEW,
+    'view.aspirations': ASPIRATIONS,
+    'view.economic': CONTEXT.economic,
+    'view.social': CONTEXT.social,
+    'view.family': CONTEXT.family,
+    'view.institutional': CONTEXT.institutional,
+  };
+  saw(await worker.press('Siguiente', profile), /Ámbitos de la vida/);
+  const levels = Object.fromEntries(Object.entries(ASSESSED_LEVELS).map(([domain, level]) => [`level.${domain}`, String(level ?? 'n/a')]));
+  const rest = { safety: 'No', 'notes.micro': NOTES.micro, 'notes.meso': NOTES.meso, 'notes.macro': NOTES.macro };
+  // The intensity is a recommendation: the worker takes it with one more press.
+  saw(await worker.press('Ver el resultado', { ...levels, ...rest }), /¿Guardo la valoración con la intensidad recomendada \(moderada\)\?/);
   saw(await worker.answer('Sí'), new RegExp(`Valoración guardada en el caso ${caseId}`));
 }
 
+/**
+ * The goal form filled with a vague wish: the coaching card says what is missing and why, and
+ * the client's own step, offered on it, is kept.
+ */
 async function smartGoal(caseId: string) {
   saw(await worker.type(`objetivo ${caseId}`), /Nuevo objetivo SMART/);
-  saw(await worker.answer(GOAL.vague), /«Mejorar» no es observable/);
-  saw(await worker.answer(GOAL.outcome), /depende de terceros/);
-  saw(await worker.answer(GOAL.ownStep), /¿Para qué fecha/);
-  saw(await worker.answer(DAYS.goalDeadline), /Objetivo SMART:[\s\S]*¿Es correcto\?/);
-  saw(await worker.answer(`indicador: ${GOAL.indicator}`), /Indicador:/);
-  saw(await worker.answer(`meta: ${GOAL.target}`), /Meta:/);
-  saw(await worker.answer(`apoyos: ${GOAL.support}`), /Apoyos:/);
-  saw(await worker.answer(`obstáculos: ${GOAL.obstacles}`), /¿Es correcto\?/);
-  saw(await worker.answer('Sí'), /¿Está de acuerdo la persona usuaria/);
-  saw(await worker.answer('Sí'), new RegExp(`Objetivo G-[A-Z0-9]{6} guardado en el caso ${caseId}`));
+  const parts = {
+    goal: GOAL.vague,
+    indicator: GOAL.indicator,
+    target: GOAL.target,
+    deadline: DAYS.goalDeadline,
+    need: 'housing',
+    support: GOAL.support,
+    obstacles: GOAL.obstacles,
+    agreement: 'Sí',
+  };
+  saw(await worker.press('Guardar', parts), /El objetivo aún no es SMART[\s\S]*no es observable/);
+  saw(await worker.press('Guardar', { goal: GOAL.ownStep, agreement: 'Sí' }), new RegExp(`Objetivo G-[A-Z0-9]{6} guardado en el caso ${caseId}`));
 }
 
 async function contract(caseId: string) {
-  saw(await worker.type(`contrato ${caseId}`), /Problema diana 1 de 3/);
-  saw(await worker.answer(PROBLEMS.join('\n')), /reconoce estos 2 problemas/);
-  saw(await worker.answer('Sí'), /¿Guardo el contrato\?/);
-  saw(await worker.answer('Sí'), new RegExp(`Contrato guardado en el caso ${caseId}`));
+  saw(await worker.type(`contrato ${caseId}`), /contrato/i);
+  saw(await worker.press('Guardar', { problems: PROBLEMS.join('\n'), acknowledged: 'Sí' }), new RegExp(`Contrato guardado en el caso ${caseId}`));
 }
 
+const clientTaskInputs = {
+  what: CLIENT_TASK.description,
+  owner: 'client',
+  dueDate: DAYS.clientTaskDue,
+  obstacle: CLIENT_TASK.obstacle,
+  obstacleKind: 'internal',
+};
+const workerTaskInputs = { what: WORKER_TASK.description, owner: 'worker', dueDate: DAYS.workerTaskDue, obstacle: '' };
+
+/** The client's task, from the case card opened after the plan. */
 async function clientTask(caseId: string) {
-  saw(await worker.type(`tarea ${caseId}`), /Qué hay que hacer/);
-  saw(await worker.answer(`${CLIENT_TASK.description}, la persona usuaria, para el 25/03/2026`), /Obstáculo previsto 1/);
-  saw(await worker.answer(`${CLIENT_TASK.obstacle} (interno)`), /se compromete/);
-  saw(await worker.answer('Sí'), new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}`));
+  const caseCard = await openCaseCard(caseId);
+  saw(await worker.pressInForm('Nueva tarea', 'Guardar', clientTaskInputs, caseCard), new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}`));
 }
 
-async function workerTask(caseId: string) {
-  saw(await worker.type(`tarea ${caseId}`), /Qué hay que hacer/);
-  saw(await worker.answer(`${WORKER_TASK.description}, yo, para el 13/03/2026`), /Obstáculo previsto 1/);
-  saw(await worker.answer('no'), /Guardo la tarea/);
-  saw(await worker.answer('Sí'), new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}`));
+/** One case card: the worker's own task and the referral to the housing office, picked on the list; a second card sends it. */
+async function workerTaskAndReferral(caseId: string) {
+  const caseCard = await openCaseCard(caseId);
+  saw(await worker.pressInForm('Nueva tarea', 'Guardar', workerTaskInputs, caseCard), new RegExp(`Tarea T-[A-Z0-9]{6} guardada en el caso ${caseId}`));
+  saw(
+    await worker.pressInForm('Nueva derivación', 'Guardar', { service: 'SV-VIVIEN' }, caseCard),
+    /Derivación R-[A-Z0-9]{6} a «Oficina de Vivienda[^»]*» guardada como propuesta/,
+  );
+  const withReferral = await openCaseCard(caseId);
+  saw(
+    await worker.pressInForm('Actualizar una derivación', 'Guardar', { status: 'referred', note: REFERRAL_NOTE }, withReferral),
+    /Derivación R-[A-Z0-9]{6} actualizada: Derivada/,
+  );
 }
 
-/** The housing office picked on the referral form, then sent with the social report. */
-async function referral(caseId: string) {
-  saw(await worker.type(`derivación ${caseId} nueva`), /Nueva derivación/);
-  saw(await worker.press('Guardar', { service: 'SV-VIVIEN' }), /Derivación R-[A-Z0-9]{6} a «Oficina de Vivienda[^»]*» guardada como propuesta/);
-  await moveReferral(caseId, 'Propuesta', { status: 'referred', note: REFERRAL_NOTE }, 'Derivada');
+/**
+ * One case card: the referral accepted, the home visit, the advocacy action, and the worker's
+ * own task, due today, rated «no opportunity» (the housing office was closed), each on its form.
+ */
+async function acceptedContactAdvocacy(caseId: string) {
+  const caseCard = await openCaseCard(caseId);
+  saw(
+    await worker.pressInForm('Actualizar una derivación', 'Guardar', { status: 'accepted', note: '' }, caseCard),
+    /Derivación R-[A-Z0-9]{6} actualizada: Aceptada/,
+  );
+  const visit = { type: 'visit', date: DAYS.accepted, time: CONTACT_TIME, minutes: String(CONTACT.minutes), withWhom: CONTACT.withWhom, note: CONTACT.note };
+  saw(await worker.pressInForm('Registrar un contacto', 'Guardar', visit, caseCard), new RegExp(`Contacto K-[A-Z0-9]{6} guardado en el caso ${caseId}`));
+  const action = { action: ADVOCACY.action, barrierType: 'eligibility', barrier: ADVOCACY.barrier, level: 'macro', outcome: '' };
+  saw(await worker.pressInForm('Acción de defensa', 'Guardar', action, caseCard), /informe de barreras estructurales/);
+  const noChance = {
+    task: choiceValue(caseCard, 'task', WORKER_TASK.description),
+    rating: 'noOpportunity',
+    obstacles: PROGRESS.workerObstacles,
+    markDone: 'No',
+  };
+  saw(await worker.pressInForm('Registrar avance', 'Guardar', noChance, caseCard), /Sin oportunidad/);
 }
 
-async function referralAccepted(caseId: string) {
-  await moveReferral(caseId, 'Derivada', { status: 'accepted', note: '' }, 'Aceptada');
-}
-
-/** The case's only referral, named with the command, moved on with its note on one form. */
-async function moveReferral(caseId: string, from: string, inputs: { status: string; note: string }, to: string) {
-  saw(await worker.type(`derivación ${caseId} actualizar`), new RegExp(`Estado actual: ${from}`));
-  saw(await worker.press('Guardar', inputs), new RegExp(`Derivación R-[A-Z0-9]{6} actualizada: ${to}`));
-}
-
-/** The whole contact on its form, time of day included. */
-async function contact(caseId: string) {
-  saw(await worker.type(`contacto ${caseId}`), /Registrar un contacto/);
-  const inputs = { type: 'visit', date: DAYS.accepted, time: CONTACT_TIME, minutes: String(CONTACT.minutes), withWhom: CONTACT.withWhom, note: CONTACT.note };
-  saw(await worker.press('Guardar', inputs), new RegExp(`Contacto K-[A-Z0-9]{6} guardado en el caso ${caseId}`));
-}
-
-/** The action and its macro barrier on one form. */
-async function advocacy(caseId: string) {
-  saw(await worker.type(`defensa ${caseId}`), /Acción de defensa/);
-  const inputs = { action: ADVOCACY.action, barrierType: 'eligibility', barrier: ADVOCACY.barrier, level: 'macro', outcome: '' };
-  saw(await worker.press('Guardar', inputs), /informe de barreras estructurales/);
-}
-
+/** The client's task rated on the case card's progress form (the worker's was rated the day it was due). */
 async function progress(caseId: string) {
-  saw(await worker.type(`avance ${caseId} tarea 1`), /escala de 4 puntos/);
-  saw(await worker.answer(`3, ${PROGRESS.clientObstacles}`), /Sustancialmente conseguida/);
-  saw(await worker.type(`avance ${caseId} tarea 2`), /escala de 4 puntos/);
-  saw(await worker.answer(`sin oportunidad, ${PROGRESS.workerObstacles}`), /Sin oportunidad/);
+  const caseCard = await openCaseCard(caseId);
+  const rated = { task: choiceValue(caseCard, 'task', CLIENT_TASK.description), rating: '3', obstacles: PROGRESS.clientObstacles, markDone: 'No' };
+  saw(await worker.pressInForm('Registrar avance', 'Guardar', rated, caseCard), /Sustancialmente conseguida/);
 }
 
+/** The review form: the levels come as they were, housing is raised; the next review is the one proposed. */
 async function firstReview(caseId: string) {
-  saw(await worker.type(`revisión ${caseId}`), /Ámbito 1 de/);
-  saw(await worker.answer('igual salvo vivienda 3'), /¿Qué decides para el caso\?/);
-  saw(await worker.answer('Continuar'), /Próxima revisión propuesta/);
-  saw(await worker.answer('ok'), /Nota de la reevaluación/);
-  saw(await worker.answer(FIRST_REVIEW_NOTE), /Decisión: Continuar/);
-  saw(await worker.answer('Sí'), new RegExp(`Reevaluación guardada en el caso ${caseId}`));
+  saw(await worker.type(`revisión ${caseId}`), /Reevaluación del caso/);
+  saw(
+    await worker.press('Guardar la reevaluación', { level_housing: '3', decision: 'continue', note: FIRST_REVIEW_NOTE }),
+    new RegExp(`Reevaluación guardada en el caso ${caseId}`),
+  );
 }
 
 async function finalReviewAndClosure(caseId: string) {
-  saw(await worker.type(`revisión ${caseId}`), /Ámbito 1 de/);
-  saw(await worker.answer('igual salvo vivienda 4'), /¿Qué decides para el caso\?/);
-  saw(await worker.answer('Cerrar el caso'), /Nota de la reevaluación/);
-  saw(await worker.answer(FINAL_REVIEW_NOTE), /el caso pasa al cierre/);
-  saw(await worker.answer('Sí'), /¿Por qué se cierra el caso\?/);
-  saw(await worker.answer('Objetivos cumplidos'), /¿Resultado\?/);
-  saw(await worker.answer('Logrado'), /¿Cómo termina\?/);
-  saw(await worker.answer('Completada'), /Resumen del cierre/);
-  saw(await worker.answer(CLOSURE_SUMMARY), /¿Cierro el caso\?/);
-  saw(await worker.answer('Sí'), new RegExp(`Caso ${caseId} cerrado`));
+  saw(await worker.type(`revisión ${caseId}`), /Reevaluación del caso/);
+  saw(await worker.press('Guardar la reevaluación', { level_housing: '4', decision: 'close', note: FINAL_REVIEW_NOTE }), /Cierre del caso/);
+  const closure = worker.lastCard();
+  const ids = elementsOf(closure).map((e) => String(e.id ?? ''));
+  const goalOutcome = ids.find((id) => id.startsWith('outcome_'))!;
+  const referralEnd = ids.find((id) => id.startsWith('referralEnd_'))!;
+  const inputs = { reason: 'goalsMet', [goalOutcome]: 'achieved', [referralEnd]: 'completed', summary: CLOSURE_SUMMARY };
+  saw(await worker.press('Cerrar el caso', inputs), new RegExp(`Caso ${caseId} cerrado`));
 }
 
 // ---- the journey ----
 
 function countsTable(): string {
   const line = (name: string, typed: number, pressed: number) =>
-    `  ${name.padEnd(26)} ${String(typed).padStart(5)} ${String(pressed).padStart(7)} ${String(typed + pressed).padStart(5)}`;
+    `  ${name.padEnd(40)} ${String(typed).padStart(5)} ${String(pressed).padStart(7)} ${String(typed + pressed).padStart(5)}`;
   return [
     'Typed and pressed on the card journey:',
-    `  ${'segment'.padEnd(26)} typed pressed total`,
+    `  ${'segment'.padEnd(40)} typed pressed total`,
     ...[...perSegment].map(([name, n]) => line(name, n.typed, n.pressed)),
     line('total', worker.sent.typed, worker.sent.pressed),
   ].join('\n');
@@ -247,14 +281,11 @@ describe('a worker takes one client from intake to closure in Teams, with cards'
     journey.caseId = await segment('intake', DAYS.intake, intake);
     const { caseId } = journey;
     await segment('assessment', DAYS.assessment, () => assessment(caseId));
-    await segment('SMART goal', DAYS.assessment, () => smartGoal(caseId));
+    await segment('SMART goal (coached)', DAYS.assessment, () => smartGoal(caseId));
     await segment('contract', DAYS.assessment, () => contract(caseId));
     await segment('client task', DAYS.assessment, () => clientTask(caseId));
-    await segment('worker task', DAYS.assessment, () => workerTask(caseId));
-    await segment('referral', DAYS.referral, () => referral(caseId));
-    await segment('referral accepted', DAYS.accepted, () => referralAccepted(caseId));
-    await segment('contact', DAYS.accepted, () => contact(caseId));
-    await segment('advocacy', DAYS.accepted, () => advocacy(caseId));
+    await segment('worker task, referral', DAYS.referral, () => workerTaskAndReferral(caseId));
+    await segment('accepted, contact, advocacy, progress', DAYS.accepted, () => acceptedContactAdvocacy(caseId));
     await segment('progress', DAYS.progress, () => progress(caseId));
     await segment('first review', DAYS.firstReview, () => firstReview(caseId));
     await segment('final review and closure', DAYS.finalReview, () => finalReviewAndClosure(caseId));

@@ -13,6 +13,11 @@ export interface TeamsWorker {
   /** Presses `title` on the last card, `inputs` filled in; returns what the replies show. */
   press(title: string, inputs?: Record<string, string>): Promise<string>;
   /**
+   * Opens the form `form` (an Action.ShowCard) on `on` — a card still in the conversation, the
+   * last one by default — and presses `title` in it, `inputs` filled in.
+   */
+  pressInForm(form: string, title: string, inputs?: Record<string, string>, on?: AdaptiveCard): Promise<string>;
+  /**
    * Answers the last card's question as a person would: its button named `answer`, else its
    * box, list or calendar; a card with neither (buttons that do not say it all) is answered by typing.
    */
@@ -39,6 +44,31 @@ export function elementsOf(card: AdaptiveCard): CardElement[] {
       walk(item.columns);
       walk((item as { card?: AdaptiveCard }).card?.body);
       walk((item as { card?: AdaptiveCard }).card?.actions);
+    }
+  };
+  walk(card.body);
+  walk(card.actions);
+  return found;
+}
+
+/**
+ * The inputs a press inside `form` sends, as Teams gathers them: the card's own inputs and
+ * those of the one ShowCard form the action is in, never those of the card's other forms.
+ */
+function inputsInScope(card: AdaptiveCard, form?: CardElement): CardElement[] {
+  const found: CardElement[] = [];
+  const walk = (items: unknown) => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as CardElement[]) {
+      if (item.type === 'Action.ShowCard') {
+        if (item !== form) continue;
+        walk((item as { card?: AdaptiveCard }).card?.body);
+        continue;
+      }
+      if (item.type.startsWith('Input.')) found.push(item);
+      walk(item.items);
+      walk(item.actions);
+      walk(item.columns);
     }
   };
   walk(card.body);
@@ -112,18 +142,26 @@ export function teamsWorker(botUrl: string, connector: ConnectorStandIn, user: s
     return action;
   }
 
-  async function press(title: string, inputs: Record<string, string> = {}): Promise<string> {
-    const action = actionTitled(title);
-    const ids = elementsOf(lastCard())
-      .filter((e) => e.type.startsWith('Input.'))
-      .map((e) => String(e.id));
-    for (const id of Object.keys(inputs)) if (!ids.includes(id)) throw new Error(`no input «${id}» on the card; it has: ${ids.join(', ')}`);
-    // Teams sends every input of the card, an untouched one with its default or empty.
-    const defaults = Object.fromEntries(
-      elementsOf(lastCard())
-        .filter((e) => e.type.startsWith('Input.') && e.value !== undefined)
-        .map((e) => [String(e.id), String(e.value)]),
-    );
+  function press(title: string, inputs: Record<string, string> = {}): Promise<string> {
+    return pressAction(actionTitled(title), inputsInScope(lastCard()), inputs);
+  }
+
+  function pressInForm(formTitle: string, title: string, inputs: Record<string, string> = {}, on: AdaptiveCard = lastCard()): Promise<string> {
+    const forms = elementsOf(on).filter((e) => e.type === 'Action.ShowCard');
+    const form = forms.find((e) => plain(String(e.title)) === plain(formTitle));
+    if (!form) throw new Error(`no form «${formTitle}» on the card; it has: ${forms.map((e) => e.title).join(', ')}`);
+    const formCard = (form as { card?: AdaptiveCard }).card;
+    if (!formCard) throw new Error(`the form «${formTitle}» has no card`);
+    const action = elementsOf(formCard).find((e) => e.type === 'Action.Submit' && plain(String(e.title)) === plain(title));
+    if (!action) throw new Error(`no «${title}» in the form «${formTitle}»`);
+    return pressAction(action, inputsInScope(on, form), inputs);
+  }
+
+  async function pressAction(action: CardElement, scope: CardElement[], inputs: Record<string, string>): Promise<string> {
+    const ids = scope.map((e) => String(e.id));
+    for (const id of Object.keys(inputs)) if (!ids.includes(id)) throw new Error(`no input «${id}» on the form; it has: ${ids.join(', ')}`);
+    // Teams sends every input in reach of the action, an untouched one with its default or empty.
+    const defaults = Object.fromEntries(scope.filter((e) => e.value !== undefined).map((e) => [String(e.id), String(e.value)]));
     sent.pressed++;
     return post('', { ...defaults, ...inputs, ...(action.data as object) });
   }
@@ -156,6 +194,7 @@ export function teamsWorker(botUrl: string, connector: ConnectorStandIn, user: s
   return {
     type: typed,
     press,
+    pressInForm,
     answer,
     submit: (value) => {
       sent.pressed++;
