@@ -45,6 +45,7 @@ const MAX_USER_ID = 200;
 const MAX_CONVERSATION_ID = 1000;
 
 const NOT_AN_ACTIVITY = 'the body must be a JSON activity';
+const UNHANDLED_INVOKE = 'this bot does not handle that invoke';
 const REQUEST_ERRORS: Record<string, string> = {
   'entity.parse.failed': NOT_AN_ACTIVITY,
   'entity.too.large': `the body is larger than ${MAX_BODY}`,
@@ -116,6 +117,9 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     inFlight++;
     try {
       const answer = await adapter.answer(req.body as Activity, req.headers.authorization ?? '', (context) => bot.run(context));
+      // botbuilder answers an invoke nothing handles with 501; for the channel it is a request
+      // this bot does not take, not a failure of the server.
+      if (answer.status === 501 && (req.body as Activity).type === 'invoke') return void res.status(400).json({ error: UNHANDLED_INVOKE });
       res.status(answer.status);
       if (answer.body === undefined) res.end();
       else res.json(answer.body);
