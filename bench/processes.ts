@@ -16,7 +16,7 @@ export interface Served {
 }
 
 /** Spawns `script` (relative to the repository) with port 0 and waits for /healthz. */
-export async function serve(script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<Served> {
+export async function serve(script: string, env: Record<string, string>, timeoutMs = 900_000): Promise<Served> {
   const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
   const begun = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -66,4 +66,15 @@ export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
   return kb / 1024;
+}
+
+/** Waits until the bot's /healthz says every case's follow-ups were derived again; the milliseconds waited. */
+export async function followUpsSynced(url: string, timeoutMs = 900_000): Promise<number> {
+  const begun = performance.now();
+  while (performance.now() - begun < timeoutMs) {
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { followUps?: { synced?: boolean } };
+    if (health.followUps?.synced) return performance.now() - begun;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the follow-ups were not synced within ${timeoutMs} ms`);
 }

@@ -36,6 +36,11 @@ export interface StartOptions {
   now?: () => Date;
   /** Opened already (tests); otherwise opened from settings.dataDir. */
   store?: JsonStore;
+  /**
+   * Listen before the follow-ups of every case are derived again (the entry point); by
+   * default the start waits for it, so a test's first round sees them.
+   */
+  syncFollowUpsInBackground?: boolean;
 }
 
 const MAX_BODY = '256kb';
@@ -78,14 +83,25 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     { owner: `${hostname()}:${process.pid}` },
   );
   services.followUps.useScheduler(followUps);
-  // What changed while the bot was down (or was missed) is derived again before the first round.
-  const synced = await services.followUps.syncAll();
-  log('followUps.synced', synced);
-  followUps.start();
+  let stopping = false;
+  // What changed while the bot was down (or was missed) is derived again before the first
+  // round. At agency scale that takes seconds, so `npm start` answers meanwhile: a job
+  // derived from a case that changes under the sync is checked again before it is sent.
+  let followUpsSynced = false;
+  const syncFollowUps = async () => {
+    try {
+      log('followUps.synced', await services.followUps.syncAll());
+    } catch (error) {
+      log('followUps.syncFailed', { error: (error as Error).name });
+    }
+    followUpsSynced = true;
+    if (!stopping) followUps.start();
+  };
+  const syncing = options.syncFollowUpsInBackground ? syncFollowUps() : undefined;
+  if (!syncing) await syncFollowUps();
 
   let inFlight = 0;
   let idle: (() => void) | null = null;
-  let stopping = false;
   const app = express();
   app.disable('x-powered-by');
   // While stopping, no connection is kept alive for another request.
@@ -102,6 +118,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       cases: await store.repositories.cases.count(),
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       followUps: {
+        synced: followUpsSynced,
         due: due.due,
         oldestDueSeconds: Math.round(due.oldestDueMs / 1000),
         lastRunAt: last?.at.toISOString() ?? null,
@@ -158,7 +175,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       // The turns are answered: drop the connections that carried them.
       server.closeAllConnections();
       await closed;
-      // A round under way finishes (and records what it sent) before the stores close.
+      // A sync or round under way finishes (and records what it sent) before the stores close.
+      await syncing;
       await followUps.stop();
       await jobs.flush();
       await outbox.flush();
