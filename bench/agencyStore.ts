@@ -3,7 +3,7 @@
 // derives from every case (about ten a case). Built once per size and day, then copied,
 // since deriving 100,000 jobs takes minutes.
 import { execFile } from 'node:child_process';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,7 +41,10 @@ export async function agencyStore(cases: number, log: (line: string) => void = (
   const dataDir = join(tmpdir(), 'enlace-bench', `agency-v${SHAPE_VERSION}-${cases}-${today.toISOString().slice(0, 10)}`);
   const started = performance.now();
   if (await exists(join(dataDir, 'meta.json'))) {
-    const jobs = (await FileJobStore.open(join(dataDir, 'jobs'))).size;
+    const jobs = await readFile(`${dataDir}.json`, 'utf8').then(
+      (text) => (JSON.parse(text) as { jobs: number }).jobs,
+      async () => (await FileJobStore.open(join(dataDir, 'jobs'))).size,
+    );
     return { dataDir, cases, jobs, built: false, buildMs: 0 };
   }
   const building = `${dataDir}.building`;
@@ -64,6 +67,7 @@ export async function agencyStore(cases: number, log: (line: string) => void = (
   await services.followUps.syncAll();
   await jobs.flush();
   await store.close();
+  await writeFile(`${dataDir}.json`, JSON.stringify({ cases, jobs: jobs.size }));
   await rename(building, dataDir);
   return { dataDir, cases, jobs: jobs.size, built: true, buildMs: performance.now() - started };
 }

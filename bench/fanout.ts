@@ -80,8 +80,8 @@ async function rateLimitedConnector() {
       app.add(now);
       for (const w of windows) w.add(now);
       const { id } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string };
-      const key = `${conversation} ${id}`;
-      accepted.set(key, (accepted.get(key) ?? 0) + 1);
+      // Each chat gets one prompt: a second accepted post to it, whatever its id, is a duplicate.
+      accepted.set(conversation, (accepted.get(conversation) ?? 0) + 1);
       stats.lastAcceptedAt = now;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
     });
