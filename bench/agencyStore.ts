@@ -41,6 +41,11 @@ export async function agencyStore(cases: number, log: (line: string) => void = (
   const dataDir = join(tmpdir(), 'enlace-bench', `agency-v${SHAPE_VERSION}-${cases}-${today.toISOString().slice(0, 10)}`);
   const started = performance.now();
   if (await exists(join(dataDir, 'meta.json'))) {
+    // As a clean stop leaves it: with the digests of the files already checked.
+    if (!(await exists(join(dataDir, 'cases.validated')))) {
+      await (await JsonStore.open(dataDir)).close();
+      await (await FileJobStore.open(join(dataDir, 'jobs'))).close();
+    }
     const jobs = await readFile(`${dataDir}.json`, 'utf8').then(
       (text) => (JSON.parse(text) as { jobs: number }).jobs,
       async () => (await FileJobStore.open(join(dataDir, 'jobs'))).size,
@@ -65,7 +70,7 @@ export async function agencyStore(cases: number, log: (line: string) => void = (
   await outbox.load();
   const services = createServices(repos, () => new Date(), undefined, { jobs, outbox });
   await services.followUps.syncAll();
-  await jobs.flush();
+  await jobs.close();
   await store.close();
   await writeFile(`${dataDir}.json`, JSON.stringify({ cases, jobs: jobs.size }));
   await rename(building, dataDir);

@@ -107,7 +107,8 @@ export async function replySink(): Promise<{ serviceUrl: string; lastText: Map<s
   };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+/** Connections kept open for one phase only: a server drops a connection idle for 5 s. */
+let agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
 function post(url: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -184,6 +185,8 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
       }),
     );
     if (samples) samples.wallMs += performance.now() - started;
+    agent.destroy();
+    agent = new Agent({ keepAlive: true, maxSockets: 128 });
   }
 
   // Everyone says hello to both first, so dialogs and caches are in their steady state.

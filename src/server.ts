@@ -178,8 +178,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       // A sync or round under way finishes (and records what it sent) before the stores close.
       await syncing;
       await followUps.stop();
-      await jobs.flush();
-      await outbox.flush();
+      await jobs.close();
+      await outbox.close();
       await store.close();
     },
   };
