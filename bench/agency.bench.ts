@@ -12,7 +12,7 @@ import { agencyStore, copyOf } from './agencyStore.js';
 import { measureChanges } from './changes.js';
 import { measureFanout } from './fanout.js';
 import { followUpsSynced, rssMb, serve } from './processes.js';
-import { allTurns, measureTurns, percentile, replySink, type TurnKind } from './turns.js';
+import { allTurns, measureTurns, percentile, replySink, type TurnKind, type TurnRun } from './turns.js';
 
 process.env.ENLACE_QUIET = '1';
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -61,8 +61,8 @@ try {
   const syncMs = await followUpsSynced(bot.url);
   const echo = await serve('bench/echoBot.ts', {});
   const sink = await replySink();
-  let turnRun;
-  let rssAfterLoad;
+  let turnRun: TurnRun;
+  let rssAfterLoad: number;
   try {
     turnRun = await measureTurns({
       botUrl: bot.url,
