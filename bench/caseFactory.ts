@@ -1,6 +1,8 @@
-// Realistic cases for the store benchmark: a completed assessment, SMART goals, a contract,
-// tasks with progress, referrals and a contact log, varied by a seeded generator so two runs
-// write the same data. Every case is validated with CaseSchema, as the store would.
+// Realistic cases for the benchmark, shaped as an agency's open cases: a completed
+// assessment, 3 SMART goals, a contract, 6 tasks with 20 progress entries between them,
+// referrals and 30 contacts, varied by a seeded generator so two runs write the same data.
+// Dates run up to the day given, so the follow-ups derived from them are current. Every
+// case is validated with CaseSchema, as the store would.
 import { LIFE_DOMAINS, CaseSchema, StaffSchema, type Case, type Contact, type LifeDomain, type Staff } from '../src/domain/schemas.js';
 import { READABLE_ALPHABET } from '../src/domain/ids.js';
 
@@ -98,7 +100,13 @@ export function benchContact(serial: number, by: string, at: Date): Contact {
   };
 }
 
-export function makeBenchCase(index: number): Case {
+/** Progress entries per task, 20 in all over the 6 tasks. */
+const PROGRESS_PER_TASK = [4, 4, 3, 3, 3, 3];
+const CONTACTS = 30;
+const GOALS = 3;
+
+/** Case `index`, opened between 60 and 400 days before `today` (midnight UTC). */
+export function makeBenchCase(index: number, today = new Date(Date.UTC(2026, 5, 1))): Case {
   const random = seededRandom(index + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -106,13 +114,13 @@ export function makeBenchCase(index: number): Case {
   const id = benchCaseId(index);
   const workerId = workerIdFor(index);
   const team = teamFor(index);
-  const opened = new Date(Date.UTC(2025, 0, 1) + between(0, 600) * DAY + 9 * 3600_000);
+  const opened = new Date(today.getTime() - between(60, 400) * DAY + 9 * 3600_000);
   const at = (daysAfter: number) => new Date(opened.getTime() + daysAfter * DAY);
   const stamp = (daysAfter: number) => at(daysAfter).toISOString();
 
   const ratings = Object.fromEntries(LIFE_DOMAINS.map((domain) => [domain, random() < 0.1 ? null : between(1, 5)]));
   const needs = LIFE_DOMAINS.filter((domain) => (ratings[domain] ?? 5) <= 3);
-  const goalDomains: LifeDomain[] = (needs.length > 0 ? needs : ['income' as const]).slice(0, between(2, 3));
+  const goalDomains: LifeDomain[] = [...needs, ...LIFE_DOMAINS.filter((domain) => !needs.includes(domain))].slice(0, GOALS);
 
   const goals = goalDomains.map((domain, g) => ({
     id: `G-${index}-${g}`,
@@ -121,7 +129,7 @@ export function makeBenchCase(index: number): Case {
     actor: 'la persona usuaria',
     indicator: 'Justificante de registro entregado',
     target: '1 solicitud presentada',
-    deadline: day(at(80)),
+    deadline: day(new Date(today.getTime() + 120 * DAY)),
     support: 'Acompañamiento de la trabajadora social el primer día',
     obstacles: pick(OBSTACLES),
     dependsOnThirdParty: false,
@@ -137,12 +145,13 @@ export function makeBenchCase(index: number): Case {
       goalId: goal.id,
       description: pick(TASKS),
       owner: t === 0 ? ('client' as const) : ('worker' as const),
-      dueDate: day(at(30 + 10 * t)),
+      // Due in the weeks around today, so check-ins and due-date reminders are pending.
+      dueDate: day(new Date(today.getTime() + between(-7, 45) * DAY)),
       obstacles: [{ text: pick(OBSTACLES), kind: 'internal' as const }],
       checkInEveryDays: 7,
       commitment: { at: stamp(9), confirmedBy: workerId },
       status: 'open' as const,
-      progress: Array.from({ length: between(2, 6) }, (_, p) => ({
+      progress: Array.from({ length: PROGRESS_PER_TASK[g * 2 + t]! }, (_, p) => ({
         at: stamp(16 + 7 * p),
         rating: pick([1, 2, 3, 4, 'noOpportunity'] as const),
         obstacles: pick(OBSTACLES),
@@ -155,7 +164,7 @@ export function makeBenchCase(index: number): Case {
     })),
   );
 
-  const contacts = Array.from({ length: between(5, 25) }, (_, k) => benchContact(index * 100 + k, workerId, at(3 * k + 1)));
+  const contacts = Array.from({ length: CONTACTS }, (_, k) => benchContact(index * 100 + k, workerId, at(k + 1)));
 
   const referrals = Array.from({ length: between(1, 2) }, (_, r) => {
     const service = SERVICES[(index + r) % SERVICES.length]!;
@@ -179,7 +188,7 @@ export function makeBenchCase(index: number): Case {
     status: 'open',
     workerId,
     team,
-    sharedWith: index % 10 === 0 ? [workerIdFor(index + 1)] : [],
+    sharedWith: [],
     createdAt: stamp(0),
     updatedAt: stamp(40),
     client: {
@@ -196,7 +205,7 @@ export function makeBenchCase(index: number): Case {
     priority: pick(['high', 'medium', 'low'] as const),
     intensity: 'moderate',
     contactEveryDays: 21,
-    nextReviewDate: day(at(97)),
+    nextReviewDate: day(new Date(today.getTime() + between(1, 90) * DAY)),
     budget: 500,
     assessments: [
       {
@@ -228,7 +237,7 @@ export function makeBenchCase(index: number): Case {
       targetProblems: [{ text: 'Riesgo de pérdida de la vivienda', acknowledgedByClient: true }],
       sessions: 8,
       startDate: day(at(9)),
-      endDate: day(at(65)),
+      endDate: day(new Date(today.getTime() + 60 * DAY)),
       createdAt: stamp(9),
       createdBy: workerId,
     },

@@ -8,7 +8,7 @@ import { StoreError } from './store/errors.js';
 const begun = Date.now();
 try {
   const settings = readSettings();
-  const bot = await startBot(settings);
+  const bot = await startBot(settings, { syncFollowUpsInBackground: true });
   console.log(
     `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
   );

@@ -36,6 +36,11 @@ export interface StartOptions {
   now?: () => Date;
   /** Opened already (tests); otherwise opened from settings.dataDir. */
   store?: JsonStore;
+  /**
+   * Listen before the follow-ups of every case are derived again (the entry point); by
+   * default the start waits for it, so a test's first round sees them.
+   */
+  syncFollowUpsInBackground?: boolean;
 }
 
 const MAX_BODY = '256kb';
@@ -45,6 +50,7 @@ const MAX_USER_ID = 200;
 const MAX_CONVERSATION_ID = 1000;
 
 const NOT_AN_ACTIVITY = 'the body must be a JSON activity';
+const UNHANDLED_INVOKE = 'this bot does not handle that invoke';
 const REQUEST_ERRORS: Record<string, string> = {
   'entity.parse.failed': NOT_AN_ACTIVITY,
   'entity.too.large': `the body is larger than ${MAX_BODY}`,
@@ -77,14 +83,25 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     { owner: `${hostname()}:${process.pid}` },
   );
   services.followUps.useScheduler(followUps);
-  // What changed while the bot was down (or was missed) is derived again before the first round.
-  const synced = await services.followUps.syncAll();
-  log('followUps.synced', synced);
-  followUps.start();
+  let stopping = false;
+  // What changed while the bot was down (or was missed) is derived again before the first
+  // round. At agency scale that takes seconds, so `npm start` answers meanwhile: a job
+  // derived from a case that changes under the sync is checked again before it is sent.
+  let followUpsSynced = false;
+  const syncFollowUps = async () => {
+    try {
+      log('followUps.synced', await services.followUps.syncAll());
+    } catch (error) {
+      log('followUps.syncFailed', { error: (error as Error).name });
+    }
+    followUpsSynced = true;
+    if (!stopping) followUps.start();
+  };
+  const syncing = options.syncFollowUpsInBackground ? syncFollowUps() : undefined;
+  if (!syncing) await syncFollowUps();
 
   let inFlight = 0;
   let idle: (() => void) | null = null;
-  let stopping = false;
   const app = express();
   app.disable('x-powered-by');
   // While stopping, no connection is kept alive for another request.
@@ -101,6 +118,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       cases: await store.repositories.cases.count(),
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       followUps: {
+        synced: followUpsSynced,
         due: due.due,
         oldestDueSeconds: Math.round(due.oldestDueMs / 1000),
         lastRunAt: last?.at.toISOString() ?? null,
@@ -116,6 +134,9 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     inFlight++;
     try {
       const answer = await adapter.answer(req.body as Activity, req.headers.authorization ?? '', (context) => bot.run(context));
+      // botbuilder answers an invoke nothing handles with 501; for the channel it is a request
+      // this bot does not take, not a failure of the server.
+      if (answer.status === 501 && (req.body as Activity).type === 'invoke') return void res.status(400).json({ error: UNHANDLED_INVOKE });
       res.status(answer.status);
       if (answer.body === undefined) res.end();
       else res.json(answer.body);
@@ -154,10 +175,11 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       // The turns are answered: drop the connections that carried them.
       server.closeAllConnections();
       await closed;
-      // A round under way finishes (and records what it sent) before the stores close.
+      // A sync or round under way finishes (and records what it sent) before the stores close.
+      await syncing;
       await followUps.stop();
-      await jobs.flush();
-      await outbox.flush();
+      await jobs.close();
+      await outbox.close();
       await store.close();
     },
   };

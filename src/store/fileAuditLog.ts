@@ -1,6 +1,6 @@
 // The audit trail: one JSON line per entry in a file per day, appended and fsynced in
 // batches. Entries carry ids only, never names or notes.
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncFolder } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
@@ -21,8 +21,16 @@ export class FileAuditLog implements AuditLog {
 
   constructor(private readonly folder: string) {}
 
+  /**
+   * Creates the folder, and cuts off a torn last line (a crash in the middle of an append):
+   * an entry is acknowledged only once its whole line is on disk, so the torn one never was,
+   * and the next entry must not be glued to it.
+   */
   async open(): Promise<void> {
     await mkdir(this.folder, { recursive: true });
+    for (const entry of await readdir(this.folder)) {
+      if (entry.endsWith('.jsonl')) await cutTornTail(join(this.folder, entry));
+    }
   }
 
   record(input: Parameters<AuditLog['record']>[0]): Promise<void> {
@@ -94,5 +102,33 @@ export class FileAuditLog implements AuditLog {
     // A new file's name must reach the disk too, or a crash could lose the whole day.
     await syncFolder(this.folder);
     return this.handle.file;
+  }
+}
+
+/** How much of a file's end is read at a time while looking for its last line break. */
+const TAIL_CHUNK = 64 * 1024;
+
+/** Truncates `file` after its last line break when it does not end with one. */
+async function cutTornTail(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    const { size } = await handle.stat();
+    let end = size;
+    const buffer = Buffer.alloc(TAIL_CHUNK);
+    while (end > 0) {
+      const start = Math.max(0, end - TAIL_CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, end - start, start);
+      const newline = buffer.subarray(0, bytesRead).lastIndexOf(0x0a);
+      if (newline >= 0) {
+        end = start + newline + 1;
+        break;
+      }
+      end = start;
+    }
+    if (end === size) return;
+    await handle.truncate(end);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
-import { CaseSchema, type Case } from '../domain/schemas.js';
-import { syncFolder, writeSyncedTemp } from './durableFile.js';
+import { CaseSchema, SCHEMA_VERSION, type Case } from '../domain/schemas.js';
+import { syncFolder, writeFileDurably, writeSyncedTemp } from './durableFile.js';
 import { openText, sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
 import { CASE_INDEXES, IndexedRecords, casesUnder, deepFreeze, storable, type IndexKeys } from './records.js';
@@ -17,6 +17,14 @@ const STALE_TEMP_MS = 10 * 60_000;
 
 /** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
 const IO_PARALLEL = 32;
+
+/**
+ * Beside the folder (`cases.validated` for `cases/`): the digests of file contents this store
+ * wrote or checked against the schema, under a fingerprint of that schema. A file whose
+ * content is listed loads without being checked again; any other content (edited by hand,
+ * written by an older version, cut short) is checked in full.
+ */
+const VALIDATED_SUFFIX = '.validated';
 
 interface Waiter {
   id: string;
@@ -35,6 +43,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   private pending = new Map<string, T | null>();
   private waiters: Waiter[] = [];
   private writing: Promise<void> | null = null;
+  /** Record id → digest of its file as on disk, known to match the schema. */
+  private readonly validated = new Map<string, string>();
 
   constructor(
     readonly name: string,
@@ -45,7 +55,10 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     this.records = new IndexedRecords(indexes);
   }
 
-  /** Reads and validates every record; a bad file stops everything and is left as it is. */
+  /**
+   * Reads every record, checking against the schema each file not known to have been checked
+   * in this content already; a bad file stops everything and is left as it is.
+   */
   async load(migrate?: RecordMigration): Promise<{ migrated: T[] }> {
     // A malformed ENLACE_DATA_KEY stops the store here, before it creates, reads or writes anything.
     writingKey();
@@ -53,6 +66,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     const migrated: T[] = [];
     const entries = (await readdir(this.folder)).sort();
     await this.removeStaleTemps(entries.filter((entry) => entry.endsWith('.tmp')));
+    // Migrating means the schema changed: everything is checked again.
+    const trusted = migrate ? new Set<string>() : await this.readValidated();
     const files = entries.filter((entry) => entry.endsWith('.json'));
     for (let i = 0; i < files.length; i += IO_PARALLEL) {
       const chunk = files.slice(i, i + IO_PARALLEL);
@@ -60,15 +75,53 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       // In name order, so the file named in an error is the same on every start.
       chunk.forEach((entry, n) => {
         const path = join(this.folder, entry);
-        const record = this.parseFile(path, texts[n]!, migrate);
+        const text = texts[n]!;
+        const digest = digestOf(text);
+        const trustedRecord = trusted.has(digest) ? this.parseTrusted(text) : undefined;
+        const record = trustedRecord ?? this.parseFile(path, text, migrate);
         if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
         const value = deepFreeze(record.value);
         this.records.set(value.id, value);
         this.durable.set(value.id, value);
         if (record.migrated) migrated.push(value);
+        // Trusted next time only when checking changes nothing (no default filled in, no key dropped).
+        else if (trustedRecord || JSON.stringify(value) === text) this.validated.set(value.id, digest);
       });
     }
+    await this.writeValidated();
     return { migrated };
+  }
+
+  /** Flushes, and notes which file contents are known to be valid, for a quicker next load. */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.writeValidated();
+  }
+
+  /** A file this store checked before, in this very content: parsed, not checked again. */
+  private parseTrusted(text: string): { value: T; migrated: boolean } | undefined {
+    try {
+      const value = JSON.parse(text) as unknown;
+      return isObject(value) && typeof value.id === 'string' ? { value: value as unknown as T, migrated: false } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The digests of contents checked against this schema, or none when the schema is another. */
+  private async readValidated(): Promise<Set<string>> {
+    const fingerprint = schemaFingerprint(this.schema);
+    if (!fingerprint) return new Set();
+    const text = await readFile(`${this.folder}${VALIDATED_SUFFIX}`, 'utf8').catch(() => '');
+    const [first, ...digests] = text.split('\n');
+    return first === fingerprint ? new Set(digests.filter(Boolean)) : new Set();
+  }
+
+  private async writeValidated(): Promise<void> {
+    const fingerprint = schemaFingerprint(this.schema);
+    if (!fingerprint) return;
+    // Only a hint for the next load: if it cannot be written, that load checks everything.
+    await writeFileDurably(`${this.folder}${VALIDATED_SUFFIX}`, `${fingerprint}\n${[...this.validated.values()].join('\n')}\n`).catch(() => undefined);
   }
 
   /**
@@ -208,19 +261,24 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   private async writeRecord(id: string, value: T | null): Promise<void> {
     const file = join(this.folder, fileNameFor(id));
+    // Unknown until this write is through: a failed write may leave either content.
+    this.validated.delete(id);
     if (value === null) {
       await unlink(file).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
       return;
     }
-    const temp = await writeSyncedTemp(file, sealText(JSON.stringify(value)));
+    const text = JSON.stringify(value);
+    const temp = await writeSyncedTemp(file, sealText(text));
     try {
       await rename(temp, file);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+    // Validated by `storable` before it was written.
+    this.validated.set(id, digestOf(text));
   }
 }
 
@@ -266,6 +324,29 @@ export class FileCaseCollection extends FileCollection<Case> implements CaseColl
   async byStatus(status: Case['status']): Promise<readonly Case[]> {
     return casesUnder(this.records, 'status', status);
   }
+}
+
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+const fingerprints = new WeakMap<object, string | null>();
+
+/**
+ * What the schema accepts, as JSON Schema, with the stored-data version: a changed schema
+ * has another fingerprint, so nothing checked against the old one is trusted. A check that
+ * JSON Schema cannot express (a refinement) changes with SCHEMA_VERSION only.
+ */
+function schemaFingerprint(schema: z.ZodType): string | undefined {
+  if (!fingerprints.has(schema)) {
+    try {
+      const shape = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
+      fingerprints.set(schema, `v${SCHEMA_VERSION} ${digestOf(shape)}`);
+    } catch {
+      fingerprints.set(schema, null);
+    }
+  }
+  return fingerprints.get(schema) ?? undefined;
 }
 
 /** Plain ids keep their name; others (Teams ids with ':' or '/') are hashed. */

@@ -80,7 +80,8 @@ export class JsonStore {
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    await Promise.all(this.collections.map((c) => c.close()));
+    await this.auditLog.flush();
     await this.auditLog.close();
   }
 }

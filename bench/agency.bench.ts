@@ -1,0 +1,170 @@
+// `npm run bench`: Enlace at agency scale, against the targets in the README. Builds (once a
+// day) a store of 10,000 cases with their ~100,000 follow-up jobs, then measures cold start
+// and memory, turn latency against a bare echo bot, one change at 100, 1,000 and 10,000
+// cases, finding due jobs, and a proactive fan-out under Teams' rate limits. Prints a table,
+// then, as its last line, one JSON object with the figures.
+// Smaller runs for development: BENCH_CASES, BENCH_FANOUT, BENCH_PHASES, BENCH_PHASE_MS.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileJobStore } from '../src/store/fileJobStore.js';
+import { agencyStore, copyOf } from './agencyStore.js';
+import { measureChanges } from './changes.js';
+import { measureFanout } from './fanout.js';
+import { followUpsSynced, rssMb, serve } from './processes.js';
+import { allTurns, measureTurns, percentile, replySink, type TurnKind, type TurnRun } from './turns.js';
+
+process.env.ENLACE_QUIET = '1';
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CASES = number('BENCH_CASES', 10_000);
+const FANOUT = number('BENCH_FANOUT', 10_000);
+const PHASES = number('BENCH_PHASES', 6);
+const PHASE_MS = number('BENCH_PHASE_MS', 5_000);
+const CHANGES = 500;
+const DUE_LOOKUPS = 201;
+
+const TARGETS = {
+  turnRatio: 1.3,
+  changeP99Ms: 5,
+  changeGrowth: 1.5,
+  dueJobsMs: 1,
+  fanoutRateFraction: 0.9,
+  coldStartMs: 2_000,
+  rssMb: 400,
+  rssGrowth: 1.2,
+};
+
+const loadAverage = loadavg()[0]!;
+const say = (line: string) => console.log(line);
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+say(`Enlace agency benchmark (node ${process.version}, ${availableParallelism()} CPUs, load average ${fixed(loadAverage)} at start)`);
+const sizes = [...new Set([100, Math.min(1_000, CASES), CASES])];
+const built = [];
+for (const size of sizes) {
+  const store = await agencyStore(size, say);
+  say(
+    `store of ${store.cases.toLocaleString('en')} cases, ${store.jobs.toLocaleString('en')} jobs${store.built ? ` (built in ${fixed(store.buildMs / 1000, 1)} s)` : ' (built earlier today)'}`,
+  );
+  built.push(store);
+}
+const largest = built[built.length - 1]!;
+const work = await mkdtemp(join(tmpdir(), 'enlace-bench-run-'));
+
+try {
+  // Cold start and memory, then turn latency on the same process.
+  const botDir = await copyOf(largest, join(work, 'bot'));
+  const bot = await serve('src/index.ts', { DATA_DIR: botDir });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const rssAfterStart = await rssMb(bot.child.pid!);
+  // The turns are measured once the start-up sync of follow-ups is over.
+  const syncMs = await followUpsSynced(bot.url);
+  const echo = await serve('bench/echoBot.ts', {});
+  const sink = await replySink();
+  let turnRun: TurnRun;
+  let rssAfterLoad: number;
+  try {
+    turnRun = await measureTurns({
+      botUrl: bot.url,
+      echoUrl: echo.url,
+      serviceUrl: sink.serviceUrl,
+      lastText: sink.lastText,
+      phaseMs: PHASE_MS,
+      phases: PHASES,
+      cases: largest.cases,
+    });
+    rssAfterLoad = await rssMb(bot.child.pid!);
+  } finally {
+    await bot.stop();
+    await echo.stop();
+    await sink.close();
+  }
+
+  // One change, acknowledged on disk, at each size (fresh copies: the turns changed the big one).
+  const changeDirs = [];
+  for (const store of built) changeDirs.push({ size: store.cases, dataDir: await copyOf(store, join(work, `changes-${store.cases}`)) });
+  const changes = await measureChanges(changeDirs, CHANGES);
+
+  // The jobs due now among all of them.
+  const jobs = await FileJobStore.open(join(largest.dataDir, 'jobs'));
+  const dueSamples: number[] = [];
+  let dueNow = 0;
+  for (let i = 0; i < DUE_LOOKUPS; i++) {
+    const started = performance.now();
+    dueNow = (await jobs.dueSummary(new Date())).due;
+    dueSamples.push(performance.now() - started);
+  }
+
+  const fanout = await measureFanout(FANOUT);
+
+  // ---- report ----
+  const ratio = (q: number) => percentile(allTurns(turnRun.bot), q) / percentile(allTurns(turnRun.echo), q);
+  const perSecond = (s: typeof turnRun.bot) => (s.turns / s.wallMs) * 1000;
+  say(`\nturns over HTTP, ${turnRun.conversations} conversations at once, ${PHASES} phases of ${PHASE_MS / 1000} s each, interleaved`);
+  say(`${'turns'.padEnd(22)}${'n'.padStart(7)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'echo p50'.padStart(10)}${'echo p99'.padStart(10)}`);
+  const kinds: [string, number[], number[]][] = (['read', 'step', 'write'] as TurnKind[]).map((kind) => [kind, turnRun.bot.ms[kind], turnRun.echo.ms[kind]]);
+  kinds.push(['all', allTurns(turnRun.bot), allTurns(turnRun.echo)]);
+  for (const [label, botMs, echoMs] of kinds) {
+    say(
+      `${label.padEnd(22)}${String(botMs.length).padStart(7)}${fixed(percentile(botMs, 0.5)).padStart(9)}${fixed(percentile(botMs, 0.99)).padStart(9)}${fixed(percentile(echoMs, 0.5)).padStart(10)}${fixed(percentile(echoMs, 0.99)).padStart(10)}`,
+    );
+  }
+  say(`throughput: bot ${fixed(perSecond(turnRun.bot), 0)} turns/s, echo ${fixed(perSecond(turnRun.echo), 0)} turns/s`);
+  if (turnRun.unexpected.length > 0) say(`unexpected replies: ${turnRun.unexpected.length}, e.g. ${turnRun.unexpected[0]}`);
+
+  say('\none change acknowledged on disk (cases.update), ms');
+  for (const [size, samples] of changes) {
+    say(
+      `  ${String(size).padStart(6)} cases: p50 ${fixed(percentile(samples, 0.5))}  p99 ${fixed(percentile(samples, 0.99))}  max ${fixed(Math.max(...samples))}`,
+    );
+  }
+  say(
+    `due jobs: ${dueNow} due now among ${jobs.size.toLocaleString('en')}, found in p50 ${fixed(percentile(dueSamples, 0.5), 3)} ms, p99 ${fixed(percentile(dueSamples, 0.99), 3)} ms`,
+  );
+  say(
+    `fan-out: ${fanout.prompts.toLocaleString('en')} prompts in ${fixed(fanout.wallMs / 1000, 1)} s (${fixed((fanout.prompts / fanout.wallMs) * 1000, 1)}/s), lost ${fanout.lost}, duplicated ${fanout.duplicated}; 429s: ${fanout.refusedOverLimit} over the limits, ${fanout.refusedBusy} busy`,
+  );
+  say(
+    `cold start ${fixed(bot.startMs, 0)} ms to /healthz (follow-ups derived again ${fixed(syncMs / 1000, 1)} s later, in the background); RSS ${fixed(rssAfterStart, 0)} MB after start, ${fixed(rssAfterLoad, 0)} MB after the turns`,
+  );
+
+  const changeP99 = (size: number) => percentile(changes.get(size) ?? [], 0.99);
+  const result = {
+    turnP50Ratio: ratio(0.5),
+    turnP99Ratio: ratio(0.99),
+    turnsPerSecond: perSecond(turnRun.bot),
+    changeP99Ms100: changeP99(100),
+    changeP99Ms1000: changeP99(1_000),
+    changeP99Ms10000: changeP99(10_000),
+    dueJobsMs: percentile(dueSamples, 0.5),
+    fanoutRateFraction: fanout.rateFraction,
+    fanoutLost: fanout.lost,
+    fanoutDuplicated: fanout.duplicated,
+    coldStartMs: bot.startMs,
+    rssMb: rssAfterStart,
+    rssAfterLoadMb: rssAfterLoad,
+    loadAverage,
+  };
+  const checks: [string, boolean][] = [
+    [`turn ratios ≤ ${TARGETS.turnRatio}`, result.turnP50Ratio <= TARGETS.turnRatio && result.turnP99Ratio <= TARGETS.turnRatio],
+    [
+      `change p99 at 10,000 ≤ ${TARGETS.changeP99Ms} ms and ≤ ${TARGETS.changeGrowth} × at 100`,
+      result.changeP99Ms10000 <= TARGETS.changeP99Ms && result.changeP99Ms10000 <= TARGETS.changeGrowth * result.changeP99Ms100,
+    ],
+    [`due jobs ≤ ${TARGETS.dueJobsMs} ms`, result.dueJobsMs <= TARGETS.dueJobsMs],
+    [
+      `fan-out ≥ ${TARGETS.fanoutRateFraction} of the rate, none lost or twice`,
+      result.fanoutRateFraction >= TARGETS.fanoutRateFraction && result.fanoutLost === 0 && result.fanoutDuplicated === 0,
+    ],
+    [`cold start ≤ ${TARGETS.coldStartMs} ms`, result.coldStartMs <= TARGETS.coldStartMs],
+    [
+      `RSS ≤ ${TARGETS.rssMb} MB, after the turns ≤ ${TARGETS.rssGrowth} ×`,
+      result.rssMb <= TARGETS.rssMb && result.rssAfterLoadMb <= TARGETS.rssGrowth * result.rssMb,
+    ],
+  ];
+  say('\ntargets');
+  for (const [label, met] of checks) say(`  ${met ? 'met    ' : 'NOT MET'}  ${label}`);
+  say(JSON.stringify(result));
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

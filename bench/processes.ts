@@ -1,0 +1,80 @@
+// The bot and the echo bot as child processes, as `npm start` runs them: spawn, wait until
+// /healthz answers, read resident memory from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const LISTENING = /listening on http:\/\/[^\s/]+:(\d+)\/api\/messages/;
+
+export interface Served {
+  child: ChildProcess;
+  url: string;
+  /** From spawn to the first 200 from /healthz. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Spawns `script` (relative to the repository) with port 0 and waits for /healthz. */
+export async function serve(script: string, env: Record<string, string>, timeoutMs = 900_000): Promise<Served> {
+  const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
+  const begun = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO_ROOT,
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', ENLACE_QUIET: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const until = begun + timeoutMs;
+  let url: string | undefined;
+  // The port is known once the process says it listens; from then /healthz is polled.
+  while (performance.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}: ${err}`);
+    const port = LISTENING.exec(out)?.[1];
+    if (port) {
+      url = `http://127.0.0.1:${port}`;
+      const ok = await fetch(`${url}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (!url) throw new Error(`${script} did not answer /healthz within ${timeoutMs} ms: ${err}`);
+  return {
+    child,
+    url,
+    startMs: performance.now() - begun,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident memory of a process, in MB (Linux). */
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+/** Waits until the bot's /healthz says every case's follow-ups were derived again; the milliseconds waited. */
+export async function followUpsSynced(url: string, timeoutMs = 900_000): Promise<number> {
+  const begun = performance.now();
+  while (performance.now() - begun < timeoutMs) {
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { followUps?: { synced?: boolean } };
+    if (health.followUps?.synced) return performance.now() - begun;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the follow-ups were not synced within ${timeoutMs} ms`);
+}
