@@ -112,7 +112,14 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   private async readValidated(): Promise<Set<string>> {
     const fingerprint = schemaFingerprint(this.schema);
     if (!fingerprint) return new Set();
-    const text = await readFile(`${this.folder}${VALIDATED_SUFFIX}`, 'utf8').catch(() => '');
+    const path = `${this.folder}${VALIDATED_SUFFIX}`;
+    // Sealed like the records when a key is set; one this key cannot open (or plain) only means checking everything.
+    const text = await readFile(path, 'utf8')
+      .then(
+        (read) => openText(read.trim(), path),
+        () => '',
+      )
+      .catch(() => '');
     const [first, ...digests] = text.split('\n');
     return first === fingerprint ? new Set(digests.filter(Boolean)) : new Set();
   }
@@ -121,7 +128,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     const fingerprint = schemaFingerprint(this.schema);
     if (!fingerprint) return;
     // Only a hint for the next load: if it cannot be written, that load checks everything.
-    await writeFileDurably(`${this.folder}${VALIDATED_SUFFIX}`, `${fingerprint}\n${[...this.validated.values()].join('\n')}\n`).catch(() => undefined);
+    const list = `${fingerprint}\n${[...this.validated.values()].join('\n')}\n`;
+    await writeFileDurably(`${this.folder}${VALIDATED_SUFFIX}`, sealText(list)).catch(() => undefined);
   }
 
   /**

@@ -17,11 +17,13 @@ afterEach(() => useDataKeys(undefined));
 
 const keyText = () => randomBytes(32).toString('base64');
 
-/** Every store file under `dir` (meta.json aside) and its pieces: the record, or the audit lines. */
+/** Every store file under `dir` (meta.json and the lists of files already validated aside) and its pieces: the record, or the audit lines. */
 async function storeFiles(dir: string): Promise<Map<string, string[]>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Map<string, string[]>();
-  for (const e of entries.filter((entry) => entry.isFile() && entry.name !== 'meta.json' && !entry.name.endsWith('.tmp'))) {
+  for (const e of entries.filter(
+    (entry) => entry.isFile() && entry.name !== 'meta.json' && !entry.name.endsWith('.tmp') && !entry.name.endsWith('.validated'),
+  )) {
     const path = join(e.parentPath, e.name);
     const text = await readFile(path, 'utf8');
     files.set(path, path.endsWith('.jsonl') ? text.split('\n').filter(Boolean) : [text]);
