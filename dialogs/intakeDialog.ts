@@ -138,7 +138,7 @@ export class IntakeDialog extends BaseDialog {
       timeZone: v.timeZone as string,
       source: v.source as string,
       intakeDate: formatDate(v.intakeDate as string, lang),
-      messaging: text(step.context, v.messaging ? 'common.yes' : 'common.no'),
+      messaging: text(step.context, v.messaging ? 'common.yes' : 'common.no').toLowerCase(),
       model: labelOf(modelChoices(lang), v.model as string),
       priority: labelOf(priorityChoices(lang), v.priority as string),
     });
