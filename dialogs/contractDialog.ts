@@ -28,7 +28,8 @@ import { dateText } from './render.js';
 import { formGives } from './cards/submit.js';
 import { answersACard, takeFormAnswer } from './cards/submit.js';
 import { contractFormCard, type ContractFormFacts } from './cards/taskCards.js';
-import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, sayChangeRefused, sayIssues, type NumberWithDefaultOptions } from './taskDialog.js';
+import { NUMBER_WITH_DEFAULT_DIALOG, NumberWithDefaultDialog, type NumberWithDefaultOptions } from './numberWithDefault.js';
+import { sayChangeRefused, sayIssues } from './taskDialog.js';
 
 export const CONTRACT_DIALOG = 'contract';
 const PROBLEMS_DIALOG = `${CONTRACT_DIALOG}.problems`;

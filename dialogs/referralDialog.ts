@@ -6,19 +6,20 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';
-import { advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral, referralCosts } from '../src/domain/referrals.js';
-import { REFERRAL_STATUSES, type Case, type Language, type Referral, type ReferralStatus, type Service } from '../src/domain/schemas.js';
+import { advanceCaseReferral, canTransition, findPossibleDuplicate, isActive, newReferral } from '../src/domain/referrals.js';
+import { REFERRAL_STATUSES, type Case, type Language, type ReferralStatus } from '../src/domain/schemas.js';
 import { t, type MessageKey } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_PICKER_DIALOG, CasePickerDialog, type CasePickerOptions } from './casePickerDialog.js';
-import { catalogChoices, labelOf } from './choices.js';
+import { catalogChoices } from './choices.js';
 import { categoryChoices, categoryLabel, costText, euros, sortCategories } from './directoryDialog.js';
 import type { Choice } from './input.js';
 import { readReferralRequest, type CommandOptions, type ReferralRequest, type Request } from './intents.js';
 import { answer, ask, vals } from './prompts.js';
 import { textBlock } from './cards/elements.js';
-import { CONFIRM_FIELD, formCard, referralFormBody, referralUpdateFormBody, savedFormLeftOut, type ServiceOption } from './cards/stepForms.js';
+import { CONFIRM_FIELD, formCard, referralFormBody, referralUpdateFormBody, savedFormLeftOut } from './cards/stepForms.js';
 import { formGives } from './cards/submit.js';
+import { costsText, referralLine, serviceName, serviceOptions, statusChoices, statusLabel } from './referralLines.js';
 
 export const REFERRAL_DIALOG = 'referral';
 const NEW = `${REFERRAL_DIALOG}.new`;
@@ -36,51 +37,6 @@ interface CaseOptions {
 const caseIdOf = (step: WaterfallStepContext) => (step.options as CaseOptions).caseId;
 const presetOf = (step: WaterfallStepContext) => (step.options as CaseOptions).preset;
 const isReferralId = (value: unknown): value is string => typeof value === 'string' && /^R-[A-Z0-9]{6}$/.test(value);
-
-export const statusChoices = (lang: Language, statuses: readonly ReferralStatus[]) =>
-  catalogChoices(
-    lang,
-    statuses.map((s) => [s, `services.status_${s}`, `services.statusWords_${s}`] as [string, MessageKey, MessageKey]),
-  );
-
-const statusLabel = (lang: Language, status: ReferralStatus) => labelOf(statusChoices(lang, [status]), status);
-
-/** The active services as a form lists them: by category, then by name. */
-export function serviceOptions(lang: Language, services: Service[]): ServiceOption[] {
-  const order = sortCategories(services.map((s) => s.category));
-  return services
-    .filter((s) => s.active)
-    .sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name))
-    .map((s) => ({ id: s.id, name: s.name, category: categoryLabel(lang, s.category), cost: costText(lang, s.cost) }));
-}
-
-async function serviceName(context: TurnContext, serviceId: string): Promise<string> {
-  const { actor, services } = session(context);
-  return (await services.directory.get(actor, serviceId))?.name ?? serviceId;
-}
-
-/** Committed referral costs against the case budget, warning when over. */
-function costsText(context: TurnContext, record: Pick<Case, 'referrals' | 'budget'>): string {
-  const { lang } = session(context);
-  const costs = referralCosts(record);
-  const committed = euros(lang, costs.committed);
-  if (costs.budget === null || costs.remaining === null) return text(context, 'services.costsNoBudget', { committed });
-  const budget = euros(lang, costs.budget);
-  if (costs.over) return text(context, 'services.costsOver', { committed, budget, over: euros(lang, -costs.remaining) });
-  return text(context, 'services.costsWithin', { committed, budget, remaining: euros(lang, costs.remaining) });
-}
-
-async function referralLine(context: TurnContext, referral: Referral, n: number): Promise<string> {
-  const { lang } = session(context);
-  return text(context, 'services.referralLine', {
-    n,
-    service: await serviceName(context, referral.serviceId),
-    category: categoryLabel(lang, referral.category),
-    status: statusLabel(lang, referral.status),
-    cost: costText(lang, referral.cost),
-    duplicate: referral.possibleDuplicateOf ? text(context, 'services.duplicateMark', { id: referral.possibleDuplicateOf }) : '',
-  });
-}
 
 export class ReferralDialog extends BaseDialog {
   constructor() {

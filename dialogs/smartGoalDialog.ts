@@ -13,18 +13,8 @@ import { DateInputDialog } from './dateInputDialog.js';
 import { answer, ask, vals } from './prompts.js';
 import { PlainWordsDialog } from './plainWordsDialog.js';
 import { GOAL_INPUTS, goalFormCard } from './cards/goalCards.js';
-import {
-  MAX_LENGTH,
-  SMART_COACH_DIALOG,
-  agreedGoal,
-  coachingLoop,
-  formParts,
-  goalFormFacts,
-  readingOf,
-  smartContextOf,
-  type CardPart,
-  type CoachOptions,
-} from './smartGoalSteps.js';
+import { MAX_LENGTH, SMART_COACH_DIALOG, coachingLoop, formParts, goalFormFacts, readingOf, type CardPart, type CoachOptions } from './smartGoalSteps.js';
+import { agreedGoal, smartContextOf } from './smartGoalCase.js';
 
 export const SMART_GOAL_DIALOG = 'smartGoal';
 /** The parts the goal form holds besides the sentence. */

@@ -1,18 +1,15 @@
 // The coaching loop of the SMART goal dialog (SPEC §2 step 3): ask the question of the
 // first failing check, put the answer into its field, check again, until the goal is SMART.
-// Also what the dialog builds from a case: the SMART context, the summary and the goal.
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { say, session, text } from '../src/bot/session.js';
-import { needs } from '../src/domain/assessment.js';
-import { addDays, formatDate, localDate, parseNaturalDate } from '../src/domain/dates.js';
-import type { Case, Goal, Language, LifeDomain } from '../src/domain/schemas.js';
+import { addDays, formatDate, parseNaturalDate } from '../src/domain/dates.js';
+import type { Language, LifeDomain } from '../src/domain/schemas.js';
 import {
   CRITERION_LABEL_KEYS,
   checkSmartGoal,
   domainLabel,
   findMeasure,
-  isSmartGoal,
   type ReadingContext,
   rewriteGoal,
   type SmartContext,
@@ -28,6 +25,7 @@ import { DATE_INPUT_DIALOG, type DateInputOptions } from './dateInputDialog.js';
 import { parseChoice, type Choice, type InputSpec } from './input.js';
 import { PLAIN_WORDS_DIALOG, type PlainWordsOptions } from './plainWordsDialog.js';
 import { answer, ask, showsCards, vals } from './prompts.js';
+import { actorFrom, goalSummary } from './smartGoalCase.js';
 
 export const SMART_COACH_DIALOG = 'smartGoal.coach';
 
@@ -388,13 +386,6 @@ function capitalized(word: string): string {
   return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
-/** "sí" or "the client" names the client; "no" leaves the actor blank, to be asked again. */
-export function actorFrom(typed: string, clientName: string): string {
-  if (matchesWord(typed, 'common.yesWords') || matchesWord(typed, 'smart.clientWords')) return clientName;
-  if (matchesWord(typed, 'common.noWords')) return '';
-  return typed;
-}
-
 /** The assessed needs, picked by number or by their name in either language. */
 function needChoices({ needs: domains, lang }: SmartContext): Choice[] {
   return domains.map((domain) => ({
@@ -402,56 +393,4 @@ function needChoices({ needs: domains, lang }: SmartContext): Choice[] {
     label: domainLabel(domain, lang),
     words: LANGUAGES.map((other) => domainLabel(domain, other)),
   }));
-}
-
-// ---- from and to the case -----------------------------------------------------------
-
-/** What a goal of this case is checked against: its needs, today and the plan's end. */
-export function smartContextOf(record: Case, lang: Language, now: Date): SmartContext {
-  const completed = record.assessments
-    .filter((assessment) => assessment.completedAt !== undefined)
-    .sort((a, b) => Date.parse(a.completedAt!) - Date.parse(b.completedAt!));
-  const latest = completed.at(-1);
-  return {
-    lang,
-    today: localDate(now, record.client.timeZone),
-    ...(record.contract ? { planEnd: record.contract.endDate } : {}),
-    needs: latest ? needs(latest).map((need) => need.domain) : [],
-  };
-}
-
-export function goalSummary(context: TurnContext, draft: SmartGoalReady): string {
-  const { lang } = session(context);
-  return text(context, 'smart.summary', {
-    text: draft.text,
-    actor: draft.actor,
-    indicator: draft.indicator,
-    target: draft.target,
-    support: draft.support?.trim() || text(context, 'smart.notGiven'),
-    obstacles: draft.obstacles?.trim() || text(context, 'smart.notGiven'),
-    domain: domainLabel(draft.domain, lang),
-    deadline: formatDate(draft.deadline, lang),
-    thirdParty: text(context, draft.thirdPartyAcknowledged ? 'common.yes' : 'common.no'),
-  });
-}
-
-/** The goal to store, agreed now; undefined when the draft is not SMART in `context`. */
-export function agreedGoal(draft: SmartGoalDraft, context: SmartContext, ids: { goalId: string; by: string; at: string }): Goal | undefined {
-  if (!isSmartGoal(draft, context)) return undefined;
-  return {
-    id: ids.goalId,
-    domain: draft.domain,
-    text: draft.text,
-    actor: draft.actor,
-    indicator: draft.indicator,
-    target: draft.target,
-    deadline: draft.deadline,
-    support: draft.support?.trim() ?? '',
-    obstacles: draft.obstacles?.trim() ?? '',
-    dependsOnThirdParty: draft.thirdPartyAcknowledged === true,
-    agreement: { at: ids.at, recordedBy: ids.by },
-    status: 'active',
-    createdAt: ids.at,
-    createdBy: ids.by,
-  };
 }

@@ -4,7 +4,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
-import { readCadenceDays } from '../src/domain/answerReaders.js';
 import { say, session, text } from '../src/bot/session.js';
 import { DomainError, CaseClosedError, type ValidationIssue } from '../src/domain/errors.js';
 import { localDate } from '../src/domain/dates.js';
@@ -375,40 +374,4 @@ class CommitmentDialog extends ComponentDialog {
 function daysIn(typed: string): number | undefined {
   const match = /^(?:\p{L}+\s+)?(\d{1,3})(?:\s+\p{L}+)?$/u.exec(typed.trim());
   return match ? Number(match[1]) : undefined;
-}
-
-export const NUMBER_WITH_DEFAULT_DIALOG = 'tasks.numberWithDefault';
-
-export interface NumberWithDefaultOptions {
-  question: string;
-  defaultValue: number;
-  min: number;
-  max: number;
-  /** Read as days between check-ins («cada 3 días», «semanal»). */
-  cadence?: boolean;
-}
-
-/** A whole number in a range, where "ok" (or "sí"/"yes") keeps the default; asks again on anything else. */
-export class NumberWithDefaultDialog extends ComponentDialog {
-  constructor() {
-    super(NUMBER_WITH_DEFAULT_DIALOG);
-    this.addDialog(createInputPrompt());
-    this.addDialog(
-      new WaterfallDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, [
-        (step) => ask(step, (step.options as NumberWithDefaultOptions).question, { kind: 'text', maxLength: 20 }),
-        (step) => this.read(step),
-      ]),
-    );
-    this.initialDialogId = `${NUMBER_WITH_DEFAULT_DIALOG}.steps`;
-  }
-
-  private async read(step: WaterfallStepContext) {
-    const { defaultValue, min, max, cadence } = step.options as NumberWithDefaultOptions;
-    const typed = answer<string>(step);
-    if (matchesWord(typed, 'common.yesWords')) return step.endDialog(defaultValue);
-    const number = (cadence ? readCadenceDays(typed) : /^\d+$/.test(typed) ? Number(typed) : undefined) ?? Number.NaN;
-    if (number >= min && number <= max) return step.endDialog(number);
-    await say(step.context, cadence ? 'common.errorCadence' : 'common.errorInteger', { min, max });
-    return step.replaceDialog(`${NUMBER_WITH_DEFAULT_DIALOG}.steps`, step.options);
-  }
 }

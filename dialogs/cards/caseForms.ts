@@ -8,7 +8,7 @@ import { t } from '../../src/i18n/catalog.js';
 import { barrierTypeChoices, levelChoices } from '../advocacyDialog.js';
 import { contactTypeChoices } from '../contactLogDialog.js';
 import { categoryChoices, categoryLabel, SERVICE_CATEGORIES } from '../directoryDialog.js';
-import { serviceOptions, statusChoices } from '../referralDialog.js';
+import { serviceOptions, statusChoices } from '../referralLines.js';
 import type { CardElement } from './elements.js';
 import { advocacyFormBody, contactFormBody, referralFormBody, referralUpdateFormBody } from './stepForms.js';
 import { PROGRESS_FORM, TASK_FORM } from './taskForms.js';
