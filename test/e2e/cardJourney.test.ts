@@ -18,7 +18,8 @@ import { CaseSchema, type Case } from '../../src/domain/schemas.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
 import { TEAMS_MESSAGE_BYTES } from '../support/cardDriver.js';
 import type { AdaptiveCard } from '../../dialogs/cards/elements.js';
-import { elementsOf, type TeamsWorker, teamsWorker } from './support/cardClient.js';
+import { elementsOf } from '../support/cardDriver.js';
+import { type TeamsWorker, teamsWorker } from './support/cardClient.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './support/connectorStandIn.js';
 import {
   ADVOCACY,

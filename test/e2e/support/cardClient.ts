@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard, type CardElement } from '../../../dialogs/cards/elements.js';
+import { elementsOf } from '../../support/cardDriver.js';
 import { postToBot } from './botClient.js';
 import type { ConnectorStandIn } from './connectorStandIn.js';
 
@@ -30,25 +31,6 @@ export interface TeamsWorker {
   readonly sent: { typed: number; pressed: number };
   /** Every reply activity received. */
   readonly replies: Partial<Activity>[];
-}
-
-/** Every element of a card, nested ones (ShowCard forms, containers) included. */
-export function elementsOf(card: AdaptiveCard): CardElement[] {
-  const found: CardElement[] = [];
-  const walk = (items: unknown) => {
-    if (!Array.isArray(items)) return;
-    for (const item of items as CardElement[]) {
-      found.push(item);
-      walk(item.items);
-      walk(item.actions);
-      walk(item.columns);
-      walk((item as { card?: AdaptiveCard }).card?.body);
-      walk((item as { card?: AdaptiveCard }).card?.actions);
-    }
-  };
-  walk(card.body);
-  walk(card.actions);
-  return found;
 }
 
 /**
