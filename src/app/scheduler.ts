@@ -1,6 +1,7 @@
 // The follow-ups loop (SPEC §4). It reads the wall clock on every round, at start and at
 // least every 30 s, so jobs that fell due while the process was down or asleep, or
-// across a clock change, go out on the next round; there is no long timer to miss.
+// across a clock change, go out on the next round; there is no long timer to miss. A job
+// a round hands back for sooner (a 429's Retry-After) brings the next round forward to it.
 // Each round claims what is due, gathers one person's jobs into one message, drops the
 // ones whose reason has gone, and records each outcome.
 import { recipientKey, type Job, type Recipient } from '../domain/followups/job.js';
@@ -109,6 +110,8 @@ export class FollowUpScheduler {
   /** Set by stop(): no round starts any more. */
   private halted = false;
   private last: LastRound | undefined;
+  /** The earliest instant (ms) a job handed back in the last round may go again. */
+  private soonestRetryMs: number | undefined;
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -128,7 +131,7 @@ export class FollowUpScheduler {
     const loop = async (): Promise<void> => {
       await this.runNow().catch((error: unknown) => this.log('roundFailed', { error: String(error) }));
       if (this.stopped) return;
-      this.timer = setTimeout(() => void loop(), this.options.pollMs);
+      this.timer = setTimeout(() => void loop(), this.nextRoundInMs());
       this.timer.unref();
     };
     void loop();
@@ -152,6 +155,16 @@ export class FollowUpScheduler {
     return round;
   }
 
+  /**
+   * How long until the next round: the poll interval, or less when the last round handed a
+   * job back for sooner (a 429 near its end is tried again after its Retry-After, not at
+   * the next poll).
+   */
+  nextRoundInMs(): number {
+    if (this.soonestRetryMs === undefined) return this.options.pollMs;
+    return Math.min(this.options.pollMs, Math.max(0, this.soonestRetryMs - this.deps.now().getTime()));
+  }
+
   /** The last round that finished, for /healthz. */
   get lastRound(): LastRound | undefined {
     return this.last;
@@ -172,6 +185,7 @@ export class FollowUpScheduler {
   async tick(): Promise<RoundReport> {
     const report = emptyReport();
     const { queue, now } = this.deps;
+    this.soonestRetryMs = undefined;
     for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);
       if (jobs.length === 0) break;
@@ -190,7 +204,10 @@ export class FollowUpScheduler {
       else if (verdict === false) {
         if (await this.deps.queue.markDropped(job.id, this.options.owner, this.deps.now())) dropped.push(job);
       } else if ('until' in verdict) {
-        if (await this.deps.queue.release(job.id, this.options.owner, verdict.until)) report.held++;
+        if (await this.deps.queue.release(job.id, this.options.owner, verdict.until)) {
+          report.held++;
+          this.noteRetry(verdict.until);
+        }
       } else await this.failed([job], { outcome: 'retry', error: verdict.error }, report);
     }
     report.dropped += dropped.length;
@@ -237,21 +254,32 @@ export class FollowUpScheduler {
           : null;
       const error = outcome.outcome === 'retry' ? outcome.error : `unreachable: ${outcome.code}`;
       if (!(await queue.markFailed(job.id, owner, error, retryAt, now()))) continue;
-      if (retryAt) report.retried++;
-      else gaveUp.push(job);
+      if (retryAt) {
+        report.retried++;
+        this.noteRetry(retryAt);
+      } else gaveUp.push(job);
     }
     report.gaveUp += gaveUp.length;
     const reason = outcome.outcome === 'retry' ? 'retriesExhausted' : outcome.code;
     if (gaveUp.length > 0) await this.after(() => this.deps.onGaveUp?.(gaveUp, reason), 'onGaveUpFailed');
   }
 
+  private noteRetry(at: Date): void {
+    const ms = at.getTime();
+    if (this.soonestRetryMs === undefined || ms < this.soonestRetryMs) this.soonestRetryMs = ms;
+  }
+
   /**
    * Exponential backoff with jitter (half fixed, half random), so many failed messages do
-   * not all come back at once; a channel's Retry-After is waited out in full.
+   * not all come back at once; a channel's Retry-After is waited out in full, plus up to a
+   * tenth of it (at most a second) so refused messages do not all return together.
    */
   retryDelay(attempts: number, retryAfterMs?: number): number {
     const random = this.deps.random ?? Math.random;
-    if (retryAfterMs !== undefined) return Math.max(0, retryAfterMs) + Math.floor(random() * 1000);
+    if (retryAfterMs !== undefined) {
+      const wait = Math.max(0, retryAfterMs);
+      return wait + Math.floor(random() * Math.min(1000, wait / 10));
+    }
     const ceiling = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1));
     return Math.floor(ceiling / 2 + random() * (ceiling / 2));
   }

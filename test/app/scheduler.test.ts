@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FollowUpScheduler, type SchedulerDeps } from '../../src/app/scheduler.js';
+import { defaultSchedulerOptions, FollowUpScheduler, type SchedulerDeps } from '../../src/app/scheduler.js';
 import type { Job } from '../../src/domain/followups/job.js';
 import type { JobQueue } from '../../src/domain/followups/queue.js';
 import { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
@@ -152,6 +152,11 @@ describe('follow-ups scheduler', () => {
     expect(high.retryDelay(3)).toBeLessThan(4 * MINUTE);
     expect(high.retryDelay(20)).toBeLessThan(30 * MINUTE);
     expect(low.retryDelay(1, 90_000)).toBe(90_000);
+    // A Retry-After is waited out, plus at most a tenth of it, and never a second more.
+    expect(low.retryDelay(1, 2_000)).toBe(2_000);
+    expect(high.retryDelay(1, 2_000)).toBeGreaterThanOrEqual(2_000);
+    expect(high.retryDelay(1, 2_000)).toBeLessThan(2_200);
+    expect(high.retryDelay(1, 90_000)).toBeLessThan(91_000);
   });
 
   it('gives up after the last attempt and hands the jobs on instead of dropping them', async () => {
@@ -231,6 +236,60 @@ describe('follow-ups scheduler', () => {
     await loop.stop();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(claims).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries a 429 again after its Retry-After, not at the next poll', async () => {
+    vi.useFakeTimers();
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 2_000 });
+    const claims = vi.spyOn(queue, 'claimDue');
+    const loop = scheduler(queue, clock, outbox, 'A', {}, { pollMs: 30_000 });
+    const elapse = async (ms: number) => {
+      clock.advance(ms);
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    loop.start();
+    await elapse(0);
+    expect(outbox.attempts).toHaveLength(1);
+    expect(loop.nextRoundInMs()).toBe(2_000);
+    await elapse(1_999);
+    expect(outbox.attempts).toHaveLength(1);
+    await elapse(1);
+    expect(outbox.attempts).toHaveLength(2);
+    expect(outbox.timesShown(one.id)).toBe(1);
+    // Nothing handed back: the round after is a whole poll away.
+    const roundsSoFar = claims.mock.calls.length;
+    expect(loop.nextRoundInMs()).toBe(30_000);
+    await elapse(29_999);
+    expect(claims.mock.calls.length).toBe(roundsSoFar);
+    await elapse(1);
+    expect(claims.mock.calls.length).toBeGreaterThan(roundsSoFar);
+    await loop.stop();
+  });
+
+  it('brings the next round forward to the earliest job handed back, never past the poll interval', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    await queue.schedule([dueJob(-2, { caseId: 'C-1' }), dueJob(-1, { caseId: 'C-2' }), dueJob(0, { caseId: 'C-3' })]);
+    outbox.script.push(
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 5_000 },
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 3_000 },
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 90_000 },
+    );
+    const round = scheduler(queue, clock, outbox);
+    expect(round.nextRoundInMs()).toBe(defaultSchedulerOptions.pollMs);
+    expect(await round.tick()).toMatchObject({ claimed: 3, retried: 3 });
+    expect(round.nextRoundInMs()).toBe(3_000);
+    clock.advance(10_000);
+    // Overdue already: at once.
+    expect(round.nextRoundInMs()).toBe(0);
+    expect(await round.tick()).toMatchObject({ claimed: 2, sent: 2 });
+    expect(round.nextRoundInMs()).toBe(defaultSchedulerOptions.pollMs);
   });
 
   it('runs rounds asked for now one after another, records the last, and none after stop', async () => {
