@@ -39,6 +39,12 @@ export interface SchedulerOptions {
   readonly leaseMs: number;
   /** Jobs claimed at a time; a round claims again until nothing is due. */
   readonly batchSize: number;
+  /**
+   * Messages to different people under way at once. Each waits its turn at the channel's
+   * rate limit and for its records to be durable; one after another, those waits, not the
+   * limit, would set the pace.
+   */
+  readonly concurrency: number;
   /** Deliveries tried before giving up on a job. */
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
@@ -49,6 +55,7 @@ export const defaultSchedulerOptions: Omit<SchedulerOptions, 'owner'> = Object.f
   pollMs: 30_000,
   leaseMs: 10 * 60_000,
   batchSize: 100,
+  concurrency: 8,
   maxAttempts: 6,
   retryBaseMs: 60_000,
   retryMaxMs: 6 * 3_600_000,
@@ -112,6 +119,7 @@ export class FollowUpScheduler {
   private last: LastRound | undefined;
   /** The earliest instant (ms) a job handed back in the last round may go again. */
   private soonestRetryMs: number | undefined;
+  private hooks: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -120,6 +128,9 @@ export class FollowUpScheduler {
     this.options = { ...defaultSchedulerOptions, ...options };
     if (!(this.options.pollMs > 0 && this.options.pollMs <= MAX_POLL_MS)) {
       throw new RangeError(`pollMs must be between 1 and ${MAX_POLL_MS} ms`);
+    }
+    if (!(Number.isInteger(this.options.concurrency) && this.options.concurrency >= 1)) {
+      throw new RangeError('concurrency must be a whole number of at least 1');
     }
   }
 
@@ -190,9 +201,18 @@ export class FollowUpScheduler {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);
       if (jobs.length === 0) break;
       report.claimed += jobs.length;
-      for (const group of byRecipient(jobs)) await this.deliver(group, report);
+      await this.deliverAll(byRecipient(jobs), report);
     }
     return report;
+  }
+
+  /** Each person's message, up to `concurrency` at once, started in order. */
+  private async deliverAll(groups: readonly Job[][], report: RoundReport): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < groups.length) await this.deliver(groups[next++]!, report);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, groups.length) }, worker));
   }
 
   private async deliver(jobs: Job[], report: RoundReport): Promise<void> {
@@ -284,12 +304,17 @@ export class FollowUpScheduler {
     return Math.floor(ceiling / 2 + random() * (ceiling / 2));
   }
 
-  private async after(hook: () => Promise<void> | undefined, event: string): Promise<void> {
-    try {
-      await hook();
-    } catch (error) {
-      this.log(event, { error: String(error) });
-    }
+  /** Runs a hook once the hooks before it have finished: hooks never overlap, though sends do. */
+  private after(hook: () => Promise<void> | undefined, event: string): Promise<void> {
+    const run = this.hooks.then(async () => {
+      try {
+        await hook();
+      } catch (error) {
+        this.log(event, { error: String(error) });
+      }
+    });
+    this.hooks = run;
+    return run;
   }
 
   private log(event: string, details: Record<string, unknown>): void {

@@ -27,7 +27,8 @@ describe('follow-ups scheduler', () => {
     const later = dueJob(10);
     await queue.schedule([...client, ...staff, alert, later]);
 
-    const round = scheduler(queue, clock, outbox);
+    // One message at a time, so they go in the order of each person's oldest job.
+    const round = scheduler(queue, clock, outbox, 'A', {}, { concurrency: 1 });
     expect(await round.tick()).toEqual({ claimed: 5, messages: 3, sent: 5, dropped: 0, held: 0, retried: 0, gaveUp: 0 });
     expect(outbox.shown).toEqual([
       { to: 'client:C-1', jobIds: client.map((job) => job.id) },
@@ -236,6 +237,35 @@ describe('follow-ups scheduler', () => {
     await loop.stop();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(claims).toHaveBeenCalledTimes(2);
+  });
+
+  it("has several people's messages under way at once, each shown once, its hooks one after another", async () => {
+    const queue = new MemoryJobQueue();
+    const outbox = new FakeOutbox();
+    const jobs = Array.from({ length: 20 }, (_, n) => dueJob(-n, { caseId: `C-${n}` }));
+    await queue.schedule(jobs);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow = new FakeOutbox();
+    slow.send = async (delivery) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return outbox.send(delivery);
+    };
+    let hooksRunning = 0;
+    let hooksOverlapped = false;
+    const onSent = async () => {
+      hooksOverlapped ||= ++hooksRunning > 1;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      hooksRunning--;
+    };
+    const round = scheduler(queue, new FakeClock(), slow, 'A', { onSent }, { concurrency: 4 });
+    expect(await round.tick()).toMatchObject({ claimed: 20, messages: 20, sent: 20 });
+    expect(mostInFlight).toBe(4);
+    expect(hooksOverlapped).toBe(false);
+    for (const job of jobs) expect(outbox.timesShown(job.id)).toBe(1);
+    expect(() => scheduler(queue, new FakeClock(), slow, 'A', {}, { concurrency: 0 })).toThrow(RangeError);
   });
 
   it('tries a 429 again after its Retry-After, not at the next poll', async () => {
