@@ -117,8 +117,10 @@ export class FollowUpScheduler {
   /** Set by stop(): no round starts any more. */
   private halted = false;
   private last: LastRound | undefined;
-  /** The earliest instant (ms) a job handed back in the last round may go again. */
+  /** The earliest instant (ms), still ahead when the last round ended, a job it handed back may go again. */
   private soonestRetryMs: number | undefined;
+  /** The instants (ms) jobs handed back in the round under way may go again. */
+  private handedBack: number[] = [];
   private hooks: Promise<void> = Promise.resolve();
 
   constructor(
@@ -196,13 +198,17 @@ export class FollowUpScheduler {
   async tick(): Promise<RoundReport> {
     const report = emptyReport();
     const { queue, now } = this.deps;
-    this.soonestRetryMs = undefined;
+    this.handedBack = [];
     for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);
       if (jobs.length === 0) break;
       report.claimed += jobs.length;
       await this.deliverAll(byRecipient(jobs), report);
     }
+    // Those already due were claimed again before the round ended.
+    const endMs = now().getTime();
+    const ahead = this.handedBack.filter((ms) => ms > endMs);
+    this.soonestRetryMs = ahead.length > 0 ? ahead.reduce((a, b) => Math.min(a, b)) : undefined;
     return report;
   }
 
@@ -285,8 +291,7 @@ export class FollowUpScheduler {
   }
 
   private noteRetry(at: Date): void {
-    const ms = at.getTime();
-    if (this.soonestRetryMs === undefined || ms < this.soonestRetryMs) this.soonestRetryMs = ms;
+    this.handedBack.push(at.getTime());
   }
 
   /**

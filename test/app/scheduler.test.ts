@@ -322,6 +322,24 @@ describe('follow-ups scheduler', () => {
     expect(round.nextRoundInMs()).toBe(defaultSchedulerOptions.pollMs);
   });
 
+  it('does not bring the next round forward for a job the round already sent again', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    await queue.schedule([dueJob(-2, { caseId: 'C-1' }), dueJob(-1, { caseId: 'C-2' })]);
+    outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 1_000 }, { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 5_000 });
+    const send = outbox.send.bind(outbox);
+    // Each message takes two seconds, so the first 429's retry comes due within the round.
+    outbox.send = async (delivery) => {
+      clock.advance(2_000);
+      return send(delivery);
+    };
+    const round = scheduler(queue, clock, outbox, 'A', {}, { batchSize: 1, concurrency: 1 });
+    expect(await round.tick()).toMatchObject({ claimed: 3, sent: 1, retried: 2 });
+    // The second 429 was at +4 s with 5 s to wait; the round ended at +6 s.
+    expect(round.nextRoundInMs()).toBe(3_000);
+  });
+
   it('runs rounds asked for now one after another, records the last, and none after stop', async () => {
     const queue = new MemoryJobQueue();
     const claims = vi.spyOn(queue, 'claimDue');
