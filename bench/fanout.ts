@@ -154,6 +154,13 @@ export async function measureFanout(prompts: number): Promise<FanoutResult> {
       async message() {
         return '¿Cómo va tu tarea? Responde a este mensaje cuando puedas.';
       },
+      // No overdue reviews and no check-in card: the message stays the sentence above.
+      async items() {
+        return [];
+      },
+      async checkInPromptTasks() {
+        return undefined;
+      },
       async recordDelivered(list: readonly Job[], userId: string, activityId: string) {
         const at = new Date().toISOString();
         await Promise.all(list.map((job) => outbox.update(job.id, (record) => withDelivery(record, job.id, { to: userId, activityId, at }))));

@@ -1,6 +1,7 @@
 // The follow-ups loop (SPEC §4). It reads the wall clock on every round, at start and at
 // least every 30 s, so jobs that fell due while the process was down or asleep, or
-// across a clock change, go out on the next round; there is no long timer to miss.
+// across a clock change, go out on the next round; there is no long timer to miss. A job
+// a round hands back for sooner (a 429's Retry-After) brings the next round forward to it.
 // Each round claims what is due, gathers one person's jobs into one message, drops the
 // ones whose reason has gone, and records each outcome.
 import { recipientKey, type Job, type Recipient } from '../domain/followups/job.js';
@@ -38,6 +39,12 @@ export interface SchedulerOptions {
   readonly leaseMs: number;
   /** Jobs claimed at a time; a round claims again until nothing is due. */
   readonly batchSize: number;
+  /**
+   * Messages to different people under way at once. Each waits its turn at the channel's
+   * rate limit and for its records to be durable; one after another, those waits, not the
+   * limit, would set the pace.
+   */
+  readonly concurrency: number;
   /** Deliveries tried before giving up on a job. */
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
@@ -48,6 +55,7 @@ export const defaultSchedulerOptions: Omit<SchedulerOptions, 'owner'> = Object.f
   pollMs: 30_000,
   leaseMs: 10 * 60_000,
   batchSize: 100,
+  concurrency: 8,
   maxAttempts: 6,
   retryBaseMs: 60_000,
   retryMaxMs: 6 * 3_600_000,
@@ -109,6 +117,11 @@ export class FollowUpScheduler {
   /** Set by stop(): no round starts any more. */
   private halted = false;
   private last: LastRound | undefined;
+  /** The earliest instant (ms), still ahead when the last round ended, a job it handed back may go again. */
+  private soonestRetryMs: number | undefined;
+  /** The instants (ms) jobs handed back in the round under way may go again. */
+  private handedBack: number[] = [];
+  private hooks: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: SchedulerDeps,
@@ -117,6 +130,9 @@ export class FollowUpScheduler {
     this.options = { ...defaultSchedulerOptions, ...options };
     if (!(this.options.pollMs > 0 && this.options.pollMs <= MAX_POLL_MS)) {
       throw new RangeError(`pollMs must be between 1 and ${MAX_POLL_MS} ms`);
+    }
+    if (!(Number.isInteger(this.options.concurrency) && this.options.concurrency >= 1)) {
+      throw new RangeError('concurrency must be a whole number of at least 1');
     }
   }
 
@@ -128,7 +144,7 @@ export class FollowUpScheduler {
     const loop = async (): Promise<void> => {
       await this.runNow().catch((error: unknown) => this.log('roundFailed', { error: String(error) }));
       if (this.stopped) return;
-      this.timer = setTimeout(() => void loop(), this.options.pollMs);
+      this.timer = setTimeout(() => void loop(), this.nextRoundInMs());
       this.timer.unref();
     };
     void loop();
@@ -152,6 +168,16 @@ export class FollowUpScheduler {
     return round;
   }
 
+  /**
+   * How long until the next round: the poll interval, or less when the last round handed a
+   * job back for sooner (a 429 near its end is tried again after its Retry-After, not at
+   * the next poll).
+   */
+  nextRoundInMs(): number {
+    if (this.soonestRetryMs === undefined) return this.options.pollMs;
+    return Math.min(this.options.pollMs, Math.max(0, this.soonestRetryMs - this.deps.now().getTime()));
+  }
+
   /** The last round that finished, for /healthz. */
   get lastRound(): LastRound | undefined {
     return this.last;
@@ -172,13 +198,27 @@ export class FollowUpScheduler {
   async tick(): Promise<RoundReport> {
     const report = emptyReport();
     const { queue, now } = this.deps;
+    this.handedBack = [];
     for (let batch = 0; batch < MAX_BATCHES_PER_ROUND; batch++) {
       const jobs = await queue.claimDue(now(), this.options.owner, this.options.leaseMs, this.options.batchSize);
       if (jobs.length === 0) break;
       report.claimed += jobs.length;
-      for (const group of byRecipient(jobs)) await this.deliver(group, report);
+      await this.deliverAll(byRecipient(jobs), report);
     }
+    // Those already due were claimed again before the round ended.
+    const endMs = now().getTime();
+    const ahead = this.handedBack.filter((ms) => ms > endMs);
+    this.soonestRetryMs = ahead.length > 0 ? ahead.reduce((a, b) => Math.min(a, b)) : undefined;
     return report;
+  }
+
+  /** Each person's message, up to `concurrency` at once, started in order. */
+  private async deliverAll(groups: readonly Job[][], report: RoundReport): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < groups.length) await this.deliver(groups[next++]!, report);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency, groups.length) }, worker));
   }
 
   private async deliver(jobs: Job[], report: RoundReport): Promise<void> {
@@ -190,7 +230,10 @@ export class FollowUpScheduler {
       else if (verdict === false) {
         if (await this.deps.queue.markDropped(job.id, this.options.owner, this.deps.now())) dropped.push(job);
       } else if ('until' in verdict) {
-        if (await this.deps.queue.release(job.id, this.options.owner, verdict.until)) report.held++;
+        if (await this.deps.queue.release(job.id, this.options.owner, verdict.until)) {
+          report.held++;
+          this.noteRetry(verdict.until);
+        }
       } else await this.failed([job], { outcome: 'retry', error: verdict.error }, report);
     }
     report.dropped += dropped.length;
@@ -237,31 +280,46 @@ export class FollowUpScheduler {
           : null;
       const error = outcome.outcome === 'retry' ? outcome.error : `unreachable: ${outcome.code}`;
       if (!(await queue.markFailed(job.id, owner, error, retryAt, now()))) continue;
-      if (retryAt) report.retried++;
-      else gaveUp.push(job);
+      if (retryAt) {
+        report.retried++;
+        this.noteRetry(retryAt);
+      } else gaveUp.push(job);
     }
     report.gaveUp += gaveUp.length;
     const reason = outcome.outcome === 'retry' ? 'retriesExhausted' : outcome.code;
     if (gaveUp.length > 0) await this.after(() => this.deps.onGaveUp?.(gaveUp, reason), 'onGaveUpFailed');
   }
 
+  private noteRetry(at: Date): void {
+    this.handedBack.push(at.getTime());
+  }
+
   /**
    * Exponential backoff with jitter (half fixed, half random), so many failed messages do
-   * not all come back at once; a channel's Retry-After is waited out in full.
+   * not all come back at once; a channel's Retry-After is waited out in full, plus up to a
+   * tenth of it (at most a second) so refused messages do not all return together.
    */
   retryDelay(attempts: number, retryAfterMs?: number): number {
     const random = this.deps.random ?? Math.random;
-    if (retryAfterMs !== undefined) return Math.max(0, retryAfterMs) + Math.floor(random() * 1000);
+    if (retryAfterMs !== undefined) {
+      const wait = Math.max(0, retryAfterMs);
+      return wait + Math.floor(random() * Math.min(1000, wait / 10));
+    }
     const ceiling = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1));
     return Math.floor(ceiling / 2 + random() * (ceiling / 2));
   }
 
-  private async after(hook: () => Promise<void> | undefined, event: string): Promise<void> {
-    try {
-      await hook();
-    } catch (error) {
-      this.log(event, { error: String(error) });
-    }
+  /** Runs a hook once the hooks before it have finished: hooks never overlap, though sends do. */
+  private after(hook: () => Promise<void> | undefined, event: string): Promise<void> {
+    const run = this.hooks.then(async () => {
+      try {
+        await hook();
+      } catch (error) {
+        this.log(event, { error: String(error) });
+      }
+    });
+    this.hooks = run;
+    return run;
   }
 
   private log(event: string, details: Record<string, unknown>): void {

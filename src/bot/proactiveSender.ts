@@ -49,7 +49,7 @@ export class ProactiveSender implements Sender {
   private readonly throttle: DeliveryThrottle;
 
   constructor(private readonly deps: ProactiveSenderDeps) {
-    this.throttle = deps.throttle ?? new DeliveryThrottle(undefined, this.clock());
+    this.throttle = deps.throttle ?? new DeliveryThrottle();
   }
 
   async send(delivery: Delivery): Promise<SendOutcome> {

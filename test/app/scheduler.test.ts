@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FollowUpScheduler, type SchedulerDeps } from '../../src/app/scheduler.js';
+import { defaultSchedulerOptions, FollowUpScheduler, type SchedulerDeps } from '../../src/app/scheduler.js';
 import type { Job } from '../../src/domain/followups/job.js';
 import type { JobQueue } from '../../src/domain/followups/queue.js';
 import { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
@@ -27,7 +27,8 @@ describe('follow-ups scheduler', () => {
     const later = dueJob(10);
     await queue.schedule([...client, ...staff, alert, later]);
 
-    const round = scheduler(queue, clock, outbox);
+    // One message at a time, so they go in the order of each person's oldest job.
+    const round = scheduler(queue, clock, outbox, 'A', {}, { concurrency: 1 });
     expect(await round.tick()).toEqual({ claimed: 5, messages: 3, sent: 5, dropped: 0, held: 0, retried: 0, gaveUp: 0 });
     expect(outbox.shown).toEqual([
       { to: 'client:C-1', jobIds: client.map((job) => job.id) },
@@ -152,6 +153,11 @@ describe('follow-ups scheduler', () => {
     expect(high.retryDelay(3)).toBeLessThan(4 * MINUTE);
     expect(high.retryDelay(20)).toBeLessThan(30 * MINUTE);
     expect(low.retryDelay(1, 90_000)).toBe(90_000);
+    // A Retry-After is waited out, plus at most a tenth of it, and never a second more.
+    expect(low.retryDelay(1, 2_000)).toBe(2_000);
+    expect(high.retryDelay(1, 2_000)).toBeGreaterThanOrEqual(2_000);
+    expect(high.retryDelay(1, 2_000)).toBeLessThan(2_200);
+    expect(high.retryDelay(1, 90_000)).toBeLessThan(91_000);
   });
 
   it('gives up after the last attempt and hands the jobs on instead of dropping them', async () => {
@@ -231,6 +237,107 @@ describe('follow-ups scheduler', () => {
     await loop.stop();
     await vi.advanceTimersByTimeAsync(120_000);
     expect(claims).toHaveBeenCalledTimes(2);
+  });
+
+  it("has several people's messages under way at once, each shown once, its hooks one after another", async () => {
+    const queue = new MemoryJobQueue();
+    const outbox = new FakeOutbox();
+    const jobs = Array.from({ length: 20 }, (_, n) => dueJob(-n, { caseId: `C-${n}` }));
+    await queue.schedule(jobs);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow = new FakeOutbox();
+    slow.send = async (delivery) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return outbox.send(delivery);
+    };
+    let hooksRunning = 0;
+    let hooksOverlapped = false;
+    const onSent = async () => {
+      hooksOverlapped ||= ++hooksRunning > 1;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      hooksRunning--;
+    };
+    const round = scheduler(queue, new FakeClock(), slow, 'A', { onSent }, { concurrency: 4 });
+    expect(await round.tick()).toMatchObject({ claimed: 20, messages: 20, sent: 20 });
+    expect(mostInFlight).toBe(4);
+    expect(hooksOverlapped).toBe(false);
+    for (const job of jobs) expect(outbox.timesShown(job.id)).toBe(1);
+    expect(() => scheduler(queue, new FakeClock(), slow, 'A', {}, { concurrency: 0 })).toThrow(RangeError);
+  });
+
+  it('tries a 429 again after its Retry-After, not at the next poll', async () => {
+    vi.useFakeTimers();
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    const one = dueJob(0);
+    await queue.schedule([one]);
+    outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 2_000 });
+    const claims = vi.spyOn(queue, 'claimDue');
+    const loop = scheduler(queue, clock, outbox, 'A', {}, { pollMs: 30_000 });
+    const elapse = async (ms: number) => {
+      clock.advance(ms);
+      await vi.advanceTimersByTimeAsync(ms);
+    };
+    loop.start();
+    await elapse(0);
+    expect(outbox.attempts).toHaveLength(1);
+    expect(loop.nextRoundInMs()).toBe(2_000);
+    await elapse(1_999);
+    expect(outbox.attempts).toHaveLength(1);
+    await elapse(1);
+    expect(outbox.attempts).toHaveLength(2);
+    expect(outbox.timesShown(one.id)).toBe(1);
+    // Nothing handed back: the round after is a whole poll away.
+    const roundsSoFar = claims.mock.calls.length;
+    expect(loop.nextRoundInMs()).toBe(30_000);
+    await elapse(29_999);
+    expect(claims.mock.calls.length).toBe(roundsSoFar);
+    await elapse(1);
+    expect(claims.mock.calls.length).toBeGreaterThan(roundsSoFar);
+    await loop.stop();
+  });
+
+  it('brings the next round forward to the earliest job handed back, never past the poll interval', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    await queue.schedule([dueJob(-2, { caseId: 'C-1' }), dueJob(-1, { caseId: 'C-2' }), dueJob(0, { caseId: 'C-3' })]);
+    outbox.script.push(
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 5_000 },
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 3_000 },
+      { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 90_000 },
+    );
+    const round = scheduler(queue, clock, outbox);
+    expect(round.nextRoundInMs()).toBe(defaultSchedulerOptions.pollMs);
+    expect(await round.tick()).toMatchObject({ claimed: 3, retried: 3 });
+    expect(round.nextRoundInMs()).toBe(3_000);
+    clock.advance(10_000);
+    // Overdue already: at once.
+    expect(round.nextRoundInMs()).toBe(0);
+    expect(await round.tick()).toMatchObject({ claimed: 2, sent: 2 });
+    expect(round.nextRoundInMs()).toBe(defaultSchedulerOptions.pollMs);
+  });
+
+  it('does not bring the next round forward for a job the round already sent again', async () => {
+    const queue = new MemoryJobQueue();
+    const clock = new FakeClock();
+    const outbox = new FakeOutbox();
+    await queue.schedule([dueJob(-2, { caseId: 'C-1' }), dueJob(-1, { caseId: 'C-2' })]);
+    outbox.script.push({ outcome: 'retry', error: 'HTTP 429', retryAfterMs: 1_000 }, { outcome: 'retry', error: 'HTTP 429', retryAfterMs: 5_000 });
+    const send = outbox.send.bind(outbox);
+    // Each message takes two seconds, so the first 429's retry comes due within the round.
+    outbox.send = async (delivery) => {
+      clock.advance(2_000);
+      return send(delivery);
+    };
+    const round = scheduler(queue, clock, outbox, 'A', {}, { batchSize: 1, concurrency: 1 });
+    expect(await round.tick()).toMatchObject({ claimed: 3, sent: 1, retried: 2 });
+    // The second 429 was at +4 s with 5 s to wait; the round ended at +6 s.
+    expect(round.nextRoundInMs()).toBe(3_000);
   });
 
   it('runs rounds asked for now one after another, records the last, and none after stop', async () => {
