@@ -5,6 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CaseAccessError } from '../src/app/caseService.js';
+import { questionCard } from './cards/questionCard.js';
 import { say, session, text } from '../src/bot/session.js';
 import { casesNamed, nameWords } from '../src/domain/caseNames.js';
 import type { Case } from '../src/domain/schemas.js';
@@ -12,6 +13,9 @@ import { LANGUAGES, t } from '../src/i18n/catalog.js';
 import { currentCase, setCurrentCase } from './currentCase.js';
 import { caseIdIn } from './menu.js';
 import { ask, createInputPrompt } from './prompts.js';
+
+/** Cases offered as buttons on a card; the rest are typed. */
+const CASE_BUTTONS = 12;
 
 export const CASE_PICKER_DIALOG = 'enlace.casePicker';
 const STEPS = `${CASE_PICKER_DIALOG}.steps`;
@@ -75,7 +79,7 @@ export class CasePickerDialog extends ComponentDialog {
 
   /** Shows the cases numbered (the numbers are remembered for the answer) and asks which. */
   private async askAmong(step: WaterfallStepContext, cases: Case[], question: 'common.pickCase' | 'common.caseAmbiguous', typed = '') {
-    const { actor, services } = session(step.context);
+    const { actor, services, lang } = session(step.context);
     await services.people.rememberCaseList(
       actor,
       cases.map((c) => c.id),
@@ -90,7 +94,11 @@ export class CasePickerDialog extends ComponentDialog {
         }),
       )
       .join('\n');
-    return ask(step, text(step.context, question, { list, n: cases.length, words: typed }), { kind: 'text', maxLength: 80 });
+    const asked = text(step.context, question, { list, n: cases.length, words: typed });
+    const spec = { kind: 'text', maxLength: 80 } as const;
+    // On a card the first cases are also buttons; any case can still be typed.
+    const buttons = cases.slice(0, CASE_BUTTONS).map((c) => `${c.id} · ${c.client.name}`);
+    return ask(step, asked, spec, { card: (token) => questionCard(lang, asked, { ...spec, suggestions: buttons }, token) });
   }
 
   /** After a failed pick: the list again, and after a few failures a way out. */

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { questionCard } from '../../dialogs/cards/questionCard.js';
 import { createHarness, type Harness } from '../support/botHarness.js';
+import { caseRecord } from '../support/records.js';
 import { TEAMS, TEAMS_MESSAGE_BYTES, actionTitled, inputIds, lastCard, press, replyBytes } from '../support/cardDriver.js';
 
 let h: Harness;
@@ -102,5 +103,21 @@ describe('command buttons and once-only forms', () => {
     expect(first.join(' ')).not.toMatch(/ya se respondió/);
     const second = await h.send('', 'worker-1', { ...TEAMS, value: form });
     expect(second).toEqual([expect.stringMatching(/ya se respondió o es de un paso anterior/)]);
+  });
+});
+
+describe('picking a case on a card', () => {
+  it('offers the cases as buttons, and a press picks the case', async () => {
+    await h.close();
+    h = await createHarness({
+      cases: [
+        caseRecord({ id: 'C-TESTAA', workerId: 'worker-1' }),
+        caseRecord({ id: 'C-TESTBB', workerId: 'worker-1', client: { ...caseRecord().client, name: 'Ana Pérez' } }),
+      ],
+    });
+    await teams('registrar contacto');
+    const picker = lastCard(h);
+    await press(h, picker, 'C-TESTBB · Ana Pérez');
+    expect(h.lastReplies.map((r) => r.text ?? '').join(' ')).toContain('Caso C-TESTBB · Ana Pérez');
   });
 });
