@@ -1,5 +1,6 @@
 // The store as the application services see it: small asynchronous interfaces that the
 // JSON store, an in-memory store or a database can implement.
+import type { CaseHeader } from './caseHeader.js';
 import type { AuditEntry, BotStateRecord, Case, ClientLink, ConversationRef, LinkCode, Service, Staff, UserProfile } from './schemas.js';
 
 export interface Collection<T extends { id: string }> {
@@ -30,6 +31,10 @@ export interface CaseCollection extends Collection<Case> {
   casesOfWorker(workerId: string, query?: CaseQuery): Promise<readonly Case[]>;
   casesOfTeam(team: string, query?: CaseQuery): Promise<readonly Case[]>;
   byStatus(status: Case['status']): Promise<readonly Case[]>;
+  /** The headers of the cases a worker carries (as `casesOfWorker`), without reading any case. */
+  headersOfWorker(workerId: string, query?: CaseQuery): Promise<readonly CaseHeader[]>;
+  /** The headers of a team's cases (as `casesOfTeam`), without reading any case. */
+  headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]>;
 }
 
 export interface AuditLog {

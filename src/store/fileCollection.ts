@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { caseHeader, type CaseHeader } from '../domain/caseHeader.js';
 import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
 import { CaseSchema, SCHEMA_VERSION, type Case } from '../domain/schemas.js';
 import { syncFolder, writeFileDurably, writeSyncedTemp } from './durableFile.js';
@@ -331,6 +332,14 @@ export class FileCaseCollection extends FileCollection<Case> implements CaseColl
 
   async byStatus(status: Case['status']): Promise<readonly Case[]> {
     return casesUnder(this.records, 'status', status);
+  }
+
+  async headersOfWorker(workerId: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
+    return casesUnder(this.records, 'worker', workerId, query).map(caseHeader);
+  }
+
+  async headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
+    return casesUnder(this.records, 'team', team, query).map(caseHeader);
   }
 }
 

@@ -5,6 +5,7 @@ import { AuditEntrySchema, CaseSchema, type AuditEntry, type Case } from '../dom
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from './migrations.js';
 import { CASE_INDEXES, IndexedRecords, casesUnder, storable, type IndexKeys } from './records.js';
 import type { z } from 'zod';
+import { caseHeader, type CaseHeader } from '../domain/caseHeader.js';
 
 export class MemoryCollection<T extends { id: string }> implements Collection<T> {
   protected readonly records: IndexedRecords<T>;
@@ -65,6 +66,14 @@ export class MemoryCaseCollection extends MemoryCollection<Case> implements Case
 
   async byStatus(status: Case['status']): Promise<readonly Case[]> {
     return casesUnder(this.records, 'status', status);
+  }
+
+  async headersOfWorker(workerId: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
+    return casesUnder(this.records, 'worker', workerId, query).map(caseHeader);
+  }
+
+  async headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
+    return casesUnder(this.records, 'team', team, query).map(caseHeader);
   }
 }
 

@@ -2,6 +2,7 @@
 // run against each implementation.
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../src/domain/ports.js';
+import { caseHeader } from '../../src/domain/caseHeader.js';
 import type { Case, Contact } from '../../src/domain/schemas.js';
 import { caseRecord, staffRecord } from '../support/records.js';
 
@@ -163,6 +164,22 @@ export function describeRepositoryContract(name: string, open: () => Promise<Rep
         const [found] = (await repos.cases.casesOfWorker('worker-1', { status: 'open' })).filter((c) => c.id === 'C-OWN001');
         expect(found).toMatchObject({ priority: 'high' });
         expect(found).toBe(await repos.cases.get('C-OWN001'));
+      });
+
+      it('answers headers that match the cases, without reading them, and follow each change', async () => {
+        const repos = await withQueryCases();
+        const headerIds = (headers: readonly { id: string }[]) => headers.map((h) => h.id).sort();
+        expect(headerIds(await repos.cases.headersOfWorker('worker-1'))).toEqual(ids(await repos.cases.casesOfWorker('worker-1')));
+        expect(headerIds(await repos.cases.headersOfTeam('norte', { status: 'open' }))).toEqual(
+          ids(await repos.cases.casesOfTeam('norte', { status: 'open' })),
+        );
+        await repos.cases.update('C-OWN001', (c) => c && { ...c, priority: 'high', nextReviewDate: '2027-01-04', client: { ...c.client, name: 'Nuevo N.' } });
+        const [header] = (await repos.cases.headersOfWorker('worker-1', { status: 'open' })).filter((h) => h.id === 'C-OWN001');
+        expect(header).toEqual(caseHeader((await repos.cases.get('C-OWN001'))!));
+        expect(header).toMatchObject({ priority: 'high', nextReviewDate: '2027-01-04', client: { name: 'Nuevo N.' } });
+        await repos.cases.update('C-OWN001', (c) => c && { ...c, workerId: 'worker-2' });
+        expect(headerIds(await repos.cases.headersOfWorker('worker-1'))).not.toContain('C-OWN001');
+        expect(headerIds(await repos.cases.headersOfWorker('worker-2'))).toContain('C-OWN001');
       });
 
       it('follows a case moved to another worker, shared or unshared, moved to another team, closed or reopened', async () => {
