@@ -41,8 +41,9 @@ export async function agencyStore(cases: number, log: (line: string) => void = (
   const dataDir = join(tmpdir(), 'enlace-bench', `agency-v${SHAPE_VERSION}-${cases}-${today.toISOString().slice(0, 10)}`);
   const started = performance.now();
   if (await exists(join(dataDir, 'meta.json'))) {
-    // As a clean stop leaves it: with the digests of the files already checked.
-    if (!(await exists(join(dataDir, 'cases.validated')))) {
+    // As a clean stop leaves it: with the snapshots a quick start reads (a store built by an
+    // earlier version is brought to the current layout once).
+    if (!(await exists(join(dataDir, 'cases.snapshot'))) || !(await exists(join(dataDir, 'jobs.snapshot')))) {
       await (await JsonStore.open(dataDir)).close();
       await (await FileJobStore.open(join(dataDir, 'jobs'))).close();
     }

@@ -9,9 +9,10 @@ const begun = Date.now();
 try {
   const settings = readSettings();
   const bot = await startBot(settings, { syncFollowUpsInBackground: true });
-  console.log(
-    `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
-  );
+  bot.jobsOpened.catch((error: unknown) => {
+    cannotStart(error);
+    process.exit(1);
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -22,11 +23,19 @@ try {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // Said once a stop signal is handled: whoever waits for this line may stop the bot at once.
+  console.log(
+    `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
+  );
 } catch (error) {
+  cannotStart(error);
+  process.exit(1);
+}
+
+function cannotStart(error: unknown): void {
   if (error instanceof StoreError) {
     console.error(`Enlace cannot start: the data file ${error.file} ${error.problem}. The file has been left as it is; fix or restore it, then start again.`);
   } else {
     console.error(`Enlace cannot start: ${(error as Error).message}`);
   }
-  process.exit(1);
 }

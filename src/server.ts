@@ -18,6 +18,7 @@ import { OutboxRecordSchema, type OutboxRecord } from './domain/followups/outbox
 import type { Settings } from './settings.js';
 import { FileCollection } from './store/fileCollection.js';
 import { FileJobStore } from './store/fileJobStore.js';
+import { OpeningJobQueue } from './store/openingJobQueue.js';
 import { JsonStore } from './store/jsonStore.js';
 import { createDialogs } from '../dialogs/index.js';
 
@@ -29,6 +30,8 @@ export interface RunningBot {
   followUps: FollowUpScheduler;
   /** Stops accepting, waits for the turns in flight, stops the follow-ups, flushes and closes the store. */
   stop(): Promise<void>;
+  /** Rejects when the follow-up jobs, opened in the background, cannot be read (a StoreError naming the file). */
+  jobsOpened: Promise<unknown>;
 }
 
 export interface StartOptions {
@@ -63,8 +66,10 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   const started = Date.now();
   const store = options.store ?? (await JsonStore.open(settings.dataDir));
   const now = options.now ?? (() => new Date());
-  // Follow-up jobs and the outbox of accepted messages live beside the records.
-  const jobs = await FileJobStore.open(join(store.dataDir, 'jobs'));
+  // Follow-up jobs and the outbox of accepted messages live beside the records. With the sync
+  // in the background the jobs open there too: the server answers meanwhile.
+  const jobs = new OpeningJobQueue(FileJobStore.open(join(store.dataDir, 'jobs')));
+  if (!options.syncFollowUpsInBackground) await jobs.opened;
   const outbox = new FileCollection<OutboxRecord>('outbox', join(store.dataDir, 'outbox'), OutboxRecordSchema);
   await outbox.load();
   const services = createServices(store.repositories, now, defaultConfig, { jobs, outbox }, log);
@@ -90,6 +95,12 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   let followUpsSynced = false;
   const syncFollowUps = async () => {
     try {
+      await jobs.opened;
+    } catch {
+      // Reported through `jobsOpened`; nothing can be sent without the jobs.
+      return;
+    }
+    try {
       log('followUps.synced', await services.followUps.syncAll());
     } catch (error) {
       log('followUps.syncFailed', { error: (error as Error).name });
@@ -111,16 +122,17 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   });
   app.get('/healthz', async (_req, res) => {
     const at = now();
-    const due = await jobs.dueSummary(at);
+    const due = jobs.isOpen ? await jobs.dueSummary(at) : undefined;
     const last = followUps.lastRound;
     res.json({
       status: stopping ? 'stopping' : 'ok',
       cases: await store.repositories.cases.count(),
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       followUps: {
+        loaded: jobs.isOpen,
         synced: followUpsSynced,
-        due: due.due,
-        oldestDueSeconds: Math.round(due.oldestDueMs / 1000),
+        due: due?.due ?? null,
+        oldestDueSeconds: due ? Math.round(due.oldestDueMs / 1000) : null,
         lastRunAt: last?.at.toISOString() ?? null,
         ...(last?.report ? { lastRun: last.report } : {}),
         ...(last?.error ? { lastRunFailed: true } : {}),
@@ -164,6 +176,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     port,
     store,
     followUps,
+    jobsOpened: jobs.opened,
     async stop() {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -178,7 +191,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
       // A sync or round under way finishes (and records what it sent) before the stores close.
       await syncing;
       await followUps.stop();
-      await jobs.close();
+      await jobs.close().catch(() => undefined);
       await outbox.close();
       await store.close();
     },

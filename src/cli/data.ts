@@ -140,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
         } else {
           const followUps = await openFollowUpRecords(dataDir);
           const report = await rights.erase(admin, caseId!, settings, followUps);
-          await followUps.flush();
+          await followUps.close();
           console.log(describeErasure(report));
         }
       }

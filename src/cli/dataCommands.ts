@@ -5,13 +5,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CaseService } from '../app/caseService.js';
 import { DataRightsService, OPERATOR_ID, type CaseExport, type ErasureReport, type FollowUpRecords, type RetentionRow } from '../app/dataRights.js';
-import { JobSchema, type Job } from '../domain/followups/job.js';
 import { OutboxRecordSchema, type OutboxRecord } from '../domain/followups/outbox.js';
 import type { Repositories } from '../domain/ports.js';
 import { CONTACT_FIELDS, GOAL_FIELDS, type RectifiableFact } from '../domain/rectification.js';
 import { DEFAULT_RETENTION, readYears, type RetentionSettings } from '../domain/retention.js';
 import { LIFE_DOMAINS, type Case, type Staff } from '../domain/schemas.js';
 import { FileCollection } from '../store/fileCollection.js';
+import { jobRecords } from '../store/fileJobStore.js';
 
 export class DataInputError extends Error {}
 
@@ -95,12 +95,13 @@ export function describeErasure(report: ErasureReport): string {
 }
 
 /** Follow-up jobs and the outbox under DATA_DIR, loaded as plain records (the bot is stopped). */
-export async function openFollowUpRecords(dataDir: string): Promise<FollowUpRecords & { flush(): Promise<void> }> {
-  const jobs = new FileCollection<Job>('jobs', join(dataDir, 'jobs'), JobSchema);
+export async function openFollowUpRecords(dataDir: string): Promise<FollowUpRecords & { close(): Promise<void> }> {
+  const jobs = jobRecords(join(dataDir, 'jobs'));
   const outbox = new FileCollection<OutboxRecord>('outbox', join(dataDir, 'outbox'), OutboxRecordSchema);
   await jobs.load();
   await outbox.load();
-  return { jobs, outbox, flush: async () => Promise.all([jobs.flush(), outbox.flush()]).then(() => undefined) };
+  // Closing files the journals, so no earlier value of an erased record stays behind.
+  return { jobs, outbox, close: async () => Promise.all([jobs.close(), outbox.close()]).then(() => undefined) };
 }
 
 export function describeCase(record: Case): string {

@@ -3,12 +3,12 @@
 // to ENLACE_NEW_DATA_KEY. Both can be cut off at any point and run again; both check the
 // result by opening the store with the key it now needs. Run them with the bot stopped.
 import { join } from 'node:path';
-import { JobSchema } from '../domain/followups/job.js';
 import { OutboxRecordSchema } from '../domain/followups/outbox.js';
 import { DATA_KEY_VARIABLE, DataKeyError, dataKeyFrom, NEW_DATA_KEY_VARIABLE, useDataKeys, type DataKey } from '../store/encryption.js';
 import { convertStore } from '../store/encryptionConversion.js';
 import { StoreError } from '../store/errors.js';
 import { FileCollection } from '../store/fileCollection.js';
+import { jobRecords } from '../store/fileJobStore.js';
 import { JsonStore } from '../store/jsonStore.js';
 
 export const ENCRYPTION_COMMANDS = ['encrypt', 'rotate-key'] as const;
@@ -63,6 +63,10 @@ async function checkOpens(dataDir: string, key: DataKey): Promise<void> {
   useDataKeys(key);
   const store = await JsonStore.open(dataDir);
   await store.close();
-  await new FileCollection('jobs', join(dataDir, 'jobs'), JobSchema).load();
-  await new FileCollection('outbox', join(dataDir, 'outbox'), OutboxRecordSchema).load();
+  const jobs = jobRecords(join(dataDir, 'jobs'));
+  await jobs.load();
+  await jobs.close();
+  const outbox = new FileCollection('outbox', join(dataDir, 'outbox'), OutboxRecordSchema);
+  await outbox.load();
+  await outbox.close();
 }

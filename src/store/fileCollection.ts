@@ -1,17 +1,21 @@
-// One JSON file per record, so the cost of a change does not grow with the number of
-// records. Records live in memory for reads; changes are written in batches (group commit):
-// all changes made while a batch is being written go to disk together in the next one.
+// A collection on disk: one JSON file per record, a write-ahead journal, and a snapshot that
+// makes the next start quick. A change is acknowledged once its journal line is synced (one
+// fdatasync per batch of changes, whatever the store's size); compaction later writes the
+// changed records to their files and deletes the journal. Records live in memory for reads.
+// A collection of many small records (the follow-up jobs) may keep no per-record files: its
+// snapshot then holds every record.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { caseHeader, type CaseHeader } from '../domain/caseHeader.js';
-import type { CaseCollection, CaseQuery, Collection } from '../domain/ports.js';
-import { CaseSchema, SCHEMA_VERSION, type Case } from '../domain/schemas.js';
+import type { Collection } from '../domain/ports.js';
+import { SCHEMA_VERSION } from '../domain/schemas.js';
 import { syncFolder, writeFileDurably, writeSyncedTemp } from './durableFile.js';
 import { openText, sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
-import { CASE_INDEXES, IndexedRecords, casesUnder, deepFreeze, storable, type IndexKeys } from './records.js';
+import { Journal, writerAlive } from './journal.js';
+import { IndexedRecords, deepFreeze, storable, type IndexKeys } from './records.js';
 
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 10 * 60_000;
@@ -19,13 +23,22 @@ const STALE_TEMP_MS = 10 * 60_000;
 /** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
 const IO_PARALLEL = 32;
 
+/** Journal size that starts a compaction: replaying it at start stays well under a second. */
+const COMPACT_BYTES = 32 * 1024 * 1024;
+
 /**
  * Beside the folder (`cases.validated` for `cases/`): the digests of file contents this store
  * wrote or checked against the schema, under a fingerprint of that schema. A file whose
- * content is listed loads without being checked again; any other content (edited by hand,
- * written by an older version, cut short) is checked in full.
+ * content is listed loads without being checked again.
  */
 const VALIDATED_SUFFIX = '.validated';
+
+/**
+ * Beside the folder (`cases.snapshot`): each record file's size, modification time, digest and
+ * what memory holds of it, as of the last compaction. A file whose size and time still match is
+ * not read at start. With no per-record files, the snapshot holds the records themselves.
+ */
+const SNAPSHOT_SUFFIX = '.snapshot';
 
 interface Waiter {
   id: string;
@@ -33,32 +46,115 @@ interface Waiter {
   reject: (error: unknown) => void;
 }
 
+/** A record file as last seen: enough to tell at start whether it changed since. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** A record file's size and time, the digest of its content when known valid (or ''), and what memory holds of it. */
+type SnapshotLine = [file: string, size: number, mtimeMs: number, digest: string, held: unknown];
+
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
+export interface FileCollectionOptions {
+  /** False: no file per record; the snapshot and the journal hold everything. */
+  recordFiles?: boolean;
+}
+
 export class FileCollection<T extends { id: string }> implements Collection<T> {
-  /** What readers see: the latest change, on disk or about to be. Frozen, so no one edits it in place. */
+  /** What readers see: the latest change, acknowledged or about to be. Frozen. */
   protected readonly records: IndexedRecords<T>;
-  /** What is on disk, to roll back to when a write fails. */
-  private readonly durable = new Map<string, T>();
   /** Records changed since the last batch started: the value to write, or null to delete. */
   private pending = new Map<string, T | null>();
+  /** For each pending record, its value before the pending change (to roll back to). */
+  private pendingBefore = new Map<string, T | undefined>();
+  /** Records in the batch being appended to the journal right now. */
+  private readonly inFlight = new Set<string>();
+  /** Set when the snapshot no longer describes the files and records. */
+  private snapshotStale = false;
   private waiters: Waiter[] = [];
   private writing: Promise<void> | null = null;
-  /** Record id → digest of its file as on disk, known to match the schema. */
+  private compacting: Promise<void> | null = null;
+  private journal: Journal<T> | null = null;
+  /** Records whose acknowledged value is in the journal only, not yet in its file. */
+  protected readonly unfiled = new Set<string>();
+  /** Record id → its file as last written or read. */
+  private readonly stamps = new Map<string, FileStamp>();
+  /** Record id → digest of its file, known to match the schema. */
   private readonly validated = new Map<string, string>();
+  protected readonly recordFiles: boolean;
 
   constructor(
     readonly name: string,
     readonly folder: string,
-    private readonly schema: z.ZodType<T>,
+    protected readonly schema: z.ZodType<T>,
     indexes: IndexKeys<T> = {},
+    options: FileCollectionOptions = {},
   ) {
     this.records = new IndexedRecords(indexes);
+    this.recordFiles = options.recordFiles ?? true;
   }
 
+  // ---- what memory holds: every record here; a lazy subclass holds less ----
+
+  /** The latest value, when memory has it (undefined: absent, or not in memory). */
+  protected latest(id: string): T | undefined {
+    return this.records.get(id);
+  }
+
+  protected hold(value: T): void {
+    this.records.set(value.id, value);
+  }
+
+  protected release(id: string): void {
+    this.records.delete(id);
+  }
+
+  /** What the snapshot keeps of a record whose file is as memory holds it. */
+  protected snapshotForm(id: string): unknown {
+    return this.records.get(id);
+  }
+
+  /** Takes a snapshot line's held form back into memory. */
+  protected holdFromSnapshot(held: unknown): void {
+    this.hold(deepFreeze(held as T));
+  }
+
+  /** Whether memory must keep the latest value of a record: it is not (yet) in its file. */
+  protected mustHold(id: string): boolean {
+    return this.unfiled.has(id) || this.inFlight.has(id) || this.pending.has(id) || this.pendingBefore.has(id);
+  }
+
+  /** Ids of every record, for the snapshot of a collection without record files. */
+  protected ids(): Iterable<string> {
+    return this.records.keys();
+  }
+
+  /** Every record, in no particular order. */
+  async all(): Promise<readonly T[]> {
+    return [...this.records.values()];
+  }
+
+  async count(): Promise<number> {
+    return this.records.size;
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    return this.records.get(id);
+  }
+
+  /** The journal segment the next batch of changes is appended to. */
+  get journalPath(): string | undefined {
+    return this.journal?.activePath;
+  }
+
+  // ---- load ----
+
   /**
-   * Reads every record, checking against the schema each file not known to have been checked
-   * in this content already; a bad file stops everything and is left as it is.
+   * Reads the collection: the snapshot for files unchanged since, every other file checked
+   * against the schema (unless its content was checked before), then the journal. A bad file
+   * stops everything and is left as it is.
    */
   async load(migrate?: RecordMigration): Promise<{ migrated: T[] }> {
     // A malformed ENLACE_DATA_KEY stops the store here, before it creates, reads or writes anything.
@@ -69,44 +165,112 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     await this.removeStaleTemps(entries.filter((entry) => entry.endsWith('.tmp')));
     // Migrating means the schema changed: everything is checked again.
     const trusted = migrate ? new Set<string>() : await this.readValidated();
+    const snapshot = migrate ? new Map<string, SnapshotLine>() : await this.readSnapshot();
     const files = entries.filter((entry) => entry.endsWith('.json'));
-    for (let i = 0; i < files.length; i += IO_PARALLEL) {
-      const chunk = files.slice(i, i + IO_PARALLEL);
-      const texts = await Promise.all(chunk.map((entry) => readRecordFile(join(this.folder, entry))));
+    if (!this.recordFiles) {
+      for (const line of snapshot.values()) this.holdFromSnapshot(line[4]);
+    }
+    const toRead: string[] = [];
+    for (const entry of files) {
+      const known = snapshot.get(entry);
+      const now = known && statSync(join(this.folder, entry), { throwIfNoEntry: false });
+      if (known && now && now.size === known[1] && now.mtimeMs === known[2]) {
+        const id = idOfHeld(known[4]);
+        this.holdFromSnapshot(known[4]);
+        this.stamps.set(id, { size: known[1], mtimeMs: known[2] });
+        if (known[3]) this.validated.set(id, known[3]);
+      } else {
+        toRead.push(entry);
+      }
+    }
+    for (let i = 0; i < toRead.length; i += IO_PARALLEL) {
+      const chunk = toRead.slice(i, i + IO_PARALLEL);
+      const read = await Promise.all(chunk.map((entry) => readRecordFile(join(this.folder, entry))));
       // In name order, so the file named in an error is the same on every start.
       chunk.forEach((entry, n) => {
         const path = join(this.folder, entry);
-        const text = texts[n]!;
+        const { text, size, mtimeMs } = read[n]!;
         const digest = digestOf(text);
-        const trustedRecord = trusted.has(digest) ? this.parseTrusted(text) : undefined;
+        const trustedRecord = trusted.has(digest) ? parseTrusted<T>(text) : undefined;
         const record = trustedRecord ?? this.parseFile(path, text, migrate);
         if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
         const value = deepFreeze(record.value);
-        this.records.set(value.id, value);
-        this.durable.set(value.id, value);
+        this.hold(value);
+        this.stamps.set(value.id, { size, mtimeMs });
         if (record.migrated) migrated.push(value);
         // Trusted next time only when checking changes nothing (no default filled in, no key dropped).
         else if (trustedRecord || JSON.stringify(value) === text) this.validated.set(value.id, digest);
       });
     }
+    const opened = await Journal.open<T>(`${this.folder}.journal`);
+    this.journal = opened.journal;
+    for (const [id, value] of opened.entries) {
+      const next = value === null ? null : deepFreeze(migrate ? this.parseFile(this.folder, JSON.stringify(value), migrate).value : value);
+      if (next === null) this.release(id);
+      else this.hold(next);
+      this.unfiled.add(id);
+    }
+    // A store written by a version that kept a file per record: the snapshot takes them over.
+    const stale = !this.recordFiles && files.length > 0;
+    this.snapshotStale = opened.journal.hasUnfiled || stale || toRead.length > 0 || (!this.recordFiles && snapshot.size === 0);
+    if (this.snapshotStale) await this.compact();
+    else if (toRead.length === 0) return { migrated };
+    if (stale) {
+      await rm(this.folder, { recursive: true, force: true });
+      await rm(`${this.folder}${VALIDATED_SUFFIX}`, { force: true });
+      await mkdir(this.folder, { recursive: true });
+    }
     await this.writeValidated();
     return { migrated };
   }
 
-  /** Flushes, and notes which file contents are known to be valid, for a quicker next load. */
-  async close(): Promise<void> {
-    await this.flush();
-    await this.writeValidated();
+  private async readSnapshot(): Promise<Map<string, SnapshotLine>> {
+    const path = `${this.folder}${SNAPSHOT_SUFFIX}`;
+    const fingerprint = schemaFingerprint(this.schema);
+    let text: string;
+    try {
+      text = openText((await readFile(path, 'utf8')).trim(), path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      // Without record files the snapshot is the data: it must be readable.
+      if (!this.recordFiles) throw error;
+      return new Map();
+    }
+    const [header, ...lines] = text.split('\n');
+    const lineOf = (line: string, n: number): SnapshotLine => {
+      try {
+        return JSON.parse(line) as SnapshotLine;
+      } catch {
+        throw new StoreError(path, `has a line (${n + 2}) that is not valid JSON: restore the store from a backup`);
+      }
+    };
+    if (this.recordFiles) {
+      // A hint only: one from another schema means reading every file.
+      if (!fingerprint || header !== fingerprint) return new Map();
+      return new Map(
+        lines
+          .filter(Boolean)
+          .map(lineOf)
+          .map((line) => [line[0], line]),
+      );
+    }
+    const records = lines.filter(Boolean).map((line, n) => {
+      const value = lineOf(line, n)[4];
+      // Checked again when the schema changed since the snapshot was written.
+      if (header === fingerprint) return value;
+      const result = this.schema.safeParse(value);
+      if (!result.success) throw new StoreError(path, `has a record that does not match the ${this.name} schema: ${result.error.issues[0]!.message}`);
+      return result.data;
+    });
+    return new Map(records.map((value, n) => [`#${n}`, ['', 0, 0, '', value]]));
   }
 
-  /** A file this store checked before, in this very content: parsed, not checked again. */
-  private parseTrusted(text: string): { value: T; migrated: boolean } | undefined {
-    try {
-      const value = JSON.parse(text) as unknown;
-      return isObject(value) && typeof value.id === 'string' ? { value: value as unknown as T, migrated: false } : undefined;
-    } catch {
-      return undefined;
-    }
+  /** Flushes, files the journal, and notes which files are known to be valid, for a quicker next load. */
+  async close(): Promise<void> {
+    await this.flush();
+    await this.compact();
+    await this.journal?.close();
+    await this.writeValidated();
   }
 
   /** The digests of contents checked against this schema, or none when the schema is another. */
@@ -127,7 +291,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   private async writeValidated(): Promise<void> {
     const fingerprint = schemaFingerprint(this.schema);
-    if (!fingerprint) return;
+    if (!fingerprint || !this.recordFiles) return;
     // Only a hint for the next load: if it cannot be written, that load checks everything.
     const list = `${fingerprint}\n${[...this.validated.values()].join('\n')}\n`;
     await writeFileDurably(`${this.folder}${VALIDATED_SUFFIX}`, sealText(list)).catch(() => undefined);
@@ -142,11 +306,11 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     for (const entry of temps) {
       const path = join(this.folder, entry);
       const age = Date.now() - (await stat(path)).mtimeMs;
-      if (age > STALE_TEMP_MS || !writerAlive(entry)) await unlink(path).catch(() => undefined);
+      if (age > STALE_TEMP_MS || !writerAlive(Number(/\.(\d+)\.\d+\.tmp$/.exec(entry)?.[1]))) await unlink(path).catch(() => undefined);
     }
   }
 
-  private parseFile(path: string, text: string, migrate?: RecordMigration): { value: T; migrated: boolean } {
+  protected parseFile(path: string, text: string, migrate?: RecordMigration): { value: T; migrated: boolean } {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -162,17 +326,23 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     return { value: result.data, migrated: input !== raw };
   }
 
-  async get(id: string): Promise<T | undefined> {
-    return this.records.get(id);
+  /** Reads one record file (for a subclass that holds less than every record), checked as at load. */
+  protected async readRecord(id: string): Promise<T | undefined> {
+    const path = join(this.folder, fileNameFor(id));
+    let read: { text: string };
+    try {
+      read = await readRecordFile(path);
+    } catch (error) {
+      if (error instanceof StoreError && /ENOENT/.test(error.problem)) return undefined;
+      throw error;
+    }
+    const digest = digestOf(read.text);
+    const value = (this.validated.get(id) === digest ? parseTrusted<T>(read.text) : undefined) ?? this.parseFile(path, read.text);
+    this.validated.set(id, digest);
+    return deepFreeze(value.value);
   }
 
-  async all(): Promise<readonly T[]> {
-    return [...this.records.values()];
-  }
-
-  async count(): Promise<number> {
-    return this.records.size;
-  }
+  // ---- changes ----
 
   put(record: T): Promise<T> {
     return this.update(record.id, () => record) as Promise<T>;
@@ -180,17 +350,22 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   async update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     // Applied synchronously to the latest value, so concurrent changes cannot interleave.
-    const next = change(this.records.get(id));
+    return this.apply(id, this.latest(id), change);
+  }
+
+  /** Applies `change` to `current` (the latest value) and makes the result durable. */
+  protected async apply(id: string, current: T | undefined, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    const next = change(current);
     let stored: T | undefined;
     if (next === undefined) {
-      if (!this.records.has(id)) return undefined;
-      this.records.delete(id);
-      this.pending.set(id, null);
+      if (current === undefined) return undefined;
+      this.release(id);
     } else {
       stored = storable(this.name, this.schema, id, next);
-      this.records.set(id, stored);
-      this.pending.set(id, stored);
+      this.hold(stored);
     }
+    if (!this.pendingBefore.has(id)) this.pendingBefore.set(id, current);
+    this.pending.set(id, stored ?? null);
     await this.persist(id);
     return stored;
   }
@@ -216,62 +391,103 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     await new Promise((resolve) => setImmediate(resolve));
     while (this.pending.size > 0) {
       const batch = this.pending;
+      const before = this.pendingBefore;
       const waiters = this.waiters;
       this.pending = new Map();
+      this.pendingBefore = new Map();
       this.waiters = [];
-      const failures = await this.writeBatch(batch);
-      for (const [id, value] of batch) {
-        if (failures.has(id)) continue;
-        if (value === null) this.durable.delete(id);
-        else this.durable.set(id, value);
+      let failure: unknown;
+      for (const id of batch.keys()) this.inFlight.add(id);
+      try {
+        await this.journal!.append([...batch]);
+      } catch (error) {
+        failure = error;
       }
+      for (const id of batch.keys()) {
+        this.inFlight.delete(id);
+        if (failure === undefined) this.unfiled.add(id);
+      }
+      if (failure === undefined) this.snapshotStale = true;
       for (const waiter of waiters) {
-        const failure = failures.get(waiter.id);
         if (failure === undefined) waiter.resolve();
         else waiter.reject(failure);
       }
-      if (failures.size > 0) this.rollBack(failures);
+      if (failure !== undefined) this.rollBack(before, failure);
+      else if (this.journal!.bytes >= COMPACT_BYTES && !this.compacting) void this.compact().catch(() => undefined);
     }
     this.writing = null;
   }
 
   /**
-   * A change that did not reach the disk must not stay visible: the records go back to what
-   * is on disk, and changes made since on top of them fail too.
+   * A change that did not reach the disk must not stay visible: the records go back to their
+   * value before it, and changes made since on top of them fail too.
    */
-  private rollBack(failures: Map<string, unknown>): void {
-    for (const [id, reason] of failures) {
-      const onDisk = this.durable.get(id);
-      if (onDisk) this.records.set(id, onDisk);
-      else this.records.delete(id);
+  private rollBack(before: Map<string, T | undefined>, reason: unknown): void {
+    for (const [id, value] of before) {
+      if (value === undefined) this.release(id);
+      else this.hold(value);
       if (!this.pending.delete(id)) continue;
+      this.pendingBefore.delete(id);
       const later = this.waiters.filter((w) => w.id === id);
       this.waiters = this.waiters.filter((w) => w.id !== id);
       for (const waiter of later) waiter.reject(reason);
     }
   }
 
-  /** Writes a batch; returns the ids whose change did not reach the disk, with the reason. */
-  private async writeBatch(batch: Map<string, T | null>): Promise<Map<string, unknown>> {
-    const failures = new Map<string, unknown>();
-    const entries = [...batch];
-    for (let i = 0; i < entries.length; i += IO_PARALLEL) {
-      await Promise.all(
-        entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecord(id, value).catch((error: unknown) => void failures.set(id, error))),
-      );
-    }
-    try {
-      await syncFolder(this.folder);
-    } catch (error) {
-      for (const [id] of entries) failures.set(id, error);
-    }
-    return failures;
+  /** The value on disk (in the journal or the files) for a record; undefined when none. */
+  private acknowledged(id: string): T | undefined {
+    return this.pendingBefore.has(id) ? this.pendingBefore.get(id) : this.latest(id);
   }
 
-  private async writeRecord(id: string, value: T | null): Promise<void> {
+  // ---- compaction ----
+
+  /**
+   * Files what the journal holds: writes each changed record to its file (or the whole
+   * snapshot, without record files), then deletes the journal. Changes go on meanwhile, into a
+   * new journal segment. Also run on close, and by erasure so no old value stays behind.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.compactOnce().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  private async compactOnce(): Promise<void> {
+    await this.flush();
+    if (!this.journal || (!this.snapshotStale && !this.journal.hasUnfiled)) return;
+    // Between batches (none is being appended): the values acknowledged so far are taken at once.
+    const { sealed, closed } = this.journal.seal();
+    const filed = new Map<string, T | null>();
+    for (const id of this.recordFiles ? [] : this.ids()) filed.set(id, this.acknowledged(id) ?? null);
+    for (const id of this.unfiled) filed.set(id, this.acknowledged(id) ?? null);
+    this.snapshotStale = false;
+    await closed;
+    if (this.recordFiles) {
+      const entries = [...filed];
+      for (let i = 0; i < entries.length; i += IO_PARALLEL) {
+        await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecordFile(id, value)));
+      }
+      await syncFolder(this.folder);
+    }
+    // Filed unless changed again meanwhile: those stay in the journal for the next compaction.
+    for (const [id, value] of filed) {
+      if (!this.mustHoldBeyondJournal(id) && (this.latest(id) ?? null) === value) this.unfiled.delete(id);
+    }
+    await this.writeSnapshot(filed);
+    await this.journal.remove(sealed);
+    await this.writeValidated();
+  }
+
+  private mustHoldBeyondJournal(id: string): boolean {
+    return this.inFlight.has(id) || this.pending.has(id) || this.pendingBefore.has(id);
+  }
+
+  private async writeRecordFile(id: string, value: T | null): Promise<void> {
     const file = join(this.folder, fileNameFor(id));
     // Unknown until this write is through: a failed write may leave either content.
     this.validated.delete(id);
+    this.stamps.delete(id);
     if (value === null) {
       await unlink(file).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -286,64 +502,62 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+    const written = await stat(file);
+    const digest = digestOf(text);
     // Validated by `storable` before it was written.
-    this.validated.set(id, digestOf(text));
+    this.validated.set(id, digest);
+    this.stamps.set(id, { size: written.size, mtimeMs: written.mtimeMs });
+  }
+
+  private async writeSnapshot(filed: Map<string, T | null>): Promise<void> {
+    const fingerprint = schemaFingerprint(this.schema) ?? '';
+    const lines: string[] = [fingerprint];
+    if (this.recordFiles) {
+      for (const [id, stamp] of this.stamps) {
+        // Only files whose content memory holds as it is: the others are read at start.
+        if (this.unfiled.has(id) || this.mustHoldBeyondJournal(id)) continue;
+        const held = this.snapshotForm(id);
+        if (held === undefined) continue;
+        lines.push(JSON.stringify([fileNameFor(id), stamp.size, stamp.mtimeMs, this.validated.get(id) ?? '', held]));
+      }
+    } else {
+      for (const value of filed.values()) if (value) lines.push(JSON.stringify(['', 0, 0, '', value]));
+    }
+    const write = writeFileDurably(`${this.folder}${SNAPSHOT_SUFFIX}`, sealText(`${lines.join('\n')}\n`));
+    // Without record files the snapshot is the data; otherwise only a hint for the next start.
+    await (this.recordFiles ? write.catch(() => undefined) : write);
   }
 }
 
-async function readRecordFile(path: string): Promise<string> {
-  let text: string;
+async function readRecordFile(path: string): Promise<{ text: string; size: number; mtimeMs: number }> {
+  let raw: string;
+  let size: number;
+  let mtimeMs: number;
   try {
-    text = await readFile(path, 'utf8');
+    [raw, { size, mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new StoreError(path, 'is a folder where a data file belongs: move it away');
     throw new StoreError(path, `cannot be read (${code ?? (error as Error).message})`);
   }
-  return openText(text, path);
+  return { text: openText(raw, path), size, mtimeMs };
 }
 
-/** Temp files are named `<file>.<pid>.<n>.tmp` by the process writing them. */
-function writerAlive(tempName: string): boolean {
-  const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(tempName)?.[1]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+/** A file this store checked before, in this very content: parsed, not checked again. */
+function parseTrusted<T>(text: string): { value: T; migrated: boolean } | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const value = JSON.parse(text) as unknown;
+    return isObject(value) && typeof value.id === 'string' ? { value: value as unknown as T, migrated: false } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/** The cases collection, with its caseload lookups answered from in-memory indexes. */
-export class FileCaseCollection extends FileCollection<Case> implements CaseCollection {
-  constructor(folder: string) {
-    super('cases', folder, CaseSchema, CASE_INDEXES);
-  }
-
-  async casesOfWorker(workerId: string, query?: CaseQuery): Promise<readonly Case[]> {
-    return casesUnder(this.records, 'worker', workerId, query);
-  }
-
-  async casesOfTeam(team: string, query?: CaseQuery): Promise<readonly Case[]> {
-    return casesUnder(this.records, 'team', team, query);
-  }
-
-  async byStatus(status: Case['status']): Promise<readonly Case[]> {
-    return casesUnder(this.records, 'status', status);
-  }
-
-  async headersOfWorker(workerId: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
-    return casesUnder(this.records, 'worker', workerId, query).map(caseHeader);
-  }
-
-  async headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
-    return casesUnder(this.records, 'team', team, query).map(caseHeader);
-  }
+function idOfHeld(held: unknown): string {
+  return isObject(held) && typeof held.id === 'string' ? held.id : '';
 }
 
-function digestOf(text: string): string {
+export function digestOf(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 

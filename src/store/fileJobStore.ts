@@ -1,5 +1,5 @@
-// Follow-up jobs on disk, one file per job through FileCollection (group-committed,
-// durable writes), with the due-time and scope indexes kept in memory. For one bot
+// Follow-up jobs on disk through FileCollection (a journal synced once per batch of changes,
+// and a snapshot of every job, without a file per job), with the due-time and scope indexes kept in memory. For one bot
 // process: several instances need a queue that locks across processes (PostgreSQL).
 import { JobSchema, type Job } from '../domain/followups/job.js';
 import { FileCollection } from './fileCollection.js';
@@ -16,7 +16,7 @@ export class FileJobStore extends MemoryJobQueue {
    * has stopped: the job is pending again at once rather than when that lease would end.
    */
   static async open(folder: string): Promise<FileJobStore> {
-    const files = new FileCollection<Job>('jobs', folder, JobSchema);
+    const files = jobRecords(folder);
     await files.load();
     const stored = await files.all();
     const released = stored.filter((job) => job.status === 'claimed').map(releasedClaim);
@@ -46,4 +46,9 @@ export class FileJobStore extends MemoryJobQueue {
 function releasedClaim(job: Job): Job {
   const { lease: _lease, ...rest } = job;
   return { ...rest, status: 'pending' };
+}
+
+/** The jobs as plain records: a journal and a snapshot of every job, no file per job. */
+export function jobRecords(folder: string): FileCollection<Job> {
+  return new FileCollection<Job>('jobs', folder, JobSchema, {}, { recordFiles: false });
 }

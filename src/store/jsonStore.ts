@@ -9,7 +9,8 @@ import { SCHEMA_VERSION } from '../domain/schemas.js';
 import { DurableJsonFile } from './durableFile.js';
 import { StoreError } from './errors.js';
 import { FileAuditLog } from './fileAuditLog.js';
-import { FileCaseCollection, FileCollection } from './fileCollection.js';
+import { FileCaseCollection } from './fileCaseCollection.js';
+import { FileCollection } from './fileCollection.js';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, MIGRATIONS, migrationFor, type CollectionName, type Migration } from './migrations.js';
 
 const MetaSchema = z.object({ schemaVersion: z.number().int().positive(), createdAt: z.string() });
@@ -71,6 +72,14 @@ export class JsonStore {
     await audit.open();
     const repositories = { ...collections, audit } as unknown as Repositories;
     return new JsonStore(dataDir, repositories, Object.values(collections), audit);
+  }
+
+  /**
+   * Files every journal into the record files (and snapshots): after an erasure, no earlier
+   * value of the erased records is left in a journal.
+   */
+  async compact(): Promise<void> {
+    await Promise.all(this.collections.map((c) => c.compact()));
   }
 
   /** Resolves once every acknowledged and pending change is on disk. */

@@ -62,7 +62,8 @@ export class IndexedRecords<T> extends Map<string, T> {
   }
 }
 
-export const CASE_INDEXES: IndexKeys<Case> = {
+/** Over the fields a case header has too, so the same indexes serve whole cases and headers. */
+export const CASE_INDEXES: IndexKeys<Pick<Case, 'workerId' | 'sharedWith' | 'team' | 'status'>> = {
   worker: (c) => [c.workerId, ...c.sharedWith],
   team: (c) => [c.team],
   status: (c) => [c.status],

@@ -17,12 +17,13 @@ afterEach(() => useDataKeys(undefined));
 
 const keyText = () => randomBytes(32).toString('base64');
 
-/** Every store file under `dir` (meta.json and the lists of files already validated aside) and its pieces: the record, or the audit lines. */
+/** Every store file under `dir` (meta.json, and the lists and snapshots rewritten at every close, aside) and its pieces: the record, or the audit lines. */
 async function storeFiles(dir: string): Promise<Map<string, string[]>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = new Map<string, string[]>();
   for (const e of entries.filter(
-    (entry) => entry.isFile() && entry.name !== 'meta.json' && !entry.name.endsWith('.tmp') && !entry.name.endsWith('.validated'),
+    (entry) =>
+      entry.isFile() && entry.name !== 'meta.json' && !entry.name.endsWith('.tmp') && !entry.name.endsWith('.validated') && !entry.name.endsWith('.snapshot'),
   )) {
     const path = join(e.parentPath, e.name);
     const text = await readFile(path, 'utf8');

@@ -70,7 +70,7 @@ async function setup() {
   };
   await followUps.jobs.put(job);
   await followUps.outbox.put({ id: job.id, deliveries: [{ to: CHAT_USER, activityId: 'F-1', at: record.createdAt }] });
-  await followUps.flush();
+  await followUps.close();
   const clock = { now: NOW };
   const now = () => clock.now;
   const rights = new DataRightsService(repos, new CaseService(repos, now), now);
@@ -127,7 +127,7 @@ describe('retention of a closed case', () => {
         botState: 2,
         staffProfiles: 1,
       });
-      await followUps.flush();
+      await followUps.close();
       await store.close();
 
       const traces = [

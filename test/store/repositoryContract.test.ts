@@ -1,8 +1,6 @@
 // The store port's contract, run against the JSON store on a temp folder and the in-memory
 // store; then what only the JSON store does: its case indexes survive a restart and follow
 // a rollback.
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/schemas.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
@@ -10,6 +8,7 @@ import { memoryRepositories } from '../../src/store/memoryStore.js';
 import { caseRecord } from '../support/records.js';
 import { tempStore } from '../support/tempStore.js';
 import { describeRepositoryContract } from './repositoryContract.js';
+import { failJournalWrites } from '../support/journalFault.js';
 
 describeRepositoryContract('JSON store', async () => (await tempStore()).store.repositories);
 describeRepositoryContract('in-memory store', async () => memoryRepositories());
@@ -42,28 +41,28 @@ describe('JSON store case indexes', () => {
   });
 
   it('go back with a change that could not reach the disk', async () => {
-    const { dataDir, store } = await tempStore();
+    const { store } = await tempStore();
     const { cases } = store.repositories;
     await cases.put(caseRecord({ id: 'C-OWN001', workerId: 'worker-1', team: 'norte' }));
-    await rm(join(dataDir, 'cases'), { recursive: true });
-    await expect(cases.update('C-OWN001', (c) => c && { ...c, workerId: 'worker-2', team: 'sur', status: 'closed' })).rejects.toThrow(/ENOENT/);
+    const fault = await failJournalWrites(cases);
+    await expect(cases.update('C-OWN001', (c) => c && { ...c, workerId: 'worker-2', team: 'sur', status: 'closed' })).rejects.toThrow(/EISDIR/);
     await expect(cases.put(caseRecord({ id: 'C-NEWONE', workerId: 'worker-1' }))).rejects.toThrow();
     expect(ids(await cases.casesOfWorker('worker-1'))).toEqual(['C-OWN001']);
     expect(ids(await cases.casesOfWorker('worker-2'))).toEqual([]);
     expect(ids(await cases.casesOfTeam('sur'))).toEqual([]);
     expect(ids(await cases.byStatus('open'))).toEqual(['C-OWN001']);
     expect(await cases.count()).toBe(1);
-    await mkdir(join(dataDir, 'cases'));
+    await fault.restore();
     await cases.update('C-OWN001', (c) => c && { ...c, workerId: 'worker-2' });
     expect(ids(await cases.casesOfWorker('worker-2'))).toEqual(['C-OWN001']);
   });
 
   it('go back for a deletion that could not reach the disk', async () => {
-    const { dataDir, store } = await tempStore();
+    const { store } = await tempStore();
     const { cases } = store.repositories;
     await cases.put(caseRecord({ id: 'C-OWN001', workerId: 'worker-1' }));
-    await rm(join(dataDir, 'cases'), { recursive: true });
-    await expect(cases.delete('C-OWN001')).rejects.toThrow(/ENOENT/);
+    await failJournalWrites(cases);
+    await expect(cases.delete('C-OWN001')).rejects.toThrow(/EISDIR/);
     expect(ids(await cases.casesOfWorker('worker-1'))).toEqual(['C-OWN001']);
   });
 });

@@ -45,9 +45,10 @@ describe('loading what was checked when written', () => {
 
   it('trusts nothing noted under another schema', async () => {
     const dir = await storeWithCases(['C-AAAA22']);
-    const noted = join(dir, 'cases.validated');
-    const [, ...digests] = (await readFile(noted, 'utf8')).split('\n');
-    await writeFile(noted, ['v0 another-schema', ...digests].join('\n'));
+    for (const noted of [join(dir, 'cases.validated'), join(dir, 'cases.snapshot')]) {
+      const [, ...lines] = (await readFile(noted, 'utf8')).split('\n');
+      await writeFile(noted, ['v0 another-schema', ...lines].join('\n'));
+    }
     const check = vi.spyOn(CaseSchema, 'safeParse');
     await (await JsonStore.open(dir)).close();
     expect(check).toHaveBeenCalledTimes(1);
@@ -60,8 +61,8 @@ describe('loading what was checked when written', () => {
     const check = vi.spyOn(CaseSchema, 'safeParse');
     await (await JsonStore.open(dir)).close();
     const again = await JsonStore.open(dir);
-    expect(check).toHaveBeenCalledTimes(2);
     expect(await again.repositories.cases.get('C-AAAA22')).toEqual(caseRecord({ id: 'C-AAAA22' }));
+    expect(check).toHaveBeenCalledTimes(2);
     await again.close();
   });
 });
