@@ -15,11 +15,28 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+export interface Runtime {
+  command: string;
+  args: string[];
+  /** What to run or import: the module as the runtime loads it. */
+  specifier: string;
+}
+
+/**
+ * How `npm start` runs `module` (a path relative to the repository, or a package name):
+ * TypeScript through tsx.
+ */
+export function runtimeFor(module: string): Runtime {
+  const specifier = module.endsWith('.ts') ? `./${module}` : module;
+  return { command: process.execPath, args: ['--import', 'tsx'], specifier };
+}
+
 /** Spawns `script` (relative to the repository) with port 0 and waits for /healthz. */
 export async function serve(script: string, env: Record<string, string>, timeoutMs = 900_000): Promise<Served> {
   const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
+  const { command, args, specifier } = runtimeFor(script);
   const begun = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(command, [...args, specifier], {
     cwd: REPO_ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', ENLACE_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
