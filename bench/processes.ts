@@ -1,8 +1,10 @@
-// The bot and the echo bot as child processes, as `npm start` runs them: spawn, wait until
-// /healthz answers, read resident memory from /proc.
+// The bot and the echo bot as child processes, as `npm start` runs them (compiled, with plain
+// node): spawn, wait until /healthz answers, read resident memory from /proc.
+// BENCH_RUNTIME=tsx runs the TypeScript sources through tsx instead (`npm run dev`), to compare.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../src/cli/build.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LISTENING = /listening on http:\/\/[^\s/]+:(\d+)\/api\/messages/;
@@ -23,17 +25,30 @@ export interface Runtime {
 }
 
 /**
- * How `npm start` runs `module` (a path relative to the repository, or a package name):
- * TypeScript through tsx.
+ * How `npm start` runs `module` (a path relative to the repository, or a package name): the
+ * JavaScript compiled into dist/ by `npm run build`, with plain node. Call ensureBuilt() first.
  */
 export function runtimeFor(module: string): Runtime {
-  const specifier = module.endsWith('.ts') ? `./${module}` : module;
-  return { command: process.execPath, args: ['--import', 'tsx'], specifier };
+  if (process.env.BENCH_RUNTIME === 'tsx')
+    return { command: process.execPath, args: ['--import', 'tsx'], specifier: module.endsWith('.ts') ? `./${module}` : module };
+  const specifier = module.endsWith('.ts') ? `./dist/${module.replace(/\.ts$/, '.js')}` : module;
+  return { command: process.execPath, args: [], specifier };
+}
+
+let building: Promise<boolean> | undefined;
+
+/** Builds dist/ when the sources changed since the last build, once per process (as npm start's prestart does). */
+export function ensureBuilt(): Promise<boolean> {
+  if (process.env.BENCH_RUNTIME === 'tsx') return Promise.resolve(false);
+  building ??= buildIfStale(REPO_ROOT);
+  return building;
 }
 
 /** Spawns `script` (relative to the repository) with port 0 and waits for /healthz. */
 export async function serve(script: string, env: Record<string, string>, timeoutMs = 900_000): Promise<Served> {
   const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
+  // The build is npm start's prestart, before the process: not part of its start.
+  await ensureBuilt();
   const { command, args, specifier } = runtimeFor(script);
   const begun = performance.now();
   const child = spawn(command, [...args, specifier], {

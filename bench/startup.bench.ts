@@ -1,7 +1,8 @@
 // `npm run bench:startup`: how fast the bot's process answers, and which modules it waits for.
-// 1. Cold start: the bot spawned as `npm start` runs it (bench/processes.ts), on an empty
-//    DATA_DIR, from spawn to /healthz answering 200; several runs, the median printed. The
-//    echo bot (bench/echoBot.ts, botbuilder and express only) is timed alike, as the floor.
+// 1. Cold start: the bot spawned as `npm start` runs it (bench/processes.ts: compiled into
+//    dist/, built first when the sources changed; BENCH_RUNTIME=tsx runs the sources through
+//    tsx), on an empty DATA_DIR, from spawn to /healthz answering 200; several runs, the
+//    median printed. The echo bot (bench/echoBot.ts, botbuilder and express only) is timed alike, as the floor.
 // 2. Import timing: each module imported alone in a fresh process run the same way, the time
 //    of that import measured inside the process (the module and everything it pulls in).
 // BENCH_STARTUP_RUNS sets the runs of each (default 7).
@@ -9,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runtimeFor, serve } from './processes.js';
+import { ensureBuilt, runtimeFor, serve } from './processes.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_STARTUP_RUNS ?? 7));
 
@@ -82,6 +83,7 @@ function importMs(module: string): Promise<number> {
   });
 }
 
+if (await ensureBuilt()) console.log('built dist/ (npm run build)');
 console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${RUNS} runs each; bot started as: ${JSON.stringify(runtimeFor('src/index.ts'))}`);
 
 const bot = await coldStarts('src/index.ts', true);
