@@ -14,7 +14,8 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD_SOURCES = ['src', 'dialogs', 'bench/echoBot.ts', 'tsconfig.json', 'tsconfig.build.json'];
 /** The folders tsc writes; dist/ also holds the Teams package, which a build leaves alone. */
 const OUTPUT_FOLDERS = ['src', 'dialogs', 'bench'];
-const FINGERPRINT_FILE = '.build-fingerprint';
+/** Beside the build: the fingerprint of the sources it was built from. */
+export const FINGERPRINT_FILE = '.build-fingerprint';
 
 async function filesUnder(root: string, entry: string): Promise<string[]> {
   const path = join(root, entry);
