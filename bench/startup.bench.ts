@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, runtimeFor, serve } from './processes.js';
+import { cpuMs, ensureBuilt, runtimeFor, serve } from './processes.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_STARTUP_RUNS ?? 7));
 
@@ -42,25 +42,27 @@ function median(values: readonly number[]): number {
 const summary = (values: readonly number[]) =>
   `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n ${values.length})`;
 
-async function coldStarts(script: string, withStore: boolean): Promise<number[]> {
+async function coldStarts(script: string, withStore: boolean): Promise<{ times: number[]; cpu: number[] }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const dataDir = withStore ? await mkdtemp(join(tmpdir(), 'enlace-startup-')) : undefined;
     try {
       const served = await serve(script, dataDir ? { DATA_DIR: dataDir } : {}, 120_000);
       times.push(served.startMs);
+      cpu.push(await cpuMs(served.child.pid!));
       await served.stop();
     } finally {
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     }
   }
-  return times;
+  return { times, cpu };
 }
 
-/** Milliseconds one `import()` of `module` takes in a fresh process started as the bot is. */
-function importMs(module: string): Promise<number> {
+/** Milliseconds one `import()` of `module` takes in a fresh process started as the bot is, on the clock and of CPU. */
+function importMs(module: string): Promise<{ wall: number; cpu: number }> {
   const { command, args, specifier } = runtimeFor(module);
-  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  const code = `const t = performance.now(); const c = process.cpuUsage(); await import(${JSON.stringify(specifier)}); const u = process.cpuUsage(c); console.log(performance.now() - t, (u.user + u.system) / 1000);`;
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args, '--input-type=module', '-e', code], {
       cwd: new URL('../', import.meta.url),
@@ -76,8 +78,8 @@ function importMs(module: string): Promise<number> {
       err += chunk.toString();
     });
     child.once('exit', (code) => {
-      const ms = Number(out.trim().split('\n').at(-1));
-      if (code === 0 && Number.isFinite(ms)) resolve(ms);
+      const [wall, cpu] = (out.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+      if (code === 0 && Number.isFinite(wall) && Number.isFinite(cpu)) resolve({ wall: wall!, cpu: cpu! });
       else reject(new Error(`importing ${module} failed (exit ${code}): ${err}`));
     });
   });
@@ -88,14 +90,25 @@ console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${RUNS} runs each; bot st
 
 const bot = await coldStarts('src/index.ts', true);
 const echo = await coldStarts('bench/echoBot.ts', false);
-console.log(`cold start, spawn to /healthz 200, empty store: bot ${summary(bot)}; echo bot ${summary(echo)}`);
+console.log(`cold start, spawn to /healthz 200, empty store: bot ${summary(bot.times)}; echo bot ${summary(echo.times)}`);
+console.log(`CPU used by then: bot ${summary(bot.cpu)}; echo bot ${summary(echo.cpu)}`);
 
-console.log('\nimport of each module alone, in a fresh process (ms):');
-const timings: Record<string, number> = {};
+console.log('\nimport of each module alone, in a fresh process, median (ms):');
+console.log(`${'module'.padEnd(28)} ${'clock'.padStart(6)} ${'CPU'.padStart(6)}`);
+const timings: Record<string, { wall: number; cpu: number }> = {};
 for (const module of MODULES) {
-  const times: number[] = [];
-  for (let run = 0; run < Math.min(RUNS, 3); run++) times.push(await importMs(module));
-  timings[module] = Math.round(median(times));
-  console.log(`${module.padEnd(28)} ${String(timings[module]).padStart(6)}`);
+  const runs: { wall: number; cpu: number }[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) runs.push(await importMs(module));
+  const timing = { wall: Math.round(median(runs.map((r) => r.wall))), cpu: Math.round(median(runs.map((r) => r.cpu))) };
+  timings[module] = timing;
+  console.log(`${module.padEnd(28)} ${String(timing.wall).padStart(6)} ${String(timing.cpu).padStart(6)}`);
 }
-console.log(JSON.stringify({ coldStartMedianMs: Math.round(median(bot)), echoStartMedianMs: Math.round(median(echo)), importMs: timings }));
+console.log(
+  JSON.stringify({
+    coldStartMedianMs: Math.round(median(bot.times)),
+    coldStartCpuMedianMs: Math.round(median(bot.cpu)),
+    echoStartMedianMs: Math.round(median(echo.times)),
+    echoStartCpuMedianMs: Math.round(median(echo.cpu)),
+    importMs: timings,
+  }),
+);
