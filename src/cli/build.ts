@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-/** What the compiled bot is made of: tsconfig.build.json's `include`, and the configurations. */
+/** What the compiled bot is made of: tsconfig.build.json's `include` (src/cli too, which it leaves out), and the configurations. */
 export const BUILD_SOURCES = ['src', 'dialogs', 'bench/echoBot.ts', 'tsconfig.json', 'tsconfig.build.json'];
 /** The folders tsc writes; dist/ also holds the Teams package, which a build leaves alone. */
 const OUTPUT_FOLDERS = ['src', 'dialogs', 'bench'];
