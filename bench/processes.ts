@@ -1,8 +1,10 @@
-// The bot and the echo bot as child processes, as `npm start` runs them: spawn, wait until
-// /healthz answers, read resident memory from /proc.
+// The bot and the echo bot as child processes, as `npm start` runs them (compiled, with plain
+// node): spawn, wait until /healthz answers, read resident memory from /proc.
+// BENCH_RUNTIME=tsx runs the TypeScript sources through tsx instead (`npm run dev`), to compare.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from '../src/cli/build.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LISTENING = /listening on http:\/\/[^\s/]+:(\d+)\/api\/messages/;
@@ -15,11 +17,41 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+export interface Runtime {
+  command: string;
+  args: string[];
+  /** What to run or import: the module as the runtime loads it. */
+  specifier: string;
+}
+
+/**
+ * How `npm start` runs `module` (a path relative to the repository, or a package name): the
+ * JavaScript compiled into dist/ by `npm run build`, with plain node. Call ensureBuilt() first.
+ */
+export function runtimeFor(module: string): Runtime {
+  if (process.env.BENCH_RUNTIME === 'tsx')
+    return { command: process.execPath, args: ['--import', 'tsx'], specifier: module.endsWith('.ts') ? `./${module}` : module };
+  const specifier = module.endsWith('.ts') ? `./dist/${module.replace(/\.ts$/, '.js')}` : module;
+  return { command: process.execPath, args: [], specifier };
+}
+
+let building: Promise<boolean> | undefined;
+
+/** Builds dist/ when the sources changed since the last build, once per process (as npm start's prestart does). */
+export function ensureBuilt(): Promise<boolean> {
+  if (process.env.BENCH_RUNTIME === 'tsx') return Promise.resolve(false);
+  building ??= buildIfStale(REPO_ROOT);
+  return building;
+}
+
 /** Spawns `script` (relative to the repository) with port 0 and waits for /healthz. */
 export async function serve(script: string, env: Record<string, string>, timeoutMs = 900_000): Promise<Served> {
   const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
+  // The build is npm start's prestart, before the process: not part of its start.
+  await ensureBuilt();
+  const { command, args, specifier } = runtimeFor(script);
   const begun = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(command, [...args, specifier], {
     cwd: REPO_ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', ENLACE_QUIET: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,6 +92,18 @@ export async function serve(script: string, env: Record<string, string>, timeout
     },
   };
 }
+
+/** CPU time a process has used so far, user and system, in ms (Linux): less swayed by other work on the machine than the time on the clock. */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Resident memory of a process, in MB (Linux). */
 export async function rssMb(pid: number): Promise<number> {

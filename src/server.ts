@@ -108,8 +108,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
     followUpsSynced = true;
     if (!stopping) followUps.start();
   };
-  const syncing = options.syncFollowUpsInBackground ? syncFollowUps() : undefined;
-  if (!syncing) await syncFollowUps();
+  let syncing: Promise<void> | undefined;
+  if (!options.syncFollowUpsInBackground) await syncFollowUps();
 
   let inFlight = 0;
   let idle: (() => void) | null = null;
@@ -170,6 +170,8 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
+  // Begun once the server listens, and it gives way to requests as it goes (syncAll).
+  if (options.syncFollowUpsInBackground) syncing = syncFollowUps();
 
   return {
     url: `http://localhost:${port}`,

@@ -4,12 +4,12 @@
 // well under Teams' message limit as a data URI.
 import { existsSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
 import { caseProgress, type CaseProgress } from '../domain/progressChart.js';
 import type { Case, Language } from '../domain/schemas.js';
 import { t } from '../i18n/catalog.js';
+import { drawSvg, rasterize } from './chartLibraries.js';
 import { domainShortName, levelShortName, progressSummary, shortDate } from './progressText.js';
 
 /** Wide enough for a Teams card (~500 px) so the image is shown at its own size, not shrunk. */
@@ -134,12 +134,7 @@ export function progressChartSpec(progress: CaseProgress, lang: Language, option
 
 /** The chart drawn as SVG by Vega, headless (no canvas, no DOM). */
 export async function progressChartSvg(progress: CaseProgress, lang: Language, options: ChartOptions = {}): Promise<string> {
-  const view = new View(parse(compile(progressChartSpec(progress, lang, options)).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return drawSvg(progressChartSpec(progress, lang, options));
 }
 
 export function fontOptions(fontFiles: readonly string[] | undefined): NonNullable<ResvgRenderOptions['font']> {
@@ -151,7 +146,7 @@ export function fontOptions(fontFiles: readonly string[] | undefined): NonNullab
 /** The chart as PNG bytes: `CHART_WIDTH` wide, `chartHeight(rows)` tall. */
 export async function progressChartPng(progress: CaseProgress, lang: Language, options: ChartOptions = {}): Promise<Buffer> {
   const svg = await progressChartSvg(progress, lang, options);
-  const rendered = new Resvg(svg, { font: fontOptions(options.fontFiles), background: 'white', fitTo: { mode: 'original' } }).render();
+  const rendered = await rasterize(svg, fontOptions(options.fontFiles));
   return encodeIndexedPng(rendered.width, rendered.height, rendered.pixels);
 }
 

@@ -1,6 +1,7 @@
 // Follow-ups as the rest of the bot sees them (SPEC §4): what a case has scheduled, a round
 // of the scheduler now, what waited for a person until they wrote, and keeping the jobs in
 // step with the cases.
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Actor } from '../domain/access.js';
 import { caseScope, type Job, type JobSubject } from '../domain/followups/job.js';
 import type { JobQueue } from '../domain/followups/queue.js';
@@ -122,11 +123,35 @@ export class FollowUpService {
   async syncAll(): Promise<{ cases: number; staff: number }> {
     const { repos, planner } = this.deps;
     const cases = await repos.cases.byStatus('open');
-    for (const caseRecord of cases) await planner.syncCase(caseRecord.id);
+    const giveWay = requestsGetTurns();
+    for (const caseRecord of cases) {
+      await planner.syncCase(caseRecord.id);
+      await giveWay();
+    }
     const workers = (await repos.staff.all()).filter((staff) => staff.role === 'worker');
-    for (const staff of workers) await planner.syncStaff(staff.id);
+    for (const staff of workers) {
+      await planner.syncStaff(staff.id);
+      await giveWay();
+    }
     return { cases: cases.length, staff: workers.length };
   }
+}
+
+/** How long a loop over every case runs before it lets waiting requests in. */
+const SLICE_MS = 20;
+
+/**
+ * For a loop over every case: awaited after each, it yields to the event loop once SLICE_MS
+ * have passed, so that the bot answers turns and /healthz while it runs (a store held in
+ * memory answers without ever yielding otherwise).
+ */
+function requestsGetTurns(): () => Promise<void> {
+  let sliceBegun = performance.now();
+  return async () => {
+    if (performance.now() - sliceBegun < SLICE_MS) return;
+    await nextTurnOfEventLoop();
+    sliceBegun = performance.now();
+  };
 }
 
 function errorName(error: unknown): string {

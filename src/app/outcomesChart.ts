@@ -2,12 +2,11 @@
 // change from the first assessment to the latest, to the right when levels rose and to the left
 // when they fell. Drawn as the case progress chart is (chartImage.ts): Vega-Lite, Vega, resvg,
 // then a palette PNG.
-import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { DomainChangeRow } from '../domain/teamOutcomes.js';
 import type { Language } from '../domain/schemas.js';
 import { CHART_MARGIN, CHART_ROW_HEIGHT, CHART_WIDTH, FIRST_COLOUR, LATEST_COLOUR, encodeIndexedPng, fontOptions, type ChartOptions } from './chartImage.js';
+import { drawSvg, rasterize } from './chartLibraries.js';
 import { domainShortName } from './progressText.js';
 
 const TEXT_COLOUR = '#1F1F1F';
@@ -92,13 +91,7 @@ export async function domainChangeChartPng(
   options: ChartOptions = {},
 ): Promise<Buffer | undefined> {
   if (chartedDomains(rows).length === 0) return undefined;
-  const view = new View(parse(compile(domainChangeChartSpec(rows, lang, format, options)).spec), { renderer: 'none' });
-  let svg: string;
-  try {
-    svg = await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-  const rendered = new Resvg(svg, { font: fontOptions(options.fontFiles), background: 'white', fitTo: { mode: 'original' } }).render();
+  const svg = await drawSvg(domainChangeChartSpec(rows, lang, format, options));
+  const rendered = await rasterize(svg, fontOptions(options.fontFiles));
   return encodeIndexedPng(rendered.width, rendered.height, rendered.pixels);
 }

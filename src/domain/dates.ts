@@ -1,4 +1,5 @@
 // Natural-language dates, read in the user's language and time zone.
+import type { Chrono } from 'chrono-node';
 import { PERIOD_TAG, type PeriodDefault, problemTag } from './dateParsing/calendar.js';
 
 export type { PeriodDefault };
@@ -65,10 +66,21 @@ export type DateReading =
   /** A weekday and a day number that disagree in the coming months: `date` is the nearer such day. */
   | { ok: false; reason: 'weekdayMismatch'; date: string; typedWeekday: number };
 
-const readers = {
-  es: { chrono: createSpanishChrono(), normalize: normalizeSpanish },
-  en: { chrono: createEnglishChrono(), normalize: normalizeEnglish },
-};
+interface DateReader {
+  chrono: Chrono;
+  normalize: (text: string) => string;
+}
+
+/** Built on the first date read, so that start-up does not wait for chrono (see createSpanishChrono). */
+let readers: Record<Language, DateReader> | undefined;
+
+function readerFor(lang: Language): DateReader {
+  readers ??= {
+    es: { chrono: createSpanishChrono(), normalize: normalizeSpanish },
+    en: { chrono: createEnglishChrono(), normalize: normalizeEnglish },
+  };
+  return readers[lang];
+}
 
 /**
  * Reads a date typed in natural language ("el próximo martes a las 10", "in two weeks",
@@ -89,7 +101,7 @@ const readers = {
  *   not read ("el año 1200"), is 'tooFar'.
  */
 export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future'): DateReading {
-  const reader = readers[lang];
+  const reader = readerFor(lang);
   const typed = reader.normalize(text);
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
   const impossible = findImpossibleDate(typed);

@@ -2,7 +2,9 @@
 // before month): weekdays with next/this/last read the same way as in Spanish («next
 // Friday» is the first Friday after today), weekdays with a day number, day numbers alone,
 // fortnights, and periods resolved to a stated default. The text arrives lower-cased.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type { Chrono } from 'chrono-node';
+import type * as chronoEnglish from 'chrono-node/en';
 import { dayComponents, leanOf, mondayOf, nearestWeekday, periodTag, plusDays, preferOurReadings, shiftMonth, todayOf } from './calendar.js';
 import {
   afternoonForBareHours,
@@ -160,9 +162,15 @@ export function normalizeEnglish(typed: string): string {
 
 const REPLACED = new Set(['ENWeekdayParser']);
 
-/** chrono's British English, with the parsers above in place of its weekday reading. */
-export function createEnglishChrono(): chrono.Chrono {
-  const custom = chrono.en.GB.clone();
+const load = createRequire(import.meta.url);
+
+/**
+ * chrono's British English, with the parsers above in place of its weekday reading. chrono is
+ * loaded here, on the first call, not when the bot starts: it takes a good part of a second.
+ */
+export function createEnglishChrono(): Chrono {
+  const { GB } = load('chrono-node/en') as typeof chronoEnglish;
+  const custom = GB.clone();
   custom.parsers = custom.parsers.filter((p) => !REPLACED.has(p.constructor.name));
   custom.parsers.push(weekday, dayNumber, monthThenDay, fortnight, week, period, nextMonth);
   custom.refiners.unshift(preferOurReadings);

@@ -3,7 +3,9 @@
 // after today, as in Spain), weekdays with a day number, day numbers alone, amounts of time
 // ahead or ago, periods resolved to a stated default, and times of day. The text arrives
 // lower-cased and without accents (see normalizeSpanish).
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type { Chrono } from 'chrono-node';
+import type * as chronoSpanish from 'chrono-node/es';
 import { dayComponents, leanOf, mondayOf, nearestWeekday, periodTag, plusDays, plusMonths, preferOurReadings, shiftMonth, todayOf } from './calendar.js';
 import {
   amountPattern,
@@ -272,9 +274,15 @@ export function normalizeSpanish(typed: string): string {
 
 const REPLACED = new Set(['ESWeekdayParser', 'ESCasualDateParser', 'ESCasualTimeParser', 'ESTimeExpressionParser', 'ESTimeUnitWithinFormatParser']);
 
-/** chrono's casual Spanish, with the parsers above in place of those they improve on. */
-export function createSpanishChrono(): chrono.Chrono {
-  const custom = chrono.es.casual.clone();
+const load = createRequire(import.meta.url);
+
+/**
+ * chrono's casual Spanish, with the parsers above in place of those they improve on. chrono is
+ * loaded here, on the first call, not when the bot starts: it takes a good part of a second.
+ */
+export function createSpanishChrono(): Chrono {
+  const { casual } = load('chrono-node/es') as typeof chronoSpanish;
+  const custom = casual.clone();
   custom.parsers = custom.parsers.filter((p) => !REPLACED.has(p.constructor.name));
   custom.parsers.push(relativeDay, weekday, dayNumber, monthThenDay, amountOfTime, week, weekPart, weekend, period, clockAfterArticle, bareClock, noon);
   custom.refiners.unshift(preferOurReadings);

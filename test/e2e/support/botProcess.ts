@@ -1,4 +1,5 @@
-// The entry point (src/index.ts) as a real child process, the way `npm start` runs it.
+// The entry point (src/index.ts) as a real child process, as `npm run dev` runs it: the sources
+// through tsx, so that the tests need no build (`npm start` runs the same code compiled).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
