@@ -122,7 +122,8 @@ export class FollowUpService {
   /** At start-up: every open case and every worker, so jobs missed while down are derived and gathered. */
   async syncAll(): Promise<{ cases: number; staff: number }> {
     const { repos, planner } = this.deps;
-    const cases = await repos.cases.byStatus('open');
+    // By header: each case is read when its turn comes, so they are never all in memory at once.
+    const cases = await repos.cases.headersByStatus('open');
     const giveWay = requestsGetTurns();
     for (const caseRecord of cases) {
       await planner.syncCase(caseRecord.id);

@@ -125,6 +125,10 @@ export class FileCaseCollection extends FileCollection<Case> implements CaseColl
     return narrowed(this.headers.lookup('team', team), query);
   }
 
+  async headersByStatus(status: Case['status']): Promise<readonly CaseHeader[]> {
+    return this.headers.lookup('status', status);
+  }
+
   private async many(ids: readonly string[]): Promise<Case[]> {
     const found: Case[] = [];
     for (const id of ids) {

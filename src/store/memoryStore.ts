@@ -75,6 +75,10 @@ export class MemoryCaseCollection extends MemoryCollection<Case> implements Case
   async headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]> {
     return casesUnder(this.records, 'team', team, query).map(caseHeader);
   }
+
+  async headersByStatus(status: Case['status']): Promise<readonly CaseHeader[]> {
+    return casesUnder(this.records, 'status', status).map(caseHeader);
+  }
 }
 
 export class MemoryAuditLog implements AuditLog {
