@@ -2,7 +2,7 @@
 // 1,000-case store (BENCH_CASES to change it). Quicker than `npm run bench` for work on the
 // turn path. Prints per-kind p50/p99 for both, the ratios, and, as its last line, one JSON
 // object. BENCH_PHASES and BENCH_PHASE_MS set the measured phases per target.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agencyStore, copyOf } from './agencyStore.js';
@@ -19,6 +19,13 @@ const say = (line: string) => console.log(line);
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const loadAverage = loadavg()[0]!;
 
+/** CPU time a process has used so far, in ms (Linux: user and system ticks in /proc). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+  // utime and stime are fields 14 and 15 of stat; the slice above starts at field 3.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 say(`Enlace turn benchmark (node ${process.version}, ${availableParallelism()} CPUs, load average ${fixed(loadAverage)} at start)`);
 const store = await agencyStore(CASES, say);
 say(`store of ${store.cases.toLocaleString('en')} cases, ${store.jobs.toLocaleString('en')} jobs${store.built ? ' (built now)' : ' (built earlier today)'}`);
@@ -29,6 +36,7 @@ try {
   const sink = await replySink();
   try {
     await followUpsSynced(bot.url);
+    const cpuBefore = { bot: await cpuMs(bot.child.pid!), echo: await cpuMs(echo.child.pid!) };
     const run = await measureTurns({
       botUrl: bot.url,
       echoUrl: echo.url,
@@ -38,6 +46,11 @@ try {
       phases: PHASES,
       cases: store.cases,
     });
+    // Under a closed loop on a shared machine, CPU per turn is the steadier figure.
+    const cpuPerTurn = {
+      bot: (await cpuMs(bot.child.pid!)) - cpuBefore.bot,
+      echo: (await cpuMs(echo.child.pid!)) - cpuBefore.echo,
+    };
     const perSecond = (samples: typeof run.bot) => (samples.turns / samples.wallMs) * 1000;
     say(`\nturns over HTTP, ${run.conversations} conversations at once, ${PHASES} phases of ${PHASE_MS / 1000} s per target, interleaved`);
     say(
@@ -52,6 +65,11 @@ try {
       );
     }
     say(`throughput: bot ${fixed(perSecond(run.bot), 0)} turns/s, echo ${fixed(perSecond(run.echo), 0)} turns/s`);
+    // Every turn of the run, warm-up included, was sent to both.
+    const sent = (measured: number) => measured * ((PHASES + 1) / PHASES);
+    const botCpu = cpuPerTurn.bot / sent(run.bot.turns);
+    const echoCpu = cpuPerTurn.echo / sent(run.echo.turns);
+    say(`CPU per turn (approx., warm-up included): bot ${fixed(botCpu)} ms, echo ${fixed(echoCpu)} ms (× ${fixed(botCpu / echoCpu)})`);
     if (run.unexpected.length > 0) say(`unexpected replies: ${run.unexpected.length}, e.g. ${run.unexpected[0]}`);
     const all = (samples: typeof run.bot, q: number) => percentile(allTurns(samples), q);
     say(
@@ -60,6 +78,8 @@ try {
         turnP99Ratio: all(run.bot, 0.99) / all(run.echo, 0.99),
         botTurnsPerSecond: perSecond(run.bot),
         echoTurnsPerSecond: perSecond(run.echo),
+        botCpuMsPerTurn: botCpu,
+        echoCpuMsPerTurn: echoCpu,
         unexpected: run.unexpected.length,
         cases: store.cases,
         loadAverage,
