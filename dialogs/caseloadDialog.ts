@@ -87,12 +87,13 @@ export class CaseloadDialog extends BaseDialog {
         await step.context.sendActivity({ type: 'message', attachments: [attachment(asCard())] });
         return step.endDialog();
       }
-      Object.assign(vals(step), { caseIds: orderedIds, page: page.page });
+      Object.assign(vals(step), { page: page.page });
       return ask(step, text(step.context, 'caseload.more'), { kind: 'text' }, { card: asCard });
     }
     await step.context.sendActivity(paragraphs([...overview, listing, footer]));
     if (!more) return step.endDialog();
-    Object.assign(vals(step), { caseIds: orderedIds, page: page.page });
+    // The numbers are those of the list just remembered: the dialog state keeps only the page.
+    Object.assign(vals(step), { page: page.page });
     return ask(step, text(step.context, 'caseload.more'));
   }
 
@@ -118,13 +119,13 @@ export class CaseloadDialog extends BaseDialog {
   /** After a page: the next page, a case of the list, another command, or the menu. */
   private async next(step: WaterfallStepContext) {
     const typed = String(step.result ?? '');
-    const { page, caseIds } = vals(step) as { page: number; caseIds: string[] };
+    const { page } = vals(step) as { page: number };
     if (matchesWord(typed, 'caseload.moreWords')) {
       return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: page + 1 } satisfies CaseloadOptions);
     }
     const number = /^\d+$/.test(normalize(typed)) ? Number(normalize(typed)) : undefined;
-    const caseId = number !== undefined ? caseIds[number - 1] : caseIdIn(typed);
-    const { lang } = session(step.context);
+    const { lang, actor, services } = session(step.context);
+    const caseId = number !== undefined ? await services.people.caseInLastList(actor, number) : caseIdIn(typed);
     const outer = topLevel(step);
     const entries = outer ? menuEntries(step.context, outer) : [];
     const entry = number === undefined ? namedEntry(typed, entries, lang) : undefined;
