@@ -7,6 +7,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { CaseAccessError } from '../src/app/caseService.js';
 import { questionCard } from './cards/questionCard.js';
 import { say, session, text } from '../src/bot/session.js';
+import type { CaseHeader } from '../src/domain/caseHeader.js';
 import { casesNamed, nameWords } from '../src/domain/caseNames.js';
 import type { Case } from '../src/domain/schemas.js';
 import { LANGUAGES, t } from '../src/i18n/catalog.js';
@@ -78,12 +79,11 @@ export class CasePickerDialog extends ComponentDialog {
   }
 
   /** Shows the cases numbered (the numbers are remembered for the answer) and asks which. */
-  private async askAmong(step: WaterfallStepContext, cases: Case[], question: 'common.pickCase' | 'common.caseAmbiguous', typed = '') {
+  private async askAmong(step: WaterfallStepContext, cases: CaseHeader[], question: 'common.pickCase' | 'common.caseAmbiguous', typed = '') {
     const { actor, services, lang } = session(step.context);
-    await services.people.rememberCaseList(
-      actor,
-      cases.map((c) => c.id),
-    );
+    const caseIds = cases.map((c) => c.id);
+    // Every case offered is shown by name: each is audited, in one batch.
+    await Promise.all([services.people.rememberCaseList(actor, caseIds), services.cases.listed(actor, caseIds)]);
     const list = cases
       .map((c, i) =>
         text(step.context, 'common.caseLine', {
@@ -111,10 +111,10 @@ export class CasePickerDialog extends ComponentDialog {
   }
 
   /** The person's cases for this command, the current case first. */
-  private async candidates(step: WaterfallStepContext): Promise<Case[]> {
+  private async candidates(step: WaterfallStepContext): Promise<CaseHeader[]> {
     const { actor, services } = session(step.context);
     const status = ((step.options ?? {}) as CasePickerOptions).status ?? 'open';
-    const cases = await services.cases.caseload(actor, status === 'any' ? {} : { status });
+    const cases = await services.cases.caseloadHeaders(actor, status === 'any' ? {} : { status });
     const current = await currentCase(step.context);
     return [...cases.filter((c) => c.id === current), ...cases.filter((c) => c.id !== current)];
   }
@@ -148,6 +148,6 @@ function fillerWords(): Set<string> {
 export async function wordsNameACase(context: TurnContext, words: string): Promise<boolean> {
   const { actor, services } = session(context);
   if (/^\d+$/.test(words.trim())) return (await services.people.caseInLastList(actor, Number(words.trim()))) !== undefined;
-  const cases = await services.cases.caseload(actor, {});
+  const cases = await services.cases.caseloadHeaders(actor, {});
   return casesNamed(cases, nameWords(words, fillerWords())).length > 0;
 }

@@ -6,7 +6,7 @@ import { DialogTurnStatus, type DialogContext, type WaterfallStepContext } from 
 import { say, session, text } from '../src/bot/session.js';
 import { caseloadCounts, caseloadOrder, caseloadTime, pageOf } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';
-import type { Case } from '../src/domain/schemas.js';
+import type { CaseHeader } from '../src/domain/caseHeader.js';
 import { matchesWord, normalize } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_SUMMARY_DIALOG, CaseSummaryDialog } from './caseSummaryDialog.js';
@@ -32,7 +32,7 @@ export class CaseloadDialog extends BaseDialog {
   private async show(step: WaterfallStepContext) {
     const { actor, services, timeZone } = session(step.context);
     if (actor.kind !== 'staff') return step.endDialog();
-    const cases = await services.cases.caseload(actor);
+    const cases = await services.cases.caseloadHeaders(actor);
     if (cases.length === 0) {
       await say(step.context, 'caseload.empty');
       return step.endDialog();
@@ -48,10 +48,15 @@ export class CaseloadDialog extends BaseDialog {
         )
       : undefined;
     // List numbers run on across pages: «tarea 23» names the 23rd case of this listing.
-    await services.people.rememberCaseList(
-      actor,
-      ordered.map((c) => c.id),
-    );
+    const orderedIds = ordered.map((c) => c.id);
+    // What the reply shows of case data is the page's cases: those are audited, in one batch.
+    await Promise.all([
+      services.people.rememberCaseList(actor, orderedIds),
+      services.cases.listed(
+        actor,
+        page.items.map((c) => c.id),
+      ),
+    ]);
     const lines = page.items.map((c, i) => caseLine(step.context, c, page.firstNumber + i, names && (names.get(c.workerId) ?? c.workerId)));
     const last = page.firstNumber + page.items.length - 1;
     const header =
@@ -82,16 +87,17 @@ export class CaseloadDialog extends BaseDialog {
         await step.context.sendActivity({ type: 'message', attachments: [attachment(asCard())] });
         return step.endDialog();
       }
-      Object.assign(vals(step), { caseIds: ordered.map((c) => c.id), page: page.page });
+      Object.assign(vals(step), { page: page.page });
       return ask(step, text(step.context, 'caseload.more'), { kind: 'text' }, { card: asCard });
     }
     await step.context.sendActivity(paragraphs([...overview, listing, footer]));
     if (!more) return step.endDialog();
-    Object.assign(vals(step), { caseIds: ordered.map((c) => c.id), page: page.page });
+    // The numbers are those of the list just remembered: the dialog state keeps only the page.
+    Object.assign(vals(step), { page: page.page });
     return ask(step, text(step.context, 'caseload.more'));
   }
 
-  private overview(context: TurnContext, cases: readonly Case[], today: string): string[] {
+  private overview(context: TurnContext, cases: readonly CaseHeader[], today: string): string[] {
     const { actor, services } = session(context);
     if (actor.kind !== 'staff') return [];
     const counts = caseloadCounts(cases, today);
@@ -113,13 +119,13 @@ export class CaseloadDialog extends BaseDialog {
   /** After a page: the next page, a case of the list, another command, or the menu. */
   private async next(step: WaterfallStepContext) {
     const typed = String(step.result ?? '');
-    const { page, caseIds } = vals(step) as { page: number; caseIds: string[] };
+    const { page } = vals(step) as { page: number };
     if (matchesWord(typed, 'caseload.moreWords')) {
       return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: page + 1 } satisfies CaseloadOptions);
     }
     const number = /^\d+$/.test(normalize(typed)) ? Number(normalize(typed)) : undefined;
-    const caseId = number !== undefined ? caseIds[number - 1] : caseIdIn(typed);
-    const { lang } = session(step.context);
+    const { lang, actor, services } = session(step.context);
+    const caseId = number !== undefined ? await services.people.caseInLastList(actor, number) : caseIdIn(typed);
     const outer = topLevel(step);
     const entries = outer ? menuEntries(step.context, outer) : [];
     const entry = number === undefined ? namedEntry(typed, entries, lang) : undefined;

@@ -34,10 +34,18 @@ function wordsOf(lang: Language, key: MessageKey): string[] {
 }
 
 /** Words of `key` in both languages, longest first (so "nueva tarea" wins over "nueva"). */
-function phrases(key: MessageKey): string[][] {
-  const all = new Set([...wordsOf('es', key), ...wordsOf('en', key)]);
-  return [...all].sort((a, b) => b.length - a.length).map((w) => w.split(' '));
+function phrases(key: MessageKey): readonly (readonly string[])[] {
+  // Read on every turn; the catalogs do not change while running.
+  let found = phraseLists.get(key);
+  if (!found) {
+    const all = new Set([...wordsOf('es', key), ...wordsOf('en', key)]);
+    found = [...all].sort((a, b) => b.length - a.length).map((w) => w.split(' '));
+    phraseLists.set(key, found);
+  }
+  return found;
 }
+
+const phraseLists = new Map<MessageKey, readonly (readonly string[])[]>();
 
 interface Tokens {
   typed: string[];
@@ -57,7 +65,7 @@ function tokensOf(text: string): Tokens {
 }
 
 /** How many leading tokens one of `candidates` covers, or 0. */
-function leading(tokens: Tokens, from: number, candidates: string[][]): number {
+function leading(tokens: Tokens, from: number, candidates: readonly (readonly string[])[]): number {
   for (const phrase of candidates) {
     if (phrase.every((w, i) => tokens.plain[from + i] === w)) return phrase.length;
   }

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { text, session } from '../src/bot/session.js';
 import { reviewOverdue } from '../src/domain/caseload.js';
 import { formatDate, formatTime, localDate } from '../src/domain/dates.js';
+import type { CaseHeader } from '../src/domain/caseHeader.js';
 import type { Alert, Case } from '../src/domain/schemas.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { isActive } from '../src/domain/referrals.js';
@@ -22,11 +23,11 @@ export function paragraphs(parts: readonly (string | undefined)[]): string {
   return parts.filter((part) => part !== undefined && part !== '').join('\n\n');
 }
 
-export function statusText(context: TurnContext, record: Case): string {
+export function statusText(context: TurnContext, record: Pick<Case, 'status'>): string {
   return text(context, record.status === 'open' ? 'caseload.statusOpen' : 'caseload.statusClosed');
 }
 
-export function intensityText(context: TurnContext, record: Case): string {
+export function intensityText(context: TurnContext, record: Pick<Case, 'intensity'>): string {
   return record.intensity ? text(context, `caseload.intensity_${record.intensity}` as MessageKey) : text(context, 'caseload.intensityNone');
 }
 
@@ -42,11 +43,11 @@ export function dateText(context: TurnContext, date: string | undefined, time?: 
 }
 
 /** A closed case has no review due, whatever date it had when it was closed. */
-export function reviewText(context: TurnContext, record: Case): string {
+export function reviewText(context: TurnContext, record: Pick<Case, 'status' | 'nextReviewDate'>): string {
   return record.status === 'closed' ? text(context, 'closure.noReviewClosed') : dateText(context, record.nextReviewDate);
 }
 
-export function caseLine(context: TurnContext, record: Case, n: number, workerName?: string): string {
+export function caseLine(context: TurnContext, record: CaseHeader, n: number, workerName?: string): string {
   const { services, timeZone } = session(context);
   const overdue = reviewOverdue(record, localDate(services.now(), timeZone));
   const review = reviewText(context, record) + (overdue ? text(context, 'caseload.overdue') : '');

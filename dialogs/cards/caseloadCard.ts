@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { session, text } from '../../src/bot/session.js';
 import { reviewOverdue } from '../../src/domain/caseload.js';
-import type { Case } from '../../src/domain/schemas.js';
+import type { CaseHeader } from '../../src/domain/caseHeader.js';
 import { t } from '../../src/i18n/catalog.js';
 import { labelOf, priorityChoices } from '../choices.js';
 import { reviewText } from '../render.js';
@@ -14,7 +14,7 @@ export interface CaseloadPage {
   title: string;
   /** The overview and the page's header, as the text view says them. */
   intro: string[];
-  cases: readonly Case[];
+  cases: readonly CaseHeader[];
   today: string;
   /** Each case's worker, shown to a supervisor. */
   workerNames?: ReadonlyMap<string, string>;

@@ -11,3 +11,13 @@ export type Audit = (actor: AuditActor, action: string, caseId: string | undefin
 export function auditOn(log: AuditLog, now: () => Date): Audit {
   return (actor, action, caseId, outcome = 'ok', reason) => log.record({ actor: actor.id, action, caseId, outcome, reason, at: now().toISOString() });
 }
+
+/** The same action on several cases, as one batch: the log commits them together. */
+export type AuditCases = (actor: AuditActor, action: string, caseIds: readonly string[]) => Promise<void>;
+
+export function auditCasesOn(log: AuditLog, now: () => Date): AuditCases {
+  return async (actor, action, caseIds) => {
+    const at = now().toISOString();
+    await Promise.all(caseIds.map((caseId) => log.record({ actor: actor.id, action, caseId, outcome: 'ok', at })));
+  };
+}

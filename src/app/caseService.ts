@@ -6,8 +6,9 @@ import type { PracticeConfig } from '../domain/config.js';
 import { CaseClosedError, DomainError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { CaseQuery, Repositories } from '../domain/ports.js';
+import type { CaseHeader } from '../domain/caseHeader.js';
 import type { Case } from '../domain/schemas.js';
-import { auditOn, type Audit } from './audit.js';
+import { auditCasesOn, auditOn, type Audit, type AuditCases } from './audit.js';
 
 /** The same refusal whether the case does not exist or is someone else's: nothing leaks. */
 export class CaseAccessError extends Error {
@@ -39,6 +40,7 @@ export const FOLLOW_UPS_ACTOR = { id: 'system:followups' } as const;
 
 export class CaseService {
   private readonly audit: Audit;
+  private readonly auditCases: AuditCases;
 
   constructor(
     private readonly repos: Repositories,
@@ -46,6 +48,7 @@ export class CaseService {
     private readonly onChanged: CaseChanged = async () => {},
   ) {
     this.audit = auditOn(repos.audit, now);
+    this.auditCases = auditCasesOn(repos.audit, now);
   }
 
   /** A case the actor may read, audited as `action`. */
@@ -68,6 +71,29 @@ export class CaseService {
     const cases = visibleCases(actor, await this.caseloadOf(actor, query)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     await Promise.all(cases.map((c) => this.audit(actor, 'case.list', c.id)));
     return cases;
+  }
+
+  /**
+   * The headers of the cases the actor's caseload view lists, most recently changed first,
+   * without reading any case. Not audited here: whoever shows cases of it audits those with
+   * `listed`, so a page of a long caseload audits that page, not every case.
+   */
+  async caseloadHeaders(actor: Actor, query: CaseQuery = {}): Promise<CaseHeader[]> {
+    const headers = visibleCases(actor, await this.headersOf(actor, query));
+    return headers.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** Audits, in one batch, that the cases `caseIds` of the actor's caseload were shown to them. */
+  async listed(actor: Actor, caseIds: readonly string[]): Promise<void> {
+    await this.auditCases(actor, 'case.list', caseIds);
+  }
+
+  private async headersOf(actor: Actor, query: CaseQuery): Promise<readonly CaseHeader[]> {
+    if (actor.kind !== 'staff') return [];
+    const { staff } = actor;
+    if (staff.role === 'worker') return this.repos.cases.headersOfWorker(staff.id, query);
+    if (staff.role === 'supervisor') return this.repos.cases.headersOfTeam(staff.team, query);
+    return [];
   }
 
   /** The cases that may be in the actor's caseload: a worker's own and shared, a supervisor's team's. */

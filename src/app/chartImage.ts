@@ -157,7 +157,29 @@ export async function progressChartPng(progress: CaseProgress, lang: Language, o
 export async function caseProgressImage(record: Pick<Case, 'assessments'>, lang: Language): Promise<{ png: Buffer; alt: string } | undefined> {
   const progress = caseProgress(record);
   if (!progress || progress.domains.length === 0) return undefined;
-  return { png: await progressChartPng(progress, lang), alt: progressSummary(progress, lang) };
+  return { png: await cachedChartPng(progress, lang), alt: progressSummary(progress, lang) };
+}
+
+/** Charts drawn lately, by what they show: a case opened again is not drawn again. */
+const drawnCharts = new Map<string, Promise<Buffer>>();
+const DRAWN_CHARTS_KEPT = 128;
+
+/** The chart is a pure function of the progress and the language, so the same pair gives the same bytes. */
+function cachedChartPng(progress: CaseProgress, lang: Language): Promise<Buffer> {
+  const key = `${lang}\n${JSON.stringify(progress)}`;
+  const drawn = drawnCharts.get(key);
+  if (drawn) {
+    // Kept as the most recently used.
+    drawnCharts.delete(key);
+    drawnCharts.set(key, drawn);
+    return drawn;
+  }
+  const drawing = progressChartPng(progress, lang);
+  drawnCharts.set(key, drawing);
+  // A chart that failed to draw is not kept, so the next view tries again.
+  drawing.catch(() => drawnCharts.delete(key));
+  if (drawnCharts.size > DRAWN_CHARTS_KEPT) drawnCharts.delete(drawnCharts.keys().next().value!);
+  return drawing;
 }
 
 export function pngDataUri(png: Buffer): string {

@@ -33,6 +33,9 @@ export class PeopleService {
 
   /** Remembers a numbered list of cases just shown, so a later command can name one by its number. */
   async rememberCaseList(actor: Actor, caseIds: string[]): Promise<void> {
+    // The same list shown again (a caseload listed once more) is already remembered: no write.
+    const remembered = (await this.repos.users.get(actor.id))?.lastCaseList;
+    if (remembered && sameIds(remembered, caseIds)) return;
     await this.changeProfile(actor, (p) => ({ ...p, lastCaseList: caseIds }));
   }
 
@@ -55,4 +58,8 @@ export class PeopleService {
   private async changeProfile(actor: Actor, change: (profile: UserProfile) => UserProfile): Promise<void> {
     await this.repos.users.update(actor.id, (p) => change(p ?? { id: actor.id, failedLinkAttempts: 0 }));
   }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

@@ -4,8 +4,11 @@ import type { Case, Goal, Staff, Task } from './schemas.js';
 /** The person behind a chat turn. */
 export type Actor = { kind: 'staff'; id: string; staff: Staff } | { kind: 'client'; id: string; caseId: string } | { kind: 'unknown'; id: string };
 
+/** What the access rules read of a case: a case header is enough. */
+export type CaseAccessFields = Pick<Case, 'workerId' | 'sharedWith' | 'team' | 'blocked'>;
+
 /** Case content: a worker their own and shared cases; a supervisor their team's; an admin none. */
-export function canReadCase(actor: Actor, record: Case): boolean {
+export function canReadCase(actor: Actor, record: CaseAccessFields): boolean {
   // A blocked case is read only by an admin for a legal request, through the data rights service.
   if (actor.kind !== 'staff' || record.blocked) return false;
   const { staff } = actor;
@@ -67,6 +70,6 @@ export function isRole(actor: Actor, ...roles: Staff['role'][]): boolean {
 }
 
 /** The cases a staff member's caseload view lists. */
-export function visibleCases(actor: Actor, cases: readonly Case[]): Case[] {
+export function visibleCases<T extends CaseAccessFields>(actor: Actor, cases: readonly T[]): T[] {
   return cases.filter((c) => canReadCase(actor, c));
 }

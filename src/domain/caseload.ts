@@ -10,7 +10,7 @@ import type { Case, Intensity, Staff } from './schemas.js';
  */
 export const INTENSITY_BEFORE_ASSESSMENT: Intensity = 'moderate';
 
-export function estimatedMonthlyMinutes(caseRecord: Case, config: PracticeConfig = defaultConfig): number {
+export function estimatedMonthlyMinutes(caseRecord: Pick<Case, 'intensity'>, config: PracticeConfig = defaultConfig): number {
   return config.intensity[caseRecord.intensity ?? INTENSITY_BEFORE_ASSESSMENT].monthlyMinutesPerCase;
 }
 
@@ -25,15 +25,22 @@ export interface CaseloadTime {
  * The worker's monthly time: the estimate summed over their own open cases against their
  * available hours. Cases only shared with them count on their own worker's caseload.
  */
-export function caseloadTime(cases: readonly Case[], staff: Staff, config: PracticeConfig = defaultConfig): CaseloadTime {
+export function caseloadTime(
+  cases: readonly Pick<Case, 'workerId' | 'status' | 'intensity'>[],
+  staff: Staff,
+  config: PracticeConfig = defaultConfig,
+): CaseloadTime {
   const open = cases.filter((c) => c.workerId === staff.id && c.status === 'open');
   const requiredMinutes = open.reduce((sum, c) => sum + estimatedMonthlyMinutes(c, config), 0);
   const availableMinutes = staff.availableHoursPerMonth * 60;
   return { openCases: open.length, requiredMinutes, availableMinutes, over: requiredMinutes > availableMinutes };
 }
 
+/** What the caseload's order and counts read of a case: a case header is enough. */
+export type ReviewFields = Pick<Case, 'id' | 'status' | 'nextReviewDate'>;
+
 /** Whether an open case's next review is before `today` (a calendar day, YYYY-MM-DD). */
-export function reviewOverdue(caseRecord: Case, today: string): boolean {
+export function reviewOverdue(caseRecord: Pick<Case, 'status' | 'nextReviewDate'>, today: string): boolean {
   return caseRecord.status === 'open' && caseRecord.nextReviewDate !== undefined && caseRecord.nextReviewDate < today;
 }
 
@@ -41,9 +48,9 @@ export function reviewOverdue(caseRecord: Case, today: string): boolean {
  * The order a caseload is listed in: overdue reviews first (the longest overdue first), then
  * the other open cases by their next review (undated last), then the closed ones.
  */
-export function caseloadOrder(cases: readonly Case[], today: string): Case[] {
-  const rank = (c: Case) => (reviewOverdue(c, today) ? 0 : c.status === 'open' ? 1 : 2);
-  const review = (c: Case) => (c.status === 'open' ? (c.nextReviewDate ?? '9999-12-31') : '');
+export function caseloadOrder<T extends ReviewFields>(cases: readonly T[], today: string): T[] {
+  const rank = (c: T) => (reviewOverdue(c, today) ? 0 : c.status === 'open' ? 1 : 2);
+  const review = (c: T) => (c.status === 'open' ? (c.nextReviewDate ?? '9999-12-31') : '');
   return [...cases].sort((a, b) => rank(a) - rank(b) || review(a).localeCompare(review(b)) || a.id.localeCompare(b.id));
 }
 
@@ -54,7 +61,7 @@ export interface CaseloadCounts {
   overdue: number;
 }
 
-export function caseloadCounts(cases: readonly Case[], today: string): CaseloadCounts {
+export function caseloadCounts(cases: readonly ReviewFields[], today: string): CaseloadCounts {
   const open = cases.filter((c) => c.status === 'open').length;
   return { total: cases.length, open, closed: cases.length - open, overdue: cases.filter((c) => reviewOverdue(c, today)).length };
 }

@@ -151,10 +151,21 @@ function yearsLeftOver(text: string, read: { from: number; to: number } | undefi
 
 /** `date` plus `days` calendar days, both `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  // Deriving follow-ups steps through the same days over and over: each sum is worked out once.
+  const key = `${date}|${days}`;
+  let sum = daySums.get(key);
+  if (sum === undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    sum = d.toISOString().slice(0, 10);
+    if (daySums.size >= DAY_SUMS_KEPT) daySums.clear();
+    daySums.set(key, sum);
+  }
+  return sum;
 }
+
+const daySums = new Map<string, string>();
+const DAY_SUMS_KEPT = 20_000;
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

@@ -25,6 +25,7 @@ for (const [area, messages] of Object.entries(areas)) {
 export function t(lang: Language, key: MessageKey, params: Params = {}): string {
   const template = flat[lang].get(key) ?? flat[DEFAULT_LANGUAGE].get(key);
   if (template === undefined) throw new Error(`Missing message ${key}`);
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -35,12 +36,19 @@ export function allMessages(): Record<Language, ReadonlyMap<string, string>> {
 
 /** True when `text` (trimmed, case- and accent-insensitive) is one of the catalog words under `key`, a `|`-separated list. */
 export function matchesWord(text: string, key: MessageKey): boolean {
-  const wanted = normalize(text);
-  return LANGUAGES.some((lang) =>
-    t(lang, key)
-      .split('|')
-      .some((w) => normalize(w) === wanted),
-  );
+  return wordsOf(key).has(normalize(text));
+}
+
+/** The words under `key` in every language, normalized once: the catalogs do not change while running. */
+const wordSets = new Map<MessageKey, ReadonlySet<string>>();
+
+function wordsOf(key: MessageKey): ReadonlySet<string> {
+  let words = wordSets.get(key);
+  if (!words) {
+    words = new Set(LANGUAGES.flatMap((lang) => t(lang, key).split('|').map(normalize)));
+    wordSets.set(key, words);
+  }
+  return words;
 }
 
 export function normalize(text: string): string {

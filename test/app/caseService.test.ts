@@ -137,6 +137,49 @@ describe('CaseService', () => {
     expect(listed.map((e) => e.caseId).sort()).toEqual(['C-CLOSED', 'C-OWN001', 'C-SHARED', 'C-OWN001', 'C-SHARED'].sort());
   });
 
+  it('lists the caseload by headers with the same access rules and order, reading no case and auditing nothing until shown', async () => {
+    const repos = memoryRepositories();
+    for (const record of CASES) await repos.cases.put(record);
+    const refuse = () => Promise.reject(new Error('a listing by headers must not read a case'));
+    repos.cases.get = refuse;
+    repos.cases.all = refuse;
+    repos.cases.casesOfWorker = refuse;
+    repos.cases.casesOfTeam = refuse;
+    const service = new CaseService(repos, () => NOW);
+    const ids = async (actor: Actor, query = {}) => (await service.caseloadHeaders(actor, query)).map((c) => c.id);
+    expect(await ids(WORKER_1)).toEqual(['C-SHARED', 'C-OWN001', 'C-CLOSED']);
+    expect(await ids(WORKER_1, { status: 'open' })).toEqual(['C-SHARED', 'C-OWN001']);
+    expect(await ids(WORKER_2)).toEqual(['C-SHARED', 'C-OTHER1']);
+    expect(await ids(SUPERVISOR_NORTE)).toEqual(['C-SHARED', 'C-OWN001', 'C-OTHER1', 'C-CLOSED']);
+    expect(await ids(ADMIN)).toEqual([]);
+    expect((await service.caseloadHeaders(WORKER_1))[0]).toEqual({
+      id: 'C-SHARED',
+      workerId: 'worker-2',
+      sharedWith: ['worker-1'],
+      team: 'norte',
+      status: 'open',
+      priority: 'medium',
+      updatedAt: '2026-11-22T09:00:00.000Z',
+      client: { name: expect.any(String) },
+      ...(CASES[2]!.intensity && { intensity: CASES[2]!.intensity }),
+      ...(CASES[2]!.nextReviewDate && { nextReviewDate: CASES[2]!.nextReviewDate }),
+    });
+    expect(await repos.audit.readDay(TODAY)).toEqual([]);
+
+    await service.listed(WORKER_1, ['C-SHARED', 'C-OWN001']);
+    expect(await repos.audit.readDay(TODAY)).toEqual([
+      { at: NOW.toISOString(), actor: 'worker-1', action: 'case.list', caseId: 'C-SHARED', outcome: 'ok' },
+      { at: NOW.toISOString(), actor: 'worker-1', action: 'case.list', caseId: 'C-OWN001', outcome: 'ok' },
+    ]);
+  });
+
+  it('leaves a blocked case out of a listing by headers', async () => {
+    const repos = memoryRepositories();
+    for (const record of CASES) await repos.cases.put(record.id === 'C-OWN001' ? { ...record, blocked: { at: NOW.toISOString(), by: 'admin-1' } } : record);
+    const service = new CaseService(repos, () => NOW);
+    expect((await service.caseloadHeaders(WORKER_1)).map((c) => c.id)).toEqual(['C-SHARED', 'C-CLOSED']);
+  });
+
   it("finds a caseload through the cases' queries, without reading every case", async () => {
     const repos = memoryRepositories();
     for (const record of CASES) await repos.cases.put(record);

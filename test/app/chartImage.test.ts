@@ -197,4 +197,15 @@ describe('caseProgressImage', () => {
     expect((await caseProgressImage(fullCase, 'es'))?.alt).toMatch(/^Del 4 ene 2027 al 3 abr 2027: mejora en /);
     expect((await caseProgressImage(fullCase, 'en'))?.alt).toMatch(/^From 4 Jan 2027 to 3 Apr 2027: better in /);
   });
+
+  it('draws a chart once for the same progress and language, and again when either changes', async () => {
+    const first = (await caseProgressImage(fullCase, 'es'))!.png;
+    const sameLevels = caseWith(levelsFrom([2, 1, 2, 3, 4, 2, 5, 3, 2, 1, 3, 2, 4, 3, 2]), levelsFrom([3, 3, 4, 3, 3, 2, 5, 4, 2, 2, 3, 3, 4, 4, 1]));
+    expect((await caseProgressImage(sameLevels, 'es'))!.png).toBe(first);
+    expect((await caseProgressImage(fullCase, 'en'))!.png).not.toBe(first);
+    const changed = caseWith(levelsFrom([2, 1, 2, 3, 4, 2, 5, 3, 2, 1, 3, 2, 4, 3, 2]), levelsFrom([3, 3, 4, 3, 3, 2, 5, 4, 2, 2, 3, 3, 4, 4, 2]));
+    const redrawn = (await caseProgressImage(changed, 'es'))!.png;
+    expect(redrawn).not.toBe(first);
+    expect(redrawn.equals(first)).toBe(false);
+  });
 });

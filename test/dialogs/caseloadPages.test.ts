@@ -98,6 +98,28 @@ describe('a 250-case caseload', () => {
     expect((await harness.send('más')).join('\n')).not.toContain('Casos 21–40');
   });
 
+  it('audits the cases each page shows, not the whole caseload', async () => {
+    const cases = bigCaseload('worker-1');
+    harness = await createHarness({ cases });
+    await harness.send('hola');
+    const listedIds = async () =>
+      (await harness.store.repositories.audit.readDay('2026-11-23')).filter((e) => e.actor === 'worker-1' && e.action === 'case.list').map((e) => e.caseId);
+    const shownOn = (replies: string[]) =>
+      replies
+        .join('\n')
+        .split('\n')
+        .filter((line) => /^\d+\. C-/.test(line))
+        .map((line) => /C-[A-Z2-9]{6}/.exec(line)![0]);
+
+    const first = shownOn(await harness.send('mis casos'));
+    expect(first).toHaveLength(CASELOAD_PAGE_SIZE);
+    expect((await listedIds()).sort()).toEqual([...first].sort());
+
+    const second = shownOn(await harness.send('más'));
+    expect(second).toHaveLength(CASELOAD_PAGE_SIZE);
+    expect((await listedIds()).sort()).toEqual([...first, ...second].sort());
+  });
+
   it('pages a supervisor’s team caseload the same way', async () => {
     const cases = bigCaseload('worker-2');
     harness = await createHarness({ cases });

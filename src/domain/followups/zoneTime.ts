@@ -33,8 +33,48 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const MINUTE_MS = 60_000;
 
+/**
+ * A zone's offset holds for hours at a time: it is read once per span of `OFFSET_SPAN_MS`
+ * and kept, when both ends of the span agree (a span with a change in it is read per call).
+ * Reading the formatter is what deriving follow-ups spends most of its time on.
+ */
+const OFFSET_SPAN_MS = 6 * 3_600_000;
+const spanOffsets = new Map<string, number | null>();
+const SPAN_OFFSETS_KEPT = 50_000;
+/** Before this, offsets were not whole minutes everywhere (local mean time): always read. */
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1970, 0, 1);
+
+function spanOffset(instant: number, timeZone: string): number | undefined {
+  if (!(instant >= WHOLE_MINUTE_OFFSETS_FROM)) return undefined;
+  const start = Math.floor(instant / OFFSET_SPAN_MS) * OFFSET_SPAN_MS;
+  const key = `${timeZone} ${start}`;
+  let offset = spanOffsets.get(key);
+  if (offset === undefined) {
+    const atStart = readOffsetMinutes(new Date(start), timeZone);
+    offset = atStart === readOffsetMinutes(new Date(start + OFFSET_SPAN_MS - 1), timeZone) ? atStart : null;
+    if (spanOffsets.size >= SPAN_OFFSETS_KEPT) spanOffsets.clear();
+    spanOffsets.set(key, offset);
+  }
+  return offset ?? undefined;
+}
+
 /** The local date, time and weekday that `instant` shows in `timeZone`. */
 export function wallTime(instant: Date, timeZone: string): WallTime {
+  const offset = spanOffset(instant.getTime(), timeZone);
+  if (offset === undefined) return readWallTime(instant, timeZone);
+  const local = new Date(instant.getTime() + offset * MINUTE_MS);
+  const date = `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  return { date, minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), weekday: local.getUTCDay() };
+}
+
+function readOffsetMinutes(instant: Date, timeZone: string): number {
+  const wall = readWallTime(instant, timeZone);
+  const wallAsUtc = Date.parse(`${wall.date}T00:00:00Z`) + wall.minutes * MINUTE_MS;
+  return Math.round((wallAsUtc - Math.floor(instant.getTime() / MINUTE_MS) * MINUTE_MS) / MINUTE_MS);
+}
+
+/** The wall time as the zone's formatter shows it. */
+function readWallTime(instant: Date, timeZone: string): WallTime {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

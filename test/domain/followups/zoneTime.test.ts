@@ -102,3 +102,40 @@ describe("placing a follow-up on a person's clock", () => {
     expect(iso(outOfQuietHours(new Date('2027-01-15T22:00:00Z'), weekdays))).toBe('2027-01-18T07:00:00.000Z');
   });
 });
+
+describe('wall time from kept offsets', () => {
+  const shown = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((p) => p.type === type)!.value;
+    const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+    return { date: `${get('year')}-${get('month')}-${get('day')}`, minutes: Number(get('hour')) * 60 + Number(get('minute')), weekday };
+  };
+
+  it('shows what the zone’s own formatter shows, minute by minute around DST changes and in odd offsets', () => {
+    const around = [
+      ['Europe/Madrid', '2027-03-28T01:00:00Z'],
+      ['Europe/Madrid', '2027-10-31T01:00:00Z'],
+      ['America/Santiago', '2027-04-04T03:00:00Z'],
+      ['Australia/Lord_Howe', '2027-04-03T15:00:00Z'],
+      ['Asia/Kathmandu', '2027-06-01T00:00:00Z'],
+      ['Pacific/Chatham', '2027-04-03T14:00:00Z'],
+      ['America/New_York', '2027-11-07T06:00:00Z'],
+    ] as const;
+    for (const [zone, change] of around) {
+      const at = Date.parse(change);
+      for (let minutes = -8 * 60; minutes <= 8 * 60; minutes += 7) {
+        const instant = new Date(at + minutes * 60_000 + 13_000);
+        expect(wallTime(instant, zone), `${zone} ${instant.toISOString()}`).toEqual(shown(instant, zone));
+      }
+    }
+  });
+});
