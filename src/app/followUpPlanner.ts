@@ -16,7 +16,21 @@ export interface FollowUpLookup {
   supervisorsOf(team: string): Promise<readonly Staff[]>;
 }
 
+/** One derivation of a case's jobs, and what it was derived from. */
+interface Derivation {
+  at: number;
+  worker: Staff | undefined;
+  supervisors: readonly Staff[];
+  jobs: Job[];
+}
+
 export class FollowUpPlanner {
+  /**
+   * The last derivation per case record (records are frozen, so the same object is the same
+   * content): a scheduler round checking many jobs of one case derives it once.
+   */
+  private readonly derivations = new WeakMap<Case, Derivation>();
+
   constructor(
     private readonly queue: JobQueue,
     private readonly lookup: FollowUpLookup,
@@ -95,8 +109,17 @@ export class FollowUpPlanner {
     const caseRecord = await this.lookup.caseById(id);
     if (!caseRecord) return [];
     const [worker, supervisors] = await Promise.all([this.lookup.staffById(caseRecord.workerId), this.lookup.supervisorsOf(caseRecord.team)]);
-    return deriveJobs(caseRecord, { ...(worker ? { worker } : {}), supervisors }, this.config, now);
+    const last = this.derivations.get(caseRecord);
+    const same = last && last.at === now.getTime() && last.worker === worker && sameItems(last.supervisors, supervisors);
+    if (same) return last.jobs;
+    const jobs = deriveJobs(caseRecord, { ...(worker ? { worker } : {}), supervisors }, this.config, now);
+    this.derivations.set(caseRecord, { at: now.getTime(), worker, supervisors, jobs });
+    return jobs;
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, n) => item === b[n]);
 }
 
 function splitScope(scope: string): ['case' | 'staff', string] {
