@@ -1,6 +1,6 @@
 // Advocacy (defensa, SPEC §2 step 7): an action taken for the client and the barrier met,
 // with its type and level. Nothing is stored until the worker confirms the summary.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { addAdvocacyEntry, isMacroBarrier, type AdvocacyInput } from '../src/domain/advocacy.js';
 import { formatDate, localDate } from '../src/domain/dates.js';

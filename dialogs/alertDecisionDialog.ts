@@ -5,7 +5,7 @@
 // alert waiting but flagged for review (no recent contact, missed check-ins, a stalled
 // task) is decided on as a whole, as in the caseload review.
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';

@@ -2,7 +2,7 @@
 // seeing each worker's required against available hours, and confirms. Both workers are
 // told: here if one of them is in the conversation, by message otherwise.
 import type { TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { AllocationRefusedError, CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';

@@ -2,7 +2,7 @@
 // view and aspirations, context, the life domains, safety and the micro/meso/macro notes.
 // The bot recommends the support intensity; the worker decides. Nothing is stored until the
 // worker confirms, except a draft the worker saves on purpose to continue later.
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { completeAssessment, escalationReasons, hasStrengths, unratedDomains } from '../src/domain/assessment.js';
 import { caseTimeZone } from '../src/domain/config.js';

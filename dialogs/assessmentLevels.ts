@@ -1,7 +1,7 @@
 // Levels given in one message: the table confirmed back («¿Es correcto?»), corrections, and
 // the refusals of src/domain/levelsText.ts in words. Shared by the assessment and the review.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { session, text } from '../src/bot/session.js';
 import type { Ratings } from '../src/domain/assessment.js';
 import { readLevels, type LevelsError } from '../src/domain/levelsText.js';

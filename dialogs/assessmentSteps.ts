@@ -2,7 +2,7 @@
 // client's view, context, notes), answered one by one or several in one message, one per
 // line; and the life domains on the 1–5 scale, one by one or several in one message, where
 // "n/a" and "save for later" are answers too.
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { unratedDomains, type Ratings } from '../src/domain/assessment.js';
 import { readGroupedLines } from '../src/domain/groupedAnswers.js';

@@ -1,6 +1,6 @@
 // The macro barrier report (SPEC §2 step 7): structural barriers met across the team's
 // cases, for a supervisor to take to the agency. Case ids only, never client names.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { macroBarrierReport } from '../src/domain/advocacy.js';

@@ -10,7 +10,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
   type WaterfallStep,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { matchesWord, type MessageKey } from '../src/i18n/catalog.js';
 import { isRole } from '../src/domain/access.js';

@@ -3,7 +3,7 @@
 // fails asks again, so the next answer never falls into the menu. Only the cases the person
 // may see are searched; access is checked (and audited) by the case service.
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { questionCard } from './cards/questionCard.js';
 import { say, session, text } from '../src/bot/session.js';

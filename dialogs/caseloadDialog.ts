@@ -2,7 +2,7 @@
 // supervisor's team cases with each case's worker. A long caseload comes in pages, overdue
 // reviews first; «más» shows the next page, a list number or case id opens that case.
 import type { TurnContext } from 'botbuilder';
-import { DialogTurnStatus, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { caseloadCounts, caseloadOrder, caseloadTime, pageOf } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';

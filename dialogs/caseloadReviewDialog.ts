@@ -2,7 +2,7 @@
 // review, no recent contact, stalled tasks or missed check-ins, most urgent first; one is
 // picked by number and decided on in a tap or two, recorded as a review by the supervisor.
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { INTENSITY_BEFORE_ASSESSMENT } from '../src/domain/caseload.js';

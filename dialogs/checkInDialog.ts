@@ -4,7 +4,7 @@
 // their reply to a check-in prompt, which is read as the first answer. The client service
 // reads and writes only the client's own case.
 import type { TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { ClientTask } from '../src/app/clientService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { addDays, formatDate, localDate } from '../src/domain/dates.js';

@@ -1,7 +1,7 @@
 // A choice that may come with more in the same message: "3, le faltaba una nómina",
 // "corretaje, media". The dialog asking reads the rest; the choice alone still works.
 import { ActivityTypes, MessageFactory } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { session } from '../src/bot/session.js';
 import { t } from '../src/i18n/catalog.js';
 import { errorText, type Choice } from './input.js';

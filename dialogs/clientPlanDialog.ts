@@ -1,6 +1,6 @@
 // A client's own goals and tasks, in plain language: no notes, no assessment detail. Each
 // goal comes with its tasks below it as a short list.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { BaseDialog } from './baseDialog.js';
 import { dateText, list, paragraphs } from './render.js';

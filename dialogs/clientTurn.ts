@@ -2,7 +2,7 @@
 // honoured at once, and the reply to a check-in prompt goes straight into that task's
 // check-in — typed or tapped, a rating in it taken as the first answer. Menu commands,
 // help and cancel keep their meaning.
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from '../src/bot/dialogKit.js';
 import { session } from '../src/bot/session.js';
 import { matchesWord } from '../src/i18n/catalog.js';
 import { CHECK_IN_DIALOG, type CheckInOptions } from './checkInDialog.js';

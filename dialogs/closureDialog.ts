@@ -3,7 +3,7 @@
 // open tasks end with it, its follow-ups stop, no review is due, and it is read-only until
 // it is reopened.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { activeReferrals, closeCase } from '../src/domain/closure.js';

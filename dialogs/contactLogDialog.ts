@@ -1,7 +1,7 @@
 // The contact log (seguimiento, SPEC §2 step 6): one contact with the client or about the
 // case — date, type, minutes, with whom, note. Nothing is stored until the worker confirms.
 import type { TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { localDate } from '../src/domain/dates.js';
 import { dateText } from './render.js';

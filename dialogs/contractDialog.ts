@@ -1,7 +1,7 @@
 // The Task-Centered Model contract (SPEC §2 step 4): up to three target problems the client
 // acknowledges, the number of sessions and the plan's dates. Saved only once confirmed.
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { addDays, daysBetween, localDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { PracticeConfig } from '../src/domain/config.js';

@@ -2,7 +2,7 @@
 // comes as files: the plain-language summary for the client and the full data as JSON, each
 // attached only when the message still fits in Teams' limit.
 import type { Activity, Attachment } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { CaseBlockedError, type CaseExport } from '../src/app/dataRights.js';
 import { say, session, text } from '../src/bot/session.js';

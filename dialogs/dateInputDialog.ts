@@ -3,7 +3,7 @@
 // keeps the time of day. Every date is confirmed with a question, even one typed in full:
 // a misread day costs more than one «sí». A period («a finales de enero») is confirmed
 // saying which day was taken for it.
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { session, text } from '../src/bot/session.js';
 import type { MessageKey } from '../src/i18n/catalog.js';
 import { dateText } from './render.js';

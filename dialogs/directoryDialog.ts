@@ -2,7 +2,7 @@
 // admin adds a service, changes one of its details, or deactivates / reactivates it, through
 // the directory service, which checks the role and audits every change.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { numberFormat } from '../src/domain/formatters.js';

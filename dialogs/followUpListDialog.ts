@@ -1,7 +1,7 @@
 // "Mensajes programados": what the bot will send on its own about a case, each at its time
 // on the reader's clock, to whom; with the pause or missing consent that holds the client's back.
 import type { TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { ScheduledFollowUp } from '../src/app/followUpService.js';
 import { session, text } from '../src/bot/session.js';
 import { messagingAllowed } from '../src/domain/consent.js';

@@ -1,6 +1,6 @@
 // A worker pauses a case's client prompts with a reason (the client is in hospital…) and,
 // if they like, a day they come back; with a pause on, the same command resumes them.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { caseTimeZone } from '../src/domain/config.js';

@@ -1,5 +1,5 @@
 // Every top-level dialog the bot can start; the menu offers only what is registered here.
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog } from '../src/bot/dialogKit.js';
 import { AssessmentDialog } from './assessmentDialog.js';
 import { CaseloadDialog } from './caseloadDialog.js';
 import { CaseSummaryDialog } from './caseSummaryDialog.js';

@@ -1,6 +1,6 @@
 // Intake (apertura, SPEC §2 step 1): the client's profile, referral source, consent, model
 // and priority. Nothing is stored until the worker confirms the summary.
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import { newId } from '../src/domain/ids.js';
 import type { Case, Language } from '../src/domain/schemas.js';

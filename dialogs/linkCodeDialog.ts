@@ -1,5 +1,5 @@
 // A worker creates the one-time code that lets their client link their chat to the case.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session } from '../src/bot/session.js';
 import { formatDate, localDate } from '../src/domain/dates.js';
 import { dateTimeFormat } from '../src/domain/formatters.js';

@@ -1,6 +1,6 @@
 // The worker records the client's consent to receive messages: withdrawn (messages stop at
 // once) or given again. Every change is kept with who recorded it and when.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { giveMessagingConsent, messagingAllowed, withdrawMessaging } from '../src/domain/consent.js';

@@ -1,6 +1,6 @@
 // The monthly contact sheet (ficha mensual, SPEC §3): per case of the worker, the contacts
 // and minutes logged in a month against the case's estimated time, and the totals.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { monthlyContactSheet } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';

@@ -1,6 +1,6 @@
 // A whole number with a default that one word keeps («ok», «sí»): sessions of a contract,
 // days between check-ins.
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say } from '../src/bot/session.js';
 import { readCadenceDays } from '../src/domain/answerReaders.js';
 import { matchesWord } from '../src/i18n/catalog.js';

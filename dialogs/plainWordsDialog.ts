@@ -1,7 +1,7 @@
 // Plain words for what clients read (SPEC §8): a goal or task text a worker types for a
 // client is scored, and when it reads hard the worker sees the long words and either
 // rewords it or keeps it. Returns the text to save.
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { session, text } from '../src/bot/session.js';
 import { longWords, readingEase, readsHard } from '../src/domain/readability.js';
 import { matchesWord } from '../src/i18n/catalog.js';

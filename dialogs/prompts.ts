@@ -11,7 +11,7 @@ import {
   type DialogState,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import { session } from '../src/bot/session.js';
 import type { Language } from '../src/domain/schemas.js';
 import { t } from '../src/i18n/catalog.js';

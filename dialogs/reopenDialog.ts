@@ -1,7 +1,7 @@
 // Reopening a closed case (SPEC §2 step 9): only its worker or a supervisor of its team,
 // and always with a reason; a worker the case is only shared with is refused. The case gets
 // a new review date from its intensity, and a new assessment is offered at once.
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';

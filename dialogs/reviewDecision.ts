@@ -2,7 +2,7 @@
 // supervisor's review of flagged cases: the decision, a change of approach, saving the
 // Review, and going on into closure when the decision was to close.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { decideOpenAlerts } from '../src/domain/alerts.js';
 import { escalationReasons } from '../src/domain/assessment.js';

@@ -1,7 +1,7 @@
 // Review (reevaluación, SPEC §2 step 8): goal and task progress, the domains re-rated with
 // the change per domain, the decision (continue, change approach, close) and the next review
 // date. Nothing is stored until the worker confirms; a decision to close goes on into closure.
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { isRole } from '../src/domain/access.js';
 import { completeAssessment, escalationReasons, type Ratings } from '../src/domain/assessment.js';

@@ -1,7 +1,7 @@
 // The parts of the review the worker goes through: goal and task progress, re-rating the
 // domains of the last assessment with the change per domain, and the next review date.
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import type { Ratings } from '../src/domain/assessment.js';
 import { localDate } from '../src/domain/dates.js';

@@ -2,7 +2,7 @@
 // already says, then coaching on what is missing, the summary to confirm, then the
 // client's agreement. Nothing is stored
 // until the client agrees, and a goal that is not SMART is never stored.
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { CaseClosedError, DomainError } from '../src/domain/errors.js';
 import { newId } from '../src/domain/ids.js';

@@ -1,7 +1,7 @@
 // The coaching loop of the SMART goal dialog (SPEC §2 step 3): ask the question of the
 // first failing check, put the answer into its field, check again, until the goal is SMART.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { addDays, formatDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { Language, LifeDomain } from '../src/domain/schemas.js';

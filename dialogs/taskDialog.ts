@@ -2,7 +2,7 @@
 // obstacles, check-in cadence and the client's explicit commitment. Saved only once the
 // client commits. Also the helpers the other task dialogs share.
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { CaseAccessError } from '../src/app/caseService.js';
 import { say, session, text } from '../src/bot/session.js';
 import { DomainError, CaseClosedError, type ValidationIssue } from '../src/domain/errors.js';

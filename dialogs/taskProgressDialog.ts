@@ -2,7 +2,7 @@
 // scale or "no opportunity", with obstacles. Two low ratings in a row leave an alert for the
 // supervisor on the case.
 import type { TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { numberFormat } from '../src/domain/formatters.js';
 import type { Language, Progress, Task } from '../src/domain/schemas.js';

@@ -2,7 +2,7 @@
 // over a period typed after the command (the last 3 months when none is), as a readable
 // summary and as a CSV attachment when it fits in one message.
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import type { OutcomesReport } from '../src/app/outcomesService.js';
 import { formatDate } from '../src/domain/dates.js';

@@ -1,6 +1,6 @@
 // A form card's answers outlive the turn it was sent in: when one answer is wrong and asked
 // again, the answers after it are still taken from the form instead of being asked one by one.
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from '../../src/bot/dialogKit.js';
 import { CONFIRM_FIELD, formAnswersLeft, restoreFormAnswers } from './submit.js';
 
 const KEPT = '__formAnswersLeft';

@@ -14,7 +14,7 @@ import { answerAlertCard } from '../../dialogs/alertDecisionCard.js';
 import { attachment } from '../../dialogs/cards/elements.js';
 import { clientMenuCard, menuCard } from '../../dialogs/cards/menuCard.js';
 import { showsCards } from '../../dialogs/prompts.js';
-import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogState } from './dialogKit.js';
 import type { AppServices } from '../app/services.js';
 import { linkCodeIn } from '../domain/answerReaders.js';
 import { guessLanguage } from '../domain/language.js';
