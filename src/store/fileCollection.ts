@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Collection } from '../domain/ports.js';
 import { SCHEMA_VERSION } from '../domain/schemas.js';
-import { syncFolder, writeFileDurably, writeSyncedTemp } from './durableFile.js';
+import { syncFolder, writeFileDurably, writeSyncedTemp, writeTemp } from './durableFile.js';
 import { openText, sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
 import { Journal, writerAlive } from './journal.js';
@@ -166,7 +166,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     // Migrating means the schema changed: everything is checked again.
     const trusted = migrate ? new Set<string>() : await this.readValidated();
     const snapshot = migrate ? new Map<string, SnapshotLine>() : await this.readSnapshot();
-    const files = entries.filter((entry) => entry.endsWith('.json'));
+    // The journal first: a record it holds is taken from it, its file not even read (a crash
+    // may have left that file unsynced, and the journal has the acknowledged value).
+    const opened = await Journal.open<T>(`${this.folder}.journal`);
+    this.journal = opened.journal;
+    const journaled = new Set(opened.entries.map(([id]) => fileNameFor(id)));
+    const files = entries.filter((entry) => entry.endsWith('.json') && !journaled.has(entry));
     if (!this.recordFiles) {
       for (const line of snapshot.values()) this.holdFromSnapshot(line[4]);
     }
@@ -202,8 +207,6 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         else if (trustedRecord || JSON.stringify(value) === text) this.validated.set(value.id, digest);
       });
     }
-    const opened = await Journal.open<T>(`${this.folder}.journal`);
-    this.journal = opened.journal;
     for (const [id, value] of opened.entries) {
       const next = value === null ? null : deepFreeze(migrate ? this.parseFile(this.folder, JSON.stringify(value), migrate).value : value);
       if (next === null) this.release(id);
@@ -407,7 +410,11 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         this.inFlight.delete(id);
         if (failure === undefined) this.unfiled.add(id);
       }
-      if (failure === undefined) this.snapshotStale = true;
+      if (failure === undefined) {
+        this.snapshotStale = true;
+        // Durable in the journal: the record files follow at once, unsynced (compaction syncs them).
+        if (this.recordFiles) await this.writeThrough(batch);
+      }
       for (const waiter of waiters) {
         if (failure === undefined) waiter.resolve();
         else waiter.reject(failure);
@@ -466,7 +473,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     if (this.recordFiles) {
       const entries = [...filed];
       for (let i = 0; i < entries.length; i += IO_PARALLEL) {
-        await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecordFile(id, value)));
+        await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.fileRecord(id, value)));
       }
       await syncFolder(this.folder);
     }
@@ -483,7 +490,26 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     return this.inFlight.has(id) || this.pending.has(id) || this.pendingBefore.has(id);
   }
 
-  private async writeRecordFile(id: string, value: T | null): Promise<void> {
+  /**
+   * Writes the batch's records to their files (temp file and rename, so a reader never sees
+   * half a file), without syncing: the journal already holds them durably. A write that fails
+   * here loses nothing; compaction writes the file again.
+   */
+  private async writeThrough(batch: Map<string, T | null>): Promise<void> {
+    const entries = [...batch];
+    for (let i = 0; i < entries.length; i += IO_PARALLEL) {
+      await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecordFile(id, value, false).catch(() => undefined)));
+    }
+  }
+
+  /** Makes a record's file durable as acknowledged: written again if it is not (or missing), then synced. */
+  private async fileRecord(id: string, value: T | null): Promise<void> {
+    // Changed again since: the newer value's own write and compaction will do.
+    if ((this.latest(id) ?? null) !== value) return;
+    await this.writeRecordFile(id, value, true);
+  }
+
+  private async writeRecordFile(id: string, value: T | null, sync: boolean): Promise<void> {
     const file = join(this.folder, fileNameFor(id));
     // Unknown until this write is through: a failed write may leave either content.
     this.validated.delete(id);
@@ -495,7 +521,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       return;
     }
     const text = JSON.stringify(value);
-    const temp = await writeSyncedTemp(file, sealText(text));
+    const temp = sync ? await writeSyncedTemp(file, sealText(text)) : await writeTemp(file, sealText(text));
     try {
       await rename(temp, file);
     } catch (error) {
@@ -503,9 +529,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       throw error;
     }
     const written = await stat(file);
-    const digest = digestOf(text);
     // Validated by `storable` before it was written.
-    this.validated.set(id, digest);
+    this.validated.set(id, digestOf(text));
     this.stamps.set(id, { size: written.size, mtimeMs: written.mtimeMs });
   }
 
