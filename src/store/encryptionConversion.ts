@@ -23,8 +23,8 @@ export interface ConversionResult {
 
 interface Planned {
   path: string;
-  /** A record or snapshot is sealed whole; an audit day or a journal segment line by line. */
-  kind: 'record' | 'snapshot' | 'auditDay';
+  /** A record is sealed whole; an audit day, a snapshot or a journal segment line by line. */
+  kind: 'record' | 'auditDay';
 }
 
 /**
@@ -44,7 +44,7 @@ export async function convertStore(
   const toConvert: Planned[] = [];
   for (const file of planned) {
     const text = await readFile(file.path, 'utf8');
-    const pieces = file.kind === 'auditDay' ? text.split('\n').filter(Boolean) : [text];
+    const pieces = file.kind === 'record' ? [text] : text.split('\n').filter(Boolean);
     let pending = false;
     for (const piece of pieces) {
       if (sealedKeyId(piece) === target.id) {
@@ -54,8 +54,7 @@ export async function convertStore(
       pending = true;
       const plain = isSealed(piece) ? openTextWith(piece, file.path, keys) : piece;
       try {
-        // A snapshot's first line is the schema's fingerprint; each other line is JSON.
-        for (const json of file.kind === 'snapshot' ? plain.trim().split('\n').slice(1) : [plain]) JSON.parse(json);
+        JSON.parse(plain);
       } catch (error) {
         throw new StoreError(file.path, `is not valid JSON (${(error as Error).message}): fix or restore it first`);
       }
@@ -68,7 +67,7 @@ export async function convertStore(
     const text = await readFile(file.path, 'utf8');
     const reseal = (piece: string) =>
       sealedKeyId(piece) === target.id ? piece : sealText(isSealed(piece) ? openTextWith(piece, file.path, keys) : piece, target);
-    const content = file.kind !== 'auditDay' ? reseal(text) : `${text.split('\n').filter(Boolean).map(reseal).join('\n')}\n`;
+    const content = file.kind === 'record' ? reseal(text) : `${text.split('\n').filter(Boolean).map(reseal).join('\n')}\n`;
     await writeFileDurably(file.path, content);
     done++;
     if (done % 100 === 0 || done === toConvert.length) onProgress(done, toConvert.length);
@@ -82,9 +81,8 @@ async function listFiles(dataDir: string): Promise<{ planned: Planned[]; leftAlo
   const leftAlone: string[] = [];
   for (const folder of (await readdir(dataDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     if (!folder.isDirectory()) {
-      // A collection's snapshot is sealed whole; its journal, like an audit day, line by line.
-      if (folder.name.endsWith('.snapshot')) planned.push({ path: join(dataDir, folder.name), kind: 'snapshot' });
-      else if (/\.journal\.\d+-\d+$/.test(folder.name)) planned.push({ path: join(dataDir, folder.name), kind: 'auditDay' });
+      // A collection's snapshot and journal are sealed line by line, like an audit day.
+      if (folder.name.endsWith('.snapshot') || /\.journal\.\d+-\d+$/.test(folder.name)) planned.push({ path: join(dataDir, folder.name), kind: 'auditDay' });
       else if (folder.name !== 'meta.json') leftAlone.push(folder.name);
       continue;
     }

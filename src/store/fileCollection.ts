@@ -16,6 +16,7 @@ import { openText, sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
 import { Journal, writerAlive } from './journal.js';
 import { IndexedRecords, deepFreeze, storable, type IndexKeys } from './records.js';
+import { readSnapshot, writeSnapshot, type SnapshotLine } from './snapshot.js';
 
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 10 * 60_000;
@@ -52,8 +53,6 @@ interface FileStamp {
   mtimeMs: number;
 }
 
-/** A record file's size and time, the digest of its content when known valid (or ''), and what memory holds of it. */
-type SnapshotLine = [file: string, size: number, mtimeMs: number, digest: string, held: unknown];
 
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
@@ -215,7 +214,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     }
     // A store written by a version that kept a file per record: the snapshot takes them over.
     const stale = !this.recordFiles && files.length > 0;
-    this.snapshotStale = opened.journal.hasUnfiled || stale || toRead.length > 0 || (!this.recordFiles && snapshot.size === 0);
+    this.snapshotStale ||= opened.journal.hasUnfiled || stale || toRead.length > 0 || (!this.recordFiles && snapshot.size === 0);
     if (this.snapshotStale) await this.compact();
     else if (toRead.length === 0) return { migrated };
     if (stale) {
@@ -230,38 +229,25 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   private async readSnapshot(): Promise<Map<string, SnapshotLine>> {
     const path = `${this.folder}${SNAPSHOT_SUFFIX}`;
     const fingerprint = schemaFingerprint(this.schema);
-    let text: string;
+    let snapshot: Awaited<ReturnType<typeof readSnapshot>>;
     try {
-      text = openText((await readFile(path, 'utf8')).trim(), path);
+      snapshot = await readSnapshot(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-      // Without record files the snapshot is the data: it must be readable.
+      // Without record files the snapshot is the data: it must be readable. Otherwise it is a hint.
       if (!this.recordFiles) throw error;
       return new Map();
     }
-    const [header, ...lines] = text.split('\n');
-    const lineOf = (line: string, n: number): SnapshotLine => {
-      try {
-        return JSON.parse(line) as SnapshotLine;
-      } catch {
-        throw new StoreError(path, `has a line (${n + 2}) that is not valid JSON: restore the store from a backup`);
-      }
-    };
+    if (!snapshot) return new Map();
     if (this.recordFiles) {
-      // A hint only: one from another schema means reading every file.
-      if (!fingerprint || header !== fingerprint) return new Map();
-      return new Map(
-        lines
-          .filter(Boolean)
-          .map(lineOf)
-          .map((line) => [line[0], line]),
-      );
+      // One written under another schema means reading every file.
+      if (!fingerprint || snapshot.fingerprint !== fingerprint) return new Map();
+      return new Map(snapshot.lines.map((line) => [line[0], line]));
     }
-    const records = lines.filter(Boolean).map((line, n) => {
-      const value = lineOf(line, n)[4];
-      // Checked again when the schema changed since the snapshot was written.
-      if (header === fingerprint) return value;
-      const result = this.schema.safeParse(value);
+    // Written under another schema: checked record by record, and written again.
+    if (snapshot.fingerprint !== fingerprint) this.snapshotStale = true;
+    const records = snapshot.lines.map((line) => {
+      if (snapshot.fingerprint === fingerprint) return line[4];
+      const result = this.schema.safeParse(line[4]);
       if (!result.success) throw new StoreError(path, `has a record that does not match the ${this.name} schema: ${result.error.issues[0]!.message}`);
       return result.data;
     });
@@ -535,22 +521,22 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   }
 
   private async writeSnapshot(filed: Map<string, T | null>): Promise<void> {
-    const fingerprint = schemaFingerprint(this.schema) ?? '';
-    const lines: string[] = [fingerprint];
-    if (this.recordFiles) {
-      for (const [id, stamp] of this.stamps) {
-        // Only files whose content memory holds as it is: the others are read at start.
-        if (this.unfiled.has(id) || this.mustHoldBeyondJournal(id)) continue;
-        const held = this.snapshotForm(id);
-        if (held === undefined) continue;
-        lines.push(JSON.stringify([fileNameFor(id), stamp.size, stamp.mtimeMs, this.validated.get(id) ?? '', held]));
-      }
-    } else {
-      for (const value of filed.values()) if (value) lines.push(JSON.stringify(['', 0, 0, '', value]));
-    }
-    const write = writeFileDurably(`${this.folder}${SNAPSHOT_SUFFIX}`, sealText(`${lines.join('\n')}\n`));
+    const write = writeSnapshot(`${this.folder}${SNAPSHOT_SUFFIX}`, this.folder, schemaFingerprint(this.schema) ?? '', this.snapshotLines(filed));
     // Without record files the snapshot is the data; otherwise only a hint for the next start.
     await (this.recordFiles ? write.catch(() => undefined) : write);
+  }
+
+  /** Made as the snapshot is written: only records whose file holds what memory holds, as it is now. */
+  private *snapshotLines(filed: Map<string, T | null>): Iterable<SnapshotLine> {
+    if (!this.recordFiles) {
+      for (const value of filed.values()) if (value) yield ['', 0, 0, '', value];
+      return;
+    }
+    for (const [id, stamp] of this.stamps) {
+      if (this.unfiled.has(id) || this.mustHoldBeyondJournal(id)) continue;
+      const held = this.snapshotForm(id);
+      if (held !== undefined) yield [fileNameFor(id), stamp.size, stamp.mtimeMs, this.validated.get(id) ?? '', held];
+    }
   }
 }
 
