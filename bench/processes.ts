@@ -102,6 +102,21 @@ export async function cpuMs(pid: number): Promise<number> {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * Waits until the process uses under a tenth of a core over a second (the start-up sync over,
+ * and the scheduler caught up on the jobs that fell due while the store lay unused): the ms
+ * waited, or undefined past `limitMs`.
+ */
+export async function settled(pid: number, limitMs: number): Promise<number | undefined> {
+  const begun = performance.now();
+  while (performance.now() - begun < limitMs) {
+    const before = await cpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if ((await cpuMs(pid)) - before < 100) return performance.now() - begun;
+  }
+  return undefined;
+}
+
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat's times. */
 const CLOCK_TICKS_PER_SECOND = 100;
 

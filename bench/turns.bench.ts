@@ -2,11 +2,11 @@
 // 1,000-case store (BENCH_CASES to change it). Quicker than `npm run bench` for work on the
 // turn path. Prints per-kind p50/p99 for both, the ratios, and, as its last line, one JSON
 // object. BENCH_PHASES and BENCH_PHASE_MS set the measured phases per target.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agencyStore, copyOf } from './agencyStore.js';
-import { followUpsSynced, serve } from './processes.js';
+import { cpuMs, followUpsSynced, serve, settled } from './processes.js';
 import { allTurns, measureTurns, percentile, replySink, type TurnKind } from './turns.js';
 
 process.env.ENLACE_QUIET = '1';
@@ -22,24 +22,6 @@ const say = (line: string) => console.log(line);
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const loadAverage = loadavg()[0]!;
 
-/** CPU time a process has used so far, in ms (Linux: user and system ticks in /proc). */
-async function cpuMs(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
-  // utime and stime are fields 14 and 15 of stat; the slice above starts at field 3.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/** Waits until the process uses under a tenth of a core over a second; the ms waited, or undefined past the limit. */
-async function settled(pid: number): Promise<number | undefined> {
-  const begun = performance.now();
-  while (performance.now() - begun < SETTLE_LIMIT_MS) {
-    const before = await cpuMs(pid);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    if ((await cpuMs(pid)) - before < 100) return performance.now() - begun;
-  }
-  return undefined;
-}
-
 say(`Enlace turn benchmark (node ${process.version}, ${availableParallelism()} CPUs, load average ${fixed(loadAverage)} at start)`);
 const store = await agencyStore(CASES, say);
 say(`store of ${store.cases.toLocaleString('en')} cases, ${store.jobs.toLocaleString('en')} jobs${store.built ? ' (built now)' : ' (built earlier today)'}`);
@@ -51,7 +33,7 @@ try {
   try {
     await followUpsSynced(bot.url);
     if (SETTLE) {
-      const settleMs = await settled(bot.child.pid!);
+      const settleMs = await settled(bot.child.pid!, SETTLE_LIMIT_MS);
       say(
         settleMs === undefined
           ? `the bot was still busy after ${SETTLE_LIMIT_MS / 1000} s; measuring anyway`
