@@ -7,11 +7,14 @@ import { outOfQuietHours, type DeliveryRules } from '../domain/followups/placeme
 import type { JobQueue } from '../domain/followups/queue.js';
 import { reconcile, type JobChanges } from '../domain/followups/reconcile.js';
 import type { FollowUpConfig } from '../domain/followups/settings.js';
+import type { CaseHeader } from '../domain/caseHeader.js';
 import type { Case, Staff } from '../domain/schemas.js';
 
 /** The records derivation reads, however they are stored. */
 export interface FollowUpLookup {
   caseById(id: string): Promise<Case | undefined>;
+  /** What a case's header holds (the client's time zone), without reading the case. */
+  caseHeaderById(id: string): Promise<CaseHeader | undefined>;
   staffById(id: string): Promise<Staff | undefined>;
   supervisorsOf(team: string): Promise<readonly Staff[]>;
 }
@@ -88,8 +91,8 @@ export class FollowUpPlanner {
       const staff = await this.lookup.staffById(job.recipient.staffId);
       return staff && staffRules(staff, this.config);
     }
-    const caseRecord = job.caseId === undefined ? undefined : await this.lookup.caseById(job.caseId);
-    return caseRecord && clientRules(caseRecord, this.config);
+    const header = job.caseId === undefined ? undefined : await this.lookup.caseHeaderById(job.caseId);
+    return header && clientRules(header, this.config);
   }
 
   /**

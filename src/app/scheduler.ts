@@ -261,9 +261,11 @@ export class FollowUpScheduler {
   /** Whether to send the job now, drop it, hold it until an instant, or try again later. */
   private async checkValid(job: Job): Promise<boolean | { until: Date } | { error: string }> {
     try {
-      if (!(await this.deps.stillValid(job, this.deps.now()))) return false;
+      // Held first: that needs only the person's hours, while checking a job still wanted
+      // derives its case again. A held job is checked when it comes up again.
       const until = await this.deps.holdUntil?.(job, this.deps.now());
-      return until ? { until } : true;
+      if (until) return { until };
+      return await this.deps.stillValid(job, this.deps.now());
     } catch (error) {
       return { error: `validity check failed: ${String(error)}` };
     }

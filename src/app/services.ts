@@ -53,6 +53,7 @@ export function createServices(
 ): AppServices {
   const lookup = {
     caseById: (id: string) => repos.cases.get(id),
+    caseHeaderById: (id: string) => repos.cases.headerOf(id),
     staffById: (id: string) => repos.staff.get(id),
     supervisorsOf: async (team: string) => (await repos.staff.all()).filter((s) => s.role === 'supervisor' && s.team === team),
   };

@@ -6,7 +6,7 @@ export type CaseHeader = Pick<
   Case,
   'id' | 'workerId' | 'sharedWith' | 'team' | 'status' | 'blocked' | 'intensity' | 'priority' | 'nextReviewDate' | 'updatedAt'
 > & {
-  client: Pick<Case['client'], 'name'>;
+  client: Pick<Case['client'], 'name' | 'timeZone'>;
 };
 
 export function caseHeader(record: Case): CaseHeader {
@@ -18,7 +18,7 @@ export function caseHeader(record: Case): CaseHeader {
     status: record.status,
     priority: record.priority,
     updatedAt: record.updatedAt,
-    client: { name: record.client.name },
+    client: { name: record.client.name, timeZone: record.client.timeZone },
   };
   if (record.blocked) header.blocked = record.blocked;
   if (record.intensity) header.intensity = record.intensity;

@@ -35,6 +35,8 @@ export interface CaseCollection extends Collection<Case> {
   headersOfWorker(workerId: string, query?: CaseQuery): Promise<readonly CaseHeader[]>;
   /** The headers of a team's cases (as `casesOfTeam`), without reading any case. */
   headersOfTeam(team: string, query?: CaseQuery): Promise<readonly CaseHeader[]>;
+  /** One case's header, without reading the case. */
+  headerOf(id: string): Promise<CaseHeader | undefined>;
   /** The headers of the cases in a status (as `byStatus`), without reading any case. */
   headersByStatus(status: Case['status']): Promise<readonly CaseHeader[]>;
 }

@@ -125,6 +125,10 @@ export class FileCaseCollection extends FileCollection<Case> implements CaseColl
     return narrowed(this.headers.lookup('team', team), query);
   }
 
+  async headerOf(id: string): Promise<CaseHeader | undefined> {
+    return this.headers.get(id);
+  }
+
   async headersByStatus(status: Case['status']): Promise<readonly CaseHeader[]> {
     return this.headers.lookup('status', status);
   }

@@ -53,7 +53,6 @@ interface FileStamp {
   mtimeMs: number;
 }
 
-
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
 export interface FileCollectionOptions {

@@ -76,6 +76,11 @@ export class MemoryCaseCollection extends MemoryCollection<Case> implements Case
     return casesUnder(this.records, 'team', team, query).map(caseHeader);
   }
 
+  async headerOf(id: string): Promise<CaseHeader | undefined> {
+    const record = this.records.get(id);
+    return record && caseHeader(record);
+  }
+
   async headersByStatus(status: Case['status']): Promise<readonly CaseHeader[]> {
     return casesUnder(this.records, 'status', status).map(caseHeader);
   }

@@ -160,7 +160,7 @@ describe('CaseService', () => {
       status: 'open',
       priority: 'medium',
       updatedAt: '2026-11-22T09:00:00.000Z',
-      client: { name: expect.any(String) },
+      client: { name: expect.any(String), timeZone: expect.any(String) },
       ...(CASES[2]!.intensity && { intensity: CASES[2]!.intensity }),
       ...(CASES[2]!.nextReviewDate && { nextReviewDate: CASES[2]!.nextReviewDate }),
     });

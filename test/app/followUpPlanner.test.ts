@@ -1,3 +1,4 @@
+import { caseHeader } from '../../src/domain/caseHeader.js';
 import { describe, expect, it } from 'vitest';
 import { FollowUpPlanner, type FollowUpLookup } from '../../src/app/followUpPlanner.js';
 import { FollowUpScheduler } from '../../src/app/scheduler.js';
@@ -19,6 +20,10 @@ class Records implements FollowUpLookup {
   ]);
   async caseById(id: string) {
     return this.cases.get(id);
+  }
+  async caseHeaderById(id: string) {
+    const record = this.cases.get(id);
+    return record && caseHeader(record);
   }
   async staffById(id: string) {
     return this.staff.get(id);

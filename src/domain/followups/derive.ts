@@ -301,7 +301,7 @@ export function currentOf(instants: readonly Date[], now: Date): Date[] {
 }
 
 /** When a client may get prompts: their zone (or the default), quiet hours, weekends as set. */
-export function clientRules(caseRecord: Case, config: FollowUpConfig): DeliveryRules {
+export function clientRules(caseRecord: { client: Pick<Case['client'], 'timeZone'> }, config: FollowUpConfig): DeliveryRules {
   const zone = knowsZone(caseRecord.client.timeZone) ? caseRecord.client.timeZone : config.defaultTimeZone;
   return { timeZone: zone, quietHours: config.quietHours, weekends: config.followUps.clientWeekends };
 }
