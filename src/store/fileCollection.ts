@@ -1,38 +1,40 @@
 // A collection on disk: one JSON file per record, a write-ahead journal, and a snapshot that
 // makes the next start quick. A change is acknowledged once its journal line is synced (one
-// fdatasync per batch of changes, whatever the store's size); compaction later writes the
-// changed records to their files and deletes the journal. Records live in memory for reads.
+// fdatasync per batch of changes, whatever the store's size); its record file is then written
+// through, unsynced, and compaction later syncs the changed files and deletes the journal.
+// Records live in memory for reads.
 // A collection of many small records (the follow-up jobs) may keep no per-record files: its
 // snapshot then holds every record.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Collection } from '../domain/ports.js';
-import { SCHEMA_VERSION } from '../domain/schemas.js';
-import { syncFolder, writeFileDurably, writeSyncedTemp, writeTemp } from './durableFile.js';
-import { openText, sealText, writingKey } from './encryption.js';
+import { syncFolder, writeSyncedTemp, writeTemp } from './durableFile.js';
+import { sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
-import { Journal, writerAlive } from './journal.js';
+import { Journal } from './journal.js';
+import {
+  VALIDATED_SUFFIX,
+  digestOf,
+  fileNameFor,
+  idOfHeld,
+  isObject,
+  parseTrusted,
+  readRecordFile,
+  readValidated,
+  removeStaleTemps,
+  schemaFingerprint,
+  writeValidated,
+} from './recordFiles.js';
 import { IndexedRecords, deepFreeze, storable, type IndexKeys } from './records.js';
 import { readSnapshot, writeSnapshot, type SnapshotLine } from './snapshot.js';
-
-/** Temp files older than this are leftovers of a crash. */
-const STALE_TEMP_MS = 10 * 60_000;
 
 /** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
 const IO_PARALLEL = 32;
 
 /** Journal size that starts a compaction: replaying it at start stays well under a second. */
 const COMPACT_BYTES = 32 * 1024 * 1024;
-
-/**
- * Beside the folder (`cases.validated` for `cases/`): the digests of file contents this store
- * wrote or checked against the schema, under a fingerprint of that schema. A file whose
- * content is listed loads without being checked again.
- */
-const VALIDATED_SUFFIX = '.validated';
 
 /**
  * Beside the folder (`cases.snapshot`): each record file's size, modification time, digest and
@@ -52,6 +54,8 @@ interface FileStamp {
   size: number;
   mtimeMs: number;
 }
+
+export { digestOf, fileNameFor };
 
 export type RecordMigration = (record: Record<string, unknown>) => Record<string, unknown>;
 
@@ -160,9 +164,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     await mkdir(this.folder, { recursive: true });
     const migrated: T[] = [];
     const entries = (await readdir(this.folder)).sort();
-    await this.removeStaleTemps(entries.filter((entry) => entry.endsWith('.tmp')));
+    await removeStaleTemps(
+      this.folder,
+      entries.filter((entry) => entry.endsWith('.tmp')),
+    );
     // Migrating means the schema changed: everything is checked again.
-    const trusted = migrate ? new Set<string>() : await this.readValidated();
+    const trusted = migrate ? new Set<string>() : await readValidated(this.folder, this.schema);
     const snapshot = migrate ? new Map<string, SnapshotLine>() : await this.readSnapshot();
     // The journal first: a record it holds is taken from it, its file not even read (a crash
     // may have left that file unsynced, and the journal has the acknowledged value).
@@ -221,7 +228,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       await rm(`${this.folder}${VALIDATED_SUFFIX}`, { force: true });
       await mkdir(this.folder, { recursive: true });
     }
-    await this.writeValidated();
+    await this.noteValidated();
     return { migrated };
   }
 
@@ -258,44 +265,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     await this.flush();
     await this.compact();
     await this.journal?.close();
-    await this.writeValidated();
+    await this.noteValidated();
   }
 
-  /** The digests of contents checked against this schema, or none when the schema is another. */
-  private async readValidated(): Promise<Set<string>> {
-    const fingerprint = schemaFingerprint(this.schema);
-    if (!fingerprint) return new Set();
-    const path = `${this.folder}${VALIDATED_SUFFIX}`;
-    // Sealed like the records when a key is set; one this key cannot open (or plain) only means checking everything.
-    const text = await readFile(path, 'utf8')
-      .then(
-        (read) => openText(read.trim(), path),
-        () => '',
-      )
-      .catch(() => '');
-    const [first, ...digests] = text.split('\n');
-    return first === fingerprint ? new Set(digests.filter(Boolean)) : new Set();
-  }
-
-  private async writeValidated(): Promise<void> {
-    const fingerprint = schemaFingerprint(this.schema);
-    if (!fingerprint || !this.recordFiles) return;
-    // Only a hint for the next load: if it cannot be written, that load checks everything.
-    const list = `${fingerprint}\n${[...this.validated.values()].join('\n')}\n`;
-    await writeFileDurably(`${this.folder}${VALIDATED_SUFFIX}`, sealText(list)).catch(() => undefined);
-  }
-
-  /**
-   * A temp file is a write that never completed, so it was never acknowledged. A recent one
-   * may belong to another process writing right now (the bot while a CLI runs), unless the
-   * process named in it is gone.
-   */
-  private async removeStaleTemps(temps: string[]): Promise<void> {
-    for (const entry of temps) {
-      const path = join(this.folder, entry);
-      const age = Date.now() - (await stat(path)).mtimeMs;
-      if (age > STALE_TEMP_MS || !writerAlive(Number(/\.(\d+)\.\d+\.tmp$/.exec(entry)?.[1]))) await unlink(path).catch(() => undefined);
-    }
+  /** Only a hint for the next load: with no record files there is nothing to note. */
+  private async noteValidated(): Promise<void> {
+    if (this.recordFiles) await writeValidated(this.folder, this.schema, this.validated.values());
   }
 
   protected parseFile(path: string, text: string, migrate?: RecordMigration): { value: T; migrated: boolean } {
@@ -468,7 +443,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     }
     await this.writeSnapshot(filed);
     await this.journal.remove(sealed);
-    await this.writeValidated();
+    await this.noteValidated();
   }
 
   private mustHoldBeyondJournal(id: string): boolean {
@@ -537,64 +512,4 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       if (held !== undefined) yield [fileNameFor(id), stamp.size, stamp.mtimeMs, this.validated.get(id) ?? '', held];
     }
   }
-}
-
-async function readRecordFile(path: string): Promise<{ text: string; size: number; mtimeMs: number }> {
-  let raw: string;
-  let size: number;
-  let mtimeMs: number;
-  try {
-    [raw, { size, mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new StoreError(path, 'is a folder where a data file belongs: move it away');
-    throw new StoreError(path, `cannot be read (${code ?? (error as Error).message})`);
-  }
-  return { text: openText(raw, path), size, mtimeMs };
-}
-
-/** A file this store checked before, in this very content: parsed, not checked again. */
-function parseTrusted<T>(text: string): { value: T; migrated: boolean } | undefined {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return isObject(value) && typeof value.id === 'string' ? { value: value as unknown as T, migrated: false } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function idOfHeld(held: unknown): string {
-  return isObject(held) && typeof held.id === 'string' ? held.id : '';
-}
-
-export function digestOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
-
-const fingerprints = new WeakMap<object, string | null>();
-
-/**
- * What the schema accepts, as JSON Schema, with the stored-data version: a changed schema
- * has another fingerprint, so nothing checked against the old one is trusted. A check that
- * JSON Schema cannot express (a refinement) changes with SCHEMA_VERSION only.
- */
-function schemaFingerprint(schema: z.ZodType): string | undefined {
-  if (!fingerprints.has(schema)) {
-    try {
-      const shape = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }));
-      fingerprints.set(schema, `v${SCHEMA_VERSION} ${digestOf(shape)}`);
-    } catch {
-      fingerprints.set(schema, null);
-    }
-  }
-  return fingerprints.get(schema) ?? undefined;
-}
-
-/** Plain ids keep their name; others (Teams ids with ':' or '/') are hashed. */
-export function fileNameFor(id: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(id) ? `${id}.json` : `h-${createHash('sha256').update(id).digest('hex')}.json`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,9 @@
 // What a crash or a careless hand leaves under DATA_DIR, seen by the entry point as
-// `npm start` runs it: a folder where a record belongs stops it with the path named;
+// `npm start` runs it: a folder where a record belongs, or a job snapshot that cannot be
+// read, stops it with the path named;
 // the temp files of writes that never completed are gone once it is up again.
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killLeftoverBots, spawnBot, startBotProcess } from './support/botProcess.js';
@@ -27,6 +28,22 @@ describe('a damaged data folder', () => {
       expect(bot.stderr()).toContain('is a folder');
       expect(bot.stdout()).not.toContain('listening');
       expect(await readdir(folder)).toEqual(['inside.txt']);
+    },
+    CHILD_TEST_TIMEOUT,
+  );
+
+  it(
+    'a follow-up job snapshot that cannot be read stops the bot, naming it, though the jobs load after /healthz answers',
+    async () => {
+      const dataDir = await seededDataDir();
+      const snapshot = join(dataDir, 'jobs.snapshot');
+      const damaged = '"v1 any"\n["",0,0,"",{"id":"J-1"\n';
+      await writeFile(snapshot, damaged);
+
+      const bot = spawnBot(dataDir);
+      expect((await bot.exited).code).toBe(1);
+      expect(bot.stderr()).toContain(`Enlace cannot start: the data file ${snapshot} has a line (2) that is not valid JSON`);
+      expect(await readFile(snapshot, 'utf8')).toBe(damaged);
     },
     CHILD_TEST_TIMEOUT,
   );
