@@ -50,12 +50,10 @@ export class JsonStore {
       throw new StoreError(metaFile, `has schema version ${storedVersion}, newer than this bot's ${targetVersion}: update the bot`);
     }
 
-    const collections = Object.fromEntries(
-      COLLECTION_NAMES.map((name) => [
-        name,
-        name === 'cases' ? new FileCaseCollection(join(dataDir, name)) : new FileCollection(name, join(dataDir, name), COLLECTION_SCHEMAS[name]),
-      ]),
-    ) as Record<CollectionName, FileCollection<{ id: string }>>;
+    const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collectionFor(name, join(dataDir, name))])) as Record<
+      CollectionName,
+      FileCollection<{ id: string }>
+    >;
     // Validate everything before writing anything, so a bad file leaves the data untouched.
     const toRewrite: [FileCollection<{ id: string }>, { id: string }[]][] = [];
     for (const name of COLLECTION_NAMES) {
@@ -93,6 +91,18 @@ export class JsonStore {
     await this.auditLog.flush();
     await this.auditLog.close();
   }
+}
+
+/**
+ * Dialog state changes on nearly every turn and no one reads it by hand: its journal and
+ * snapshot hold it, without a file per conversation to write through each time.
+ */
+const WITHOUT_RECORD_FILES: ReadonlySet<CollectionName> = new Set(['botState']);
+
+/** A collection of the store, as the store opens it. */
+export function collectionFor(name: CollectionName, folder: string): FileCollection<{ id: string }> {
+  if (name === 'cases') return new FileCaseCollection(folder) as unknown as FileCollection<{ id: string }>;
+  return new FileCollection(name, folder, COLLECTION_SCHEMAS[name], {}, { recordFiles: !WITHOUT_RECORD_FILES.has(name) });
 }
 
 async function storedSchemaVersion(dataDir: string, metaFile: string, meta: unknown, newStoreVersion: number): Promise<number> {

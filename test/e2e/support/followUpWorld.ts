@@ -1,14 +1,13 @@
 // Follow-ups end to end: the real server in this process on a data folder, a Bot Connector
 // stand-in over HTTP, and a clock the test moves. Rounds of the scheduler are run on demand
 // (the loop also runs on its own, reading the same clock).
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RoundReport } from '../../../src/app/scheduler.js';
 import type { Job } from '../../../src/domain/followups/job.js';
 import type { Case, Staff, UserProfile } from '../../../src/domain/schemas.js';
-import { jobRecords } from '../../../src/store/fileJobStore.js';
 import { JsonStore } from '../../../src/store/jsonStore.js';
-import { tempDir } from '../../support/tempDir.js';
+import { recordsAsRestartReads } from '../../support/recordsOnDisk.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './connectorStandIn.js';
 import { conversationRef, seededDataDir, startInProcess } from './seededBot.js';
 
@@ -97,19 +96,10 @@ export async function changeStore(dataDir: string, change: (store: JsonStore) =>
 
 /**
  * The records of a collection on disk (outbox, users…), read straight from the files; the
- * jobs, which have no file each, as a restart would read them (from a copy of their snapshot
- * and journal, so the running store is left alone).
+ * jobs and the dialog state, which have no file each, as a restart would read them.
  */
 export async function recordsOnDisk<T extends { id: string }>(dataDir: string, collection: string): Promise<T[]> {
-  if (collection === 'jobs') {
-    const copy = await tempDir('enlace-jobs-copy-');
-    for (const entry of await readdir(dataDir)) {
-      if (entry === 'jobs' || entry.startsWith('jobs.')) await cp(join(dataDir, entry), join(copy, entry), { recursive: true });
-    }
-    const jobs = jobRecords(join(copy, 'jobs'));
-    await jobs.load();
-    return [...(await jobs.all())] as unknown as T[];
-  }
+  if (collection === 'jobs' || collection === 'botState') return recordsAsRestartReads<T>(dataDir, collection);
   const folder = join(dataDir, collection);
   const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(folder, f), 'utf8')) as T));
