@@ -72,8 +72,15 @@ export class Journal<T> {
       // The new file's name must reach the disk too, or a crash could lose the segment.
       await syncFolder(dirname(this.active.path));
     }
-    await this.handle.appendFile(text);
-    await this.handle.datasync();
+    try {
+      await this.handle.appendFile(text);
+      await this.handle.datasync();
+    } catch (error) {
+      // Part of the batch may be in the file: later batches go to a new segment, so that a
+      // torn line is the last of its segment (skipped on start), never glued to the next.
+      await this.seal().closed.catch(() => undefined);
+      throw error;
+    }
     this.bytes += text.length;
   }
 
