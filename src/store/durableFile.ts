@@ -21,17 +21,27 @@ export async function writeTemp(file: string, content: string): Promise<string> 
 /** Writes `content` to a temp file beside `file` and syncs it; returns the temp path. */
 export async function writeSyncedTemp(file: string, content: string): Promise<string> {
   const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
+  await writeSynced(temp, async (write) => {
+    await write(content);
+  });
+  return temp;
+}
+
+/**
+ * Creates `path` with what `produce` writes (in pieces, so a large file is never whole in
+ * memory) and syncs it; on failure the file is removed.
+ */
+export async function writeSynced(path: string, produce: (write: (text: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const handle = await open(path, 'w', 0o600);
   try {
-    await handle.writeFile(content);
+    await produce((text) => handle.write(text));
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await unlink(temp).catch(() => undefined);
+    await unlink(path).catch(() => undefined);
     throw error;
   }
   await handle.close();
-  return temp;
 }
 
 export async function syncFolder(folder: string): Promise<void> {

@@ -5,12 +5,12 @@
 // Records live in memory for reads.
 // A collection of many small records (the follow-up jobs) may keep no per-record files: its
 // snapshot then holds every record.
-import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { Collection } from '../domain/ports.js';
-import { syncFolder, writeSyncedTemp, writeTemp } from './durableFile.js';
+import { syncFolder } from './durableFile.js';
 import { sealText, writingKey } from './encryption.js';
 import { StoreError } from './errors.js';
 import { Journal } from './journal.js';
@@ -19,16 +19,18 @@ import {
   digestOf,
   fileNameFor,
   idOfHeld,
-  isObject,
+  parseRecord,
   parseTrusted,
   readRecordFile,
   readValidated,
+  removeRecordFile,
   removeStaleTemps,
   schemaFingerprint,
+  writeRecordText,
   writeValidated,
 } from './recordFiles.js';
 import { IndexedRecords, deepFreeze, storable, type IndexKeys } from './records.js';
-import { readSnapshot, writeSnapshot, type SnapshotLine } from './snapshot.js';
+import { loadSnapshot, writeSnapshot, type SnapshotLine } from './snapshot.js';
 
 /** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
 const IO_PARALLEL = 32;
@@ -170,7 +172,17 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     );
     // Migrating means the schema changed: everything is checked again.
     const trusted = migrate ? new Set<string>() : await readValidated(this.folder, this.schema);
-    const snapshot = migrate ? new Map<string, SnapshotLine>() : await this.readSnapshot();
+    const loaded = migrate
+      ? { lines: new Map<string, SnapshotLine>(), stale: false }
+      : await loadSnapshot(
+          `${this.folder}${SNAPSHOT_SUFFIX}`,
+          schemaFingerprint(this.schema),
+          this.recordFiles,
+          (value) => parseRecord(`${this.folder}${SNAPSHOT_SUFFIX}`, JSON.stringify(value), this.schema, this.name).value,
+        );
+    const snapshot = loaded.lines;
+    // Written under another schema: written again once loaded.
+    this.snapshotStale ||= loaded.stale;
     // The journal first: a record it holds is taken from it, its file not even read (a crash
     // may have left that file unsynced, and the journal has the acknowledged value).
     const opened = await Journal.open<T>(`${this.folder}.journal`);
@@ -202,7 +214,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         const { text, size, mtimeMs } = read[n]!;
         const digest = digestOf(text);
         const trustedRecord = trusted.has(digest) ? parseTrusted<T>(text) : undefined;
-        const record = trustedRecord ?? this.parseFile(path, text, migrate);
+        const record = trustedRecord ?? parseRecord(path, text, this.schema, this.name, migrate);
         if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
         const value = deepFreeze(record.value);
         this.hold(value);
@@ -213,7 +225,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       });
     }
     for (const [id, value] of opened.entries) {
-      const next = value === null ? null : deepFreeze(migrate ? this.parseFile(this.folder, JSON.stringify(value), migrate).value : value);
+      const next = value === null ? null : deepFreeze(migrate ? parseRecord(this.folder, JSON.stringify(value), this.schema, this.name, migrate).value : value);
       if (next === null) this.release(id);
       else this.hold(next);
       this.unfiled.add(id);
@@ -232,34 +244,6 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     return { migrated };
   }
 
-  private async readSnapshot(): Promise<Map<string, SnapshotLine>> {
-    const path = `${this.folder}${SNAPSHOT_SUFFIX}`;
-    const fingerprint = schemaFingerprint(this.schema);
-    let snapshot: Awaited<ReturnType<typeof readSnapshot>>;
-    try {
-      snapshot = await readSnapshot(path);
-    } catch (error) {
-      // Without record files the snapshot is the data: it must be readable. Otherwise it is a hint.
-      if (!this.recordFiles) throw error;
-      return new Map();
-    }
-    if (!snapshot) return new Map();
-    if (this.recordFiles) {
-      // One written under another schema means reading every file.
-      if (!fingerprint || snapshot.fingerprint !== fingerprint) return new Map();
-      return new Map(snapshot.lines.map((line) => [line[0], line]));
-    }
-    // Written under another schema: checked record by record, and written again.
-    if (snapshot.fingerprint !== fingerprint) this.snapshotStale = true;
-    const records = snapshot.lines.map((line) => {
-      if (snapshot.fingerprint === fingerprint) return line[4];
-      const result = this.schema.safeParse(line[4]);
-      if (!result.success) throw new StoreError(path, `has a record that does not match the ${this.name} schema: ${result.error.issues[0]!.message}`);
-      return result.data;
-    });
-    return new Map(records.map((value, n) => [`#${n}`, ['', 0, 0, '', value]]));
-  }
-
   /** Flushes, files the journal, and notes which files are known to be valid, for a quicker next load. */
   async close(): Promise<void> {
     await this.flush();
@@ -273,22 +257,6 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     if (this.recordFiles) await writeValidated(this.folder, this.schema, this.validated.values());
   }
 
-  protected parseFile(path: string, text: string, migrate?: RecordMigration): { value: T; migrated: boolean } {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw new StoreError(path, `is not valid JSON (${(error as Error).message})`);
-    }
-    const input = migrate && isObject(raw) ? migrate(raw) : raw;
-    const result = this.schema.safeParse(input);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new StoreError(path, `does not match the ${this.name} schema at "${issue.path.join('.') || '(root)'}": ${issue.message}`);
-    }
-    return { value: result.data, migrated: input !== raw };
-  }
-
   /** Reads one record file (for a subclass that holds less than every record), checked as at load. */
   protected async readRecord(id: string): Promise<T | undefined> {
     const path = join(this.folder, fileNameFor(id));
@@ -300,7 +268,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       throw error;
     }
     const digest = digestOf(read.text);
-    const value = (this.validated.get(id) === digest ? parseTrusted<T>(read.text) : undefined) ?? this.parseFile(path, read.text);
+    const value = (this.validated.get(id) === digest ? parseTrusted<T>(read.text) : undefined) ?? parseRecord(path, read.text, this.schema, this.name);
     this.validated.set(id, digest);
     return deepFreeze(value.value);
   }
@@ -474,21 +442,9 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     // Unknown until this write is through: a failed write may leave either content.
     this.validated.delete(id);
     this.stamps.delete(id);
-    if (value === null) {
-      await unlink(file).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-      return;
-    }
+    if (value === null) return removeRecordFile(file);
     const text = JSON.stringify(value);
-    const temp = sync ? await writeSyncedTemp(file, sealText(text)) : await writeTemp(file, sealText(text));
-    try {
-      await rename(temp, file);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    const written = await stat(file);
+    const written = await writeRecordText(file, sealText(text), sync);
     // Validated by `storable` before it was written.
     this.validated.set(id, digestOf(text));
     this.stamps.set(id, { size: written.size, mtimeMs: written.mtimeMs });

@@ -1,11 +1,11 @@
 // A collection's record files: reading one, telling what it holds, naming it, and the notes
 // kept beside the folder that let a start trust what was checked before.
 import { createHash } from 'node:crypto';
-import { readFile, stat, unlink } from 'node:fs/promises';
+import { readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../domain/schemas.js';
-import { writeFileDurably } from './durableFile.js';
+import { writeFileDurably, writeSyncedTemp, writeTemp } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 import { writerAlive } from './journal.js';
@@ -115,4 +115,46 @@ export function fileNameFor(id: string): string {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A record file's text parsed and checked against `schema` (after `migrate`); a StoreError names what is wrong. */
+export function parseRecord<T>(
+  path: string,
+  text: string,
+  schema: z.ZodType<T>,
+  collection: string,
+  migrate?: (record: Record<string, unknown>) => Record<string, unknown>,
+): { value: T; migrated: boolean } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(path, `is not valid JSON (${(error as Error).message})`);
+  }
+  const input = migrate && isObject(raw) ? migrate(raw) : raw;
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new StoreError(path, `does not match the ${collection} schema at "${issue.path.join('.') || '(root)'}": ${issue.message}`);
+  }
+  return { value: result.data, migrated: input !== raw };
+}
+
+/** Replaces a record's file with `content` (temp file and rename; synced or not); its size and time after. */
+export async function writeRecordText(file: string, content: string, sync: boolean): Promise<{ size: number; mtimeMs: number }> {
+  const temp = sync ? await writeSyncedTemp(file, content) : await writeTemp(file, content);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  const { size, mtimeMs } = await stat(file);
+  return { size, mtimeMs };
+}
+
+export async function removeRecordFile(file: string): Promise<void> {
+  await unlink(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }

@@ -3,9 +3,9 @@
 // the digest of its content when known valid, and what memory holds of it) or, for a
 // collection without record files, per record. Each line is sealed on its own when a key is
 // set, so the snapshot is written as a stream and never held whole in memory.
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { syncFolder } from './durableFile.js';
+import { syncFolder, writeSynced } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 
@@ -20,24 +20,17 @@ let tempCounter = 0;
 export async function writeSnapshot(path: string, folder: string, fingerprint: string, lines: Iterable<SnapshotLine>): Promise<void> {
   // In the folder, so a temp file left by a crash is removed as the folder's others are.
   const temp = join(folder, `${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
-  try {
+  await writeSynced(temp, async (write) => {
     let chunk = `${sealText(JSON.stringify(fingerprint))}\n`;
     for (const line of lines) {
       chunk += `${sealText(JSON.stringify(line))}\n`;
       if (chunk.length >= CHUNK_CHARS) {
-        await handle.write(chunk);
+        await write(chunk);
         chunk = '';
       }
     }
-    await handle.write(chunk);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
+    await write(chunk);
+  });
   await rename(temp, path);
   await syncFolder(dirname(path));
 }
@@ -68,4 +61,30 @@ export async function readSnapshot(path: string): Promise<{ fingerprint: unknown
     fingerprint = undefined;
   }
   return { fingerprint, lines: rest.filter(Boolean).map((line, n) => parse(line, n + 1) as SnapshotLine) };
+}
+
+/**
+ * The snapshot as a collection loads it: with record files, its lines by file name (none when
+ * missing, unreadable or written under another schema: a hint only); without, the records it
+ * holds, checked against `schema` when it was written under another one (`stale`: write it again).
+ */
+export async function loadSnapshot(
+  path: string,
+  fingerprint: string | undefined,
+  recordFiles: boolean,
+  check: (value: unknown) => unknown,
+): Promise<{ lines: Map<string, SnapshotLine>; stale: boolean }> {
+  let snapshot: Awaited<ReturnType<typeof readSnapshot>>;
+  try {
+    snapshot = await readSnapshot(path);
+  } catch (error) {
+    // Without record files the snapshot is the data: it must be readable.
+    if (!recordFiles) throw error;
+    return { lines: new Map(), stale: false };
+  }
+  if (!snapshot) return { lines: new Map(), stale: false };
+  const current = fingerprint !== undefined && snapshot.fingerprint === fingerprint;
+  if (recordFiles) return { lines: current ? new Map(snapshot.lines.map((line) => [line[0], line])) : new Map(), stale: false };
+  const lines = snapshot.lines.map((line, n): [string, SnapshotLine] => [`#${n}`, ['', 0, 0, '', current ? line[4] : check(line[4])]]);
+  return { lines: new Map(lines), stale: !current };
 }
