@@ -1,22 +1,10 @@
 // Atomic, durable file writes: temp file + fsync + rename + fsync of the folder, so a crash
 // leaves either the old or the new content, and a resolved write survives a power cut.
-import { open, rename, unlink, mkdir, writeFile } from 'node:fs/promises';
+import { open, rename, unlink, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
 let tempCounter = 0;
-
-/** Writes `content` to a temp file beside `file`, without syncing it; returns the temp path. */
-export async function writeTemp(file: string, content: string): Promise<string> {
-  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
-  try {
-    await writeFile(temp, content, { mode: 0o600 });
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  return temp;
-}
 
 /** Writes `content` to a temp file beside `file` and syncs it; returns the temp path. */
 export async function writeSyncedTemp(file: string, content: string): Promise<string> {

@@ -338,11 +338,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         this.inFlight.delete(id);
         if (failure === undefined) this.unfiled.add(id);
       }
-      if (failure === undefined) {
-        this.snapshotStale = true;
-        // Durable in the journal: the record files follow at once, unsynced (compaction syncs them).
-        if (this.recordFiles) await this.writeThrough(batch);
-      }
+      // Durable in the journal: compaction files it (record files or snapshot) later, in bulk.
+      if (failure === undefined) this.snapshotStale = true;
       for (const waiter of waiters) {
         if (failure === undefined) waiter.resolve();
         else waiter.reject(failure);
@@ -401,7 +398,8 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     if (this.recordFiles) {
       const entries = [...filed];
       for (let i = 0; i < entries.length; i += IO_PARALLEL) {
-        await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.fileRecord(id, value)));
+        // The acknowledged value even when changed since: the newer one is in a newer segment, and could still be rolled back.
+        await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecordFile(id, value)));
       }
       await syncFolder(this.folder);
     }
@@ -423,28 +421,16 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
    * half a file), without syncing: the journal already holds them durably. A write that fails
    * here loses nothing; compaction writes the file again.
    */
-  private async writeThrough(batch: Map<string, T | null>): Promise<void> {
-    const entries = [...batch];
-    for (let i = 0; i < entries.length; i += IO_PARALLEL) {
-      await Promise.all(entries.slice(i, i + IO_PARALLEL).map(([id, value]) => this.writeRecordFile(id, value, false).catch(() => undefined)));
-    }
-  }
 
   /** Makes a record's file durable as acknowledged: written again if it is not (or missing), then synced. */
-  private async fileRecord(id: string, value: T | null): Promise<void> {
-    // Changed again since: the newer value's own write and compaction will do.
-    if ((this.latest(id) ?? null) !== value) return;
-    await this.writeRecordFile(id, value, true);
-  }
-
-  private async writeRecordFile(id: string, value: T | null, sync: boolean): Promise<void> {
+  private async writeRecordFile(id: string, value: T | null): Promise<void> {
     const file = join(this.folder, fileNameFor(id));
     // Unknown until this write is through: a failed write may leave either content.
     this.validated.delete(id);
     this.stamps.delete(id);
     if (value === null) return removeRecordFile(file);
     const text = JSON.stringify(value);
-    const written = await writeRecordText(file, sealText(text), sync);
+    const written = await writeRecordText(file, sealText(text));
     // Validated by `storable` before it was written.
     this.validated.set(id, digestOf(text));
     this.stamps.set(id, { size: written.size, mtimeMs: written.mtimeMs });

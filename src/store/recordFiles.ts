@@ -5,7 +5,7 @@ import { readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../domain/schemas.js';
-import { writeFileDurably, writeSyncedTemp, writeTemp } from './durableFile.js';
+import { writeFileDurably, writeSyncedTemp } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 import { writerAlive } from './journal.js';
@@ -141,8 +141,8 @@ export function parseRecord<T>(
 }
 
 /** Replaces a record's file with `content` (temp file and rename; synced or not); its size and time after. */
-export async function writeRecordText(file: string, content: string, sync: boolean): Promise<{ size: number; mtimeMs: number }> {
-  const temp = sync ? await writeSyncedTemp(file, content) : await writeTemp(file, content);
+export async function writeRecordText(file: string, content: string): Promise<{ size: number; mtimeMs: number }> {
+  const temp = await writeSyncedTemp(file, content);
   try {
     await rename(temp, file);
   } catch (error) {

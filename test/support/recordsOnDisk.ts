@@ -4,6 +4,8 @@
 // see what is on disk.
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OutboxRecordSchema } from '../../src/domain/followups/outbox.js';
+import { FileCollection } from '../../src/store/fileCollection.js';
 import { jobRecords } from '../../src/store/fileJobStore.js';
 import { collectionFor } from '../../src/store/jsonStore.js';
 import type { CollectionName } from '../../src/store/migrations.js';
@@ -15,7 +17,12 @@ export async function recordsAsRestartReads<T extends { id: string }>(dataDir: s
     if (entry === collection || entry.startsWith(`${collection}.`)) await cp(join(dataDir, entry), join(copy, entry), { recursive: true });
   }
   const folder = join(copy, collection);
-  const records = collection === 'jobs' ? jobRecords(folder) : collectionFor(collection as CollectionName, folder);
+  const records =
+    collection === 'jobs'
+      ? jobRecords(folder)
+      : collection === 'outbox'
+        ? new FileCollection('outbox', folder, OutboxRecordSchema)
+        : collectionFor(collection as CollectionName, folder);
   await records.load();
   return [...(await records.all())] as unknown as T[];
 }

@@ -1,8 +1,6 @@
 // Follow-ups end to end: the real server in this process on a data folder, a Bot Connector
 // stand-in over HTTP, and a clock the test moves. Rounds of the scheduler are run on demand
 // (the loop also runs on its own, reading the same clock).
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { RoundReport } from '../../../src/app/scheduler.js';
 import type { Job } from '../../../src/domain/followups/job.js';
 import type { Case, Staff, UserProfile } from '../../../src/domain/schemas.js';
@@ -99,10 +97,7 @@ export async function changeStore(dataDir: string, change: (store: JsonStore) =>
  * jobs and the dialog state, which have no file each, as a restart would read them.
  */
 export async function recordsOnDisk<T extends { id: string }>(dataDir: string, collection: string): Promise<T[]> {
-  if (collection === 'jobs' || collection === 'botState') return recordsAsRestartReads<T>(dataDir, collection);
-  const folder = join(dataDir, collection);
-  const files = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
-  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(folder, f), 'utf8')) as T));
+  return recordsAsRestartReads<T>(dataDir, collection);
 }
 
 export const jobsOnDisk = (dataDir: string): Promise<Job[]> => recordsOnDisk<Job>(dataDir, 'jobs');

@@ -1,8 +1,6 @@
 // A data folder on disk with staff (and cases) registered, and the real server on it
 // in this process, on 127.0.0.1 and a free port.
 import { recordsAsRestartReads } from '../../support/recordsOnDisk.js';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Case, ClientLink, ConversationRef, Staff } from '../../../src/domain/schemas.js';
 import { startBot, type RunningBot } from '../../../src/server.js';
 import { readSettings } from '../../../src/settings.js';
@@ -57,17 +55,12 @@ export async function startInProcess(dataDir: string, now?: () => Date, env: Nod
   return { ...bot, loopbackUrl: `http://127.0.0.1:${bot.port}` };
 }
 
-/** The cases stored on disk, read straight from the files under DATA_DIR/cases. */
-export async function casesOnDisk(dataDir: string): Promise<Case[]> {
-  const folder = join(dataDir, 'cases');
-  const files = (await readdir(folder)).filter((f) => f.endsWith('.json'));
-  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(folder, f), 'utf8')) as Case));
+/** The cases stored on disk (journal and files), as a restart would read them. */
+export function casesOnDisk(dataDir: string): Promise<Case[]> {
+  return recordsAsRestartReads<Case>(dataDir, 'cases');
 }
 
 /** The ids of the records of a collection stored on disk (users, conversationRefs, botState…). */
 export async function recordIdsOnDisk(dataDir: string, collection: string): Promise<string[]> {
-  if (collection === 'botState') return (await recordsAsRestartReads(dataDir, collection)).map((record) => record.id);
-  const folder = join(dataDir, collection);
-  const files = (await readdir(folder).catch(() => [])).filter((f) => f.endsWith('.json'));
-  return Promise.all(files.map(async (f) => (JSON.parse(await readFile(join(folder, f), 'utf8')) as { id: string }).id));
+  return (await recordsAsRestartReads(dataDir, collection)).map((record) => record.id);
 }
