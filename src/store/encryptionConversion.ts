@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { writeFileDurably } from './durableFile.js';
 import { isSealed, openTextWith, sealText, sealedKeyId, type DataKey } from './encryption.js';
 import { StoreError } from './errors.js';
+import { writtenPart } from './journal.js';
 
 /** The audit log's folder: one JSON line per entry, each line sealed on its own. */
 const AUDIT_FOLDER = 'audit';
@@ -44,7 +45,7 @@ export async function convertStore(
   const toConvert: Planned[] = [];
   for (const file of planned) {
     const text = await readFile(file.path, 'utf8');
-    const pieces = file.kind === 'record' ? [text] : text.split('\n').filter(Boolean);
+    const pieces = piecesOf(file, text);
     let pending = false;
     for (const piece of pieces) {
       if (sealedKeyId(piece) === target.id) {
@@ -67,12 +68,17 @@ export async function convertStore(
     const text = await readFile(file.path, 'utf8');
     const reseal = (piece: string) =>
       sealedKeyId(piece) === target.id ? piece : sealText(isSealed(piece) ? openTextWith(piece, file.path, keys) : piece, target);
-    const content = file.kind === 'record' ? reseal(text) : `${text.split('\n').filter(Boolean).map(reseal).join('\n')}\n`;
+    const content = file.kind === 'record' ? reseal(text) : `${piecesOf(file, text).map(reseal).join('\n')}\n`;
     await writeFileDurably(file.path, content);
     done++;
     if (done % 100 === 0 || done === toConvert.length) onProgress(done, toConvert.length);
   }
   return { converted: toConvert.length, alreadyDone: planned.length - toConvert.length, leftAlone };
+}
+
+/** What is sealed on its own: a record whole, the other files each line (a journal segment up to its unused space). */
+function piecesOf(file: Planned, text: string): string[] {
+  return file.kind === 'record' ? [text] : writtenPart(text).split('\n').filter(Boolean);
 }
 
 /** Every record file (`<collection>/<id>.json`) and audit day (`audit/<day>.jsonl`), in name order. */

@@ -7,7 +7,7 @@
 // The worker goes the short way: each step on its form card, and the follow-up work of a day
 // (tasks, referral, contact, advocacy, progress) on the forms of one case card opened that day
 // — each form once a card, so the card is opened again when a form is needed twice.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ import {
   WORKER_TASK,
   officeHours,
 } from './support/journeySteps.js';
-import { seededDataDir, startInProcess } from './support/seededBot.js';
+import { casesOnDisk, seededDataDir, startInProcess } from './support/seededBot.js';
 
 const WORKER = 'worker-1';
 /** The most a worker may type or press from the first message to the closed case, in Teams. */
@@ -274,7 +274,9 @@ function countsTable(): string {
 
 async function storedCase(): Promise<Case> {
   if (!journey.caseId) throw new Error('the journey did not open a case');
-  return JSON.parse(await readFile(join(dataDir, 'cases', `${journey.caseId}.json`), 'utf8')) as Case;
+  const stored = (await casesOnDisk(dataDir)).find((record) => record.id === journey.caseId);
+  if (!stored) throw new Error(`case ${journey.caseId} is not on disk`);
+  return stored;
 }
 
 describe('a worker takes one client from intake to closure in Teams, with cards', () => {

@@ -53,7 +53,7 @@ import {
   workerTask,
   type Exchange,
 } from './support/journeySteps.js';
-import { seededDataDir, startInProcess } from './support/seededBot.js';
+import { casesOnDisk, seededDataDir, startInProcess } from './support/seededBot.js';
 
 const WORKER = 'worker-1';
 const moderate = defaultConfig.intensity.moderate;
@@ -122,7 +122,9 @@ function typedTable(): string {
 
 async function storedCase(): Promise<Case> {
   if (!journey.caseId) throw new Error('the conversation did not open a case');
-  return JSON.parse(await readFile(join(dataDir, 'cases', `${journey.caseId}.json`), 'utf8')) as Case;
+  const stored = (await casesOnDisk(dataDir)).find((record) => record.id === journey.caseId);
+  if (!stored) throw new Error(`case ${journey.caseId} is not on disk`);
+  return stored;
 }
 
 async function auditLines(): Promise<string[]> {

@@ -1,0 +1,125 @@
+// The write-ahead journal on a real disk: segments are zero-filled ahead of the appends, and
+// what was acknowledged reads back after a restart whatever the unused space holds.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convertStore } from '../../src/store/encryptionConversion.js';
+import { parseDataKey, useDataKeys } from '../../src/store/encryption.js';
+import { Journal, writtenPart } from '../../src/store/journal.js';
+import { tempDir } from '../support/tempDir.js';
+
+type Note = { id: string; text: string };
+const note = (id: string, text = 'x'.repeat(100)): readonly [string, Note] => [id, { id, text }];
+
+async function segmentsIn(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.startsWith('notes.journal.')).sort();
+}
+
+describe('Journal', () => {
+  it('appends into space filled beforehand, and reads back only what was written', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    await journal.append([note('a'), note('b')]);
+    await journal.append([note('a', 'changed')]);
+    const [segment] = await segmentsIn(dir);
+    const text = await readFile(join(dir, segment!), 'utf8');
+    // The file is larger than its lines: the rest is the zero-filled space of later appends.
+    expect((await stat(join(dir, segment!))).size).toBeGreaterThan(writtenPart(text).length);
+    expect(writtenPart(text).split('\n').filter(Boolean)).toHaveLength(3);
+
+    const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
+    expect(reopened.entries.map(([id, value]) => [id, value?.text])).toEqual([
+      ['a', 'x'.repeat(100)],
+      ['b', 'x'.repeat(100)],
+      ['a', 'changed'],
+    ]);
+    expect(reopened.journal.hasUnfiled).toBe(true);
+  });
+
+  it('skips a torn last line before the unused space, and writes later changes to a new segment', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    await journal.append([note('a')]);
+    const [segment] = await segmentsIn(dir);
+    const path = join(dir, segment!);
+    // A crash mid-append: half a line, then the zeros that were there before.
+    const written = writtenPart(await readFile(path, 'utf8'));
+    const size = (await stat(path)).size;
+    const torn = `${written}["b",{"id":"b","te`;
+    await writeFile(path, torn + '\0'.repeat(size - torn.length));
+
+    const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
+    expect(reopened.entries.map(([id]) => id)).toEqual(['a']);
+    await reopened.journal.append([note('c')]);
+    expect(await segmentsIn(dir)).toHaveLength(2);
+    const again = await Journal.open<Note>(join(dir, 'notes.journal'));
+    expect(again.entries.map(([id]) => id)).toEqual(['a', 'c']);
+  });
+
+  it('keeps every change in order across many segments, and removes the ones never written to on close', async () => {
+    const dir = await tempDir();
+    const base = join(dir, 'notes.journal');
+    const { journal } = await Journal.open<Note>(base);
+    // 2 MB in 20 KB batches: more than the first segment holds, so the next is made ready and used.
+    for (let i = 0; i < 100; i++) await journal.append([note(`n${i % 10}`, `${i}:${'y'.repeat(20_000)}`)]);
+    expect((await segmentsIn(dir)).length).toBeGreaterThanOrEqual(2);
+    await journal.close();
+
+    const reopened = await Journal.open<Note>(base);
+    expect(reopened.entries.map(([, value]) => Number(value?.text.split(':')[0]))).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    for (const name of await segmentsIn(dir)) expect(writtenPart(await readFile(join(dir, name), 'utf8'))).not.toBe('');
+  });
+
+  it('writes a batch larger than a fresh segment whole', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    const big = Array.from({ length: 40 }, (_, i) => note(`big${i}`, 'z'.repeat(20_000)));
+    await journal.append(big);
+    const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
+    expect(reopened.entries).toHaveLength(40);
+    expect(reopened.entries.every(([, value]) => value?.text.length === 20_000)).toBe(true);
+  });
+
+  it('removes on start a segment prepared but never written to by a writer that is gone', async () => {
+    const dir = await tempDir();
+    // A process that no longer runs made this segment ready, then was killed.
+    const stray = join(dir, 'notes.journal.7-999999999');
+    await writeFile(stray, '\0'.repeat(4096));
+    const { journal, entries } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    expect(entries).toEqual([]);
+    expect(journal.hasUnfiled).toBe(false);
+    expect(await segmentsIn(dir)).toEqual([]);
+  });
+
+  it('seals and removes the filed segments, leaving the space made ready for the next change', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    await journal.append([note('a')]);
+    const { sealed, closed } = journal.seal();
+    await closed;
+    await journal.remove(sealed);
+    expect(journal.hasUnfiled).toBe(false);
+    expect(journal.bytes).toBe(0);
+    await journal.append([note('b')]);
+    expect((await Journal.open<Note>(join(dir, 'notes.journal'))).entries.map(([id]) => id)).toEqual(['b']);
+  });
+
+  it('is sealed line by line by the encryption conversion, the unused space left out', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    await journal.append([note('a', 'Carmen')]);
+    await journal.close();
+    const key = parseDataKey(Buffer.alloc(32, 7).toString('base64'));
+    await convertStore(dir, key, []);
+    const [segment] = await segmentsIn(dir);
+    const text = await readFile(join(dir, segment!), 'utf8');
+    expect(text).not.toContain('Carmen');
+    expect(text).not.toContain('\0');
+    useDataKeys(key);
+    try {
+      expect((await Journal.open<Note>(join(dir, 'notes.journal'))).entries).toEqual([note('a', 'Carmen')]);
+    } finally {
+      useDataKeys(undefined);
+    }
+  });
+});
