@@ -22,6 +22,7 @@ import {
   parseRecord,
   parseTrusted,
   readRecordFile,
+  readRecordTextNow,
   readValidated,
   removeRecordFile,
   removeStaleTemps,
@@ -260,15 +261,10 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   /** Reads one record file (for a subclass that holds less than every record), checked as at load. */
   protected async readRecord(id: string): Promise<T | undefined> {
     const path = join(this.folder, fileNameFor(id));
-    let read: { text: string };
-    try {
-      read = await readRecordFile(path);
-    } catch (error) {
-      if (error instanceof StoreError && /ENOENT/.test(error.problem)) return undefined;
-      throw error;
-    }
-    const digest = digestOf(read.text);
-    const value = (this.validated.get(id) === digest ? parseTrusted<T>(read.text) : undefined) ?? parseRecord(path, read.text, this.schema, this.name);
+    const text = readRecordTextNow(path);
+    if (text === undefined) return undefined;
+    const digest = digestOf(text);
+    const value = (this.validated.get(id) === digest ? parseTrusted<T>(text) : undefined) ?? parseRecord(path, text, this.schema, this.name);
     this.validated.set(id, digest);
     return deepFreeze(value.value);
   }
