@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from '../src/cli/build.js';
+import { BUNDLED_BOT, buildIfStale } from '../src/cli/build.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LISTENING = /listening on http:\/\/[^\s/]+:(\d+)\/api\/messages/;
@@ -31,6 +31,8 @@ export interface Runtime {
 export function runtimeFor(module: string): Runtime {
   if (process.env.BENCH_RUNTIME === 'tsx')
     return { command: process.execPath, args: ['--import', 'tsx'], specifier: module.endsWith('.ts') ? `./${module}` : module };
+  // The bot as npm start runs it, bundled; the echo bot compiled only.
+  if (module === 'src/index.ts') return { command: process.execPath, args: [], specifier: `./${BUNDLED_BOT}` };
   const specifier = module.endsWith('.ts') ? `./dist/${module.replace(/\.ts$/, '.js')}` : module;
   return { command: process.execPath, args: [], specifier };
 }

@@ -1,7 +1,9 @@
 // The entry point (src/index.ts) as a real child process, as `npm run dev` runs it: the sources
-// through tsx, so that the tests need no build (`npm start` runs the same code compiled).
+// through tsx, so that the tests need no build. `bundled` runs what `npm start` runs instead,
+// the build's bundle (build it first).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUNDLED_BOT } from '../../../src/cli/build.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const LISTENING = /Enlace listening on (http:\/\/[^\s/]+:(\d+))\/api\/messages/;
@@ -28,10 +30,16 @@ export interface ListeningBot extends BotProcess {
   stop(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
+export interface SpawnOptions {
+  /** Run the bundle `npm start` runs rather than the sources. */
+  bundled?: boolean;
+}
+
 /** Spawns the entry point on `dataDir` with port 0; `env` adds or overrides variables. */
-export function spawnBot(dataDir: string, env: Record<string, string> = {}): BotProcess {
+export function spawnBot(dataDir: string, env: Record<string, string> = {}, options: SpawnOptions = {}): BotProcess {
   const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const args = options.bundled ? [BUNDLED_BOT] : ['--import', 'tsx', 'src/index.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,9 +57,14 @@ export function spawnBot(dataDir: string, env: Record<string, string> = {}): Bot
 }
 
 /** Spawns the entry point and waits for its "listening" line. */
-export async function startBotProcess(dataDir: string, env: Record<string, string> = {}, timeoutMs = 45_000): Promise<ListeningBot> {
+export async function startBotProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 45_000,
+  options: SpawnOptions = {},
+): Promise<ListeningBot> {
   const begun = Date.now();
-  const bot = spawnBot(dataDir, env);
+  const bot = spawnBot(dataDir, env, options);
   running.add(bot);
   void bot.exited.then(() => running.delete(bot));
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
