@@ -1,6 +1,8 @@
 // Entry point: `npm start`. Reads settings, opens the store (stopping on bad data, which is
 // left untouched), serves the bot, and stops cleanly on SIGTERM/SIGINT.
+import './heapGrowth.js';
 import 'dotenv/config';
+import { warmUpCharts } from './app/chartImage.js';
 import { readSettings } from './settings.js';
 import { startBot } from './server.js';
 import { StoreError } from './store/errors.js';
@@ -27,6 +29,9 @@ try {
   console.log(
     `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
   );
+  // After the start, not in it: the first case view then finds the chart libraries loaded. A
+  // chart that cannot be drawn is reported when a case view needs one.
+  void bot.jobsOpened.then(warmUpCharts).catch(() => undefined);
 } catch (error) {
   cannotStart(error);
   process.exit(1);

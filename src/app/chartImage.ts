@@ -7,7 +7,7 @@ import { deflateSync } from 'node:zlib';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { caseProgress, type CaseProgress } from '../domain/progressChart.js';
-import type { Case, Language } from '../domain/schemas.js';
+import { LIFE_DOMAINS, type Case, type Language } from '../domain/schemas.js';
 import { t } from '../i18n/catalog.js';
 import { drawSvg, rasterize } from './chartLibraries.js';
 import { domainShortName, levelShortName, progressSummary, shortDate } from './progressText.js';
@@ -158,6 +158,15 @@ export async function caseProgressImage(record: Pick<Case, 'assessments'>, lang:
   const progress = caseProgress(record);
   if (!progress || progress.domains.length === 0) return undefined;
   return { png: await cachedChartPng(progress, lang), alt: progressSummary(progress, lang) };
+}
+
+/**
+ * Draws one chart and forgets it, so the chart libraries (about a second to load) are ready
+ * before the first case view needs them. Run by the entry point once the bot serves.
+ */
+export async function warmUpCharts(): Promise<void> {
+  const domains: CaseProgress['domains'] = [{ domain: LIFE_DOMAINS[0], first: 2, latest: 3, change: 'better' }];
+  await progressChartPng({ firstDate: '2026-01-05', latestDate: '2026-03-02', domains, leftOut: [] }, 'es');
 }
 
 /** Charts drawn lately, by what they show: a case opened again is not drawn again. */

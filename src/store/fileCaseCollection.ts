@@ -8,8 +8,8 @@ import { CaseSchema, type Case } from '../domain/schemas.js';
 import { FileCollection } from './fileCollection.js';
 import { CASE_INDEXES, IndexedRecords, deepFreeze } from './records.js';
 
-/** Whole cases kept in memory beyond those not yet filed: a few caseloads' worth. */
-const CACHED_CASES = 1_000;
+/** Whole cases kept in memory beyond those not yet filed: those a few dozen people have open at once (a miss is a read of one small file, under a millisecond). */
+const CACHED_CASES = 200;
 
 export class FileCaseCollection extends FileCollection<Case> implements CaseCollection {
   private readonly headers = new IndexedRecords<CaseHeader>(CASE_INDEXES);

@@ -12,6 +12,7 @@ import {
   LATEST_COLOUR,
   pngDataUri,
   progressChartPng,
+  warmUpCharts,
 } from '../../src/app/chartImage.js';
 import { progressSummary } from '../../src/app/progressText.js';
 import { caseProgress, type CaseProgress } from '../../src/domain/progressChart.js';
@@ -207,5 +208,11 @@ describe('caseProgressImage', () => {
     const redrawn = (await caseProgressImage(changed, 'es'))!.png;
     expect(redrawn).not.toBe(first);
     expect(redrawn.equals(first)).toBe(false);
+  });
+});
+
+describe('warmUpCharts', () => {
+  it('draws a chart through every library, so a failure to load one shows here and not at the first case view', async () => {
+    await expect(warmUpCharts()).resolves.toBeUndefined();
   });
 });
