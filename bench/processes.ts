@@ -32,7 +32,7 @@ export function runtimeFor(module: string): Runtime {
   if (process.env.BENCH_RUNTIME === 'tsx')
     return { command: process.execPath, args: ['--import', 'tsx'], specifier: module.endsWith('.ts') ? `./${module}` : module };
   // The bot as npm start runs it, bundled; the echo bot compiled only.
-  if (module === 'src/index.ts' && !process.env.BENCH_UNBUNDLED) return { command: process.execPath, args: [], specifier: `./${BUNDLED_BOT}` };
+  if (module === 'src/index.ts') return { command: process.execPath, args: [], specifier: `./${BUNDLED_BOT}` };
   const specifier = module.endsWith('.ts') ? `./dist/${module.replace(/\.ts$/, '.js')}` : module;
   return { command: process.execPath, args: [], specifier };
 }
