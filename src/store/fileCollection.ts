@@ -1,8 +1,7 @@
 // A collection on disk: one JSON file per record, a write-ahead journal, and a snapshot that
 // makes the next start quick. A change is acknowledged once its journal line is synced (one
-// fdatasync per batch of changes, whatever the store's size); its record file is then written
-// through, unsynced, and compaction later syncs the changed files and deletes the journal.
-// Records live in memory for reads.
+// sync per batch of changes, whatever the store's size); compaction later writes and syncs the
+// changed records' files, in bulk, and deletes the journal. Records live in memory for reads.
 // A collection of many small records (the follow-up jobs) may keep no per-record files: its
 // snapshot then holds every record.
 import { mkdir, readdir, rm } from 'node:fs/promises';
