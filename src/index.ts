@@ -8,6 +8,7 @@ import { startBot } from './server.js';
 import { StoreError } from './store/errors.js';
 
 const begun = Date.now();
+const CHART_WARM_UP_DELAY_MS = 5_000;
 try {
   const settings = readSettings();
   const bot = await startBot(settings, { syncFollowUpsInBackground: true });
@@ -29,9 +30,10 @@ try {
   console.log(
     `Enlace listening on ${bot.url}/api/messages (data: ${settings.dataDir}, auth: ${settings.appId ? 'on' : 'off'}, started in ${Date.now() - begun} ms)`,
   );
-  // After the start, not in it: the first case view then finds the chart libraries loaded. A
-  // chart that cannot be drawn is reported when a case view needs one.
-  void bot.jobsOpened.then(warmUpCharts).catch(() => undefined);
+  // After the start, not in it: the first case view then finds the chart libraries loaded. The
+  // start's own work (jobs, the follow-up sync) goes first. A chart that cannot be drawn is
+  // reported when a case view needs one.
+  void bot.jobsOpened.then(() => setTimeout(() => void warmUpCharts().catch(() => undefined), CHART_WARM_UP_DELAY_MS).unref()).catch(() => undefined);
 } catch (error) {
   cannotStart(error);
   process.exit(1);

@@ -1,6 +1,6 @@
 // What the bot's process loads before it answers: the charts' libraries (Vega, Vega-Lite,
 // resvg) and the date parser (chrono-node) take a good part of a second each to load, so they
-// are loaded when first used, never at start.
+// are loaded when first used or by a warm-up a few seconds after the bot listens, never before.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
