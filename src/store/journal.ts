@@ -99,23 +99,31 @@ export class Journal<T> {
   /** Appends the changes and waits until they are on disk. */
   async append(entries: readonly JournalEntry<T>[]): Promise<void> {
     const data = Buffer.from(entries.map((entry) => `${sealText(JSON.stringify(entry))}\n`).join(''));
+    let opened: OpenedSegment;
     try {
-      let opened = await this.activeSegment(data.length);
+      opened = await this.activeSegment(data.length);
       if (this.used > 0 && this.used + data.length > opened.capacity) {
         this.seal();
         opened = await this.activeSegment(data.length);
       }
-      // A batch larger than a fresh segment grows its file: slower, never wrong.
-      await opened.handle.write(data, 0, data.length, this.used);
-      this.used += data.length;
-      this.bytes += data.length;
-      if (this.used * 2 >= opened.capacity && !this.spare) this.spare = this.prepare(this.nextCapacity);
     } catch (error) {
-      // Part of the batch may be in the file: later batches go to a new segment, so that a
-      // torn line is the last of its segment (skipped on start), never glued to the next.
+      // No segment to write to: nothing of the batch is on disk.
       await this.seal().closed.catch(() => undefined);
       throw error;
     }
+    try {
+      // A batch larger than a fresh segment grows its file: slower, never wrong.
+      await opened.handle.write(data, 0, data.length, this.used);
+    } catch (error) {
+      // Part of the batch may be in the file, even at its start: later batches go to a new
+      // segment, so that a torn line is the last of its segment (skipped on start), never
+      // overwritten in part or glued to the next.
+      await this.retireActive().catch(() => undefined);
+      throw error;
+    }
+    this.used += data.length;
+    this.bytes += data.length;
+    if (this.used * 2 >= opened.capacity && !this.spare) this.spare = this.prepare(this.nextCapacity);
   }
 
   private activeSegment(needed: number): Promise<OpenedSegment> {
@@ -162,10 +170,7 @@ export class Journal<T> {
     const active = this.active;
     let closed = Promise.resolve();
     if (active && this.used > 0) {
-      this.older.push(active.segment);
-      this.active = null;
-      this.used = 0;
-      closed = active.opening.then(({ handle }) => handle.close());
+      closed = this.retireActive();
     } else if (active) {
       // Opened but unwritten: it stays the active segment (a failed one is dropped).
       closed = active.opening.then(
@@ -179,6 +184,16 @@ export class Journal<T> {
     }
     this.sealedBytes = this.bytes;
     return { sealed: [...this.older], closed };
+  }
+
+  /** Moves the active segment to the sealed ones, to be filed and deleted by the next compaction. */
+  private retireActive(): Promise<void> {
+    const active = this.active;
+    if (!active) return Promise.resolve();
+    this.older.push(active.segment);
+    this.active = null;
+    this.used = 0;
+    return active.opening.then(({ handle }) => handle.close());
   }
 
   /** Deletes segments whose changes are now in the record files (or the snapshot). */

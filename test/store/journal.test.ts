@@ -1,6 +1,6 @@
 // The write-ahead journal on a real disk: segments are zero-filled ahead of the appends, and
 // what was acknowledged reads back after a restart whatever the unused space holds.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertStore } from '../../src/store/encryptionConversion.js';
@@ -78,6 +78,36 @@ describe('Journal', () => {
     const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
     expect(reopened.entries).toHaveLength(40);
     expect(reopened.entries.every(([, value]) => value?.text.length === 20_000)).toBe(true);
+  });
+
+  it('leaves a batch whose write failed halfway in a segment of its own: its torn line is skipped, never overwritten or glued to the next', async () => {
+    const dir = await tempDir();
+    const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
+    // The disk takes half of the next write, then fails: as a full disk would.
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const write = fileHandle.write;
+    fileHandle.write = async function (this: unknown, ...args: unknown[]) {
+      const [data, offset, length, position] = args as [Buffer, number, number, number];
+      // The segment's zero-fill goes through; the batch's lines do not.
+      if (data[0] === 0) return write.apply(this, args);
+      fileHandle.write = write;
+      await write.call(this, data, offset, Math.floor(length / 2), position);
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    };
+    try {
+      await expect(journal.append([note('a', 'lost'), note('b', 'lost')])).rejects.toThrow(/ENOSPC/);
+    } finally {
+      fileHandle.write = write;
+    }
+    await journal.append([note('c')]);
+    expect(await segmentsIn(dir)).toHaveLength(2);
+    const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
+    const ids = reopened.entries.map(([id]) => id);
+    expect(ids).not.toContain('b');
+    expect(ids.at(-1)).toBe('c');
+    expect(reopened.entries.at(-1)?.[1]).toEqual({ id: 'c', text: 'x'.repeat(100) });
   });
 
   it('removes on start a segment prepared but never written to by a writer that is gone', async () => {
