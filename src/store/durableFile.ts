@@ -41,8 +41,8 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export async function writeFileDurably(file: string, content: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+/** Replaces `file` with `content`, synced, by temp file and rename; the folder is not synced (the caller syncs it, once for many files). */
+export async function replaceSynced(file: string, content: string): Promise<void> {
   const temp = await writeSyncedTemp(file, content);
   try {
     await rename(temp, file);
@@ -50,6 +50,11 @@ export async function writeFileDurably(file: string, content: string): Promise<v
     await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+export async function writeFileDurably(file: string, content: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await replaceSynced(file, content);
   await syncFolder(dirname(file));
 }
 

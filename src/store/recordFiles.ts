@@ -1,12 +1,12 @@
 // A collection's record files: reading one, telling what it holds, naming it, and the notes
 // kept beside the folder that let a start trust what was checked before.
 import { createHash } from 'node:crypto';
-import { readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../domain/schemas.js';
-import { writeFileDurably, writeSyncedTemp } from './durableFile.js';
+import { replaceSynced, writeFileDurably } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 import { writerAlive } from './journal.js';
@@ -162,15 +162,9 @@ export function parseRecord<T>(
   return { value: result.data, migrated: input !== raw };
 }
 
-/** Replaces a record's file with `content` (temp file and rename; synced or not); its size and time after. */
+/** Replaces a record's file with `content` (synced; compaction syncs the folder); its size and time after. */
 export async function writeRecordText(file: string, content: string): Promise<{ size: number; mtimeMs: number }> {
-  const temp = await writeSyncedTemp(file, content);
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await replaceSynced(file, content);
   const { size, mtimeMs } = await stat(file);
   return { size, mtimeMs };
 }
