@@ -226,9 +226,9 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     }
     for (const [id, value] of opened.entries) {
       const next = value === null ? null : deepFreeze(migrate ? parseRecord(this.folder, JSON.stringify(value), this.schema, this.name, migrate).value : value);
+      this.unfiled.add(id);
       if (next === null) this.release(id);
       else this.hold(next);
-      this.unfiled.add(id);
     }
     // A store written by a version that kept a file per record: the snapshot takes them over.
     const stale = !this.recordFiles && files.length > 0;
@@ -282,16 +282,13 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   /** Applies `change` to `current` (the latest value) and makes the result durable. */
   protected async apply(id: string, current: T | undefined, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     const next = change(current);
-    let stored: T | undefined;
-    if (next === undefined) {
-      if (current === undefined) return undefined;
-      this.release(id);
-    } else {
-      stored = storable(this.name, this.schema, id, next);
-      this.hold(stored);
-    }
+    if (next === undefined && current === undefined) return undefined;
+    const stored = next === undefined ? undefined : storable(this.name, this.schema, id, next);
+    // Pending before it is held, so a bounded cache never lets go of it.
     if (!this.pendingBefore.has(id)) this.pendingBefore.set(id, current);
     this.pending.set(id, stored ?? null);
+    if (stored === undefined) this.release(id);
+    else this.hold(stored);
     await this.persist(id);
     return stored;
   }

@@ -218,6 +218,23 @@ describe('JsonStore', () => {
     await reopened.close();
   });
 
+  it('keeps every case written, more than memory caches whole, before and after a restart', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    const ids = Array.from({ length: 450 }, (_, n) => `C-M${String(n).padStart(5, '0')}`);
+    // One by one, then many at once: both ways once lost the cases pushed out of the cache.
+    for (const id of ids.slice(0, 300)) await store.repositories.cases.put(caseRecord({ id }));
+    await Promise.all(ids.slice(300).map((id) => store.repositories.cases.put(caseRecord({ id }))));
+    const missing = async (opened: JsonStore) =>
+      (await Promise.all(ids.map(async (id) => ((await opened.repositories.cases.get(id)) ? [] : [id])))).flat();
+    expect(await missing(store)).toEqual([]);
+    expect(await store.repositories.cases.count()).toBe(450);
+    await store.close();
+    const reopened = await JsonStore.open(dir);
+    expect(await missing(reopened)).toEqual([]);
+    await reopened.close();
+  });
+
   it('loses no acknowledged change when the process is killed with SIGKILL', async () => {
     const dir = await tempDir();
     const writer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/ackingWriter.ts'), dir], {
@@ -227,7 +244,8 @@ describe('JsonStore', () => {
     await new Promise<void>((resolve) => {
       writer.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         acknowledged.push(...chunk.split('\n').filter((l) => l.startsWith('C-')));
-        if (acknowledged.length >= 40) {
+        // More cases than memory keeps whole: those only in the journal must come back too.
+        if (acknowledged.length >= 400) {
           writer.kill('SIGKILL');
           resolve();
         }
