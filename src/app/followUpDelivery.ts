@@ -210,7 +210,10 @@ export class FollowUpDelivery {
     await this.deps.planner.resync(jobs);
   }
 
-  /** What has waited for this person: their jobs given up on that are still wanted. */
+  /**
+   * What has waited for this person: their jobs given up on that are still wanted. The others
+   * are dismissed, so their next turn does not check them again.
+   */
   async waitingFor(actor: Actor): Promise<Job[]> {
     const key =
       actor.kind === 'staff'
@@ -220,9 +223,13 @@ export class FollowUpDelivery {
           : undefined;
     if (!key) return [];
     const waiting: Job[] = [];
+    const gone: string[] = [];
+    const now = this.deps.now();
     for (const job of await this.deps.queue.failedFor(key)) {
-      if (await this.deps.planner.stillWanted(job, this.deps.now())) waiting.push(job);
+      if (await this.deps.planner.stillWanted(job, now)) waiting.push(job);
+      else gone.push(job.id);
     }
+    if (gone.length > 0) await this.deps.queue.dismiss(gone, now);
     return waiting;
   }
 

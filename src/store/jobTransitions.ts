@@ -45,6 +45,12 @@ export function shown(job: Job, at: Date): Job | undefined {
   return { ...job, status: 'sent', finishedAt: at.toISOString() };
 }
 
+/** A job given up on whose reason went before the person wrote again. */
+export function dismissed(job: Job, at: Date): Job | undefined {
+  if (job.status !== 'failed') return undefined;
+  return { ...job, status: 'cancelled', finishedAt: at.toISOString() };
+}
+
 export function dropped(job: Job, at: Date): Job {
   return { ...withoutWork(job), status: 'cancelled', finishedAt: at.toISOString() };
 }

@@ -4,7 +4,7 @@
 import { isOpen, JobSchema, jobScope, readyAt, recipientKey, type Job } from '../domain/followups/job.js';
 import type { DueSummary, JobQueue } from '../domain/followups/queue.js';
 import { DueIndex } from './dueIndex.js';
-import { cancelled, claimed, dropped, failed, heldBy, released, scheduled, sent, shown } from './jobTransitions.js';
+import { cancelled, claimed, dismissed, dropped, failed, heldBy, released, scheduled, sent, shown } from './jobTransitions.js';
 
 export class MemoryJobQueue implements JobQueue {
   private readonly jobs = new Map<string, Job>();
@@ -47,10 +47,18 @@ export class MemoryJobQueue implements JobQueue {
   }
 
   async markShown(ids: readonly string[], at: Date): Promise<void> {
+    await this.closeFailed(ids, (job) => shown(job, at));
+  }
+
+  async dismiss(ids: readonly string[], at: Date): Promise<void> {
+    await this.closeFailed(ids, (job) => dismissed(job, at));
+  }
+
+  private async closeFailed(ids: readonly string[], next: (job: Job) => Job | undefined): Promise<void> {
     await this.change(
       ids.map((id) => {
         const job = this.jobs.get(id);
-        return [id, job && shown(job, at)];
+        return [id, job && next(job)];
       }),
     );
   }

@@ -44,6 +44,9 @@ export class OpeningJobQueue implements JobQueue {
   markShown(ids: readonly string[], at: Date): Promise<void> {
     return this.when((s) => s.markShown(ids, at));
   }
+  dismiss(ids: readonly string[], at: Date): Promise<void> {
+    return this.when((s) => s.dismiss(ids, at));
+  }
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<Job[]> {
     return this.when((s) => s.claimDue(now, owner, leaseMs, limit));
   }

@@ -54,7 +54,7 @@ async function setUp(start: string) {
     },
   };
   const scheduler = new FollowUpScheduler({ queue: stores.jobs, sender, now, ...services.followUps.schedulerHooks() }, { owner: 'test' });
-  return { repos, clock, services, shown, unreachable, scheduler };
+  return { repos, clock, services, shown, unreachable, scheduler, jobs: stores.jobs };
 }
 
 describe('follow-up service', () => {
@@ -120,6 +120,22 @@ describe('follow-up service', () => {
     expect(await services.followUps.pendingForMe(CLIENT, show)).toBe(0);
     expect(await services.followUps.pendingForMe(staffActor('worker-1'), show)).toBe(0);
     expect((await repos.cases.get('C-ANAPQR'))!.tasks[0]!.lastPromptedAt).toBe('2027-03-01T11:00:00.000Z');
+  });
+
+  it('dismisses what could not reach a person when its reason went before they wrote, so no later turn checks it again', async () => {
+    const { repos, clock, services, unreachable, scheduler, jobs } = await setUp('2027-03-01T09:00:00Z');
+    await services.followUps.syncAll();
+    unreachable.add('client');
+    await scheduler.runNow();
+    const [lost] = await jobs.failedFor('client:C-ANAPQR');
+    expect(lost?.kind).toBe('clientCheckIn');
+    await repos.cases.update('C-ANAPQR', (c) => c && { ...c, tasks: c.tasks.map((task) => ({ ...task, status: 'done' as const })) });
+    clock.ms = Date.parse('2027-03-01T11:00:00Z');
+    const texts: string[] = [];
+    expect(await services.followUps.pendingForMe(CLIENT, async (text) => void texts.push(text))).toBe(0);
+    expect(texts).toEqual([]);
+    expect(await jobs.failedFor('client:C-ANAPQR')).toEqual([]);
+    expect(await jobs.get(lost!.id)).toMatchObject({ status: 'cancelled', finishedAt: '2027-03-01T11:00:00.000Z' });
   });
 
   it('records a prompt on its task as soon as the channel accepted it, so a crash before the job is marked sent loses nothing; once', async () => {

@@ -163,6 +163,14 @@ export function jobQueueContract(name: string, open: () => Promise<JobQueue>): v
       // Only a job given up on is shown this way; one waiting for its retry stays with the scheduler.
       expect(await queue.get(retried.id)).toMatchObject({ status: 'pending', retryAt: at(30).toISOString() });
       expect(await queue.get('J-unknown')).toBeUndefined();
+
+      // One whose reason has gone is dismissed: neither listed nor shown any more.
+      await queue.dismiss([late.id, retried.id], at(13));
+      expect(await queue.failedFor('client:C-1')).toEqual([]);
+      expect(await queue.get(late.id)).toMatchObject({ status: 'cancelled', finishedAt: at(13).toISOString() });
+      expect(await queue.get(retried.id)).toMatchObject({ status: 'pending' });
+      await queue.markShown([late.id], at(14));
+      expect(await queue.get(late.id)).toMatchObject({ status: 'cancelled' });
     });
 
     it('keeps weekly plans under their worker', async () => {

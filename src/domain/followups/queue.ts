@@ -30,6 +30,8 @@ export interface JobQueue {
   failedFor(recipientKey: string): Promise<Job[]>;
   /** Records failed jobs as sent: the person was shown them in their own chat. Others are left alone. */
   markShown(ids: readonly string[], at: Date): Promise<void>;
+  /** Cancels failed jobs whose reason has gone, so they are neither shown nor checked again. Others are left alone. */
+  dismiss(ids: readonly string[], at: Date): Promise<void>;
   /**
    * Atomically takes up to `limit` jobs whose time has come, earliest first, for `owner`
    * until `now + leaseMs`: pending jobs due (or due for retry), and claimed jobs whose lease
