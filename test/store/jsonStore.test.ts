@@ -225,8 +225,7 @@ describe('JsonStore', () => {
     // One by one, then many at once: both ways once lost the cases pushed out of the cache.
     for (const id of ids.slice(0, 300)) await store.repositories.cases.put(caseRecord({ id }));
     await Promise.all(ids.slice(300).map((id) => store.repositories.cases.put(caseRecord({ id }))));
-    const missing = async (opened: JsonStore) =>
-      (await Promise.all(ids.map(async (id) => ((await opened.repositories.cases.get(id)) ? [] : [id])))).flat();
+    const missing = async (opened: JsonStore) => (await Promise.all(ids.map(async (id) => ((await opened.repositories.cases.get(id)) ? [] : [id])))).flat();
     expect(await missing(store)).toEqual([]);
     expect(await store.repositories.cases.count()).toBe(450);
     await store.close();
