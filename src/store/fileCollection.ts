@@ -11,16 +11,17 @@ import type { z } from 'zod';
 import type { Collection } from '../domain/ports.js';
 import { syncFolder } from './durableFile.js';
 import { sealText, writingKey } from './encryption.js';
-import { StoreError } from './errors.js';
+import { ChangeBatches } from './changeBatches.js';
 import { Journal } from './journal.js';
 import {
+  IO_PARALLEL,
   VALIDATED_SUFFIX,
   digestOf,
   fileNameFor,
   idOfHeld,
   parseRecord,
   parseTrusted,
-  readRecordFile,
+  readRecordFiles,
   readRecordTextNow,
   readValidated,
   removeRecordFile,
@@ -32,9 +33,6 @@ import {
 import { IndexedRecords, deepFreeze, storable, type IndexKeys } from './records.js';
 import { loadSnapshot, writeSnapshot, type SnapshotLine } from './snapshot.js';
 
-/** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
-const IO_PARALLEL = 32;
-
 /** Journal size that starts a compaction: replaying it at start stays well under a second. */
 const COMPACT_BYTES = 32 * 1024 * 1024;
 
@@ -44,12 +42,6 @@ const COMPACT_BYTES = 32 * 1024 * 1024;
  * not read at start. With no per-record files, the snapshot holds the records themselves.
  */
 const SNAPSHOT_SUFFIX = '.snapshot';
-
-interface Waiter {
-  id: string;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /** A record file as last seen: enough to tell at start whether it changed since. */
 interface FileStamp {
@@ -69,16 +61,19 @@ export interface FileCollectionOptions {
 export class FileCollection<T extends { id: string }> implements Collection<T> {
   /** What readers see: the latest change, acknowledged or about to be. Frozen. */
   protected readonly records: IndexedRecords<T>;
-  /** Records changed since the last batch started: the value to write, or null to delete. */
-  private pending = new Map<string, T | null>();
-  /** For each pending record, its value before the pending change (to roll back to). */
-  private pendingBefore = new Map<string, T | undefined>();
-  /** Records in the batch being appended to the journal right now. */
-  private readonly inFlight = new Set<string>();
+  /** Changes acknowledged once appended to the journal. */
+  private readonly changes = new ChangeBatches<T>({
+    write: (batch) => this.journal!.append(batch),
+    written: (ids) => {
+      for (const id of ids) this.unfiled.add(id);
+      // Durable in the journal: compaction files it (record files or snapshot) later, in bulk.
+      this.snapshotStale = true;
+      if (this.journal!.bytes >= COMPACT_BYTES && !this.compacting) void this.compact().catch(() => undefined);
+    },
+    restore: (id, value) => (value === undefined ? this.release(id) : this.hold(value)),
+  });
   /** Set when the snapshot no longer describes the files and records. */
   private snapshotStale = false;
-  private waiters: Waiter[] = [];
-  private writing: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private journal: Journal<T> | null = null;
   /** Records whose acknowledged value is in the journal only, not yet in its file. */
@@ -127,7 +122,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
 
   /** Whether memory must keep the latest value of a record: it is not (yet) in its file. */
   protected mustHold(id: string): boolean {
-    return this.unfiled.has(id) || this.inFlight.has(id) || this.pending.has(id) || this.pendingBefore.has(id);
+    return this.unfiled.has(id) || this.changes.has(id);
   }
 
   /** Ids of every record, for the snapshot of a collection without record files. */
@@ -205,24 +200,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         toRead.push(entry);
       }
     }
-    for (let i = 0; i < toRead.length; i += IO_PARALLEL) {
-      const chunk = toRead.slice(i, i + IO_PARALLEL);
-      const read = await Promise.all(chunk.map((entry) => readRecordFile(join(this.folder, entry))));
-      // In name order, so the file named in an error is the same on every start.
-      chunk.forEach((entry, n) => {
-        const path = join(this.folder, entry);
-        const { text, size, mtimeMs } = read[n]!;
-        const digest = digestOf(text);
-        const trustedRecord = trusted.has(digest) ? parseTrusted<T>(text) : undefined;
-        const record = trustedRecord ?? parseRecord(path, text, this.schema, this.name, migrate);
-        if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
-        const value = deepFreeze(record.value);
-        this.hold(value);
-        this.stamps.set(value.id, { size, mtimeMs });
-        if (record.migrated) migrated.push(value);
-        // Trusted next time only when checking changes nothing (no default filled in, no key dropped).
-        else if (trustedRecord || JSON.stringify(value) === text) this.validated.set(value.id, digest);
-      });
+    for (const record of await readRecordFiles(this.folder, toRead, this.schema, this.name, trusted, migrate)) {
+      const { value } = record;
+      this.hold(value);
+      this.stamps.set(value.id, { size: record.size, mtimeMs: record.mtimeMs });
+      if (record.migrated) migrated.push(value);
+      else if (record.trustedDigest) this.validated.set(value.id, record.trustedDigest);
     }
     for (const [id, value] of opened.entries) {
       const next = value === null ? null : deepFreeze(migrate ? parseRecord(this.folder, JSON.stringify(value), this.schema, this.name, migrate).value : value);
@@ -285,11 +268,10 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     if (next === undefined && current === undefined) return undefined;
     const stored = next === undefined ? undefined : storable(this.name, this.schema, id, next);
     // Pending before it is held, so a bounded cache never lets go of it.
-    if (!this.pendingBefore.has(id)) this.pendingBefore.set(id, current);
-    this.pending.set(id, stored ?? null);
+    this.changes.add(id, current, stored ?? null);
     if (stored === undefined) this.release(id);
     else this.hold(stored);
-    await this.persist(id);
+    await this.changes.durable(id);
     return stored;
   }
 
@@ -298,69 +280,13 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   }
 
   /** Resolves once every change made so far is on disk (or has failed and been rolled back). */
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-  }
-
-  private persist(id: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ id, resolve, reject });
-      if (!this.writing) this.writing = this.writeBatches();
-    });
-  }
-
-  private async writeBatches(): Promise<void> {
-    // Let the changes of this tick join the batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.pending.size > 0) {
-      const batch = this.pending;
-      const before = this.pendingBefore;
-      const waiters = this.waiters;
-      this.pending = new Map();
-      this.pendingBefore = new Map();
-      this.waiters = [];
-      let failure: unknown;
-      for (const id of batch.keys()) this.inFlight.add(id);
-      try {
-        await this.journal!.append([...batch]);
-      } catch (error) {
-        failure = error;
-      }
-      for (const id of batch.keys()) {
-        this.inFlight.delete(id);
-        if (failure === undefined) this.unfiled.add(id);
-      }
-      // Durable in the journal: compaction files it (record files or snapshot) later, in bulk.
-      if (failure === undefined) this.snapshotStale = true;
-      for (const waiter of waiters) {
-        if (failure === undefined) waiter.resolve();
-        else waiter.reject(failure);
-      }
-      if (failure !== undefined) this.rollBack(before, failure);
-      else if (this.journal!.bytes >= COMPACT_BYTES && !this.compacting) void this.compact().catch(() => undefined);
-    }
-    this.writing = null;
-  }
-
-  /**
-   * A change that did not reach the disk must not stay visible: the records go back to their
-   * value before it, and changes made since on top of them fail too.
-   */
-  private rollBack(before: Map<string, T | undefined>, reason: unknown): void {
-    for (const [id, value] of before) {
-      if (value === undefined) this.release(id);
-      else this.hold(value);
-      if (!this.pending.delete(id)) continue;
-      this.pendingBefore.delete(id);
-      const later = this.waiters.filter((w) => w.id === id);
-      this.waiters = this.waiters.filter((w) => w.id !== id);
-      for (const waiter of later) waiter.reject(reason);
-    }
+  flush(): Promise<void> {
+    return this.changes.flush();
   }
 
   /** The value on disk (in the journal or the files) for a record; undefined when none. */
   private acknowledged(id: string): T | undefined {
-    return this.pendingBefore.has(id) ? this.pendingBefore.get(id) : this.latest(id);
+    return this.changes.acknowledged(id, this.latest(id));
   }
 
   // ---- compaction ----
@@ -397,22 +323,12 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
     }
     // Filed unless changed again meanwhile: those stay in the journal for the next compaction.
     for (const [id, value] of filed) {
-      if (!this.mustHoldBeyondJournal(id) && (this.latest(id) ?? null) === value) this.unfiled.delete(id);
+      if (!this.changes.has(id) && (this.latest(id) ?? null) === value) this.unfiled.delete(id);
     }
     await this.writeSnapshot(filed);
     await this.journal.remove(sealed);
     await this.noteValidated();
   }
-
-  private mustHoldBeyondJournal(id: string): boolean {
-    return this.inFlight.has(id) || this.pending.has(id) || this.pendingBefore.has(id);
-  }
-
-  /**
-   * Writes the batch's records to their files (temp file and rename, so a reader never sees
-   * half a file), without syncing: the journal already holds them durably. A write that fails
-   * here loses nothing; compaction writes the file again.
-   */
 
   /** Makes a record's file durable as acknowledged: written again if it is not (or missing), then synced. */
   private async writeRecordFile(id: string, value: T | null): Promise<void> {
@@ -441,7 +357,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
       return;
     }
     for (const [id, stamp] of this.stamps) {
-      if (this.unfiled.has(id) || this.mustHoldBeyondJournal(id)) continue;
+      if (this.unfiled.has(id) || this.changes.has(id)) continue;
       const held = this.snapshotForm(id);
       if (held !== undefined) yield [fileNameFor(id), stamp.size, stamp.mtimeMs, this.validated.get(id) ?? '', held];
     }

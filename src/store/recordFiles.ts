@@ -10,6 +10,10 @@ import { replaceSynced, writeFileDurably } from './durableFile.js';
 import { openText, sealText } from './encryption.js';
 import { StoreError } from './errors.js';
 import { writerAlive } from './journal.js';
+import { deepFreeze } from './records.js';
+
+/** Files read or written at once: enough to keep the disk busy, well under open-file limits. */
+export const IO_PARALLEL = 32;
 
 /** Temp files older than this are leftovers of a crash. */
 const STALE_TEMP_MS = 10 * 60_000;
@@ -173,4 +177,45 @@ export async function removeRecordFile(file: string): Promise<void> {
   await unlink(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
+}
+
+/** A record file read at start, and the digest to trust next time (none when checking changed something). */
+export interface LoadedRecord<T> {
+  value: T;
+  size: number;
+  mtimeMs: number;
+  migrated: boolean;
+  trustedDigest?: string;
+}
+
+/**
+ * Reads record files a few at a time, each checked against the schema unless its content is in
+ * `trusted`. In name order, so the file named in an error is the same on every start.
+ */
+export async function readRecordFiles<T extends { id: string }>(
+  folder: string,
+  entries: readonly string[],
+  schema: z.ZodType<T>,
+  collection: string,
+  trusted: ReadonlySet<string>,
+  migrate?: (record: Record<string, unknown>) => Record<string, unknown>,
+): Promise<LoadedRecord<T>[]> {
+  const loaded: LoadedRecord<T>[] = [];
+  for (let i = 0; i < entries.length; i += IO_PARALLEL) {
+    const chunk = entries.slice(i, i + IO_PARALLEL);
+    const read = await Promise.all(chunk.map((entry) => readRecordFile(join(folder, entry))));
+    chunk.forEach((entry, n) => {
+      const path = join(folder, entry);
+      const { text, size, mtimeMs } = read[n]!;
+      const digest = digestOf(text);
+      const trustedRecord = trusted.has(digest) ? parseTrusted<T>(text) : undefined;
+      const record = trustedRecord ?? parseRecord(path, text, schema, collection, migrate);
+      if (fileNameFor(record.value.id) !== entry) throw new StoreError(path, `holds record "${record.value.id}", which belongs in another file`);
+      const value = deepFreeze(record.value);
+      // Trusted next time only when checking changes nothing (no default filled in, no key dropped).
+      const unchanged = !record.migrated && (trustedRecord !== undefined || JSON.stringify(value) === text);
+      loaded.push({ value, size, mtimeMs, migrated: record.migrated, trustedDigest: unchanged ? digest : undefined });
+    });
+  }
+  return loaded;
 }
