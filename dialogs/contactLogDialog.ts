@@ -108,15 +108,21 @@ export class ContactLogDialog extends BaseDialog {
     return vals(step).asking ? question() : step.next();
   }
 
-  /** Takes what the command said about the contact; true when it said any, and the date is then today's. */
+  /**
+   * Takes what the command said about the contact; true when it said any. The date is the one
+   * said («ayer a las 10»), else today's; one that has not happened yet is asked for.
+   */
   private prefill(step: WaterfallStepContext): boolean {
     const { request } = step.options as CommandOptions;
     if (!request) return false;
     const { lang, services, timeZone } = session(step.context);
-    const said = readContactRequest(request, contactTypeChoices(lang));
+    const { when, ...said } = readContactRequest(request, contactTypeChoices(lang), { lang, timeZone, now: services.now() });
     if (said.minutes !== undefined && said.minutes > MINUTES_IN_A_DAY) delete said.minutes;
-    if (Object.keys(said).length === 0) return false;
-    Object.assign(vals(step), said, { date: localDate(services.now(), timeZone) });
+    if (Object.keys(said).length === 0 && !when) return false;
+    Object.assign(vals(step), said);
+    if (when === 'notYet') return true;
+    vals(step).date = when?.date ?? localDate(services.now(), timeZone);
+    if (when?.time) vals(step).time = when.time;
     return true;
   }
 

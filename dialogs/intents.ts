@@ -2,7 +2,7 @@
 // "apunta una llamada de 20 minutos con Carmen") reaches the menu option it names, and what
 // the command says beyond its name ("derivación nueva vivienda", "avance tarea 2") is read
 // as the first answers of that dialog. Plain functions over the catalogs' words.
-import { parseNaturalDate } from '../src/domain/dates.js';
+import { datePhraseIn, localDate, parseNaturalDate } from '../src/domain/dates.js';
 import type { Language } from '../src/domain/schemas.js';
 import { normalize, t, type MessageKey } from '../src/i18n/catalog.js';
 import { choiceNamed, parseChoice, type Choice } from './input.js';
@@ -110,6 +110,15 @@ export interface ContactRequest {
   type?: string;
   minutes?: number;
   withWhom?: string;
+  /** The day (and time) said, «ayer a las 10»; 'notYet' when what was said has not happened yet. */
+  when?: { date: string; time?: string } | 'notYet';
+}
+
+/** What a date said in a command is read against: the worker's language, zone and now. */
+export interface SaidWhen {
+  lang: Language;
+  timeZone: string;
+  now: Date;
 }
 
 const MINUTES = /(?:\b(?:de|of|for|durante)\s+)?(\d{1,4})\s*(min|mins|minuto|minutos|minute|minutes)\b\.?/i;
@@ -131,14 +140,22 @@ function cut(text: string, match: RegExpExecArray): string {
 }
 
 /**
- * A contact named in a command: its type ("visita", "llamada"), minutes and with whom
- * ("con Carmen y su hija", "with her sister"), each only when said.
+ * A contact named in a command: its type ("visita", "llamada"), minutes, with whom ("con
+ * Carmen y su hija", "with her sister") and when ("ayer a las 10"), each only when said.
  */
-export function readContactRequest(request: Request, types: Choice[]): ContactRequest {
+export function readContactRequest(request: Request, types: Choice[], saidWhen?: SaidWhen): ContactRequest {
   const found: ContactRequest = {};
   const byWord = parseChoice(request.word, types);
   if (byWord) found.type = byWord.value;
   let rest = request.rest;
+  const phrase = saidWhen && datePhraseIn(rest, saidWhen.lang, saidWhen.timeZone, saidWhen.now, 'past');
+  if (phrase) {
+    const { date, time, instant } = phrase.reading;
+    // A day without a time has happened once it has begun («esta mañana» at 9).
+    const notYet = time ? instant > saidWhen.now : date > localDate(saidWhen.now, saidWhen.timeZone);
+    found.when = notYet ? 'notYet' : { date, ...(time && { time }) };
+    rest = phrase.rest;
+  }
   const minutes = minutesIn(rest);
   if (minutes) {
     found.minutes = minutes.minutes;

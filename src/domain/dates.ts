@@ -101,6 +101,39 @@ function readerFor(lang: Language): DateReader {
  *   not read ("el año 1200"), is 'tooFar'.
  */
 export function parseNaturalDate(text: string, lang: Language, timeZone: string, now: Date = new Date(), lean: 'future' | 'past' = 'future'): DateReading {
+  return readDate(text, lang, timeZone, now, lean, false);
+}
+
+/** Words a date may carry that are not part of it: «el lunes», «de ayer», «on Monday». */
+const DATE_FILLERS = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'a', 'al', 'en', 'on', 'at', 'the', 'in', 'of']);
+/** The longest date phrase looked for inside a sentence, in words («el viernes pasado a las 10 y media»). */
+const PHRASE_WORDS = 7;
+
+/**
+ * A date said inside a sentence («una visita con Carmen ayer a las 10»), read as
+ * parseNaturalDate reads one, and the sentence without it. The longest run of words that is a
+ * date and nothing else wins. Undefined when the sentence holds no date it can read.
+ */
+export function datePhraseIn(
+  text: string,
+  lang: Language,
+  timeZone: string,
+  now: Date,
+  lean: 'future' | 'past',
+): { reading: ParsedDate; rest: string } | undefined {
+  // Most sentences name no date: one reading tells, before any search.
+  if (readDate(text, lang, timeZone, now, lean, false).ok === false) return undefined;
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let length = Math.min(PHRASE_WORDS, words.length); length > 0; length--) {
+    for (let from = 0; from + length <= words.length; from++) {
+      const reading = readDate(words.slice(from, from + length).join(' '), lang, timeZone, now, lean, true);
+      if (reading.ok) return { reading, rest: [...words.slice(0, from), ...words.slice(from + length)].join(' ') };
+    }
+  }
+  return undefined;
+}
+
+function readDate(text: string, lang: Language, timeZone: string, now: Date, lean: 'future' | 'past', whole: boolean): DateReading {
   const reader = readerFor(lang);
   const typed = reader.normalize(text);
   const reference = { instant: now, timezone: zoneOffsetMinutes(timeZone, now) };
@@ -108,6 +141,7 @@ export function parseNaturalDate(text: string, lang: Language, timeZone: string,
   if (impossible) return { ok: false, reason: 'noSuchDay', ...impossible };
   const [result] = reader.chrono.parse(typed, reference, { forwardDate: lean === 'future' });
   const read = result && { from: result.index, to: result.index + result.text.length };
+  if (whole && (!read || !onlyFillers(`${typed.slice(0, read.from)} ${typed.slice(read.to)}`))) return { ok: false, reason: 'notADate' };
   if (yearsLeftOver(typed, read).some((year) => Math.abs(year - now.getUTCFullYear()) > DATE_REACH_YEARS)) return { ok: false, reason: 'tooFar' };
   if (!result) return { ok: false, reason: 'notADate' };
   const start = result.start;
@@ -127,6 +161,8 @@ export function parseNaturalDate(text: string, lang: Language, timeZone: string,
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const onlyFillers = (words: string) => words.split(/[\s,.;:]+/).every((word) => word === '' || DATE_FILLERS.has(word));
 
 /** The instant of a wall-clock time on a day in `timeZone` (the zone's offset on that day, not today's). */
 function zonedInstant(year: number, month: number, day: number, time: string, timeZone: string): Date {

@@ -262,6 +262,30 @@ describe('a contact typed as a phrase of intent', () => {
     ]);
   });
 
+  it('in Spanish: the day and time said in the phrase, wherever it is said', async () => {
+    await start([caseRecord({ id: ES })]);
+    await harness.sendAll([`anota una visita con Carmen y su hija el viernes a las 10 en ${ES}`, '45']);
+    const summary = joined(await harness.send('Revisamos los recibos'));
+    expect(summary).toContain('- Fecha: viernes, 20 de noviembre de 2026');
+    expect(summary).toContain('- Con quién: Carmen y su hija');
+    await harness.send('sí');
+    await harness.send(`apunta una llamada de 15 minutos ayer con el casero en ${ES}`);
+    await harness.sendAll(['Acordamos el pago', 'sí']);
+    expect((await stored(ES)).contacts).toMatchObject([
+      { date: '2026-11-20', time: '10:00', type: 'visit', withWhom: 'Carmen y su hija' },
+      { date: '2026-11-22', type: 'call', minutes: 15, withWhom: 'el casero' },
+    ]);
+  });
+
+  it('in Spanish: a day that has not come yet is asked for, not taken', async () => {
+    await start([caseRecord({ id: ES })]);
+    const asked = joined(await harness.send(`apunta una llamada de 10 minutos con Carmen pasado mañana en ${ES}`));
+    expect(asked).toContain('Fecha del contacto');
+    expect(joined(await harness.send('hoy'))).toContain('lunes, 23 de noviembre de 2026');
+    await harness.sendAll(['sí', 'Confirma la cita', 'sí']);
+    expect((await stored(ES)).contacts).toMatchObject([{ date: '2026-11-23', minutes: 10, withWhom: 'Carmen' }]);
+  });
+
   it('in English: only what the phrase leaves out is asked', async () => {
     await start([englishCase()], 'worker-en');
     const minutes = joined(await harness.send(`I'd like to log a visit on ${EN}`, 'worker-en'));
@@ -270,6 +294,15 @@ describe('a contact typed as a phrase of intent', () => {
     await harness.sendAll(['30', 'John and his sister', 'no'], 'worker-en');
     await harness.send('yes', 'worker-en');
     expect((await stored(EN)).contacts).toMatchObject([{ date: '2026-11-23', type: 'visit', minutes: 30, withWhom: 'John and his sister', note: '' }]);
+  });
+
+  it('in English: the day said in the phrase', async () => {
+    await start([englishCase()], 'worker-en');
+    await harness.send(`log a call of 20 minutes with his sister yesterday on ${EN}`, 'worker-en');
+    const summary = joined(await harness.send('Talked about the rent', 'worker-en'));
+    expect(summary).toContain('- With whom: his sister');
+    await harness.send('yes', 'worker-en');
+    expect((await stored(EN)).contacts).toMatchObject([{ date: '2026-11-22', type: 'call', minutes: 20, withWhom: 'his sister' }]);
   });
 });
 

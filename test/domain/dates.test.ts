@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_REACH_YEARS, parseNaturalDate } from '../../src/domain/dates.js';
+import { DATE_REACH_YEARS, datePhraseIn, parseNaturalDate } from '../../src/domain/dates.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ZONE = 'Europe/Madrid';
@@ -136,5 +136,35 @@ describe('dates as people say them', () => {
       time: '10:00',
       instant: new Date('2026-03-02T15:00:00Z'),
     });
+  });
+});
+
+describe('a date said inside a sentence', () => {
+  const phrase = (text: string, lang: 'es' | 'en') => datePhraseIn(text, lang, ZONE, NOW, 'past');
+
+  it('finds the date wherever it is said and gives back the sentence without it', () => {
+    expect(phrase('una llamada con la madre ayer', 'es')).toMatchObject({ reading: { date: '2026-11-22', hasTime: false }, rest: 'una llamada con la madre' });
+    expect(phrase('ayer una visita con Ana', 'es')).toMatchObject({ reading: { date: '2026-11-22' }, rest: 'una visita con Ana' });
+    expect(phrase('visita con Carmen y su hija el viernes a las 10', 'es')).toMatchObject({
+      reading: { date: '2026-11-20', time: '10:00' },
+      rest: 'visita con Carmen y su hija',
+    });
+    expect(phrase('llamada de anteayer por la tarde con el casero', 'es')).toMatchObject({ reading: { date: '2026-11-21' }, rest: 'llamada con el casero' });
+    expect(phrase('a call with her sister last Friday at 3pm', 'en')).toMatchObject({
+      reading: { date: '2026-11-20', time: '15:00' },
+      rest: 'a call with her sister',
+    });
+    expect(phrase('visit on Friday with John', 'en')).toMatchObject({ reading: { date: '2026-11-20' }, rest: 'visit with John' });
+  });
+
+  it('finds none where a number or a name only looks like one', () => {
+    for (const [text, lang] of [
+      ['llamada con la persona en C-0001', 'es'],
+      ['visita a la calle Mayor 5', 'es'],
+      ['con la madre de 3 hijos', 'es'],
+      ['a call with Ana', 'en'],
+    ] as const) {
+      expect(phrase(text, lang), text).toBeUndefined();
+    }
   });
 });
