@@ -1,8 +1,9 @@
 // "Mis casos": a worker's caseload with required against available time, or a
 // supervisor's team cases with each case's worker. A long caseload comes in pages, overdue
-// reviews first; «más» shows the next page, a list number or case id opens that case.
+// reviews first; «más» shows the next page, a list number or case id opens that case, and
+// anything else is read as if no list were shown.
 import type { TurnContext } from 'botbuilder';
-import { DialogTurnStatus, type DialogContext, type WaterfallStepContext } from '../src/bot/dialogKit.js';
+import { Dialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { caseloadCounts, caseloadOrder, caseloadTime, pageOf } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';
@@ -10,7 +11,7 @@ import type { CaseHeader } from '../src/domain/caseHeader.js';
 import { matchesWord, normalize } from '../src/i18n/catalog.js';
 import { BaseDialog } from './baseDialog.js';
 import { CASE_SUMMARY_DIALOG, CaseSummaryDialog } from './caseSummaryDialog.js';
-import { caseIdIn, MENU, menuFor, namedEntry, renderMenu } from './menu.js';
+import { caseIdIn, PASSED_ON } from './menu.js';
 import { caseloadCard } from './cards/caseloadCard.js';
 import { attachment } from './cards/elements.js';
 import { ask, showsCards, vals } from './prompts.js';
@@ -21,6 +22,12 @@ export const CASELOAD_DIALOG = 'caseload';
 interface CaseloadOptions {
   /** The page to show, 1-based. */
   page?: number;
+}
+
+/** What the dialog keeps of the page shown: the numbers are those of the list the person last saw. */
+interface ListedPage {
+  page: number;
+  more: boolean;
 }
 
 export class CaseloadDialog extends BaseDialog {
@@ -68,6 +75,8 @@ export class CaseloadDialog extends BaseDialog {
     // The overview comes with the first page only: the next ones are the list going on.
     const overview = page.page === 1 ? this.overview(step.context, cases, today) : [];
     const footer = more ? undefined : text(step.context, 'caseload.footer', { example: ordered[0]!.id });
+    // The dialog waits after every page, the last included, so a list number opens its case.
+    Object.assign(vals(step), { page: page.page, more } satisfies ListedPage);
     if (showsCards(step.context)) {
       // Where cards are shown, the page is a card with a button per case and «más» as a button.
       const asCard = (moreToken?: string) =>
@@ -83,18 +92,12 @@ export class CaseloadDialog extends BaseDialog {
           },
           paragraphs([...overview, listing, footer]),
         );
-      if (!more) {
-        await step.context.sendActivity({ type: 'message', attachments: [attachment(asCard())] });
-        return step.endDialog();
-      }
-      Object.assign(vals(step), { page: page.page });
-      return ask(step, text(step.context, 'caseload.more'), { kind: 'text' }, { card: asCard });
+      if (more) return ask(step, text(step.context, 'caseload.more'), { kind: 'text' }, { card: asCard });
+      await step.context.sendActivity({ type: 'message', attachments: [attachment(asCard())] });
+      return Dialog.EndOfTurn;
     }
     await step.context.sendActivity(paragraphs([...overview, listing, footer]));
-    if (!more) return step.endDialog();
-    // The numbers are those of the list just remembered: the dialog state keeps only the page.
-    Object.assign(vals(step), { page: page.page });
-    return ask(step, text(step.context, 'caseload.more'));
+    return more ? ask(step, text(step.context, 'caseload.more')) : Dialog.EndOfTurn;
   }
 
   private overview(context: TurnContext, cases: readonly CaseHeader[], today: string): string[] {
@@ -116,40 +119,21 @@ export class CaseloadDialog extends BaseDialog {
     return parts;
   }
 
-  /** After a page: the next page, a case of the list, another command, or the menu. */
+  /**
+   * After a page: the next page, or a case of the list by its number or id. Anything else is
+   * passed on, to be read as a message typed with no list shown.
+   */
   private async next(step: WaterfallStepContext) {
-    const typed = String(step.result ?? '');
-    const { page } = vals(step) as { page: number };
-    if (matchesWord(typed, 'caseload.moreWords')) {
+    const typed = String(step.result ?? step.context.activity.text ?? '');
+    const { page, more } = vals(step) as ListedPage;
+    if (more && matchesWord(typed, 'caseload.moreWords')) {
       return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: page + 1 } satisfies CaseloadOptions);
     }
-    const number = /^\d+$/.test(normalize(typed)) ? Number(normalize(typed)) : undefined;
-    const { lang, actor, services } = session(step.context);
-    const caseId = number !== undefined ? await services.people.caseInLastList(actor, number) : caseIdIn(typed);
-    const outer = topLevel(step);
-    const entries = outer ? menuEntries(step.context, outer) : [];
-    const entry = number === undefined ? namedEntry(typed, entries, lang) : undefined;
-    if (entry && outer) {
-      // Another command: it starts as it would from the menu, with the case it names.
-      await step.cancelAllDialogs();
-      await outer.replaceDialog(entry.dialogId, { caseId });
-      return { status: DialogTurnStatus.waiting };
-    }
+    const { actor, services } = session(step.context);
+    const plain = normalize(typed);
+    const named = caseIdIn(typed);
+    const caseId = /^\d+$/.test(plain) ? await services.people.caseInLastList(actor, Number(plain)) : named && normalize(named) === plain ? named : undefined;
     if (caseId) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId });
-    if (!matchesWord(typed, 'shell.greetingWords')) await say(step.context, 'shell.notUnderstood');
-    await step.context.sendActivity(renderMenu(lang, entries));
-    return step.endDialog();
+    return step.endDialog(PASSED_ON);
   }
-}
-
-/** The menu of the person, as the bot offers it: the entries whose dialog is there. */
-function menuEntries(context: TurnContext, outer: DialogContext) {
-  return menuFor(session(context).actor, new Set(MENU.filter((e) => outer.findDialog(e.dialogId)).map((e) => e.dialogId)));
-}
-
-/** The bot's own dialog context, where the menu's dialogs are. */
-function topLevel(step: WaterfallStepContext): DialogContext | undefined {
-  let dc: DialogContext | undefined = step.parent;
-  while (dc && !dc.dialogs.find(CASELOAD_DIALOG)) dc = dc.parent;
-  return dc;
 }

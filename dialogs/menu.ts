@@ -79,6 +79,16 @@ export function caseIdIn(typed: string): string | undefined {
   return CASE_ID.exec(typed)?.[0].toUpperCase();
 }
 
+/**
+ * A dialog's result when it ends without taking the message it was given: the message is then
+ * read as if no dialog had been waiting (a command, a greeting, a menu number).
+ */
+export const PASSED_ON = { passedOn: true } as const;
+
+export function passedOn(result: unknown): boolean {
+  return (result as { passedOn?: unknown } | undefined)?.passedOn === true;
+}
+
 /** The menu entry a message picks: by number, by the option's words or label, or named before its case («contacto carmen»). */
 export function pickEntry(typed: string, entries: MenuEntry[], lang: Language): MenuEntry | undefined {
   const command = commandOf(typed);

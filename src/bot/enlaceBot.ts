@@ -21,7 +21,7 @@ import { guessLanguage } from '../domain/language.js';
 import type { Actor } from '../domain/access.js';
 import type { Language } from '../domain/schemas.js';
 import { matchesWord, normalize, t } from '../i18n/catalog.js';
-import { caseIdIn, caseWordsIn, commandOutside, menuFor, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
+import { caseIdIn, caseWordsIn, commandOutside, menuFor, passedOn, pickEntry, renderMenu, type MenuEntry } from '../../dialogs/menu.js';
 import { wordsNameACase } from '../../dialogs/casePickerDialog.js';
 import { contactRequestUnderstood } from '../../dialogs/contactLogDialog.js';
 import { referralRequestUnderstood } from '../../dialogs/referralDialog.js';
@@ -104,10 +104,7 @@ export class EnlaceBot extends ActivityHandler {
     }
     // A command pressed on a card starts afresh, whatever was being asked.
     if (card?.command && dc.activeDialog) await dc.cancelAllDialogs();
-    if (dc.activeDialog) {
-      await dc.continueDialog();
-      return;
-    }
+    if (dc.activeDialog && !passedOn((await dc.continueDialog()).result)) return;
     // A card whose question is over: nothing is waiting for its answer.
     if (card?.token) {
       await say(context, actor.kind === 'client' ? 'clientCards.old' : 'cards.old');

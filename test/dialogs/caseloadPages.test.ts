@@ -73,7 +73,7 @@ describe('a 250-case caseload', () => {
     for (const line of firstPageLines) expect(line).toContain('(vencida)');
     expect(turns[1]!.join('\n')).toContain(`Casos 21–40 de ${CASES}`);
     // The last page ends the listing: no «más» and the usual way to open a case.
-    expect(turns.at(-1)!.join('\n')).toContain('Para ver uno escribe «ver caso»');
+    expect(turns.at(-1)!.join('\n')).toContain('Para ver uno escribe su número, o «ver caso»');
   });
 
   it('opens a case by its list number from a later page, and lets another command through', async () => {
@@ -130,5 +130,46 @@ describe('a 250-case caseload', () => {
     expect(idsIn(replies)).toEqual(new Set(cases.map((c) => c.id)));
     expect(turns[0]!.join('\n')).toContain(`Casos del equipo: ${CASES} (`);
     expect(turns[0]!.join('\n')).toContain('Pablo Ruiz');
+  });
+});
+
+describe('a caseload that fits on one page', () => {
+  const few = (workerId: string, from = 0) =>
+    [from, from + 1, from + 2].map((i) =>
+      caseRecord({
+        id: caseId(i),
+        workerId,
+        client: { kind: 'individual', name: `Persona ${i}`, contact: '', language: 'es', timeZone: 'Europe/Madrid' },
+      }),
+    );
+  const numbered = (replies: string[], n: number) => /C-[A-Z2-9]{6}/.exec(replies.join('\n').split('\n').find((line) => line.startsWith(`${n}. `))!)![0];
+
+  it('opens a case by its list number, in Spanish and in English, rather than a menu option of that number', async () => {
+    harness = await createHarness({ cases: [...few('worker-1'), ...few('worker-en', 10)] });
+    await harness.send('hola');
+    const listed = await harness.send('mis casos');
+    const opened = (await harness.send('2')).join('\n');
+    expect(opened).toContain(`Caso ${numbered(listed, 2)} · abierto`);
+    expect(opened).not.toContain('Nuevo caso');
+
+    await harness.send('hello', 'worker-en');
+    const listedEn = await harness.send('my cases', 'worker-en');
+    expect((await harness.send('1', 'worker-en')).join('\n')).toContain(`Case ${numbered(listedEn, 1)} · open`);
+  });
+
+  it('reads anything else as if no list were shown: a command with its details, a greeting, a menu number later', async () => {
+    harness = await createHarness({ cases: few('worker-1') });
+    await harness.send('hola');
+    await harness.send('mis casos');
+    const contact = (await harness.send(`apunta una llamada de 15 minutos con Carmen en ${caseId(0)}`)).join('\n');
+    expect(contact).toContain('Nota del contacto');
+    await harness.sendAll(['Confirma la cita', 'sí']);
+    expect((await harness.store.repositories.cases.get(caseId(0)))!.contacts).toMatchObject([{ type: 'call', minutes: 15, withWhom: 'Carmen' }]);
+
+    await harness.send('mis casos');
+    const greeted = (await harness.send('buenos días')).join('\n');
+    expect(greeted).toContain('¿Qué quieres hacer?');
+    expect(greeted).not.toContain('No te he entendido');
+    expect((await harness.send('1')).join('\n')).not.toContain(`Caso ${caseId(0)}`);
   });
 });

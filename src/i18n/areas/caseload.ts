@@ -18,7 +18,7 @@ export const es = {
   intensityNone: 'sin valorar',
   noDate: 'sin fecha',
   overdue: ' (vencida)',
-  footer: 'Para ver uno escribe «ver caso» y su referencia (por ejemplo «ver caso {example}»).',
+  footer: 'Para ver uno escribe su número, o «ver caso» y su referencia (por ejemplo «ver caso {example}»).',
   summary:
     'Caso {caseId} · {status}\n\n- Persona: {name} ({kind}) · contacto: {contact}\n- Idioma: {language} · zona horaria: {timeZone}\n- Derivado por: {source} · apertura: {intakeDate}\n- Modelo: {model} · prioridad: {priority} · intensidad: {intensity}\n- Próxima revisión: {review} · contacto cada: {contactEvery}\n- Consentimiento: datos sí ({consentAt}) · mensajes: {messaging}\n- Valoraciones: {assessments} · objetivos: {goals} · tareas abiertas: {tasks} · derivaciones activas: {referrals} · contactos: {contacts}',
   days: '{days} días',
@@ -87,7 +87,7 @@ export const en: { [K in keyof typeof es]: string } = {
   intensityNone: 'not assessed',
   noDate: 'no date',
   overdue: ' (overdue)',
-  footer: 'To see one type "view case" and its id (for example "view case {example}").',
+  footer: 'To see one type its number, or "view case" and its id (for example "view case {example}").',
   summary:
     'Case {caseId} · {status}\n\n- Client: {name} ({kind}) · contact: {contact}\n- Language: {language} · time zone: {timeZone}\n- Referred by: {source} · intake: {intakeDate}\n- Model: {model} · priority: {priority} · intensity: {intensity}\n- Next review: {review} · contact every: {contactEvery}\n- Consent: data yes ({consentAt}) · messages: {messaging}\n- Assessments: {assessments} · goals: {goals} · open tasks: {tasks} · active referrals: {referrals} · contacts: {contacts}',
   days: '{days} days',
