@@ -1,8 +1,8 @@
 // A collection's write-ahead journal: each batch of changes is appended as lines and made
 // durable with one synchronous write (O_DSYNC), so a change costs one sync however large the store. The
 // journal is cut into segments (`<base>.<seq>-<pid>`): compaction seals the active segment,
-// files what it holds, then deletes it. A crash in the middle of an append leaves a torn
-// last line, which was never acknowledged and is skipped.
+// files what it holds, then deletes it. A crash or a failed write in the middle of an append
+// leaves a batch in part, which was never acknowledged and is skipped whole.
 import { constants } from 'node:fs';
 import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -77,20 +77,7 @@ export class Journal<T> {
         continue;
       }
       journal.bytes += text.length;
-      // Only whole lines: a line without its line break was never acknowledged.
-      const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n');
-      lines.forEach((line, n) => {
-        if (!line) return;
-        let entry: unknown;
-        try {
-          entry = JSON.parse(openText(line, seg.path));
-        } catch (error) {
-          if (error instanceof StoreError) throw error;
-          throw new StoreError(seg.path, `has a line (${n + 1}) that is not valid JSON: restore the store from a backup`);
-        }
-        if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw new StoreError(seg.path, `has a line (${n + 1}) that is not a change`);
-        entries.push(entry as unknown as JournalEntry<T>);
-      });
+      entries.push(...wholeBatches<T>(text, seg.path));
       if (ours) journal.older.push(seg);
     }
     return { journal, entries };
@@ -98,7 +85,8 @@ export class Journal<T> {
 
   /** Appends the changes and waits until they are on disk. */
   async append(entries: readonly JournalEntry<T>[]): Promise<void> {
-    const data = Buffer.from(entries.map((entry) => `${sealText(JSON.stringify(entry))}\n`).join(''));
+    const lines = [JSON.stringify(batchHeader(entries.length)), ...entries.map((entry) => JSON.stringify(entry))];
+    const data = Buffer.from(lines.map((line) => `${sealText(line)}\n`).join(''));
     let opened: OpenedSegment;
     try {
       opened = await this.activeSegment(data.length);
@@ -232,6 +220,48 @@ export class Journal<T> {
       await unlink(ready.segment.path).catch(() => undefined);
     }
   }
+}
+
+/**
+ * Each batch starts with a line that says how many changes follow: a batch whose write failed
+ * part way (its caller told so, its changes rolled back) is left out whole, even where some of
+ * its lines reached the disk. Lines with no such header, from before batches had one, count
+ * each on its own.
+ */
+const batchHeader = (changes: number) => ['', changes] as const;
+
+function isBatchHeader(line: unknown[]): boolean {
+  return line.length === 2 && line[0] === '' && Number.isInteger(line[1]);
+}
+
+/** The changes of a segment's complete batches, oldest first. */
+function wholeBatches<T>(text: string, path: string): JournalEntry<T>[] {
+  const entries: JournalEntry<T>[] = [];
+  let batch: JournalEntry<T>[] = [];
+  let owed = 0;
+  // Only whole lines: a line without its line break was never acknowledged.
+  const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n');
+  lines.forEach((line, n) => {
+    if (!line) return;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(openText(line, path));
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(path, `has a line (${n + 1}) that is not valid JSON: restore the store from a backup`);
+    }
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw new StoreError(path, `has a line (${n + 1}) that is not a change`);
+    if (isBatchHeader(entry)) {
+      batch = [];
+      owed = entry[1] as number;
+    } else if (owed > 0) {
+      batch.push(entry as unknown as JournalEntry<T>);
+      if (--owed === 0) entries.push(...batch);
+    } else {
+      entries.push(entry as unknown as JournalEntry<T>);
+    }
+  });
+  return entries;
 }
 
 /** What was written to a segment: the zero-filled space after it was never used. */

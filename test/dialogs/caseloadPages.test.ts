@@ -142,7 +142,13 @@ describe('a caseload that fits on one page', () => {
         client: { kind: 'individual', name: `Persona ${i}`, contact: '', language: 'es', timeZone: 'Europe/Madrid' },
       }),
     );
-  const numbered = (replies: string[], n: number) => /C-[A-Z2-9]{6}/.exec(replies.join('\n').split('\n').find((line) => line.startsWith(`${n}. `))!)![0];
+  const numbered = (replies: string[], n: number) =>
+    /C-[A-Z2-9]{6}/.exec(
+      replies
+        .join('\n')
+        .split('\n')
+        .find((line) => line.startsWith(`${n}. `))!,
+    )![0];
 
   it('opens a case by its list number, in Spanish and in English, rather than a menu option of that number', async () => {
     harness = await createHarness({ cases: [...few('worker-1'), ...few('worker-en', 10)] });

@@ -25,7 +25,14 @@ describe('Journal', () => {
     const text = await readFile(join(dir, segment!), 'utf8');
     // The file is larger than its lines: the rest is the zero-filled space of later appends.
     expect((await stat(join(dir, segment!))).size).toBeGreaterThan(writtenPart(text).length);
-    expect(writtenPart(text).split('\n').filter(Boolean)).toHaveLength(3);
+    // Each batch: a line saying how many changes follow, then the changes.
+    expect(writtenPart(text).split('\n').filter(Boolean)).toEqual([
+      '["",2]',
+      JSON.stringify(note('a')),
+      JSON.stringify(note('b')),
+      '["",1]',
+      JSON.stringify(note('a', 'changed')),
+    ]);
 
     const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
     expect(reopened.entries.map(([id, value]) => [id, value?.text])).toEqual([
@@ -34,6 +41,13 @@ describe('Journal', () => {
       ['a', 'changed'],
     ]);
     expect(reopened.journal.hasUnfiled).toBe(true);
+  });
+
+  it('reads lines written before batches had a header each on their own', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'notes.journal.1-999999999');
+    await writeFile(path, `${JSON.stringify(note('a'))}\n${JSON.stringify(note('b'))}\n["",1]\n${JSON.stringify(note('c'))}\n`);
+    expect((await Journal.open<Note>(join(dir, 'notes.journal'))).entries.map(([id]) => id)).toEqual(['a', 'b', 'c']);
   });
 
   it('skips a torn last line before the unused space, and writes later changes to a new segment', async () => {
@@ -80,7 +94,7 @@ describe('Journal', () => {
     expect(reopened.entries.every(([, value]) => value?.text.length === 20_000)).toBe(true);
   });
 
-  it('leaves a batch whose write failed halfway in a segment of its own: its torn line is skipped, never overwritten or glued to the next', async () => {
+  it('leaves a batch whose write failed part way out whole, its lines on disk too, and writes the next to a segment of its own', async () => {
     const dir = await tempDir();
     const { journal } = await Journal.open<Note>(join(dir, 'notes.journal'));
     // The disk takes half of the next write, then fails: as a full disk would.
@@ -93,7 +107,8 @@ describe('Journal', () => {
       // The segment's zero-fill goes through; the batch's lines do not.
       if (data[0] === 0) return write.apply(this, args);
       fileHandle.write = write;
-      await write.call(this, data, offset, Math.floor(length / 2), position);
+      // Its header and first change whole, the second torn.
+      await write.call(this, data, offset, data.indexOf('\n', data.indexOf('\n') + 1) + 10, position);
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     };
     try {
@@ -103,11 +118,10 @@ describe('Journal', () => {
     }
     await journal.append([note('c')]);
     expect(await segmentsIn(dir)).toHaveLength(2);
+    const [failed] = await segmentsIn(dir);
+    expect(writtenPart(await readFile(join(dir, failed!), 'utf8'))).toContain('"lost"');
     const reopened = await Journal.open<Note>(join(dir, 'notes.journal'));
-    const ids = reopened.entries.map(([id]) => id);
-    expect(ids).not.toContain('b');
-    expect(ids.at(-1)).toBe('c');
-    expect(reopened.entries.at(-1)?.[1]).toEqual({ id: 'c', text: 'x'.repeat(100) });
+    expect(reopened.entries).toEqual([note('c')]);
   });
 
   it('removes on start a segment prepared but never written to by a writer that is gone', async () => {
