@@ -103,7 +103,7 @@ describe('Journal', () => {
     await probe.close();
     const write = fileHandle.write;
     fileHandle.write = async function (this: unknown, ...args: unknown[]) {
-      const [data, offset, length, position] = args as [Buffer, number, number, number];
+      const [data, offset, , position] = args as [Buffer, number, number, number];
       // The segment's zero-fill goes through; the batch's lines do not.
       if (data[0] === 0) return write.apply(this, args);
       fileHandle.write = write;
