@@ -102,9 +102,9 @@ async function rateLimitedConnector() {
 export async function measureFanout(prompts: number): Promise<FanoutResult> {
   const folder = await mkdtemp(join(tmpdir(), 'enlace-fanout-'));
   const connector = await rateLimitedConnector();
+  const jobs = await FileJobStore.open(join(folder, 'jobs'));
+  const outbox = new FileCollection<OutboxRecord>('outbox', join(folder, 'outbox'), OutboxRecordSchema);
   try {
-    const jobs = await FileJobStore.open(join(folder, 'jobs'));
-    const outbox = new FileCollection<OutboxRecord>('outbox', join(folder, 'outbox'), OutboxRecordSchema);
     await outbox.load();
     const start = new Date();
     const due: Job[] = Array.from({ length: prompts }, (_, i) =>
@@ -197,6 +197,9 @@ export async function measureFanout(prompts: number): Promise<FanoutResult> {
     };
   } finally {
     await connector.close();
+    // Their journals' files are closed before the folder goes.
+    await jobs.close();
+    await outbox.close();
     await rm(folder, { recursive: true, force: true });
   }
 }
