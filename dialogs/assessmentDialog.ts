@@ -6,7 +6,7 @@ import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../s
 import { say, session, text } from '../src/bot/session.js';
 import { completeAssessment, escalationReasons, hasStrengths, unratedDomains } from '../src/domain/assessment.js';
 import { caseTimeZone } from '../src/domain/config.js';
-import { addDays, localDate } from '../src/domain/dates.js';
+import { localDate, reviewDayAfter } from '../src/domain/dates.js';
 import { newId } from '../src/domain/ids.js';
 import { LIFE_DOMAINS, type Assessment, type Case, type Intensity } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';
@@ -171,7 +171,7 @@ export class AssessmentDialog extends BaseDialog {
     const decided = v.decided ?? answer<Intensity>(step);
     const { actor, services } = session(step.context);
     const defaults = services.config.intensity[decided];
-    const nextReviewDate = addDays(v.today, defaults.reviewAfterDays);
+    const nextReviewDate = reviewDayAfter(v.today, defaults.reviewAfterDays);
     const at = services.now().toISOString();
     const completed: Assessment = { ...v.completed, by: actor.id };
     await services.cases.change(

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { assertWritable } from './closure.js';
 import { defaultConfig, type PracticeConfig } from './config.js';
-import { addDays } from './dates.js';
+import { reviewDayAfter } from './dates.js';
 import { DomainError, issue, result, throwIfInvalid, type ValidationIssue, type ValidationResult } from './errors.js';
 import { ReviewSchema, type Achievement, type Case, type Goal, type Intensity, type Review, type Task } from './schemas.js';
 import { averageAchievement, goalProgress, lastRating, twoLowRatingsInARow } from './tasks.js';
@@ -103,7 +103,7 @@ export function applyReview(caseRecord: Case, review: Review, params: ReviewPara
   throwIfInvalid(validateReview(caseRecord, review));
   const approach = changedApproach(review, params);
   const intensity = approach.intensity ?? caseRecord.intensity;
-  const nextReviewDate = review.nextReviewDate ?? addDays(reviewDay(review), daysFor(params.reviewDays, intensity));
+  const nextReviewDate = review.nextReviewDate ?? reviewDayAfter(reviewDay(review), daysFor(params.reviewDays, intensity));
   const updated: Case = {
     ...caseRecord,
     ...approach,
@@ -136,7 +136,7 @@ function daysFor(table: DaysByIntensity, intensity: Intensity | undefined): numb
 /** A next review date from an intensity, for dialogs that propose one before saving. */
 export function proposedNextReviewDate(fromDate: string, intensity: Intensity, reviewDays: DaysByIntensity = DEFAULT_REVIEW_PARAMS.reviewDays): string {
   if (!isIsoDate(fromDate)) throw new DomainError('invalidDate', `"${fromDate}" is not a YYYY-MM-DD date`);
-  return addDays(fromDate, daysFor(reviewDays, intensity));
+  return reviewDayAfter(fromDate, daysFor(reviewDays, intensity));
 }
 
 // ---- what the review shows ----------------------------------------------------------

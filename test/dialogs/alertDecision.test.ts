@@ -91,9 +91,9 @@ describe('a supervisor decides on an alert', () => {
   it('"continue" on an overdue review records the supervisor\'s review; an alert of a review held since needs no decision', async () => {
     await start(flaggedCase({ alerts: [], nextReviewDate: '2026-11-10' }));
     const reply = joined(await harness.send(tapped('continue', { reviewDate: '2026-11-10' }), SUPER));
-    expect(reply).toContain('Próxima revisión: domingo, 21 de febrero de 2027.');
+    expect(reply).toContain('Próxima revisión: lunes, 22 de febrero de 2027.');
     const saved = await stored();
-    expect(saved.reviews).toEqual([expect.objectContaining({ by: SUPER, decision: 'continue', nextReviewDate: '2027-02-21' })]);
+    expect(saved.reviews).toEqual([expect.objectContaining({ by: SUPER, decision: 'continue', nextReviewDate: '2027-02-22' })]);
     expect(saved.alerts[0]!.decision).toEqual({ choice: 'continue', by: SUPER, at: NOW, reviewId: saved.reviews[0]!.id });
 
     await harness.store.repositories.cases.update(CASE_ID, (c) => ({ ...c!, nextReviewDate: '2026-11-12' }));

@@ -76,7 +76,7 @@ describe('assessment dialog (Spanish)', () => {
     const moderate = defaultConfig.intensity.moderate;
     expect(result).toContain('Intensidad recomendada: moderada');
     expect(result).toContain(`Contacto cada ${moderate.contactEveryDays} días`);
-    expect(result).toContain('domingo, 21 de febrero de 2027');
+    expect(result).toContain('lunes, 22 de febrero de 2027');
     expect(result).toContain('Necesidades (nivel ≤ 3): empleo (2), ingresos (3), educación (3)');
     expect(result).not.toContain('Aviso a supervisión');
     expect(result).not.toContain('Cambio por ámbito');
@@ -87,8 +87,7 @@ describe('assessment dialog (Spanish)', () => {
     const stored = await storedCase();
     expect(stored.intensity).toBe('moderate');
     expect(stored.contactEveryDays).toBe(moderate.contactEveryDays);
-    expect(stored.nextReviewDate).toBe(addDays(TODAY, moderate.reviewAfterDays));
-    expect(stored.nextReviewDate).toBe('2027-02-21');
+    expect(stored.nextReviewDate).toBe('2027-02-22');
     expect(stored.assessmentDraft).toBeUndefined();
     expect(stored.alerts).toEqual([]);
     expect(stored.assessments).toHaveLength(1);
@@ -100,7 +99,7 @@ describe('assessment dialog (Spanish)', () => {
       safetyConcern: false,
       intensity: 'moderate',
       contactEveryDays: moderate.contactEveryDays,
-      nextReviewDate: '2027-02-21',
+      nextReviewDate: '2027-02-22',
       strengths: { personal: 'Constancia y buen humor', family: 'Su hermana la apoya' },
       clientView: 'Quiere volver a trabajar',
       aspirations: 'Un empleo estable',
@@ -269,7 +268,8 @@ describe('assessment dialog (Spanish)', () => {
     expect(saved).toContain('intensidad básica');
     const basic = defaultConfig.intensity.basic;
     const stored = await storedCase();
-    expect(stored).toMatchObject({ intensity: 'basic', contactEveryDays: basic.contactEveryDays, nextReviewDate: addDays(TODAY, basic.reviewAfterDays) });
+    // 180 days on is Saturday 22 May 2027: the review goes to the Monday after.
+    expect(stored).toMatchObject({ intensity: 'basic', contactEveryDays: basic.contactEveryDays, nextReviewDate: '2027-05-24' });
     // The assessment keeps what it recommended.
     expect(stored.assessments[0]!.intensity).toBe('moderate');
   });

@@ -218,9 +218,9 @@ describe('caseload review (English)', () => {
     await harness.send('change approach', 'super-sur');
     await harness.send('model', 'super-sur');
     const done = joined(await harness.send('intensive', 'super-sur'));
-    expect(done).toContain('Decision recorded on case C-SURR66: Change approach (model or intensity). Next review: Sunday, 21 February 2027.');
+    expect(done).toContain('Decision recorded on case C-SURR66: Change approach (model or intensity). Next review: Monday, 22 February 2027.');
     const record = await stored('C-SURR66');
-    expect(record).toMatchObject({ model: 'intensive', intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-02-21' });
+    expect(record).toMatchObject({ model: 'intensive', intensity: 'moderate', contactEveryDays: 21, nextReviewDate: '2027-02-22' });
     expect(record.reviews[0]).toMatchObject({ by: 'super-sur', decision: 'changeApproach', newModel: 'intensive' });
     expect(record.reviews[0]!.newIntensity).toBeUndefined();
   });

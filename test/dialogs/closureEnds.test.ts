@@ -210,7 +210,7 @@ describe('reopening a case', () => {
     await harness.send('hola');
     await harness.sendAll([`reabrir ${CASE_ID}`, 'Nueva derivación del centro de salud']);
     // Not assessed yet: the review follows the moderate default.
-    expect(joined(await harness.send('sí'))).toContain('Próxima revisión: domingo, 21 de febrero de 2027 (intensidad moderada, revisión cada 90 días).');
+    expect(joined(await harness.send('sí'))).toContain('Próxima revisión: lunes, 22 de febrero de 2027 (intensidad moderada, revisión cada 90 días).');
     expect(joined(await harness.send('sí'))).toContain(`Valoración inicial del caso ${CASE_ID}`);
     expect((await stored()).status).toBe('open');
   });
@@ -221,11 +221,9 @@ describe('reopening a case', () => {
     await harness.send('idioma en', 'super-1');
     await harness.sendAll([`reopen ${CASE_ID}`, 'New referral from the health centre'], 'super-1');
     const reopened = joined(await harness.send('yes', 'super-1'));
-    expect(reopened).toContain('Next review: Saturday, 22 May 2027 (basic intensity, a review every 180 days).');
+    expect(reopened).toContain('Next review: Monday, 24 May 2027 (basic intensity, a review every 180 days).');
     expect(reopened).toContain('Shall we do a new assessment now? (yes/no)');
-    expect(joined(await harness.send('no', 'super-1'))).toContain(
-      'All right, the assessment is left for later. The review stays set for Saturday, 22 May 2027.',
-    );
-    expect(await stored()).toMatchObject({ status: 'open', nextReviewDate: '2027-05-22', goals: [{ status: 'achieved' }, { status: 'dropped' }] });
+    expect(joined(await harness.send('no', 'super-1'))).toContain('All right, the assessment is left for later. The review stays set for Monday, 24 May 2027.');
+    expect(await stored()).toMatchObject({ status: 'open', nextReviewDate: '2027-05-24', goals: [{ status: 'achieved' }, { status: 'dropped' }] });
   });
 });

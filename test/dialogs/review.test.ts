@@ -115,7 +115,7 @@ describe('review dialog (Spanish)', () => {
     expect(changes).toContain('¿Qué decides para el caso?');
 
     const proposal = joined(await harness.send('continuar'));
-    expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
+    expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: lunes, 22 de febrero de 2027');
     expect(joined(await harness.send('hoy'))).toContain('tiene que ser posterior a hoy');
     expect(joined(await harness.send('cuando sea'))).toContain('No he entendido la fecha');
     expect(joined(await harness.send('15/01/2027'))).toContain('viernes, 15 de enero de 2027');
@@ -205,11 +205,11 @@ describe('review dialog (Spanish)', () => {
     expect(start).toContain('El caso aún no tiene objetivos ni tareas.');
     expect(start).toContain('no tiene ninguna valoración completada');
     expect(start).toContain('¿Qué decides para el caso?');
-    expect(joined(await harness.send('continuar'))).toContain('propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
+    expect(joined(await harness.send('continuar'))).toContain('propuesta por la intensidad moderada: lunes, 22 de febrero de 2027');
     await harness.sendAll(['ok', 'no']);
     await harness.send('sí');
     expect((await stored()).assessments).toHaveLength(0);
-    expect((await stored()).reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-21' });
+    expect((await stored()).reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-22' });
     expect((await stored()).reviews[0]!.assessmentId).toBeUndefined();
   });
 
@@ -280,7 +280,7 @@ describe('review dialog (English)', () => {
     await harness.sendAll(['change approach', 'both'], 'worker-en');
     const intensity = joined(await harness.send('clinical', 'worker-en'));
     expect(intensity).toContain('New intensity (now: moderate; recommended: moderate)');
-    expect(joined(await harness.send('basic', 'worker-en'))).toContain('Next review proposed from the basic intensity: Saturday, 22 May 2027');
+    expect(joined(await harness.send('basic', 'worker-en'))).toContain('Next review proposed from the basic intensity: Monday, 24 May 2027');
     expect(joined(await harness.send('in two weeks', 'worker-en'))).toContain('Monday, 7 December 2026');
     await harness.send('yes', 'worker-en');
     const summary = joined(await harness.send('Moving to clinical work', 'worker-en'));
@@ -317,13 +317,13 @@ describe('review re-rating by exception', () => {
     expect(changes).toContain('- ingresos: 3 → 3 (igual)\n- empleo: 2 → 3 (mejora)\n- vivienda: 2 → 2 (igual)\n- salud mental: 4 → 4 (igual)');
     expect(changes).toContain('la intensidad recomendada es moderada (ahora: moderada)');
     expect(changes).toContain('¿Qué decides para el caso?');
-    expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: domingo, 21 de febrero de 2027');
+    expect(proposal).toContain('Próxima revisión propuesta por la intensidad moderada: lunes, 22 de febrero de 2027');
     expect(note).toContain('Nota de la reevaluación');
     expect(summary).toContain('Ámbitos puntuados de nuevo: 4');
-    expect(saved).toContain('Reevaluación guardada en el caso C-ANAP23. Próxima revisión: domingo, 21 de febrero de 2027.');
+    expect(saved).toContain('Reevaluación guardada en el caso C-ANAP23. Próxima revisión: lunes, 22 de febrero de 2027.');
     const record = await stored();
     expect(record.assessments[1]!.ratings).toMatchObject({ income: 3, employment: 3, housing: 2, mentalHealth: 4, food: null });
-    expect(record.reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-21', note: 'Buena evolución' });
+    expect(record.reviews[0]).toMatchObject({ decision: 'continue', nextReviewDate: '2027-02-22', note: 'Buena evolución' });
   });
 
   it('«todo igual excepto …» and «todo igual» fill every re-rating; the safety question still follows', async () => {

@@ -97,7 +97,7 @@ describe('closing ends what is still running', () => {
 
 describe('reopening', () => {
   it('sets the review date from the intensity (moderate before any assessment); goals keep their outcome', () => {
-    expect(reopenedReviewDate({ intensity: 'intensive' }, '2027-06-10')).toBe('2027-07-10');
+    expect(reopenedReviewDate({ intensity: 'intensive' }, '2027-06-10')).toBe('2027-07-12');
     expect(reopenedReviewDate({}, '2027-06-10')).toBe('2027-09-08');
     const closed = deepFreeze(
       closeCase(

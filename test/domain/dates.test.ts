@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_REACH_YEARS, datePhraseIn, parseNaturalDate } from '../../src/domain/dates.js';
+import { DATE_REACH_YEARS, datePhraseIn, parseNaturalDate, reviewDayAfter } from '../../src/domain/dates.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ZONE = 'Europe/Madrid';
@@ -166,5 +166,16 @@ describe('a date said inside a sentence', () => {
     ] as const) {
       expect(phrase(text, lang), text).toBeUndefined();
     }
+  });
+});
+
+describe('a review day', () => {
+  it('is the day the days lead to on a working day, and the Monday after on a weekend', () => {
+    // 23 November 2026 is a Monday.
+    expect(reviewDayAfter('2026-11-23', 3)).toBe('2026-11-26');
+    expect(reviewDayAfter('2026-11-23', 4)).toBe('2026-11-27');
+    expect(reviewDayAfter('2026-11-23', 5)).toBe('2026-11-30');
+    expect(reviewDayAfter('2026-11-23', 6)).toBe('2026-11-30');
+    expect(reviewDayAfter('2026-11-23', 90)).toBe('2027-02-22');
   });
 });

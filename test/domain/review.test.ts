@@ -112,7 +112,7 @@ describe('applyReview', () => {
     const params: ReviewParams = { reviewDays: { intensive: 14, moderate: 60, basic: 120 }, contactEveryDays: { intensive: 3, moderate: 14, basic: 28 } };
     const { caseRecord: updated } = applyReview(moderateCase(), review({ decision: 'changeApproach', newIntensity: 'basic' }), params);
     expect(updated.contactEveryDays).toBe(28);
-    expect(updated.nextReviewDate).toBe('2027-08-08');
+    expect(updated.nextReviewDate).toBe('2027-08-09');
   });
 
   it('marks that closure must follow, without closing', () => {
@@ -186,7 +186,8 @@ describe('applyReview', () => {
 
 describe('proposedNextReviewDate', () => {
   it('adds the days of the intensity', () => {
-    expect(proposedNextReviewDate('2027-01-01', 'intensive', PARAMS.reviewDays)).toBe('2027-01-31');
+    // 30 days on is Sunday 31 January: a review goes to the Monday after, never to a weekend.
+    expect(proposedNextReviewDate('2027-01-01', 'intensive', PARAMS.reviewDays)).toBe('2027-02-01');
     expect(proposedNextReviewDate('2027-01-01', 'basic', PARAMS.reviewDays)).toBe('2027-06-30');
   });
 
