@@ -11,7 +11,7 @@ import type { Case, Staff, Task } from '../schemas.js';
 import { newJob, type Job, type JobDraft } from './job.js';
 import { onDay, outOfQuietHours, type DeliveryRules } from './placement.js';
 import type { FollowUpConfig } from './settings.js';
-import { knowsZone, wallTime, weekdayOf } from './zoneTime.js';
+import { clockMinutes, knowsZone, wallTime, weekdayOf } from './zoneTime.js';
 
 /** The staff a case's follow-ups go to, looked up by the caller. */
 export interface CaseRecipients {
@@ -116,7 +116,7 @@ function* checkInInstants(caseRecord: Case, task: Task, rules: DeliveryRules, co
   if (!clientEverReachable(caseRecord)) return;
   const lastHeard = task.progress.reduce((latest, entry) => Math.max(latest, Date.parse(entry.at)), Date.parse(task.commitment.at));
   const lastHeardDay = wallTime(new Date(lastHeard), rules.timeZone).date;
-  const place = (day: string) => onDay(day, config.followUps.clientTime, rules);
+  const place = (day: string) => onDay(day, day === task.dueDate ? dueDayTime(task, config.followUps.clientTime) : config.followUps.clientTime, rules);
   const wanted = (instant: Date) => instant.getTime() > lastHeard && clientReachableAt(caseRecord, instant);
   const every = task.checkInEveryDays;
   // Start at `fromDay` rather than walk every step of a long silence.
@@ -130,6 +130,14 @@ function* checkInInstants(caseRecord: Case, task: Task, rules: DeliveryRules, co
     const instant = place(day);
     if (wanted(instant)) yield instant;
   }
+}
+
+/**
+ * The due day's prompt comes at the time the task was set for («la cita a las 12») when that is
+ * later than the usual time, so it does not ask about the day before the hour has come.
+ */
+function dueDayTime(task: Task, usual: string): string {
+  return task.dueTime && clockMinutes(task.dueTime) > clockMinutes(usual) ? task.dueTime : usual;
 }
 
 function workerTasksDue(caseRecord: Case, people: CaseRecipients, config: FollowUpConfig): JobDraft[] {

@@ -50,6 +50,18 @@ describe('client check-ins', () => {
     ]);
   });
 
+  it('asks on the due date at the time the task was set for, when that is later than the usual time', () => {
+    const at = (dueTime: string) =>
+      derive(makeCase({ tasks: [makeTask({ dueTime })] }), '2027-01-26T12:00:00Z')
+        .filter((job) => job.kind === 'clientCheckIn')
+        .map((job) => job.dueAt);
+    // Madrid is UTC+1 in winter: the usual 10:00 is 09:00Z.
+    expect(at('12:30')).toEqual(['2027-01-25T09:00:00.000Z', '2027-02-01T11:30:00.000Z']);
+    expect(at('08:00')).toEqual(['2027-01-25T09:00:00.000Z', '2027-02-01T09:00:00.000Z']);
+    // 22:00 falls in the quiet hours: the next morning at 08:00, when they end.
+    expect(at('22:00')).toEqual(['2027-01-25T09:00:00.000Z', '2027-02-02T07:00:00.000Z']);
+  });
+
   it('asks on the due date, and keeps one missed notice through a long silence', () => {
     expect(lines(derive(makeCase({ tasks: [clientTask] }), '2027-01-26T12:00:00Z'))).toEqual([
       'clientCheckIn → client @ 2027-01-25T09:00:00.000Z',
