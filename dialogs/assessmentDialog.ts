@@ -6,7 +6,8 @@ import type { DialogContext, DialogTurnResult, WaterfallStepContext } from '../s
 import { say, session, text } from '../src/bot/session.js';
 import { completeAssessment, escalationReasons, hasStrengths, unratedDomains } from '../src/domain/assessment.js';
 import { caseTimeZone } from '../src/domain/config.js';
-import { localDate, reviewDayAfter } from '../src/domain/dates.js';
+import { localDate } from '../src/domain/dates.js';
+import { reviewDayAfter } from '../src/domain/review.js';
 import { newId } from '../src/domain/ids.js';
 import { LIFE_DOMAINS, type Assessment, type Case, type Intensity } from '../src/domain/schemas.js';
 import { BaseDialog } from './baseDialog.js';

@@ -1,7 +1,7 @@
 // Assessment (valoración): needs, the support intensity that follows the deficit, and the
 // change between one assessment and the next.
 import { defaultConfig, type PracticeConfig } from './config.js';
-import { reviewDayAfter } from './dates.js';
+import { reviewDayAfter } from './review.js';
 import { LIFE_DOMAINS, type Assessment, type DomainLevel, type Intensity, type LifeDomain } from './schemas.js';
 
 export type Ratings = Assessment['ratings'];

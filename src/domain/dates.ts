@@ -185,16 +185,6 @@ function yearsLeftOver(text: string, read: { from: number; to: number } | undefi
     .filter((n) => n >= 1000);
 }
 
-/**
- * A review `days` after `date`, moved off a weekend to the Monday after: a review is a
- * meeting on a working day, and a date proposed on a Sunday is one the worker must change.
- */
-export function reviewDayAfter(date: string, days: number): string {
-  const day = addDays(date, days);
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 6 ? addDays(day, 2) : weekday === 0 ? addDays(day, 1) : day;
-}
-
 /** `date` plus `days` calendar days, both `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
   // Deriving follow-ups steps through the same days over and over: each sum is worked out once.

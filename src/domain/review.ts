@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { assertWritable } from './closure.js';
 import { defaultConfig, type PracticeConfig } from './config.js';
-import { reviewDayAfter } from './dates.js';
+import { addDays } from './dates.js';
 import { DomainError, issue, result, throwIfInvalid, type ValidationIssue, type ValidationResult } from './errors.js';
 import { ReviewSchema, type Achievement, type Case, type Goal, type Intensity, type Review, type Task } from './schemas.js';
+import { workingDay } from './followups/placement.js';
 import { averageAchievement, goalProgress, lastRating, twoLowRatingsInARow } from './tasks.js';
 
 export type DaysByIntensity = Readonly<Record<Intensity, number>>;
@@ -131,6 +132,14 @@ function daysFor(table: DaysByIntensity, intensity: Intensity | undefined): numb
     throw new DomainError('invalidConfig', `No positive whole number of days configured for intensity ${intensity}`);
   }
   return days;
+}
+
+/**
+ * A review `days` after `date`, moved off a weekend to the Monday after: a review is a
+ * meeting on a working day, and a date proposed on a Sunday is one the worker must change.
+ */
+export function reviewDayAfter(date: string, days: number): string {
+  return workingDay(addDays(date, days), false);
 }
 
 /** A next review date from an intensity, for dialogs that propose one before saving. */

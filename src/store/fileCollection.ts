@@ -200,7 +200,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
         toRead.push(entry);
       }
     }
-    for (const record of await readRecordFiles(this.folder, toRead, this.schema, this.name, trusted, migrate)) {
+    for await (const record of readRecordFiles(this.folder, toRead, this.schema, this.name, trusted, migrate)) {
       const { value } = record;
       this.hold(value);
       this.stamps.set(value.id, { size: record.size, mtimeMs: record.mtimeMs });

@@ -190,21 +190,21 @@ export interface LoadedRecord<T> {
 
 /**
  * Reads record files a few at a time, each checked against the schema unless its content is in
- * `trusted`. In name order, so the file named in an error is the same on every start.
+ * `trusted`, and yields them as read, so the caller need not keep them all. In name order, so
+ * the file named in an error is the same on every start.
  */
-export async function readRecordFiles<T extends { id: string }>(
+export async function* readRecordFiles<T extends { id: string }>(
   folder: string,
   entries: readonly string[],
   schema: z.ZodType<T>,
   collection: string,
   trusted: ReadonlySet<string>,
   migrate?: (record: Record<string, unknown>) => Record<string, unknown>,
-): Promise<LoadedRecord<T>[]> {
-  const loaded: LoadedRecord<T>[] = [];
+): AsyncGenerator<LoadedRecord<T>> {
   for (let i = 0; i < entries.length; i += IO_PARALLEL) {
     const chunk = entries.slice(i, i + IO_PARALLEL);
     const read = await Promise.all(chunk.map((entry) => readRecordFile(join(folder, entry))));
-    chunk.forEach((entry, n) => {
+    for (const [n, entry] of chunk.entries()) {
       const path = join(folder, entry);
       const { text, size, mtimeMs } = read[n]!;
       const digest = digestOf(text);
@@ -214,8 +214,7 @@ export async function readRecordFiles<T extends { id: string }>(
       const value = deepFreeze(record.value);
       // Trusted next time only when checking changes nothing (no default filled in, no key dropped).
       const unchanged = !record.migrated && (trustedRecord !== undefined || JSON.stringify(value) === text);
-      loaded.push({ value, size, mtimeMs, migrated: record.migrated, trustedDigest: unchanged ? digest : undefined });
-    });
+      yield { value, size, mtimeMs, migrated: record.migrated, trustedDigest: unchanged ? digest : undefined };
+    }
   }
-  return loaded;
 }

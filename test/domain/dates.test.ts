@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_REACH_YEARS, datePhraseIn, parseNaturalDate, reviewDayAfter } from '../../src/domain/dates.js';
+import { DATE_REACH_YEARS, datePhraseIn, parseNaturalDate } from '../../src/domain/dates.js';
+import { reviewDayAfter } from '../../src/domain/review.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const ZONE = 'Europe/Madrid';
