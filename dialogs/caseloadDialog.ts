@@ -3,7 +3,7 @@
 // reviews first; «más» shows the next page, a list number or case id opens that case, and
 // anything else is read as if no list were shown.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
+import { Dialog, WaterfallDialog, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import { say, session, text } from '../src/bot/session.js';
 import { caseloadCounts, caseloadOrder, caseloadTime, pageOf } from '../src/domain/caseload.js';
 import { localDate } from '../src/domain/dates.js';
@@ -28,12 +28,26 @@ interface CaseloadOptions {
 interface ListedPage {
   page: number;
   more: boolean;
+  /** How many cases the whole list has. */
+  count: number;
 }
+
+/** Waits again on the page shown, after a word about what was typed. */
+const WAITING = `${CASELOAD_DIALOG}.waiting`;
 
 export class CaseloadDialog extends BaseDialog {
   constructor() {
     super(CASELOAD_DIALOG, 'caseload.name', 'caseload.help', [(step) => this.show(step), (step) => this.next(step)]);
     this.addDialog(new CaseSummaryDialog());
+    this.addDialog(
+      new WaterfallDialog(WAITING, [
+        async (step) => {
+          Object.assign(vals(step), step.options as ListedPage);
+          return Dialog.EndOfTurn;
+        },
+        (step) => this.next(step),
+      ]),
+    );
   }
 
   private async show(step: WaterfallStepContext) {
@@ -76,7 +90,7 @@ export class CaseloadDialog extends BaseDialog {
     const overview = page.page === 1 ? this.overview(step.context, cases, today) : [];
     const footer = more ? undefined : text(step.context, 'caseload.footer', { example: ordered[0]!.id });
     // The dialog waits after every page, the last included, so a list number opens its case.
-    Object.assign(vals(step), { page: page.page, more } satisfies ListedPage);
+    Object.assign(vals(step), { page: page.page, more, count: cases.length } satisfies ListedPage);
     if (showsCards(step.context)) {
       // Where cards are shown, the page is a card with a button per case and «más» as a button.
       const asCard = (moreToken?: string) =>
@@ -125,15 +139,22 @@ export class CaseloadDialog extends BaseDialog {
    */
   private async next(step: WaterfallStepContext) {
     const typed = String(step.result ?? step.context.activity.text ?? '');
-    const { page, more } = vals(step) as ListedPage;
-    if (more && matchesWord(typed, 'caseload.moreWords')) {
-      return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: page + 1 } satisfies CaseloadOptions);
+    const listed = vals(step) as ListedPage;
+    if (matchesWord(typed, 'caseload.moreWords')) {
+      if (listed.more) return step.replaceDialog(`${CASELOAD_DIALOG}.steps`, { page: listed.page + 1 } satisfies CaseloadOptions);
+      await say(step.context, 'caseload.noMore');
+      return step.replaceDialog(WAITING, listed);
     }
     const { actor, services } = session(step.context);
     const plain = normalize(typed);
+    if (/^\d+$/.test(plain)) {
+      const listedId = await services.people.caseInLastList(actor, Number(plain));
+      if (listedId) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId: listedId });
+      await say(step.context, 'caseload.noSuchNumber', { number: plain, count: listed.count });
+      return step.replaceDialog(WAITING, listed);
+    }
     const named = caseIdIn(typed);
-    const caseId = /^\d+$/.test(plain) ? await services.people.caseInLastList(actor, Number(plain)) : named && normalize(named) === plain ? named : undefined;
-    if (caseId) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId });
+    if (named && normalize(named) === plain) return step.replaceDialog(CASE_SUMMARY_DIALOG, { caseId: named });
     return step.endDialog(PASSED_ON);
   }
 }

@@ -72,6 +72,7 @@ describe('a 250-case caseload', () => {
     expect(firstPageLines).toHaveLength(CASELOAD_PAGE_SIZE);
     for (const line of firstPageLines) expect(line).toContain('(vencida)');
     expect(turns[1]!.join('\n')).toContain(`Casos 21–40 de ${CASES}`);
+    expect((await harness.send('más')).join('\n')).toContain('No hay más casos: esta es la última página.');
     // The last page ends the listing: no «más» and the usual way to open a case.
     expect(turns.at(-1)!.join('\n')).toContain('Para ver uno escribe su número, o «ver caso»');
   });
@@ -161,6 +162,23 @@ describe('a caseload that fits on one page', () => {
     await harness.send('hello', 'worker-en');
     const listedEn = await harness.send('my cases', 'worker-en');
     expect((await harness.send('1', 'worker-en')).join('\n')).toContain(`Case ${numbered(listedEn, 1)} · open`);
+  });
+
+  it('answers a number not in the list, or «más» past the last page, and still opens a case by its number after', async () => {
+    harness = await createHarness({ cases: [...few('worker-1'), ...few('worker-en', 10)] });
+    await harness.send('hola');
+    const listed = await harness.send('mis casos');
+    const wrong = (await harness.send('7')).join('\n');
+    expect(wrong).toContain('No hay un caso 7 en la lista: escribe un número del 1 al 3.');
+    expect(wrong).not.toContain('¿Con qué caso?');
+    expect((await harness.send('más')).join('\n')).toContain('No hay más casos: esta es la última página.');
+    expect((await harness.send('3')).join('\n')).toContain(`Caso ${numbered(listed, 3)} · abierto`);
+
+    await harness.send('hello', 'worker-en');
+    const listedEn = await harness.send('my cases', 'worker-en');
+    expect((await harness.send('more', 'worker-en')).join('\n')).toContain('There are no more cases: this is the last page.');
+    expect((await harness.send('0', 'worker-en')).join('\n')).toContain('There is no case 0 in the list: type a number from 1 to 3.');
+    expect((await harness.send('2', 'worker-en')).join('\n')).toContain(`Case ${numbered(listedEn, 2)} · open`);
   });
 
   it('reads anything else as if no list were shown: a command with its details, a greeting, a menu number later', async () => {
