@@ -110,7 +110,8 @@ export class ContactLogDialog extends BaseDialog {
 
   /**
    * Takes what the command said about the contact; true when it said any. The date is the one
-   * said («ayer a las 10»), else today's; one that has not happened yet is asked for.
+   * said («ayer a las 10»), else today's; one that cannot be taken (not come yet, no such day)
+   * is asked for.
    */
   private prefill(step: WaterfallStepContext): boolean {
     const { request } = step.options as CommandOptions;
@@ -120,7 +121,7 @@ export class ContactLogDialog extends BaseDialog {
     if (said.minutes !== undefined && said.minutes > MINUTES_IN_A_DAY) delete said.minutes;
     if (Object.keys(said).length === 0 && !when) return false;
     Object.assign(vals(step), said);
-    if (when === 'notYet') return true;
+    if (when === 'ask') return true;
     vals(step).date = when?.date ?? localDate(services.now(), timeZone);
     if (when?.time) vals(step).time = when.time;
     return true;

@@ -110,8 +110,8 @@ export interface ContactRequest {
   type?: string;
   minutes?: number;
   withWhom?: string;
-  /** The day (and time) said, «ayer a las 10»; 'notYet' when what was said has not happened yet. */
-  when?: { date: string; time?: string } | 'notYet';
+  /** The day (and time) said, «ayer a las 10»; 'ask' when what was said cannot be taken (not yet come, no such day). */
+  when?: { date: string; time?: string } | 'ask';
 }
 
 /** What a date said in a command is read against: the worker's language, zone and now. */
@@ -150,10 +150,10 @@ export function readContactRequest(request: Request, types: Choice[], saidWhen?:
   let rest = request.rest;
   const phrase = saidWhen && datePhraseIn(rest, saidWhen.lang, saidWhen.timeZone, saidWhen.now, 'past');
   if (phrase) {
-    const { date, time, instant } = phrase.reading;
+    const { reading } = phrase;
     // A day without a time has happened once it has begun («esta mañana» at 9).
-    const notYet = time ? instant > saidWhen.now : date > localDate(saidWhen.now, saidWhen.timeZone);
-    found.when = notYet ? 'notYet' : { date, ...(time && { time }) };
+    const happened = reading.ok && (reading.time ? reading.instant <= saidWhen.now : reading.date <= localDate(saidWhen.now, saidWhen.timeZone));
+    found.when = reading.ok && happened ? { date: reading.date, ...(reading.time && { time: reading.time }) } : 'ask';
     rest = phrase.rest;
   }
   const minutes = minutesIn(rest);

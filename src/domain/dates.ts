@@ -112,7 +112,9 @@ const PHRASE_WORDS = 7;
 /**
  * A date said inside a sentence («una visita con Carmen ayer a las 10»), read as
  * parseNaturalDate reads one, and the sentence without it. The longest run of words that is a
- * date and nothing else wins. Undefined when the sentence holds no date it can read.
+ * date and nothing else wins. A date that cannot be taken («el 31 de noviembre») comes back
+ * with what is wrong with it, taken out of the sentence too. Undefined when the sentence holds
+ * no date.
  */
 export function datePhraseIn(
   text: string,
@@ -120,17 +122,33 @@ export function datePhraseIn(
   timeZone: string,
   now: Date,
   lean: 'future' | 'past',
-): { reading: ParsedDate; rest: string } | undefined {
+): { reading: DateReading; rest: string } | undefined {
   // Most sentences name no date: one reading tells, before any search.
-  if (readDate(text, lang, timeZone, now, lean, false).ok === false) return undefined;
+  const whole = readDate(text, lang, timeZone, now, lean, false);
+  if (!whole.ok && whole.reason === 'notADate') return undefined;
   const words = text.split(/\s+/).filter(Boolean);
-  for (let length = Math.min(PHRASE_WORDS, words.length); length > 0; length--) {
+  const readAt = (from: number, length: number) => readDate(words.slice(from, from + length).join(' '), lang, timeZone, now, lean, whole.ok);
+  const without = (from: number, length: number) => [...words.slice(0, from), ...words.slice(from + length)].join(' ');
+  if (whole.ok) {
+    for (let length = Math.min(PHRASE_WORDS, words.length); length > 0; length--) {
+      for (let from = 0; from + length <= words.length; from++) {
+        const reading = readAt(from, length);
+        if (reading.ok) return { reading, rest: without(from, length) };
+      }
+    }
+    return undefined;
+  }
+  // A date that cannot be taken: the fewest words that still say it, with the little words before them.
+  for (let length = 1; length <= Math.min(PHRASE_WORDS, words.length); length++) {
     for (let from = 0; from + length <= words.length; from++) {
-      const reading = readDate(words.slice(from, from + length).join(' '), lang, timeZone, now, lean, true);
-      if (reading.ok) return { reading, rest: [...words.slice(0, from), ...words.slice(from + length)].join(' ') };
+      const reading = readAt(from, length);
+      if (reading.ok || reading.reason !== whole.reason) continue;
+      let start = from;
+      while (start > 0 && DATE_FILLERS.has(words[start - 1]!.toLowerCase())) start--;
+      return { reading, rest: without(start, from + length - start) };
     }
   }
-  return undefined;
+  return { reading: whole, rest: text };
 }
 
 function readDate(text: string, lang: Language, timeZone: string, now: Date, lean: 'future' | 'past', whole: boolean): DateReading {

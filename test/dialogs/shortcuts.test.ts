@@ -286,6 +286,15 @@ describe('a contact typed as a phrase of intent', () => {
     expect((await stored(ES)).contacts).toMatchObject([{ date: '2026-11-23', minutes: 10, withWhom: 'Carmen' }]);
   });
 
+  it('in Spanish: a day no calendar has is asked for, and kept out of «con quién»', async () => {
+    await start([caseRecord({ id: ES })]);
+    const asked = joined(await harness.send(`apunta una llamada de 10 minutos con la vecina el 31 de noviembre en ${ES}`));
+    expect(asked).toContain('Fecha del contacto');
+    await harness.sendAll(['ayer', 'sí', 'no']);
+    await harness.send('sí');
+    expect((await stored(ES)).contacts).toMatchObject([{ date: '2026-11-22', minutes: 10, withWhom: 'la vecina' }]);
+  });
+
   it('in English: only what the phrase leaves out is asked', async () => {
     await start([englishCase()], 'worker-en');
     const minutes = joined(await harness.send(`I'd like to log a visit on ${EN}`, 'worker-en'));

@@ -158,6 +158,14 @@ describe('a date said inside a sentence', () => {
     expect(phrase('visit on Friday with John', 'en')).toMatchObject({ reading: { date: '2026-11-20' }, rest: 'visit with John' });
   });
 
+  it('takes out a date that cannot be taken, and says what is wrong with it', () => {
+    expect(phrase('llamada con la vecina el 31 de noviembre', 'es')).toMatchObject({
+      reading: { ok: false, reason: 'noSuchDay' },
+      rest: 'llamada con la vecina',
+    });
+    expect(phrase('a call with Ana on 30 February', 'en')).toMatchObject({ reading: { ok: false, reason: 'noSuchDay' }, rest: 'a call with Ana' });
+  });
+
   it('finds none where a number or a name only looks like one', () => {
     for (const [text, lang] of [
       ['llamada con la persona en C-0001', 'es'],
