@@ -52,6 +52,8 @@ export async function serve(script: string, env: Record<string, string>, timeout
   // The build is npm start's prestart, before the process: not part of its start.
   await ensureBuilt();
   const { command, args, specifier } = runtimeFor(script);
+  // BENCH_BOT_NODE_ARGS: node options for the bot alone, such as --cpu-prof to see where a turn's time goes.
+  if (script === 'src/index.ts' && process.env.BENCH_BOT_NODE_ARGS) args.push(...process.env.BENCH_BOT_NODE_ARGS.split(' '));
   const begun = performance.now();
   const child = spawn(command, [...args, specifier], {
     cwd: REPO_ROOT,

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agencyStore, copyOf } from './agencyStore.js';
-import { cpuMs, followUpsSynced, serve, settled } from './processes.js';
+import { cpuMs, followUpsSynced, rssMb, serve, settled } from './processes.js';
 import { allTurns, measureTurns, percentile, replySink, type TurnKind } from './turns.js';
 
 process.env.ENLACE_QUIET = '1';
@@ -40,6 +40,7 @@ try {
           : `the bot settled in ${fixed(settleMs / 1000, 1)} s`,
       );
     }
+    const rssBefore = await rssMb(bot.child.pid!);
     const cpuBefore = { bot: await cpuMs(bot.child.pid!), echo: await cpuMs(echo.child.pid!) };
     const run = await measureTurns({
       botUrl: bot.url,
@@ -50,6 +51,7 @@ try {
       phases: PHASES,
       cases: store.cases,
     });
+    const rssAfter = await rssMb(bot.child.pid!);
     // Under a closed loop on a shared machine, CPU per turn is the steadier figure.
     const cpuPerTurn = {
       bot: (await cpuMs(bot.child.pid!)) - cpuBefore.bot,
@@ -74,6 +76,7 @@ try {
     const botCpu = cpuPerTurn.bot / sent(run.bot.turns);
     const echoCpu = cpuPerTurn.echo / sent(run.echo.turns);
     say(`CPU per turn (approx., warm-up included): bot ${fixed(botCpu)} ms, echo ${fixed(echoCpu)} ms (× ${fixed(botCpu / echoCpu)})`);
+    say(`bot RSS ${fixed(rssBefore, 0)} MB before the turns, ${fixed(rssAfter, 0)} MB after (× ${fixed(rssAfter / rssBefore)})`);
     if (run.unexpected.length > 0) say(`unexpected replies: ${run.unexpected.length}, e.g. ${run.unexpected[0]}`);
     const all = (samples: typeof run.bot, q: number) => percentile(allTurns(samples), q);
     say(
@@ -84,6 +87,8 @@ try {
         echoTurnsPerSecond: perSecond(run.echo),
         botCpuMsPerTurn: botCpu,
         echoCpuMsPerTurn: echoCpu,
+        rssBeforeMb: rssBefore,
+        rssAfterMb: rssAfter,
         unexpected: run.unexpected.length,
         cases: store.cases,
         loadAverage,
