@@ -13,6 +13,7 @@ import {
 import { t } from '../i18n/catalog.js';
 import type { Settings } from '../settings.js';
 import { log } from './log.js';
+import { ReusedClientsAuthentication } from './reusedClients.js';
 import { session } from './session.js';
 
 export interface Answer {
@@ -54,7 +55,9 @@ export function createAdapter(settings: Settings, conversationState: BotState): 
     ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: settings.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: settings.openIdMetadataUrl }
     : {};
   const adapter = new EnlaceAdapter(
-    new ConfigurationBotFrameworkAuthentication({ ...credentials, ...endpoints }, new ConfigurationServiceClientCredentialFactory(credentials)),
+    new ReusedClientsAuthentication(
+      new ConfigurationBotFrameworkAuthentication({ ...credentials, ...endpoints }, new ConfigurationServiceClientCredentialFactory(credentials)),
+    ),
   );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log('turn.error', { error: error.name, message: error.message.slice(0, 200), conversation: context.activity.conversation?.id ?? '' });

@@ -8,7 +8,8 @@ import { readSettings } from '../../src/settings.js';
 /** botbuilder's own settings behind the adapter (private fields, read to catch drift). */
 function endpointsOf(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const adapter = createAdapter(readSettings({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', ...env }), new ConversationState(new MemoryStorage()));
-  const { inner } = (adapter as unknown as { botFrameworkAuthentication: { inner: Record<string, unknown> } }).botFrameworkAuthentication;
+  // Ours reuses clients around botbuilder's configuration, which wraps the settings themselves.
+  const { inner } = (adapter as unknown as { botFrameworkAuthentication: { inner: { inner: Record<string, unknown> } } }).botFrameworkAuthentication.inner;
   const names = [
     'validateAuthority',
     'toChannelFromBotLoginUrl',
