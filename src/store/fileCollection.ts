@@ -266,7 +266,7 @@ export class FileCollection<T extends { id: string }> implements Collection<T> {
   protected async apply(id: string, current: T | undefined, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     const next = change(current);
     if (next === undefined && current === undefined) return undefined;
-    const stored = next === undefined ? undefined : storable(this.name, this.schema, id, next);
+    const stored = next === undefined ? undefined : storable(this.name, this.schema, id, next, current);
     // Pending before it is held, so a bounded cache never lets go of it.
     this.changes.add(id, current, stored ?? null);
     if (stored === undefined) this.release(id);

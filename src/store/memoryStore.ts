@@ -36,12 +36,13 @@ export class MemoryCollection<T extends { id: string }> implements Collection<T>
 
   // Runs to the end without awaiting, so concurrent changes apply one after another.
   async update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    const next = change(this.records.get(id));
+    const current = this.records.get(id);
+    const next = change(current);
     if (next === undefined) {
       this.records.delete(id);
       return undefined;
     }
-    const stored = storable(this.name, this.schema, id, next);
+    const stored = storable(this.name, this.schema, id, next, current);
     this.records.set(id, stored);
     return stored;
   }

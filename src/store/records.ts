@@ -75,11 +75,35 @@ export function casesUnder(records: IndexedRecords<Case>, index: 'worker' | 'tea
   return query.status ? found.filter((c) => c.status === query.status) : found;
 }
 
-/** The value to store as the result of a change: validated, frozen, and still under `id`. */
-export function storable<T extends { id: string }>(name: string, schema: z.ZodType<T>, id: string, next: T): T {
-  const stored = deepFreeze(schema.parse(next));
+/**
+ * The value to store as the result of a change: validated, frozen, and still under `id`. The
+ * parts a change left as they were stay the stored ones: the schema check copies the whole
+ * record, and held copies would all outlive the young generation and be copied out of it.
+ */
+export function storable<T extends { id: string }>(name: string, schema: z.ZodType<T>, id: string, next: T, previous?: T): T {
+  const stored = deepFreeze(keepUnchanged(schema.parse(next), previous));
   if (stored.id !== id) throw new Error(`A change to ${name} "${id}" cannot change its id`);
   return stored;
+}
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+
+/** `fresh` (a value of its own) with every part equal to the same part of `previous` replaced by that part; `previous` itself when all is equal. */
+export function keepUnchanged<V>(fresh: V, previous: unknown): V {
+  if (Object.is(fresh, previous)) return fresh;
+  // A frozen part is one the schema passed through from a stored record: it stays as it is.
+  if (!isPlain(fresh) || !isPlain(previous) || Object.isFrozen(fresh) || Array.isArray(fresh) !== Array.isArray(previous)) return fresh;
+  const parts = fresh as Record<string, unknown>;
+  const keys = Object.keys(parts);
+  let same = keys.length === Object.keys(previous).length;
+  for (const key of keys) {
+    const had = Object.hasOwn(previous, key);
+    const kept = had ? keepUnchanged(parts[key], previous[key]) : parts[key];
+    if (kept !== parts[key]) parts[key] = kept;
+    if (!had || kept !== previous[key]) same = false;
+  }
+  return same ? (previous as V) : fresh;
 }
 
 export function deepFreeze<V>(value: V): V {

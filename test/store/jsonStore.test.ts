@@ -92,6 +92,20 @@ describe('JsonStore', () => {
     await store.close();
   });
 
+  it('keeps the parts of a case a change left alone as they were held, and the whole across a restart', async () => {
+    const dir = await tempDir();
+    const store = await JsonStore.open(dir);
+    const { cases } = store.repositories;
+    const before = await cases.put(caseRecord());
+    const after = (await cases.update('C-TEST01', (c) => c && { ...c, client: { ...c.client, name: 'Ana Pérez' } }))!;
+    expect(after.goals).toBe(before.goals);
+    expect(after.client).not.toBe(before.client);
+    await store.close();
+    const reopened = await JsonStore.open(dir);
+    expect(await reopened.repositories.cases.get('C-TEST01')).toEqual(after);
+    await reopened.close();
+  });
+
   it('hands out frozen records, so a reader cannot change stored data by accident', async () => {
     const dir = await tempDir();
     const store = await JsonStore.open(dir);
