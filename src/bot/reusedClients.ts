@@ -1,5 +1,5 @@
 // botbuilder builds a new connector client, each with its own HTTP pipeline, and a new token
-// client for every turn and every proactive message: a tenth of a turn's time. Both are
+// client for every turn and every proactive message: about 4% of a turn's CPU. Both are
 // stateless over their credentials, which cache and renew their own tokens, so one per app
 // id, service URL and audience serves every turn.
 import {
@@ -23,10 +23,13 @@ class BoundedCache<T> {
     let entry = this.entries.get(key);
     if (!entry) {
       if (this.entries.size >= MOST_CLIENTS) this.entries.delete(this.entries.keys().next().value as string);
-      entry = make();
+      const made = make();
       // A client that could not be made is made anew next time.
-      entry.catch(() => this.entries.delete(key));
-      this.entries.set(key, entry);
+      made.catch(() => {
+        if (this.entries.get(key) === made) this.entries.delete(key);
+      });
+      this.entries.set(key, made);
+      entry = made;
     }
     return entry;
   }
