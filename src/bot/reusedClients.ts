@@ -12,27 +12,18 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { BoundedCache } from '../domain/boundedCache.js';
 
 /** Service URLs come from requests: a bound keeps made-up ones from filling memory. */
 const MOST_CLIENTS = 64;
 
-class BoundedCache<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-
-  get(key: string, make: () => Promise<T>): Promise<T> {
-    let entry = this.entries.get(key);
-    if (!entry) {
-      if (this.entries.size >= MOST_CLIENTS) this.entries.delete(this.entries.keys().next().value as string);
-      const made = make();
-      // A client that could not be made is made anew next time.
-      made.catch(() => {
-        if (this.entries.get(key) === made) this.entries.delete(key);
-      });
-      this.entries.set(key, made);
-      entry = made;
-    }
-    return entry;
-  }
+/** The client cached under `key`, or one made now; one that could not be made is made anew next time. */
+function reused<T>(clients: BoundedCache<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  return clients.get(key, () => {
+    const made = make();
+    made.catch(() => clients.forget(key, made));
+    return made;
+  });
 }
 
 function appIdOf(claims: ClaimsIdentity): string {
@@ -43,19 +34,19 @@ class ReusingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
-    private readonly clients: BoundedCache<ConnectorClient>,
+    private readonly clients: BoundedCache<Promise<ConnectorClient>>,
   ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(JSON.stringify([this.appId, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
+    return reused(this.clients, JSON.stringify([this.appId, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
   }
 }
 
 export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
-  private readonly connectorClients = new BoundedCache<ConnectorClient>();
-  private readonly tokenClients = new BoundedCache<UserTokenClient>();
+  private readonly connectorClients = new BoundedCache<Promise<ConnectorClient>>(MOST_CLIENTS);
+  private readonly tokenClients = new BoundedCache<Promise<UserTokenClient>>(MOST_CLIENTS);
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -74,7 +65,7 @@ export class ReusedClientsAuthentication extends BotFrameworkAuthentication {
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.tokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+    return reused(this.tokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient() {

@@ -2,28 +2,21 @@
 // Building one costs far more than using it, and the memory each holds outside the JS heap
 // is given back late: a new formatter per call made resident memory climb under load.
 
+import { BoundedCache } from './boundedCache.js';
+
 /** Distinct formatters kept; the least recently used goes first (typed time zones can be many). */
 export const FORMATTER_CACHE_SIZE = 200;
 
 class FormatterCache<Options extends object, Formatter> {
-  private readonly entries = new Map<string, Formatter>();
+  private readonly entries = new BoundedCache<Formatter>(FORMATTER_CACHE_SIZE);
 
   constructor(private readonly build: (locale: string, options: Options) => Formatter) {}
 
   get(locale: string, options: Options): Formatter {
-    // Sorted keys, so the same options written in another order share one formatter.
+    // Sorted keys, so the same options written in another order share one formatter. An
+    // unknown time zone or locale throws, so nothing is kept for it.
     const key = `${locale}|${JSON.stringify(options, Object.keys(options).sort())}`;
-    const found = this.entries.get(key);
-    if (found) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
-    // Throws for an unknown time zone or locale, so nothing is kept for it.
-    const made = this.build(locale, options);
-    this.entries.set(key, made);
-    if (this.entries.size > FORMATTER_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
-    return made;
+    return this.entries.get(key, () => this.build(locale, options));
   }
 }
 
