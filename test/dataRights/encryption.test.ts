@@ -68,7 +68,9 @@ describe('sealing a text', () => {
     expect(() => openText(sealed, 'cases/C-1.json')).toThrow(`is encrypted (key ${key.id}): set ENLACE_DATA_KEY to that key`);
     expect(openText('{"a":1}', 'cases/C-1.json')).toBe('{"a":1}');
     useDataKeys(key);
-    const changed = `${sealed.slice(0, -3)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-2)}`;
+    // Flip the third character from the end, whatever it is, so the text always changes.
+    const changed = `${sealed.slice(0, -3)}${sealed.at(-3) === 'A' ? 'B' : 'A'}${sealed.slice(-2)}`;
+    expect(changed).not.toBe(sealed);
     expect(() => openText(changed, 'cases/C-1.json')).toThrow(StoreError);
   });
 
