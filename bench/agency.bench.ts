@@ -1,8 +1,8 @@
 // `npm run bench`: Enlace at agency scale, against the targets in the README. Builds (once a
 // day) a store of 10,000 cases with their ~100,000 follow-up jobs, then measures cold start
-// and memory, turn latency against a bare echo bot, one change at 100, 1,000 and 10,000
-// cases, finding due jobs, and a proactive fan-out under Teams' rate limits. Prints a table,
-// then, as its last line, one JSON object with the figures.
+// and memory, turn latency against a bare echo bot (and a floor bot, for reference), one
+// change at 100, 1,000 and 10,000 cases, finding due jobs, and a proactive fan-out under
+// Teams' rate limits. Prints a table, then, as its last line, one JSON object with the figures.
 // Smaller runs for development: BENCH_CASES, BENCH_FANOUT, BENCH_PHASES, BENCH_PHASE_MS.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { agencyStore, copyOf } from './agencyStore.js';
 import { measureChanges } from './changes.js';
 import { measureFanout } from './fanout.js';
 import { followUpsSynced, rssMb, serve, settled } from './processes.js';
-import { allTurns, measureTurns, percentile, replySink, type TurnKind, type TurnRun } from './turns.js';
+import { allTurns, measureTurns, percentile, perSecond, replySink, turnTable, type TurnRun } from './turns.js';
 
 process.env.ENLACE_QUIET = '1';
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -65,6 +65,8 @@ try {
   const settleMs = await settled(bot.child.pid!, SETTLE_LIMIT_MS);
   const rssAfterStart = await rssMb(bot.child.pid!);
   const echo = await serve('bench/echoBot.ts', {});
+  // The floor bot: the least any botbuilder dialog bot does, the framework's share of a turn.
+  const floor = await serve('bench/floorBot.ts', {});
   const sink = await replySink();
   let turnRun: TurnRun;
   let rssAfterLoad: number;
@@ -72,6 +74,7 @@ try {
     turnRun = await measureTurns({
       botUrl: bot.url,
       echoUrl: echo.url,
+      floorUrl: floor.url,
       serviceUrl: sink.serviceUrl,
       lastText: sink.lastText,
       phaseMs: PHASE_MS,
@@ -82,6 +85,7 @@ try {
   } finally {
     await bot.stop();
     await echo.stop();
+    await floor.stop();
     await sink.close();
   }
 
@@ -104,19 +108,8 @@ try {
 
   // ---- report ----
   const ratio = (q: number) => percentile(allTurns(turnRun.bot), q) / percentile(allTurns(turnRun.echo), q);
-  const perSecond = (s: typeof turnRun.bot) => (s.turns / s.wallMs) * 1000;
   say(`\nturns over HTTP, ${turnRun.conversations} conversations at once, ${PHASES} phases of ${PHASE_MS / 1000} s each, interleaved`);
-  say(`${'turns'.padEnd(22)}${'n'.padStart(7)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'echo p50'.padStart(10)}${'echo p99'.padStart(10)}`);
-  const kinds: [string, number[], number[]][] = (['read', 'step', 'write'] as TurnKind[]).map((kind) => [kind, turnRun.bot.ms[kind], turnRun.echo.ms[kind]]);
-  kinds.push(['all', allTurns(turnRun.bot), allTurns(turnRun.echo)]);
-  for (const [label, botMs, echoMs] of kinds) {
-    say(
-      `${label.padEnd(22)}${String(botMs.length).padStart(7)}${fixed(percentile(botMs, 0.5)).padStart(9)}${fixed(percentile(botMs, 0.99)).padStart(9)}${fixed(percentile(echoMs, 0.5)).padStart(10)}${fixed(percentile(echoMs, 0.99)).padStart(10)}`,
-    );
-  }
-  say(`throughput: bot ${fixed(perSecond(turnRun.bot), 0)} turns/s, echo ${fixed(perSecond(turnRun.echo), 0)} turns/s`);
-  if (turnRun.unexpected.length > 0) say(`unexpected replies: ${turnRun.unexpected.length}, e.g. ${turnRun.unexpected[0]}`);
-
+  for (const line of turnTable(turnRun)) say(line);
   say('\none change acknowledged on disk (cases.update), ms');
   for (const [size, samples] of changes) {
     say(

@@ -3,6 +3,8 @@
 // phases (ABBA), so both see the same machine. Workers list their caseload, open a case and
 // log a contact; clients read their plan and answer a check-in. Replies go to a local
 // stand-in connector, as in Teams; the POST is answered once the turn's replies are posted.
+// Optionally a third target, the floor bot (bench/floorBot.ts): the least any botbuilder
+// dialog bot does in a turn, which tells the framework's share from Enlace's own.
 import { randomUUID } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,9 +27,13 @@ export interface TurnSamples {
   wallMs: number;
 }
 
+export type Target = 'bot' | 'echo' | 'floor';
+
 export interface TurnRun {
   bot: TurnSamples;
   echo: TurnSamples;
+  /** Only when a floor bot was given. */
+  floor?: TurnSamples;
   /** Replies from the bot that did not match what the script expected. */
   unexpected: string[];
   conversations: number;
@@ -64,13 +70,13 @@ interface Conversation {
   user: string;
   script: ScriptLine[];
   /** Position in the script, per target. */
-  at: { bot: number; echo: number };
+  at: Record<Target, number>;
 }
 
 function conversations(cases: number): Conversation[] {
   const list: Conversation[] = [];
-  for (let w = 0; w < WORKERS; w++) list.push({ user: workerIdFor(w), script: workerScript(w, cases), at: { bot: 0, echo: 0 } });
-  for (let c = 0; c < CLIENTS; c++) list.push({ user: clientIdFor((c * 37) % cases), script: clientScript(), at: { bot: 0, echo: 0 } });
+  for (let w = 0; w < WORKERS; w++) list.push({ user: workerIdFor(w), script: workerScript(w, cases), at: { bot: 0, echo: 0, floor: 0 } });
+  for (let c = 0; c < CLIENTS; c++) list.push({ user: clientIdFor((c * 37) % cases), script: clientScript(), at: { bot: 0, echo: 0, floor: 0 } });
   return list;
 }
 
@@ -132,6 +138,8 @@ function emptySamples(): TurnSamples {
 export interface TurnOptions {
   botUrl: string;
   echoUrl: string;
+  /** The floor bot, measured alongside when given. */
+  floorUrl?: string;
   serviceUrl: string;
   lastText: Map<string, string>;
   phaseMs: number;
@@ -145,8 +153,11 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
   const { botUrl, echoUrl, serviceUrl, lastText } = options;
   const people = conversations(options.cases);
   const run: TurnRun = { bot: emptySamples(), echo: emptySamples(), unexpected: [], conversations: people.length };
+  const urls: Partial<Record<Target, string>> = { bot: botUrl, echo: echoUrl, floor: options.floorUrl };
+  const targets: Target[] = options.floorUrl ? ['bot', 'echo', 'floor'] : ['bot', 'echo'];
+  if (options.floorUrl) run.floor = emptySamples();
 
-  async function turn(target: 'bot' | 'echo', person: Conversation, samples: TurnSamples | undefined): Promise<void> {
+  async function turn(target: Target, person: Conversation, samples: TurnSamples | undefined): Promise<void> {
     const line = person.script[person.at[target] % person.script.length]!;
     person.at[target]++;
     const conversationId = `bench-${target}-${person.user}`;
@@ -164,7 +175,7 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
       locale: 'es-ES',
     });
     const started = performance.now();
-    const status = await post(target === 'bot' ? botUrl : echoUrl, body);
+    const status = await post(urls[target]!, body);
     const ms = performance.now() - started;
     if (status !== 200) throw new Error(`${target} answered ${status} to "${line.text}"`);
     if (samples) {
@@ -176,7 +187,7 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
     }
   }
 
-  async function phase(target: 'bot' | 'echo', samples: TurnSamples | undefined): Promise<void> {
+  async function phase(target: Target, samples: TurnSamples | undefined): Promise<void> {
     const until = performance.now() + options.phaseMs;
     const started = performance.now();
     await Promise.all(
@@ -190,13 +201,14 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
   }
 
   // Everyone says hello to both first, so dialogs and caches are in their steady state.
-  for (const target of ['bot', 'echo'] as const) {
-    await Promise.all(people.map((person) => turn(target, { ...person, script: [{ text: 'hola', kind: 'read' }], at: { bot: 0, echo: 0 } }, undefined)));
+  for (const target of targets) {
+    await Promise.all(
+      people.map((person) => turn(target, { ...person, script: [{ text: 'hola', kind: 'read' }], at: { bot: 0, echo: 0, floor: 0 } }, undefined)),
+    );
   }
-  await phase('bot', undefined);
-  await phase('echo', undefined);
+  for (const target of targets) await phase(target, undefined);
   for (let i = 0; i < options.phases; i++) {
-    const order: ('bot' | 'echo')[] = i % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
+    const order = i % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) await phase(target, run[target]);
   }
   return run;
@@ -210,4 +222,32 @@ export function percentile(samples: readonly number[], q: number): number {
 
 export function allTurns(samples: TurnSamples): number[] {
   return [...samples.ms.read, ...samples.ms.step, ...samples.ms.write];
+}
+
+/** Turns per second over the measured phases. */
+export function perSecond(samples: TurnSamples): number {
+  return (samples.turns / samples.wallMs) * 1000;
+}
+
+/** The run as table lines: per kind of turn, the bot's and the echo bot's p50 and p99, their ratios, and the floor bot's ratios when it ran. */
+export function turnTable(run: TurnRun): string[] {
+  const fixed = (value: number) => value.toFixed(2);
+  const floor = run.floor;
+  const head = ['n', 'p50 ms', 'p99 ms', 'echo p50', 'echo p99', 'p50 ×', 'p99 ×', ...(floor ? ['floor p50 ×', 'floor p99 ×'] : [])];
+  const widths = head.map((title) => Math.max(8, title.length + 2));
+  const row = (label: string, cells: string[]) => `${label.padEnd(8)}${cells.map((cell, i) => cell.padStart(widths[i]!)).join('')}`;
+  const lines = [row('turns', head)];
+  const kinds: [string, (samples: TurnSamples) => number[]][] = (['read', 'step', 'write'] as TurnKind[]).map((kind) => [kind, (s) => s.ms[kind]]);
+  kinds.push(['all', allTurns]);
+  for (const [label, of] of kinds) {
+    const [bot, echo] = [of(run.bot), of(run.echo)];
+    const [b50, b99, e50, e99] = [percentile(bot, 0.5), percentile(bot, 0.99), percentile(echo, 0.5), percentile(echo, 0.99)];
+    const cells = [String(bot.length), fixed(b50), fixed(b99), fixed(e50), fixed(e99), fixed(b50 / e50), fixed(b99 / e99)];
+    if (floor) cells.push(fixed(percentile(of(floor), 0.5) / e50), fixed(percentile(of(floor), 0.99) / e99));
+    lines.push(row(label, cells));
+  }
+  const rates = [`bot ${perSecond(run.bot).toFixed(0)}`, `echo ${perSecond(run.echo).toFixed(0)}`, ...(floor ? [`floor ${perSecond(floor).toFixed(0)}`] : [])];
+  lines.push(`throughput, turns/s: ${rates.join(', ')}`);
+  if (run.unexpected.length > 0) lines.push(`unexpected replies: ${run.unexpected.length}, e.g. ${run.unexpected[0]}`);
+  return lines;
 }
