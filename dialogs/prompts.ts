@@ -1,7 +1,7 @@
 // One text prompt for every question: the answer is read by dialogs/input.ts, so typing
 // alone always works; choices also come as suggested actions where the channel shows them.
 import { randomBytes } from 'node:crypto';
-import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, InputHints, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   DialogContext,
@@ -23,7 +23,13 @@ import { errorText, readInput, type InputSpec } from './input.js';
 export const INPUT_PROMPT = 'enlace.input';
 
 interface InputPromptOptions {
-  prompt: Partial<Activity>;
+  /**
+   * The question as sent, as JSON text: the dialog state is copied, compared and written at
+   * every turn, and a card kept as one string costs a fraction of a card kept as objects.
+   */
+  promptText: string;
+  /** How the question was kept before `promptText`: a question asked then is still answered. */
+  prompt?: Partial<Activity>;
   validations: InputSpec;
   /** The language the question was asked in. */
   lang: Language;
@@ -36,15 +42,27 @@ interface InputPromptOptions {
 /** Refusals in a row after which the way out is offered. */
 const REFUSALS_BEFORE_WAY_OUT = 3;
 
+/** The text prompt that sends the question it keeps as text. */
+class InputPrompt extends TextPrompt {
+  protected override async onPrompt(context: TurnContext, _state: unknown, options: unknown): Promise<void> {
+    await sendQuestion(context, options as InputPromptOptions);
+  }
+}
+
+async function sendQuestion(context: TurnContext, options: InputPromptOptions): Promise<void> {
+  const question = options.promptText === undefined ? options.prompt : (JSON.parse(options.promptText) as Partial<Activity>);
+  if (question) await context.sendActivity(question);
+}
+
 export function createInputPrompt(): TextPrompt {
-  return new TextPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+  return new InputPrompt(INPUT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const { lang, services, actor } = session(prompt.context);
     const options = prompt.options as unknown as InputPromptOptions;
     // A card answered twice, or one from an earlier step, changes nothing.
     const card = cardSubmitOf(prompt.context);
     if (card?.token !== undefined && card.token !== options.token) {
       await prompt.context.sendActivity(t(lang, actor.kind === 'client' ? 'clientCards.old' : 'cards.old'));
-      await prompt.context.sendActivity(options.prompt);
+      await sendQuestion(prompt.context, options);
       return false;
     }
     const value = prompt.recognized.value ?? (prompt.context.activity.value ? '' : undefined);
@@ -60,7 +78,7 @@ export function createInputPrompt(): TextPrompt {
     const error = errorText(result, lang, actor.kind === 'client');
     const stuck = prompt.attemptCount % REFUSALS_BEFORE_WAY_OUT === 0;
     await prompt.context.sendActivity(stuck ? `${t(lang, 'common.stuck')}\n${error}` : error);
-    await prompt.context.sendActivity(options.prompt);
+    await sendQuestion(prompt.context, options);
     return false;
   });
 }
@@ -137,7 +155,8 @@ export async function ask(step: WaterfallStepContext, question: string, spec: In
     ? cardPrompt(how.card?.(token) ?? questionCard(lang, question, spec, token, actor.kind === 'client'))
     : textPrompt(lang, question, spec);
   remember();
-  const options: InputPromptOptions = { prompt, validations: spec, lang, token, ...(formRest && { formRest }) };
+  const promptText = JSON.stringify({ ...prompt, inputHint: InputHints.ExpectingInput });
+  const options: InputPromptOptions = { promptText, validations: spec, lang, token, ...(formRest && { formRest }) };
   return step.prompt(INPUT_PROMPT, options as never);
 }
 
