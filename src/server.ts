@@ -3,12 +3,13 @@
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PrivateConversationState, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { FollowUpScheduler } from './app/scheduler.js';
 import { createServices } from './app/services.js';
 import { createAdapter } from './bot/adapter.js';
+import { EnlaceConversationState } from './bot/conversationState.js';
 import { EnlaceBot } from './bot/enlaceBot.js';
 import { log } from './bot/log.js';
 import { adapterSender } from './bot/proactiveSender.js';
@@ -74,7 +75,7 @@ export async function startBot(settings: Settings, options: StartOptions = {}): 
   await outbox.load();
   const services = createServices(store.repositories, now, defaultConfig, { jobs, outbox }, log);
   // Keyed by conversation and user: in a shared conversation each person has their own dialog.
-  const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
+  const conversationState = new EnlaceConversationState(new CollectionStorage(store.repositories.botState));
   const adapter = createAdapter(settings, conversationState);
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: settings.allowedTenantIds });
   const followUps = new FollowUpScheduler(

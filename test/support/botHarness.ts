@@ -1,10 +1,11 @@
 // Dialog transcript tests: the real bot, dialogs and store (on a temp folder) behind
 // botbuilder's TestAdapter, with a clock the test sets.
-import { PrivateConversationState, TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, type Activity } from 'botbuilder';
 import { createServices, memoryFollowUpStores, type AppServices } from '../../src/app/services.js';
 import type { MemoryJobQueue } from '../../src/store/memoryJobQueue.js';
 import { EnlaceBot } from '../../src/bot/enlaceBot.js';
 import { CollectionStorage } from '../../src/bot/storage.js';
+import { EnlaceConversationState } from '../../src/bot/conversationState.js';
 import type { Case, Staff } from '../../src/domain/schemas.js';
 import { JsonStore } from '../../src/store/jsonStore.js';
 import { createDialogs } from '../../dialogs/index.js';
@@ -52,7 +53,7 @@ export async function createHarness(
   const services = createServices(store.repositories, () => clock.now, undefined, stores);
   // Rounds asked for are counted, not run: nothing here sends.
   services.followUps.useScheduler({ runNow: async () => void nudges.count++ });
-  const conversationState = new PrivateConversationState(new CollectionStorage(store.repositories.botState));
+  const conversationState = new EnlaceConversationState(new CollectionStorage(store.repositories.botState));
   const bot = new EnlaceBot({ services, conversationState, dialogs: createDialogs(), allowedTenantIds: options.allowedTenantIds ?? [] });
   const adapter = new TestAdapter((context) => bot.run(context));
 
