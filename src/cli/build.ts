@@ -12,7 +12,16 @@ import { pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** What the built bot is made of: tsconfig.build.json's `include` (src/cli too, which it leaves out), the configurations, and the packages the bundle holds. */
-export const BUILD_SOURCES = ['src', 'dialogs', 'bench/echoBot.ts', 'bench/floorBot.ts', 'bench/referenceServer.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+export const BUILD_SOURCES = [
+  'src',
+  'dialogs',
+  'bench/echoBot.ts',
+  'bench/floorBot.ts',
+  'bench/referenceServer.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 /** The folders the build writes; dist/ also holds the Teams package, which a build leaves alone. */
 const OUTPUT_FOLDERS = ['src', 'dialogs', 'bench', 'app'];
 /** What `npm start` runs: the bot and its packages in one bundle (chunks loaded later beside it). */

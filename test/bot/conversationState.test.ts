@@ -83,6 +83,18 @@ describe('Enlace conversation state', () => {
     const ours = await script((storage) => new EnlaceConversationState(storage));
     expect(ours).toEqual(theirs);
     // The script did what it says: two writes for changes, one forced, one cleared.
-    expect(ours.log).toEqual([{ step: 1, card: { body: ['¿Quién?'] } }, 1, { step: 1, card: { body: ['¿Quién?'] } }, 1, 2, 3, {}, 4, undefined, undefined, undefined]);
+    expect(ours.log).toEqual([
+      { step: 1, card: { body: ['¿Quién?'] } },
+      1,
+      { step: 1, card: { body: ['¿Quién?'] } },
+      1,
+      2,
+      3,
+      {},
+      4,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
