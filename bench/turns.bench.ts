@@ -69,7 +69,7 @@ try {
     const sent = (measured: number) => measured * ((PHASES + 1) / PHASES);
     const botCpu = cpuPerTurn.bot / sent(run.bot.turns);
     const echoCpu = cpuPerTurn.echo / sent(run.echo.turns);
-    const floorCpu = floor && run.floor ? cpuPerTurn.floor / sent(run.floor.turns) : undefined;
+    const floorCpu = run.floor ? cpuPerTurn.floor / sent(run.floor.turns) : undefined;
     say(
       `CPU per turn (approx., warm-up included): bot ${fixed(botCpu)} ms, echo ${fixed(echoCpu)} ms (× ${fixed(botCpu / echoCpu)})` +
         (floorCpu === undefined ? '' : `, floor ${fixed(floorCpu)} ms (× ${fixed(floorCpu / echoCpu)})`),

@@ -73,10 +73,13 @@ interface Conversation {
   at: Record<Target, number>;
 }
 
+/** Every target at the first line of the script. */
+const scriptStart = (): Record<Target, number> => ({ bot: 0, echo: 0, floor: 0 });
+
 function conversations(cases: number): Conversation[] {
   const list: Conversation[] = [];
-  for (let w = 0; w < WORKERS; w++) list.push({ user: workerIdFor(w), script: workerScript(w, cases), at: { bot: 0, echo: 0, floor: 0 } });
-  for (let c = 0; c < CLIENTS; c++) list.push({ user: clientIdFor((c * 37) % cases), script: clientScript(), at: { bot: 0, echo: 0, floor: 0 } });
+  for (let w = 0; w < WORKERS; w++) list.push({ user: workerIdFor(w), script: workerScript(w, cases), at: scriptStart() });
+  for (let c = 0; c < CLIENTS; c++) list.push({ user: clientIdFor((c * 37) % cases), script: clientScript(), at: scriptStart() });
   return list;
 }
 
@@ -200,11 +203,9 @@ export async function measureTurns(options: TurnOptions): Promise<TurnRun> {
     agent = new Agent({ keepAlive: true, maxSockets: 128 });
   }
 
-  // Everyone says hello to both first, so dialogs and caches are in their steady state.
+  // Everyone says hello to each target first, so dialogs and caches are in their steady state.
   for (const target of targets) {
-    await Promise.all(
-      people.map((person) => turn(target, { ...person, script: [{ text: 'hola', kind: 'read' }], at: { bot: 0, echo: 0, floor: 0 } }, undefined)),
-    );
+    await Promise.all(people.map((person) => turn(target, { ...person, script: [{ text: 'hola', kind: 'read' }], at: scriptStart() }, undefined)));
   }
   for (const target of targets) await phase(target, undefined);
   for (let i = 0; i < options.phases; i++) {
